@@ -1,0 +1,137 @@
+"""The command line: run, chat, ingest, ask, export. Logs go to stderr, never stdout."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from bot.errors import PledgebotError
+
+log = logging.getLogger("pledgebot")
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Send logs to stderr; keep httpx quiet because its INFO lines carry the bot token."""
+    logging.basicConfig(stream=sys.stderr, level=level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily for a fast start
+    """Open the store named by ``--db``, or by the settings."""
+    from storage.store import Store
+
+    if db is None:
+        from bot.config import load_settings
+
+        db = str(load_settings().db)
+    return Store.open(db)
+
+
+@click.group()
+@click.option("--log-level", default="WARNING", show_default=True, help="Log level for stderr.")
+@click.version_option(package_name="pledgebot")
+def main(log_level: str) -> None:
+    """pledgebot: who attended, who said what, who committed to what."""
+    configure_logging(log_level)
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON Lines: one document a line with path or url, and title, published, ...")
+@click.option("--url", help="Source URL of a single file given as SOURCES.")
+@click.option("--title", help="Title of a single document.")
+@click.option("--published", help="Publication date of a single document.")
+@click.option("--publisher", help="Publisher of a single document.")
+@click.option("--language", help="Language of a single document (en, uk).")
+def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url: str | None,
+           title: str | None, published: str | None, publisher: str | None,
+           language: str | None) -> None:
+    """Ingest files, URLs or a manifest; re-ingesting the same document changes nothing."""
+    from bot.ingest.pipeline import DocumentInput, ingest_document, load_input, read_manifest
+
+    inputs: list[DocumentInput | PledgebotError] = []
+    for source in sources:
+        is_url = source.startswith(("http://", "https://"))
+        inputs.append(DocumentInput(
+            path=None if is_url else source, url=source if is_url else url, title=title,
+            published=published, publisher=publisher, language=language))
+    if manifest:
+        inputs.extend(read_manifest(manifest))
+    if not inputs:
+        raise click.UsageError("give at least one PATH or URL, or --manifest")
+    store = open_store(db)
+    tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    facts = 0
+    for item in inputs:
+        try:
+            if isinstance(item, PledgebotError):
+                raise item
+            result = ingest_document(store, load_input(item))
+        except PledgebotError as err:
+            tally["failed"] += 1
+            click.echo(f"error: {err}", err=True)
+            continue
+        tally[result.status] += 1
+        facts += sum(result.counts.values())
+        click.echo(f"{result.status}: {item.label} ({_describe(result.counts)})")
+    click.echo("documents: {new} new, {updated} updated, {unchanged} unchanged, {failed} failed; "
+               .format(**tally) + f"{facts} facts")
+    if tally["failed"]:
+        sys.exit(1)
+
+
+def _describe(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+def export(db: str | None) -> None:
+    """Print every document with its facts as one JSON object."""
+    store = open_store(db)
+    json.dump(store.export(), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line per question.")
+def ask(question: str | None, db: str | None, as_json: bool) -> None:
+    """Answer QUESTION, or one question a line from standard input."""
+    from bot.query import answer_question
+
+    store = open_store(db)
+    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+    for q in questions:
+        reply = answer_question(q, store=store)
+        if as_json:
+            click.echo(json.dumps(reply.as_json(), ensure_ascii=False))
+        else:
+            click.echo(reply.text + "\n")
+        sys.stdout.flush()
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+def chat(db: str | None) -> None:
+    """Ask questions in an interactive console session, without Telegram."""
+    from bot.query import answer_question
+
+    store = open_store(db)
+    click.echo("pledgebot console. Ask a question; an empty line or Ctrl-D quits.")
+    while True:
+        try:
+            q = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not q.strip():
+            break
+        click.echo(answer_question(q, store=store).text + "\n")

@@ -1,0 +1,1 @@
+"""Fetching documents (files, URLs, feeds) and turning them into stored facts."""

@@ -1,0 +1,30 @@
+"""Open the SQLite file: WAL mode, foreign keys, every migration set applied."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from storage.schema import core
+
+# Applied in this order when a store opens; feature modules append their own sets here.
+MIGRATION_SETS: list[Migrations] = [core]
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating when missing) the database at ``path`` with migrations applied."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    # check_same_thread=False: the bot reads from PTB's worker threads; writes are serialised
+    # by SQLite's own locking and by our transactions.
+    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    db = Database(conn)
+    if str(path) != ":memory:":
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    if migrate:
+        for migrations in MIGRATION_SETS:
+            migrations.apply(db)
+    return db

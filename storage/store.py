@@ -1,0 +1,202 @@
+"""Write documents and their facts in one transaction; read them back.
+
+Re-ingesting a document with the same key and content changes nothing; a changed document has
+its facts replaced atomically; an exception anywhere inside ``save_document`` (a hook included)
+leaves the store exactly as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.db import open_database
+from storage.records import Extraction, SourceDocument
+
+FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one document did."""
+
+    doc_id: str
+    status: str  # "new", "updated" or "unchanged"
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# A hook runs inside the save transaction, after the new facts are written: it receives the
+# database, the result and the facts the document had before (empty for a new document).
+WriteHook = Callable[[Database, SaveResult, dict[str, list[dict[str, Any]]]], None]
+
+
+class Store:
+    """The project's SQLite store."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.write_hooks: list[WriteHook] = []
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open the store at ``path``, creating and migrating it as needed."""
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        """Close the underlying connection."""
+        self.db.close()
+
+    # --- writes -------------------------------------------------------------------------
+
+    def save_document(self, doc: SourceDocument, extraction: Extraction) -> SaveResult:
+        """Insert or replace ``doc`` and its facts in one transaction."""
+        doc_id = doc.key
+        with self.db.atomic():
+            existing = self.db.execute(
+                "select content_hash, title, publisher, published, language from documents where id = ?",
+                [doc_id],
+            ).fetchone()
+            if existing and tuple(existing) == (
+                doc.content_hash, doc.title, doc.publisher, doc.published, doc.language
+            ):
+                return SaveResult(doc_id, "unchanged", self.fact_counts(doc_id))
+            previous = self.facts_of(doc_id) if existing else {}
+            now = _now()
+            if existing:
+                self._delete_facts(doc_id)
+            self.db["documents"].upsert(
+                {"id": doc_id, "url": doc.url, "title": doc.title, "publisher": doc.publisher,
+                 "published": doc.published, "language": doc.language,
+                 "content_hash": doc.content_hash, "text": doc.text, "updated_at": now,
+                 **({} if existing else {"ingested_at": now})},
+                pk="id",
+            )
+            self._insert_facts(doc_id, extraction)
+            result = SaveResult(doc_id, "updated" if existing else "new", extraction.counts())
+            for hook in self.write_hooks:
+                hook(self.db, result, previous)
+        return result
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Delete a document and every fact drawn from it; return whether it existed."""
+        with self.db.atomic():
+            if not self.db.execute("select 1 from documents where id = ?", [doc_id]).fetchone():
+                return False
+            self._delete_facts(doc_id)
+            self.db.execute("delete from documents where id = ?", [doc_id])
+        return True
+
+    def _delete_facts(self, doc_id: str) -> None:
+        self.db.execute(
+            "delete from agreement_parties where agreement_id in "
+            "(select id from agreements where doc_id = ?)", [doc_id],
+        )
+        for table in (*FACT_TABLES, "meetings", "sentences"):
+            self.db.execute(f"delete from [{table}] where doc_id = ?", [doc_id])
+
+    def _insert_facts(self, doc_id: str, ex: Extraction) -> None:
+        self.db["sentences"].insert_all(
+            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
+            for s in ex.sentences
+        )
+        self.db["meetings"].insert({"doc_id": doc_id, **asdict(ex.meeting)})
+        for table, facts in (("attendances", ex.attendees), ("statements", ex.statements),
+                             ("commitments", ex.commitments)):
+            self.db[table].insert_all({"doc_id": doc_id, **asdict(f)} for f in facts)
+        for agreement in ex.agreements:
+            row = asdict(agreement)
+            parties = row.pop("parties")
+            agreement_id = self.db["agreements"].insert({"doc_id": doc_id, **row}).last_pk
+            self.db["agreement_parties"].insert_all(
+                ({"agreement_id": agreement_id, "party": p} for p in dict.fromkeys(parties)),
+            )
+
+    # --- reads --------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """Return one document row, or None."""
+        rows = list(self.db["documents"].rows_where("id = ?", [doc_id]))
+        return rows[0] if rows else None
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Yield every document row, oldest publication first."""
+        yield from self.db["documents"].rows_where(order_by="published, id")
+
+    def find_documents(self, text: str) -> list[dict[str, Any]]:
+        """Return documents whose id, URL or title contains ``text`` (for admin commands)."""
+        like = f"%{text}%"
+        return list(self.db["documents"].rows_where(
+            "id = ? or url like ? or title like ?", [text, like, like],
+            select="id, url, title, published, publisher", limit=20,
+        ))
+
+    def facts_of(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Return the meeting and every fact of one document, table by table."""
+        facts: dict[str, list[dict[str, Any]]] = {
+            table: list(self.db[table].rows_where("doc_id = ?", [doc_id], order_by="id"))
+            for table in ("meetings", *FACT_TABLES)
+        }
+        for agreement in facts["agreements"]:
+            agreement["parties"] = [
+                r["party"] for r in self.db["agreement_parties"].rows_where(
+                    "agreement_id = ?", [agreement["id"]], order_by="rowid")
+            ]
+        return facts
+
+    def fact_counts(self, doc_id: str) -> dict[str, int]:
+        """Return how many facts of each kind a document has."""
+        table_to_key = {"attendances": "attendees", "statements": "statements",
+                        "commitments": "commitments", "agreements": "agreements"}
+        return {
+            key: self.db.execute(f"select count(*) from [{table}] where doc_id = ?", [doc_id]).fetchone()[0]
+            for table, key in table_to_key.items()
+        }
+
+    def sentence(self, doc_id: str, index: int) -> dict[str, Any] | None:
+        """Return one sentence of a document, or None."""
+        rows = list(self.db["sentences"].rows_where("doc_id = ? and idx = ?", [doc_id, index]))
+        return rows[0] if rows else None
+
+    def export(self) -> dict[str, Any]:
+        """Return every document with its facts in the export format of the command line."""
+        return {"documents": [self._export_document(d) for d in self.documents()]}
+
+    def _export_document(self, doc: dict[str, Any]) -> dict[str, Any]:
+        facts = self.facts_of(doc["id"])
+        meeting = facts["meetings"][0] if facts["meetings"] else {}
+        drop = {"doc_id"}
+        return {
+            "id": doc["id"], "url": doc["url"], "title": doc["title"],
+            "publisher": doc["publisher"], "published": doc["published"],
+            "language": doc["language"],
+            "event": {k: meeting.get(k) for k in ("name", "date", "place", "format")},
+            "attendees": [_clean(r, drop) for r in facts["attendances"]],
+            "statements": [
+                {**_clean(r, drop), "quote": bool(r["quote"])} for r in facts["statements"]
+            ],
+            "commitments": [
+                {**_clean(r, drop), "conditional": bool(r["conditional"]),
+                 "collective": bool(r["collective"])} for r in facts["commitments"]
+            ],
+            "agreements": [
+                {**_clean(r, drop), "signed": bool(r["signed"])} for r in facts["agreements"]
+            ],
+        }
+
+
+def _clean(row: dict[str, Any], drop: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in drop}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def dumps(value: Any) -> str:
+    """Serialise ``value`` as compact JSON that keeps non-ASCII text readable."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
