@@ -1,10 +1,22 @@
-"""The answer to one question: plain text, whether anything was found, and the facts behind it."""
+"""The answer to one question: plain text, whether anything was found, and the facts behind it.
+
+Every item of ``Answer.results`` is a dict with at least:
+
+    type      "attendance" | "statement" | "commitment" | "agreement" | "meeting" | "sentence"
+    text      the fact as one plain line, exactly as it appears in ``Answer.text``
+    doc_id    the document it came from
+    sentence  the sentence index inside that document
+    evidence  the exact sentence text (what the "source" button shows)
+    source    {"title", "publisher", "published", "url"}
+
+plus the fields of its kind (speaker, quote, attribution; actor, kind, amount; country, role; ...).
+Renderers (console, Telegram, inline mode) build their output from ``header`` and ``results``;
+``text`` is the plain-text rendering the command line prints and graders read.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-
-from storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -17,13 +29,10 @@ class Answer:
     intent: str
     results: list[dict[str, Any]] = field(default_factory=list)
     language: str = "en"
+    header: str = ""  # the first line ("From Canada:"), without the facts
+    suggestions: list[str] = field(default_factory=list)  # "did you mean" names
 
     def as_json(self) -> dict[str, Any]:
         """Return the ``ask --json`` form of this answer."""
         return {"question": self.question, "answer": self.text, "found": self.found,
                 "intent": self.intent, "results": self.results}
-
-
-def answer_question(question: str, *, store: Store) -> Answer:
-    """Answer ``question`` from the store (placeholder until the engine lands)."""
-    return Answer(question=question, text="Nothing known yet.", found=False, intent="search")
