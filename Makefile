@@ -20,8 +20,16 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# With a token (environment or .env) the bot runs; without one, the console chat opens on the
+# same store, after a word on how to get a token. The sample readouts are ingested first
+# (re-ingesting them changes nothing), so a fresh machine has something to answer about.
 run: $(STAMP)
-	$(BIN)/pledgebot run
+	@$(BIN)/pledgebot ingest data/samples/*.md
+	@if $(BIN)/python -m bot.has_token; then \
+		$(BIN)/pledgebot --log-level INFO run; \
+	else \
+		$(BIN)/pledgebot chat; \
+	fi
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q
