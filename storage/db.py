@@ -7,9 +7,10 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from storage.schema import core
+from storage.tracking_schema import tracking
 
 # Applied in this order when a store opens; feature modules append their own sets here.
-MIGRATION_SETS: list[Migrations] = [core]
+MIGRATION_SETS: list[Migrations] = [core, tracking]
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:

@@ -1,0 +1,68 @@
+"""Tables of commitment tracking: meetings seen by several sources, and links between commitments.
+
+SQL triggers mark what a write changed (a new document, a removed commitment or meeting) in
+``tracking_dirty``; ``bot.tracking`` turns those marks into clusters and links. Because the
+marks come from triggers, replacing or deleting a document through any path leaves a trace that
+the next refresh repairs, and a rolled-back save rolls its marks back too.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+tracking = Migrations("pledgebot.tracking")
+
+_TRIGGERS = """
+CREATE TRIGGER tracking_meeting_added AFTER INSERT ON meetings BEGIN
+    INSERT OR IGNORE INTO tracking_dirty (kind, key) VALUES ('doc', new.doc_id);
+END;
+CREATE TRIGGER tracking_commitment_added AFTER INSERT ON commitments BEGIN
+    INSERT OR IGNORE INTO tracking_dirty (kind, key) VALUES ('doc', new.doc_id);
+END;
+CREATE TRIGGER tracking_meeting_removed BEFORE DELETE ON meetings BEGIN
+    INSERT OR IGNORE INTO tracking_dirty (kind, key)
+        SELECT 'cluster', cluster_id FROM meeting_sources WHERE doc_id = old.doc_id;
+    DELETE FROM meeting_sources WHERE doc_id = old.doc_id;
+END;
+CREATE TRIGGER tracking_commitment_removed BEFORE DELETE ON commitments BEGIN
+    INSERT OR IGNORE INTO tracking_dirty (kind, key)
+        SELECT 'relink', commitment_id FROM commitment_links WHERE parent_id = old.id;
+    INSERT OR IGNORE INTO tracking_dirty (kind, key)
+        SELECT 'cluster', cluster_id FROM meeting_sources WHERE doc_id = old.doc_id;
+    DELETE FROM commitment_links WHERE commitment_id = old.id;
+END;
+"""
+
+
+@tracking()
+def m001_tracking(db: Database) -> None:
+    """Meeting clusters with their sources and conflicts; commitment links; dirty marks."""
+    db["meeting_sources"].create(
+        {"doc_id": str, "cluster_id": str, "date": str, "place": str, "format": str,
+         "name": str, "publisher": str, "published": str},
+        pk="doc_id", foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["meeting_sources"].create_index(["date"])
+    db["meeting_sources"].create_index(["cluster_id"])
+    db["meeting_clusters"].create(
+        {"id": str, "date": str, "name": str, "place": str, "format": str, "sources": int,
+         "publishers": str, "conflicts": int},
+        pk="id",
+    )
+    db["meeting_clusters"].create_index(["date"])
+    db["meeting_conflicts"].create(
+        {"id": int, "cluster_id": str, "field": str, "detail": str, "values": str}, pk="id",
+    )
+    db["meeting_conflicts"].create_index(["cluster_id"])
+    db["commitment_links"].create(
+        {"commitment_id": int, "doc_id": str, "actor_key": str, "date": str, "stage": str,
+         "terms": str, "amount": str, "parent_id": int, "score": float},
+        pk="commitment_id", foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["commitment_links"].create_index(["actor_key", "date"])
+    db["commitment_links"].create_index(["parent_id"])
+    db["commitment_links"].create_index(["doc_id"])
+    db["commitment_links"].create_index(["date"])
+    db["tracking_dirty"].create({"kind": str, "key": str}, pk=("kind", "key"))
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for trigger in _TRIGGERS.split("END;")[:-1]:
+        db.execute(trigger + "END;")
