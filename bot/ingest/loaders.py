@@ -1,14 +1,24 @@
-"""Read a file's bytes into clean text: plain text, Markdown or HTML (through trafilatura)."""
+"""Read a file's bytes into clean text: plain text, Markdown or HTML (through trafilatura).
+
+Every input a user can send ends here in one of two ways: a ``LoadedText`` with readable text, or
+an ``InputError`` whose message says what is wrong. Nothing else may escape (tests/hostile).
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.errors import InputError, UnsupportedInput
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a readout is a few KB; anything this large is not one
+MAX_HTML_DEPTH = 200  # lxml (under trafilatura) drops everything below depth 256
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# C0 controls other than tab, newline, form feed and carriage return never occur in real text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 @dataclass(frozen=True)
@@ -26,8 +36,13 @@ def load_file(path: Path) -> LoadedText:
         raise InputError(f"{path}: no such file")
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        raise InputError(f"{path.name}: {size // 1024} KB is larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
-    return load_bytes(path.read_bytes(), name=path.name)
+        raise InputError(
+            f"{path.name}: {size // 1024} KB is larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path.name}: cannot be read ({err.strerror or err})") from None
+    return load_bytes(data, name=path.name)
 
 
 def load_bytes(data: bytes, *, name: str = "document", content_type: str | None = None) -> LoadedText:
@@ -37,12 +52,12 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(f"{name}: larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
     text = decode(data, name=name)
+    if not any(ch.isalnum() for ch in text):
+        raise InputError(f"{name}: no readable text in the file")
     suffix = Path(name).suffix.lower()
-    is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html") or _looks_like_html(text)
-    if is_html:
-        from bot.ingest.html import html_to_text  # trafilatura is heavy: import it only when needed
-
-        return html_to_text(text, name=name)
+    is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
+    if is_html or _looks_like_html(text):
+        return _load_html(text, name=name)
     if suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
         raise UnsupportedInput(f"{name}: only .txt, .md and .html documents can be ingested")
     return text_to_loaded(text)
@@ -50,18 +65,43 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
 
 def decode(data: bytes, *, name: str) -> str:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 or Windows-1251; refuse binary."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            if b"\x00" in data:
-                raise UnsupportedInput(f"{name}: looks like a binary file, not text") from None
-            text = data.decode("cp1251")  # the usual legacy encoding of Ukrainian text
-    if "\x00" in text or _control_ratio(text) > 0.05:
+    try:
+        text = _decode_text(data)
+    except UnicodeDecodeError:
+        raise UnsupportedInput(f"{name}: not readable as UTF-8, UTF-16 or Windows-1251 text") from None
+    if text is None or _control_ratio(text) > 0.05 or "\x00" in text:
         raise UnsupportedInput(f"{name}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_text(data: bytes) -> str | None:
+    """Return the text, or None for data with NUL bytes that is not UTF-16 either."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:  # real UTF-8 or Windows-1251 text never holds a NUL byte
+        return _bomless_utf16(data)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1251")  # the usual legacy encoding of Ukrainian text
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    # Text saved as UTF-16 without a BOM has NULs in every other byte; binary files have NULs too,
+    # so accept the decoding only when it reads as Latin or Cyrillic text.
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4000]
+        readable = sum(1 for ch in sample if ch.isspace() or ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530
+                       or 0x2000 <= ord(ch) < 0x2070)
+        if readable >= 0.95 * len(sample):
+            return text
+    return None
 
 
 def text_to_loaded(text: str) -> LoadedText:
@@ -69,8 +109,74 @@ def text_to_loaded(text: str) -> LoadedText:
     lines = text.strip("\n").split("\n")
     title = None
     if len(lines) > 2 and not lines[1].strip() and 0 < len(lines[0]) <= 300:
-        title = lines[0].lstrip("# ").strip()
+        title = lines[0].lstrip("# ").strip() or None
     return LoadedText(text=text.strip("\n") + "\n", title=title)
+
+
+def _load_html(text: str, *, name: str) -> LoadedText:
+    from bot.ingest.html import html_to_text  # trafilatura is heavy: import it only when needed
+
+    try:
+        return html_to_text(text, name=name)
+    except InputError:
+        flat = flatten_nesting(text, max_depth=MAX_HTML_DEPTH)
+        if flat == text:
+            raise
+        return html_to_text(flat, name=name)
+
+
+def flatten_nesting(html: str, *, max_depth: int) -> str:
+    """Drop the tags nested deeper than ``max_depth``, keeping their text."""
+    flattener = _Flattener(max_depth)
+    flattener.feed(html)
+    flattener.close()
+    return "".join(flattener.out) if flattener.dropped else html
+
+
+class _Flattener(HTMLParser):
+    """Re-emit HTML as it came, except the start and end tags below ``max_depth``."""
+
+    def __init__(self, max_depth: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.max_depth = max_depth
+        self.out: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, whether it was emitted)
+        self.dropped = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        keep = len(self.stack) < self.max_depth
+        if keep:
+            self.out.append(self.get_starttag_text() or f"<{tag}>")
+        else:
+            self.dropped = True
+        if tag not in _VOID_TAGS:
+            self.stack.append((tag, keep))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or f"<{tag}/>")
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                if self.stack[i][1]:
+                    self.out.append(f"</{tag}>")
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
 
 
 def _looks_like_html(text: str) -> bool:
@@ -79,8 +185,6 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _control_ratio(text: str) -> float:
-    sample = text[:4000]
-    if not sample:
+    if not text:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / len(sample)
+    return len(_CONTROL.findall(text)) / len(text)
