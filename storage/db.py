@@ -8,9 +8,11 @@ from sqlite_utils import Database, Migrations
 
 from storage.schema import core
 from storage.tracking_schema import tracking
+from storage.alerts_schema import alerts
+from storage.feeds_schema import feeds
 
 # Applied in this order when a store opens; feature modules append their own sets here.
-MIGRATION_SETS: list[Migrations] = [core, tracking]
+MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds]
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:
