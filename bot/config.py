@@ -1,14 +1,19 @@
 """Settings from the environment and ``.env``, built once at the edge and passed down."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
-
-from pydantic import Field, SecretStr, field_validator
 from typing import Annotated
 
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.errors import ConfigError
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# What @BotFather hands out: the bot's numeric id, a colon, and a 35-character secret.
+_TOKEN = re.compile(r"\d{3,16}:[A-Za-z0-9_-]{30,64}")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class Settings(BaseSettings):
@@ -33,12 +38,61 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         # ADMIN_IDS=123,456 in .env: accept a comma- or space-separated list, not only JSON.
         if isinstance(value, str) and not value.strip().startswith("["):
-            return [int(part) for part in value.replace(",", " ").split()]
+            parts = value.replace(",", " ").split()
+            bad = [p for p in parts if not re.fullmatch(r"-?\d{1,20}", p)]
+            if bad:
+                raise ValueError(f"{bad[0][:20]!r} is not a numeric Telegram user id; "
+                                 "give ids separated by commas, e.g. ADMIN_IDS=123456,789012")
+            return [int(part) for part in parts]
         if isinstance(value, int):
             return [value]
         return value
 
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _check_token(cls, value: object) -> object:
+        # The message must never quote the value: it is a secret, and it ends up in logs.
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if not isinstance(raw, str) or not _TOKEN.fullmatch(raw.strip()):
+            raise ValueError("does not look like a token from @BotFather "
+                             "(digits, a colon, then about 35 letters, digits, - or _)")
+        return raw.strip()
+
+    @field_validator("telegram_base_url", "webhook_url", mode="after")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            return None
+        if value is not None and not re.match(r"https?://[^\s/]+", value):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("log_level", mode="after")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        if value.upper() not in _LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)}")
+        return value.upper()
+
 
 def load_settings(**overrides: object) -> Settings:
     """Build the settings once, from the environment, ``.env`` and explicit overrides."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    except ValidationError as err:
+        message = describe_errors(err)
+    # Raised outside the except block: pydantic's error quotes every input (the token too), so it
+    # must not travel along as __context__ into tracebacks and error reports.
+    raise ConfigError(message)
+
+
+def describe_errors(err: ValidationError) -> str:
+    """Return one line per invalid setting, naming it, and never quoting its value."""
+    lines = []
+    for error in err.errors(include_input=False, include_url=False, include_context=False):
+        name = ".".join(str(part) for part in error["loc"]) or "settings"
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{name}: {message}")
+    return "invalid settings: " + "; ".join(lines)
