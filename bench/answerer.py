@@ -1,0 +1,83 @@
+"""A separate process that answers the benchmark questions and reports timings and peak memory.
+
+``python -m bench.answerer --db DB --engine project|baseline QUESTIONS_JSON`` prints one JSON
+object: start-up time, the first answer's time (index loading lands there), one sample per
+question, and the process's peak resident memory (VmHWM).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.questions import Question, is_hit
+
+Ask = Callable[[str], tuple[bool, str]]
+
+
+def open_engine(engine: str, db: str) -> Ask:
+    """Return a function answering one question with the project's engine or the baseline."""
+    if engine == "baseline":
+        from bench.baseline import Baseline
+
+        return Baseline(db).answer
+    from bot.cli import open_store
+    from bot.query import answer_question
+
+    store = open_store(db)
+
+    def ask(question: str) -> tuple[bool, str]:
+        reply = answer_question(question, store=store)
+        return reply.found, reply.text
+
+    return ask
+
+
+def measure(ask: Ask, questions: list[Question]) -> list[dict[str, Any]]:
+    """Answer each question once and return its latency, whether it found and hit."""
+    samples = []
+    for q in questions:
+        start = time.perf_counter()
+        found, text = ask(q.text)
+        ms = (time.perf_counter() - start) * 1000
+        samples.append({"label": q.label, "ms": ms, "found": found,
+                        "hit": is_hit(q, found=found, text=text)})
+    return samples
+
+
+def peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MB (VmHWM, else ru_maxrss)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Answer the questions of a JSON file and print the measurements as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("questions", type=Path)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--engine", choices=("project", "baseline"), default="project")
+    args = parser.parse_args(argv)
+    questions = [Question(**{**q, "expect": tuple(q["expect"])})
+                 for q in json.loads(args.questions.read_text(encoding="utf-8"))]
+    start = time.perf_counter()
+    ask = open_engine(args.engine, args.db)
+    startup_ms = (time.perf_counter() - start) * 1000
+    first = measure(ask, questions[:1])[0]["ms"]
+    samples = measure(ask, questions)
+    json.dump({"engine": args.engine, "startup_ms": startup_ms, "first_ms": first,
+               "samples": samples, "rss_mb": peak_rss_mb()}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

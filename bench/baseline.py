@@ -1,0 +1,54 @@
+"""The straightforward approach the project is measured against, on the same store.
+
+For every question: a rapidfuzz ``WRatio`` scan over every distinct name and every statement,
+plus SQL ``LIKE`` over the sentences for each content word of the question. Names and
+statements are loaded and pre-processed once, which is the most favourable set-up for it.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+_STOP = frozenset("""what when where which who whom whose did does said say about with from that
+this have were there anything more news their they them into than then also pledge pledged sign
+signed meet meeting attended represented commit committed""".split())
+
+
+class Baseline:
+    """Answer questions by brute force over the facts of one store."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.conn = sqlite3.connect(str(db_path))
+        names = self.conn.execute(
+            "select name from attendances where name is not null union "
+            "select speaker from statements where speaker is not null union "
+            "select actor from commitments where actor is not null").fetchall()
+        self.names = [default_process(n) for (n,) in names]
+        rows = self.conn.execute("select coalesce(speaker, ''), text from statements").fetchall()
+        self.statements = [default_process(f"{speaker}: {text}") for speaker, text in rows]
+
+    def answer(self, question: str) -> tuple[bool, str]:
+        """Return whether anything was found, and the matches as lines of text."""
+        query = default_process(question)
+        names = process.extract(query, self.names, scorer=fuzz.WRatio, processor=None,
+                                limit=3, score_cutoff=88)
+        statements = process.extract(query, self.statements, scorer=fuzz.WRatio, processor=None,
+                                     limit=5, score_cutoff=75)
+        lines = [f"name: {n}" for n, _score, _i in names]
+        lines += [s for s, _score, _i in statements]
+        for word in _topic_words(question):
+            lines += [t for (t,) in self.conn.execute(
+                "select text from sentences where text like ? limit 5", [f"%{word}%"])]
+        return bool(lines), "\n".join(lines)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+
+def _topic_words(question: str) -> list[str]:
+    return [w for w in re.findall(r"\w{4,}", question.lower()) if w not in _STOP]

@@ -1,0 +1,93 @@
+"""Summaries of the raw measurements: percentiles, ratios to the baseline, growth, targets, table."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from bench.questions import KINDS
+
+LABELS = tuple(kind + variant for kind in KINDS for variant in ("", "+typo"))
+
+# The issue's targets, checked at the largest size measured.
+TARGETS = {"p95_ms": 10.0, "x_faster": 20.0, "growth": 3.0, "ingest_docs_per_s": 100.0,
+           "rss_mb": 300.0, "cold_start_ms": 1000.0}
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Return the nearest-rank ``p``-th percentile of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def latency_table(samples: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Return n, p50, p95, p99 (ms), found and hit rates per question label, plus "all"."""
+    table = {}
+    for label in (*LABELS, "all"):
+        rows = [s for s in samples if label in ("all", s["label"])]
+        if not rows:
+            continue
+        ms = [s["ms"] for s in rows]
+        table[label] = {"n": len(rows), "p50": percentile(ms, 50), "p95": percentile(ms, 95),
+                        "p99": percentile(ms, 99),
+                        "found": sum(s["found"] for s in rows) / len(rows),
+                        "hit": sum(s["hit"] for s in rows) / len(rows)}
+    return table
+
+
+Table = dict[str, dict[str, float]]
+
+
+def ratios(project: Table, baseline: Table) -> Table:
+    """Return how many times faster the project is than the baseline, per label (p50 and p95)."""
+    return {label: {p: baseline[label][p] / max(project[label][p], 1e-6) for p in ("p50", "p95")}
+            for label in project if label in baseline}
+
+
+def growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Return latency at the large size divided by latency at the small size, per label."""
+    a, b = small["project"]["latency"], large["project"]["latency"]
+    return {label: {p: b[label][p] / max(a[label][p], 1e-6) for p in ("p50", "p95")}
+            for label in b if label in a}
+
+
+def check_targets(largest: dict[str, Any], growth_by_label: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """Return each target with the measured figure and whether it is met."""
+    latency = {k: v for k, v in largest["project"]["latency"].items() if k != "all"}
+    worst_p95 = max(v["p95"] for v in latency.values())
+    worst_ratio = min(v["p95"] for k, v in largest["ratios"].items() if k != "all")
+    worst_growth = max((v["p95"] for k, v in growth_by_label.items() if k != "all"), default=1.0)
+    measured = {"p95_ms": worst_p95, "x_faster": worst_ratio, "growth": worst_growth,
+                "ingest_docs_per_s": largest["ingest"]["docs_per_s"],
+                "rss_mb": largest["project"]["rss_mb"], "cold_start_ms": largest["cold_start"]["median_ms"]}
+    higher_is_better = {"x_faster", "ingest_docs_per_s"}
+    return {name: {"target": target, "measured": measured[name],
+                   "met": measured[name] >= target if name in higher_is_better else measured[name] <= target}
+            for name, target in TARGETS.items()}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """Return the human-readable table of one benchmark run."""
+    lines = []
+    for size in result["sizes"]:
+        lines.append(f"\n== {size['docs']} documents: ingest {size['ingest']['docs_per_s']:.0f} docs/s, "
+                     f"db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
+                     f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), "
+                     f"cold start {size['cold_start']['median_ms']:.0f} ms")
+        lines.append(f"{'question':<18}{'p50':>8}{'p95':>8}{'p99':>8}{'hit':>6} | "
+                     f"{'base p50':>9}{'base p95':>9}{'hit':>6} | {'x p50':>7}{'x p95':>7}")
+        project, base, x = size["project"]["latency"], size["baseline"]["latency"], size["ratios"]
+        for label, row in project.items():
+            b = base.get(label, {})
+            lines.append(
+                f"{label:<18}{row['p50']:8.2f}{row['p95']:8.2f}{row['p99']:8.2f}{row['hit']:6.0%} | "
+                f"{b.get('p50', math.nan):9.1f}{b.get('p95', math.nan):9.1f}{b.get('hit', math.nan):6.0%} | "
+                f"{x.get(label, {}).get('p50', math.nan):7.0f}{x.get(label, {}).get('p95', math.nan):7.0f}")
+    if result.get("growth"):
+        g = result["growth"]
+        lines.append(f"\nlatency growth {g['from']} -> {g['to']} docs (p95): " + ", ".join(
+            f"{label} {v['p95']:.2f}x" for label, v in g["labels"].items()))
+    lines.append("\ntargets at the largest size:")
+    for name, t in result["targets"].items():
+        lines.append(f"  {name:<18} target {t['target']:>7g}  measured {t['measured']:9.2f}  "
+                     f"{'met' if t['met'] else 'MISSED'}")
+    return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""The benchmark: deterministic synthetic corpus, sensible questions, and a tiny end-to-end run."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from bench import run
+from bench.baseline import Baseline
+from bench.generator import CORE_PEOPLE, generate, generate_document, make_person, pool_size
+from bench.questions import KINDS, Question, is_hit, make_questions, misspell
+from bench.report import LABELS, percentile
+
+
+def test_documents_are_deterministic_and_prefix_stable() -> None:
+    small, large = generate(20, seed=3), generate(40, seed=3)
+    assert [d.doc for d in small] == [d.doc for d in large[:20]]
+    assert generate(5, seed=3, start=4)[0].doc == small[4].doc
+    assert generate(5, seed=4)[0].doc.text != small[0].doc.text
+
+
+def test_documents_are_readouts_of_the_right_length() -> None:
+    docs = generate(200)
+    assert all(1500 <= len(d.doc.text) <= 3000 for d in docs)
+    for d in docs[:20]:
+        facts, text = d.facts, d.doc.text
+        assert facts["meeting"]["place"] in text
+        assert all(a["name"] in text for a in facts["attendees"])
+        assert all(c["amount"] in text for c in facts["commitments"])
+        assert all(a["title"] in text for a in facts["agreements"])
+
+
+def test_pool_grows_one_person_per_two_documents_and_every_newcomer_appears() -> None:
+    assert pool_size(0) == CORE_PEOPLE
+    assert pool_size(1000) - pool_size(0) == 500
+    doc = generate_document(500)
+    assert any(a["person"] == f"p{pool_size(500) - 1}" for a in doc.facts["attendees"])
+
+
+def test_names_come_in_several_spellings() -> None:
+    people = [make_person(i, seed=7) for i in range(300)]
+    assert len({p.name for p in people}) == 300
+    assert sum(len(p.surnames) > 1 for p in people) > 100
+    spelled = {a["surname"] for d in generate(300) for a in d.facts["attendees"]}
+    assert spelled & {s for p in people for s in p.surnames[1:]}
+
+
+@pytest.mark.parametrize(("text", "seed"), [
+    pytest.param("Zaroskyi", 1, id="surname"),
+    pytest.param("Coalition of the Willing", 2, id="longest-word"),
+])
+def test_misspell_changes_one_word_by_one_edit(text: str, seed: int) -> None:
+    typo = misspell(text, random.Random(seed))
+    changed = [(a, b) for a, b in zip(text.split(), typo.split(), strict=True) if a != b]
+    assert len(changed) <= 1
+    assert all(abs(len(a) - len(b)) <= 1 for a, b in changed)
+
+
+def test_questions_cover_every_kind_with_and_without_typos() -> None:
+    questions = make_questions(100, per_kind=3)
+    assert sorted({q.label for q in questions}) == sorted(LABELS)
+    assert {q.kind for q in questions} == set(KINDS)
+    assert all(q.expect for q in questions if q.kind != "nothing")
+    assert make_questions(100, per_kind=3) == questions
+
+
+@pytest.mark.parametrize(("expect", "found", "text", "hit"), [
+    pytest.param(("Kharchuk",), True, "From Finland: President Kaja Kharchuk", True, id="contains"),
+    pytest.param(("Kharchuk",), False, "Nothing known about Kharchuk", False, id="not-found"),
+    pytest.param(("Kharchuk",), True, "x" * 1500 + "Kharchuk", False, id="too-far-down"),
+    pytest.param(("Kalarić",), True, "Antonio Kalaric said", True, id="accent-folded"),
+    pytest.param((), False, "Nothing is known about Brazil.", True, id="nothing-expected"),
+])
+def test_is_hit(expect: tuple[str, ...], found: bool, text: str, hit: bool) -> None:
+    assert is_hit(Question("statement", False, "q", expect), found=found, text=text) is hit
+
+
+def test_percentile_is_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert (percentile(values, 50), percentile(values, 95), percentile(values, 99)) == (50, 95, 99)
+    assert percentile([3.0], 99) == 3.0
+
+
+def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
+    from bot.cli import open_store
+    from bot.ingest.pipeline import ingest_document
+
+    store = open_store(str(tmp_path / "b.db"))
+    for item in generate(3):
+        ingest_document(store, item.doc)
+    store.close()
+    topic = generate_document(0).facts["statements"][0]["topic"]
+    found, text = Baseline(tmp_path / "b.db").answer(f"anything on {topic}?")
+    assert found and topic.split()[-1] in text
+
+
+def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:  # noqa: ANN001
+    path = run.main(["--sizes", "15,30", "--per-kind", "2", "--baseline-per-kind", "1",
+                     "--cold-repeats", "1", "--out", str(tmp_path)])
+    result = json.loads(path.read_text())
+    assert set(result) == {"meta", "sizes", "growth", "targets"}
+    assert [s["docs"] for s in result["sizes"]] == [15, 30]
+    for size in result["sizes"]:
+        assert {"ingest", "db_bytes", "db_bytes_per_doc", "facts", "project", "baseline", "ratios",
+                "cold_start"} <= set(size)
+        assert size["ingest"]["docs"] > 0 and size["ingest"]["docs_per_s"] > 0
+        for engine in ("project", "baseline"):
+            assert {"startup_ms", "first_ms", "rss_mb", "latency"} <= set(size[engine])
+            assert set(size[engine]["latency"]) == {*LABELS, "all"}
+            assert {"n", "p50", "p95", "p99", "found", "hit"} == set(size[engine]["latency"]["all"])
+        assert set(size["ratios"]) == {*LABELS, "all"}
+        assert size["cold_start"]["median_ms"] > 0
+    assert set(result["growth"]["labels"]) == {*LABELS, "all"}
+    assert set(result["targets"]) == {"p95_ms", "x_faster", "growth", "ingest_docs_per_s", "rss_mb",
+                                      "cold_start_ms"}
