@@ -1,0 +1,1 @@
+"""Alerts: an outbox filled in the save transaction, subscriptions, and delivery to Telegram."""

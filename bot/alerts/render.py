@@ -1,0 +1,122 @@
+"""Alerts, digests and notices as Telegram HTML: every value escaped, always under 4096 characters."""
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+MAX_CHARS = 4096
+MAX_STATEMENTS = 5  # statements are many; the channel wants the notable few
+HEADINGS = (("commitment", "Commitments"), ("agreement", "Signed"), ("statement", "Statements"))
+
+
+def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reason: str | None = None) -> str:
+    """Render a document alert; ``only`` keeps the items a subscriber follows."""
+    items = payload["items"]
+    chosen = [items[i] for i in only if i < len(items)] if only is not None else items
+    head = [_title(payload)]
+    if reason:
+        head.append(f"<i>Because you follow {escape(reason)}</i>")
+    meeting = next((i for i in items if i["kind"] == "meeting"), None)
+    if meeting:
+        head.append(_meeting_line(meeting))
+    body: list[str] = []
+    for kind, heading in HEADINGS:
+        rows = [i for i in chosen if i["kind"] == kind]
+        if kind == "statement":
+            rows = sorted(rows, key=lambda i: not i["quote"])[:MAX_STATEMENTS]
+        if rows:
+            body.append(f"<b>{heading}</b>")
+            body.extend("• " + _LINES[kind](row) for row in rows)
+    attendees = [_attendee(i) for i in chosen if i["kind"] == "attendance"]
+    if attendees:
+        body.append("<b>Attended:</b> " + ", ".join(attendees))
+    return fit("\n".join(head), body, _source(payload["doc"]))
+
+
+def render_digest(payload: dict[str, Any]) -> str:
+    """Render the daily digest: one short paragraph per document."""
+    head = f"<b>Daily digest, {escape(payload['date'])}</b>: {len(payload['documents'])} new or changed documents"
+    body = []
+    for doc_alert in payload["documents"]:
+        counts = {k: sum(1 for i in doc_alert["items"] if i["kind"] == k) for k, _ in HEADINGS}
+        summary = ", ".join(f"{n} {heading.lower()}" for (k, heading), n in
+                            zip(HEADINGS, counts.values(), strict=True) if n)
+        body.append(f"• {_link(doc_alert['doc'])}" + (f": {summary}" if summary else ""))
+    return fit(head, body, "")
+
+
+def render_notice(payload: dict[str, Any]) -> str:
+    """Render a notice for the admins."""
+    return fit("<b>pledgebot</b>", [escape(payload["text"])], "")
+
+
+def fit(head: str, lines: list[str], foot: str) -> str:
+    """Join head, lines and foot, dropping trailing lines (and saying so) to stay under the limit."""
+    for keep in range(len(lines), -1, -1):
+        more = len(lines) - keep
+        parts = [head, *lines[:keep]]
+        if more:
+            parts.append(f"<i>… and {more} more</i>")
+        text = "\n".join(p for p in [*parts, foot] if p)
+        if len(text) <= MAX_CHARS:
+            return text
+    return _cut(head, MAX_CHARS)
+
+
+def _cut(html: str, limit: int) -> str:
+    # Only reached with an absurd title: drop the markup rather than cut inside a tag.
+    plain = html.replace("<b>", "").replace("</b>", "")
+    return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+
+
+def _title(payload: dict[str, Any]) -> str:
+    doc = payload["doc"]
+    verb = "New" if payload["status"] == "new" else "Updated"
+    return f"<b>{verb}: {escape(_clip(doc.get('title') or doc.get('url') or 'a document', 300))}</b>"
+
+
+def _meeting_line(m: dict[str, Any]) -> str:
+    parts = [m.get("name") or m.get("format"), m.get("place"), m.get("date")]
+    return "Meeting: " + escape(", ".join(p for p in parts if p))
+
+
+def _commitment(i: dict[str, Any]) -> str:
+    change = " (stronger than before)" if i.get("change") == "stronger" else ""
+    extra = "; ".join(escape(p) for p in (i.get("amount"), i.get("timeframe")) if p)
+    cond = f" <i>if {escape(i['condition'])}</i>" if i.get("conditional") and i.get("condition") else ""
+    return (f"<b>{escape(i['actor'])}</b> [{escape(i['strength'])}{change}]: "
+            f"{escape(_clip(i['action'], 400))}" + (f" ({extra})" if extra else "") + cond)
+
+
+def _agreement(i: dict[str, Any]) -> str:
+    parties = ", ".join(escape(p) for p in i["parties"])
+    return f"{escape(i['title'])}" + (f" — {parties}" if parties else "")
+
+
+def _statement(i: dict[str, Any]) -> str:
+    text = escape(_clip(i["text"], 400))
+    return f"<b>{escape(i['speaker'])}</b>: " + (f"“{text}”" if i["quote"] else text)
+
+
+def _attendee(i: dict[str, Any]) -> str:
+    who = i.get("name") or i.get("role") or i.get("org") or i.get("country") or "?"
+    where = i.get("country") if i.get("name") or i.get("role") else None
+    return escape(who + (f" ({where})" if where and where != who else ""))
+
+
+def _source(doc: dict[str, Any]) -> str:
+    return "Source: " + _link(doc)
+
+
+def _link(doc: dict[str, Any]) -> str:
+    label = escape(_clip(doc.get("title") or doc.get("url") or "source", 200))
+    meta = ", ".join(escape(p) for p in (doc.get("publisher"), doc.get("published")) if p)
+    link = f'<a href="{escape(doc["url"], quote=True)}">{label}</a>' if doc.get("url") else label
+    return link + (f" ({meta})" if meta else "")
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_LINES = {"commitment": _commitment, "agreement": _agreement, "statement": _statement}
