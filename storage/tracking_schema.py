@@ -66,3 +66,9 @@ def m001_tracking(db: Database) -> None:
     # One statement at a time: executescript() would commit the migration's transaction.
     for trigger in _TRIGGERS.split("END;")[:-1]:
         db.execute(trigger + "END;")
+
+
+@tracking()
+def m002_link_names(db: Database) -> None:
+    """Proper names of each action ("IRIS-T", "Patriot"): two different names are two promises."""
+    db["commitment_links"].add_column("names", str)

@@ -1,0 +1,79 @@
+"""Find where the sources of one meeting disagree: head counts and amounts of the same promise."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.tracking.links import LINK_THRESHOLD, link_score
+from storage.store import dumps
+
+# "26 countries", "35 nations", "leaders of 30 countries", "26 країн": a number and what it counts.
+_COUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(countries|nations|states|leaders|allies|participants|delegations|partners|країн\w*)\b",
+    re.IGNORECASE)
+_NOUN = {"nations": "countries", "states": "countries"}
+
+
+def _counts(text: str) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    for number, noun in _COUNT.findall(text):
+        noun = noun.casefold()
+        noun = "countries" if noun.startswith("країн") else _NOUN.get(noun, noun)
+        found[noun].add(int(number))
+    return found
+
+
+def _or(values: list[Any]) -> str:
+    return ", ".join(map(str, values[:-1])) + f" or {values[-1]}" if len(values) > 1 else str(values[0])
+
+
+def count_conflicts(texts: dict[str, str]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Return (field, detail, values) for each count on which two sources have nothing in common."""
+    per_doc = {doc_id: _counts(text) for doc_id, text in texts.items()}
+    out = []
+    for noun in sorted({n for counts in per_doc.values() for n in counts}):
+        sets = {d: c[noun] for d, c in per_doc.items() if noun in c}
+        docs = sorted(sets)
+        disjoint = any(not (sets[a] & sets[b]) for i, a in enumerate(docs) for b in docs[i + 1:])
+        if disjoint:
+            values = sorted({v for s in sets.values() for v in s})
+            out.append((f"count of {noun}", f"sources differ: {_or(values)} {noun}",
+                        [{"doc_id": d, "values": sorted(sets[d])} for d in docs]))
+    return out
+
+
+def amount_conflicts(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Return conflicts between sources that give one actor's same promise different amounts."""
+    out = []
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if (a["doc_id"] == b["doc_id"] or a["actor_key"] != b["actor_key"] or not a["amount"]
+                    or not b["amount"] or a["amount"] == b["amount"]):
+                continue
+            if link_score({**a, "amount": None}, {**b, "amount": None}) < LINK_THRESHOLD:
+                continue
+            actor = a["actor_key"].split(":", 1)[-1]
+            out.append((f"amount: {actor}", f"sources differ: {a['raw']} or {b['raw']} ({actor}, "
+                        f"{a['action']})", [{"doc_id": r["doc_id"], "value": r["raw"]} for r in (a, b)]))
+    return out
+
+
+def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> list[dict[str, Any]]:
+    """Return the conflict rows of one meeting cluster (empty for a single source)."""
+    if len(doc_ids) < 2:
+        return []
+    marks = ", ".join("?" * len(doc_ids))
+    texts = dict(db.execute(f"select id, text from documents where id in ({marks})", doc_ids).fetchall())
+    cursor = db.execute(
+        "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action from commitment_links l "
+        f"join commitments c on c.id = l.commitment_id where l.doc_id in ({marks}) order by l.commitment_id",
+        doc_ids)
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    found = count_conflicts(texts) + amount_conflicts(rows)
+    return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": dumps(values)}
+            for field, detail, values in found]

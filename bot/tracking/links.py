@@ -1,0 +1,83 @@
+"""Link each commitment to the earlier mention of the same promise by the same actor.
+
+Every commitment points to at most one earlier commitment (its parent): the best-scoring earlier
+mention of the same actor with overlapping action words. Parent links form trees, and a tree is
+one commitment's timeline. Links are updated incrementally and only within one actor, through
+the ``(actor_key, date)`` index, so a new document never rescans the store.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlite_utils import Database
+
+# A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
+LINK_THRESHOLD = 72.0
+# How many neighbours in time are compared: bounds the cost of a link for busy actors.
+WINDOW = 400
+
+
+def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    """Return how likely two mentions (``terms``, ``names``, ``amount``) are the same promise."""
+    words_a, words_b = set(a["terms"].split()), set(b["terms"].split())
+    shared = words_a & words_b
+    if not shared:
+        return 0.0
+    score = float(fuzz.token_set_ratio(a["terms"], b["terms"]))
+    if len(shared) == 1 and min(len(words_a), len(words_b)) > 1:
+        # token_set_ratio is 100 whenever one side's words are a subset of the other's; one shared
+        # word between two multi-word actions ("air defence" / "air force training") is weak.
+        score = min(score, 60.0)
+    elif len(shared) > 1:
+        # Reports paraphrase: two or more shared content words outweigh the differing rest.
+        score = max(score, 60.0 + 10.0 * len(shared))
+    names_a, names_b = set((a.get("names") or "").split()), set((b.get("names") or "").split())
+    if names_a and names_b and not names_a & names_b:
+        score -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
+    if a.get("amount") and b.get("amount"):
+        score += 10.0 if a["amount"] == b["amount"] else -5.0
+    return max(0.0, min(100.0, score))
+
+
+def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[dict[str, Any]]:
+    cmp, order = ("<", "desc") if earlier else (">", "asc")
+    sql = (f"select commitment_id, terms, names, amount, score, date from commitment_links "
+           f"where actor_key = ? and (date {cmp} ? or (date = ? and commitment_id {cmp} ?)) "
+           f"order by date {order}, commitment_id {order} limit {WINDOW}")
+    cursor = db.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+
+
+def _row(db: Database, commitment_id: int) -> dict[str, Any] | None:
+    rows = list(db["commitment_links"].rows_where("commitment_id = ?", [commitment_id]))
+    return rows[0] if rows else None
+
+
+def best_parent(db: Database, commitment_id: int) -> None:
+    """Point ``commitment_id`` at its best-scoring earlier mention, or at nothing."""
+    row = _row(db, commitment_id)
+    if row is None:
+        return
+    best: tuple[float, int | None] = (0.0, None)
+    for other in _neighbours(db, row, earlier=True):  # most recent first: ties keep the latest
+        score = link_score(row, other)
+        if score >= LINK_THRESHOLD and score > best[0]:
+            best = (score, other["commitment_id"])
+    db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
+               [best[1], best[0] if best[1] else None, commitment_id])
+
+
+def link_new(db: Database, commitment_id: int) -> None:
+    """Link a new commitment to its past, and adopt later mentions that fit it better."""
+    best_parent(db, commitment_id)
+    row = _row(db, commitment_id)
+    if row is None:
+        return
+    for other in _neighbours(db, row, earlier=False):
+        score = link_score(row, other)
+        if score >= LINK_THRESHOLD and score > (other["score"] or 0.0):
+            db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
+                       [commitment_id, score, other["commitment_id"]])

@@ -1,0 +1,84 @@
+"""Bring tracking up to date with what the triggers marked dirty, inside the caller's transaction."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from bot.tracking.clusters import recluster, source_row
+from bot.tracking.links import best_parent, link_new
+from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
+
+if TYPE_CHECKING:
+    from storage.store import SaveResult, Store
+
+
+def _pop(db: Database, kind: str) -> list[str]:
+    keys = [r[0] for r in db.execute("select key from tracking_dirty where kind = ? order by key", [kind])]
+    if keys:
+        db.execute("delete from tracking_dirty where kind = ?", [kind])
+    return keys
+
+
+def _link_rows(db: Database, doc_id: str, date: str | None) -> list[dict[str, Any]]:
+    cursor = db.execute(
+        "select c.id, c.actor, c.action, c.kind, c.actor_country, c.actor_org, c.person_id, c.amount, "
+        "s.text as evidence from commitments c left join sentences s "
+        "on s.doc_id = c.doc_id and s.idx = c.sentence where c.doc_id = ? order by c.id", [doc_id])
+    columns = [c[0] for c in cursor.description]
+    rows = []
+    for values in cursor.fetchall():
+        row = dict(zip(columns, values, strict=True))
+        rows.append({
+            "commitment_id": row["id"], "doc_id": doc_id, "actor_key": actor_key(row), "date": date,
+            "stage": stage_of(kind=row["kind"], text=f"{row['action']} {row['evidence'] or ''}"),
+            "terms": terms(row["action"]), "names": names(row["action"]),
+            "amount": amount_key(row["amount"]),
+            "parent_id": None, "score": None,
+        })
+    return rows
+
+
+def _index_document(db: Database, doc_id: str) -> list[int]:
+    """Record a document's meeting source and commitment links; return the new commitment ids."""
+    source = source_row(db, doc_id)
+    doc = db.execute("select published, ingested_at from documents where id = ?", [doc_id]).fetchone()
+    if doc is None:
+        return []
+    if source is not None:
+        db["meeting_sources"].insert(source, replace=True)
+    date = (source or {}).get("date") or doc[0] or (doc[1] or "")[:10] or None
+    rows = _link_rows(db, doc_id, date)
+    db["commitment_links"].insert_all(rows, replace=True)
+    return [r["commitment_id"] for r in rows]
+
+
+def refresh(db: Database) -> None:
+    """Index new documents, relink orphaned mentions and recluster touched meetings."""
+    docs = _pop(db, "doc")
+    new_ids = [cid for doc_id in docs for cid in _index_document(db, doc_id)]
+    for commitment_id in new_ids:
+        link_new(db, commitment_id)
+    for key in _pop(db, "relink"):
+        best_parent(db, int(key))
+    clusters = _pop(db, "cluster")
+    if docs or clusters:
+        recluster(db, doc_ids=docs, cluster_ids=clusters)
+
+
+def ensure_fresh(db: Database) -> None:
+    """Refresh when a write left marks behind (a deletion, or a save without the hook)."""
+    if db.execute("select 1 from tracking_dirty limit 1").fetchone():
+        with db.atomic():
+            refresh(db)
+
+
+def _hook(db: Database, result: SaveResult, previous: dict[str, list[dict[str, Any]]]) -> None:
+    refresh(db)
+
+
+def install(store: Store) -> Store:
+    """Recompute tracking inside every save of ``store`` (idempotent); return the store."""
+    if _hook not in store.write_hooks:
+        store.write_hooks.append(_hook)
+    return store

@@ -1,0 +1,52 @@
+"""Fixtures for tracking tests: a store with tracking installed and a one-call document builder."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.tracking import install
+from storage.records import Commitment, Extraction, Meeting, Sentence, SourceDocument
+from storage.store import SaveResult, Store
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """Yield a fresh store on disk that recomputes tracking inside every save."""
+    opened = install(Store.open(tmp_path / "tracking.db"))
+    yield opened
+    opened.close()
+
+
+def build(*, text: str, commitments: list[dict[str, Any]]) -> Extraction:
+    """Return an extraction whose sentences are the text's lines, one commitment per dict."""
+    sentences, offset = [], 0
+    for index, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(index=index, start=offset, end=offset + len(line), text=line))
+        offset += len(line) + 1
+    facts = tuple(Commitment(
+        actor=c.get("actor", c.get("country", "")), action=c["action"], kind=c.get("kind", "pledge"),
+        sentence=c.get("sentence", 0), start=0, end=1, actor_country=c.get("country"),
+        actor_org=c.get("org"), amount=c.get("amount")) for c in commitments)
+    return Extraction(sentences=tuple(sentences), commitments=facts)
+
+
+Save = Callable[..., SaveResult]
+
+
+@pytest.fixture
+def save(store: Store) -> Save:
+    """Return a function that saves one hand-built document into the store."""
+    def _save(*, url: str, published: str | None, text: str = "A readout.", publisher: str | None = None,
+              meeting: Meeting | None = None, commitments: list[dict[str, Any]] = ()) -> SaveResult:
+        doc = SourceDocument(text=text, url=url, published=published,
+                             publisher=publisher or url.split("/")[2], title=f"Readout {url}")
+        extraction = build(text=text, commitments=list(commitments))
+        extraction = Extraction(sentences=extraction.sentences, commitments=extraction.commitments,
+                                meeting=meeting or Meeting(date=published))
+        return store.save_document(doc, extraction)
+    return _save

@@ -1,0 +1,90 @@
+"""Commitment linking: the hand-labelled pairs, scores, and order independence."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.tracking.links import LINK_THRESHOLD, link_score
+from bot.tracking.normalize import amount_key, names, terms
+from bot.tracking.timeline import actor_threads
+from storage.store import Store
+from tests.tracking.conftest import Save
+
+LABELS = json.loads((Path(__file__).resolve().parents[1] / "data" / "tracking_links.json").read_text("utf-8"))
+PRECISION_FLOOR = 0.9
+RECALL_FLOOR = 0.8
+
+
+def _ingest_all(save: Save, order: list[str]) -> dict[str, int]:
+    ids = {}
+    for name in order:
+        c = LABELS["commitments"][name]
+        save(url=f"https://{name}.example/readout", published=c["date"],
+             text=f"{c['country']} — {c['action']}.", commitments=[c])
+        ids[name] = c
+    return ids
+
+
+def _thread_of(store: Store) -> dict[str, int]:
+    """Map each fixture name (from its document URL) to the root of its thread."""
+    keys = [r[0] for r in store.db.execute("select distinct actor_key from commitment_links")]
+    found = {}
+    for thread in actor_threads(store.db, keys):
+        for event in thread.events:
+            url = store.document(event["doc_id"])["url"]  # type: ignore[index]
+            found[url.split("//")[1].split(".example")[0]] = thread.root_id
+    return found
+
+
+def _measure(store: Store) -> tuple[float, float, list[dict[str, Any]]]:
+    root = _thread_of(store)
+    tp = fp = fn = 0
+    wrong = []
+    for pair in LABELS["pairs"]:
+        linked = root[pair["a"]] == root[pair["b"]]
+        tp += linked and pair["link"]
+        fp += linked and not pair["link"]
+        fn += (not linked) and pair["link"]
+        if linked != pair["link"]:
+            wrong.append(pair)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall, wrong
+
+
+@pytest.mark.parametrize("seed", [pytest.param(None, id="chronological"), pytest.param(7, id="shuffled")])
+def test_cross_document_links_meet_precision_and_recall_floors(store: Store, save: Save,
+                                                               seed: int | None) -> None:
+    order = sorted(LABELS["commitments"], key=lambda n: LABELS["commitments"][n]["date"])
+    if seed is not None:
+        random.Random(seed).shuffle(order)
+    _ingest_all(save, order)
+    precision, recall, wrong = _measure(store)
+    print(f"tracking links ({len(LABELS['pairs'])} labelled pairs, {'shuffled' if seed else 'in order'}): "
+          f"precision {precision:.2f}, recall {recall:.2f}; wrong: {wrong}")
+    assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, wrong
+
+
+def test_labelled_set_is_big_enough_and_names_known_commitments() -> None:
+    names = set(LABELS["commitments"])
+    assert len(LABELS["pairs"]) >= 30
+    assert all(p["a"] in names and p["b"] in names for p in LABELS["pairs"])
+
+
+@pytest.mark.parametrize(("a", "b", "linked"), [
+    pytest.param(("air defence missiles deal", "£1.6bn"), ("missiles for air defence", "1.6 billion pounds"),
+                 True, id="same-words-same-amount"),
+    pytest.param(("air defence systems", None), ("air force pilot training", None), False,
+                 id="one-shared-word"),
+    pytest.param(("backstop", None), ("a backstop for the European force", None), True, id="subset"),
+    pytest.param(("four IRIS-T air defence systems", None), ("two Patriot air defence systems", None), False,
+                 id="different-names"),
+    pytest.param(("drones", None), ("radar systems", None), False, id="nothing-shared"),
+])
+def test_link_score(a: tuple[str, str | None], b: tuple[str, str | None], linked: bool) -> None:
+    score = link_score(*({"terms": terms(x[0]), "names": names(x[0]), "amount": amount_key(x[1])} for x in (a, b)))
+    assert (score >= LINK_THRESHOLD) is linked
