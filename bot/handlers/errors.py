@@ -1,0 +1,63 @@
+"""The one error handler: log the failure (never the token), tell the user and the admin chat."""
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.handlers.services import SERVICES
+from bot.render import render_text
+
+log = logging.getLogger("pledgebot.telegram")
+
+SORRY = "Sorry, something went wrong while answering. Please try again later."
+
+
+def redact(text: str, token: str | None) -> str:
+    """Return ``text`` with the bot token blanked out."""
+    return text.replace(token, "<token>") if token else text
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log an exception raised while handling an update, and tell whoever should know."""
+    err = context.error
+    token = context.bot.token
+    described = redact(f"{type(err).__name__}: {err}", token)
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %s", update_id, described, exc_info=err)
+    if isinstance(update, Update) and update.effective_message and update.effective_message.chat:
+        await _quietly(update.effective_message.reply_text(render_text(SORRY)[0]))
+    services = context.bot_data.get(SERVICES)
+    chat_id = services.settings.admin_chat_id if services else None
+    if chat_id:
+        note = f"Error while handling update {update_id}: {described}"[:1000]
+        await _quietly(context.bot.send_message(chat_id, render_text(note)[0]))
+
+
+async def _quietly(sending: object) -> None:
+    # Telling someone about an error must never raise another one into the loop.
+    try:
+        await sending  # type: ignore[misc]
+    except TelegramError as err:
+        log.warning("could not report an error: %s", type(err).__name__)
+
+
+class TokenFilter(logging.Filter):
+    """Blank the bot token out of every log record, its traceback included."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite ``record`` without the token; never drop it."""
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = redact(message, self.token), ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self.token)
+        return True

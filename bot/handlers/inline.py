@@ -1,0 +1,32 @@
+"""Inline mode: ``@bot merz`` in any chat lists matching facts, 50 a page."""
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes, InlineQueryHandler
+
+from bot.handlers.questions import MAX_QUESTION
+from bot.handlers.services import services
+from bot.render import inline_results
+
+PER_PAGE = 50  # Telegram's maximum number of results in one answer
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer an inline query with one result per matching fact, paginated by offset."""
+    query = update.inline_query
+    assert query is not None
+    text = query.query.strip()[:MAX_QUESTION]
+    offset = int(query.offset) if query.offset.isdigit() else 0
+    found = services(context)
+    if not text or not found.limiter.allow(query.from_user.id):
+        await query.answer([], cache_time=5, is_personal=True)
+        return
+    results, next_offset = inline_results(found.ask(text), offset=offset, per_page=PER_PAGE)
+    await query.answer(results, next_offset=next_offset, cache_time=30)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add inline mode."""
+    app.add_handler(InlineQueryHandler(inline_query))

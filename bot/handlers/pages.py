@@ -1,0 +1,65 @@
+"""Send an answer as pages; turn pages and show sources when their buttons are pressed."""
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ChatType
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes
+
+from bot.handlers.services import services
+from bot.query.answer import Answer
+from bot.render import page_keyboard, render_answer, render_source
+
+EXPIRED = "This answer has expired; please ask again."
+
+
+async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+    """Reply to ``message`` with the first page of ``answer`` and its buttons."""
+    pages = render_answer(answer)
+    keyboard = None
+    if answer.results or len(pages) > 1:
+        key = services(context).answers.put(answer, pages)
+        keyboard = page_keyboard(key, pages, 0)
+    await message.reply_text(pages[0].html, reply_markup=keyboard,
+                             do_quote=message.chat.type != ChatType.PRIVATE)
+
+
+async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show another page of an answer in the same message."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, key, number = query.data.split(":")
+    cached = services(context).answers.get(key)
+    if cached is None or not number.isdigit() or int(number) >= len(cached[1]):
+        await query.answer(EXPIRED)
+        return
+    pages, page = cached[1], int(number)
+    await query.answer()
+    try:
+        await query.edit_message_text(pages[page].html, reply_markup=page_keyboard(key, pages, page))
+    except BadRequest as err:
+        if "not modified" not in str(err):  # a double tap asks for the page already shown
+            raise
+
+
+async def show_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reply with the exact sentence a fact came from, and its link."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, key, index = query.data.split(":")
+    cached = services(context).answers.get(key)
+    results = cached[0].results if cached else []
+    if not index.isdigit() or int(index) >= len(results):
+        await query.answer(EXPIRED)
+        return
+    await query.answer()
+    if isinstance(query.message, Message):
+        await query.message.reply_text(render_source(results[int(index)]), do_quote=True)
+
+
+def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Add the page and source buttons."""
+    app.add_handler(CallbackQueryHandler(turn_page, pattern=r"^p:[\w-]+:\d+$"))
+    app.add_handler(CallbackQueryHandler(show_source, pattern=r"^s:[\w-]+:\d+$"))
