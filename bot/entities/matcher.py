@@ -1,0 +1,151 @@
+"""Find entity names in text: exact phrase lookup over word n-grams, then fuzzy single words.
+
+Every alias is reduced to a key (``text.phrase_key``). Exact matching looks up the keys of
+1-4 consecutive words, longest first; only words left unmatched are compared with rapidfuzz
+against aliases of the same first letter and a similar length, so a question costs
+microseconds. Codes ("US", "UK", "U.S.") match only as written in capitals.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.entities.text import key, phrase_key, tokens
+from bot.entities.words import COMMON_WORDS
+
+MAX_WORDS = 4
+_MIN_FUZZY = 4
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Entity ids that matched words ``first``..``last`` (inclusive) with a score."""
+
+    first: int
+    last: int
+    ids: tuple[str, ...]
+    score: float
+
+
+@dataclass
+class AliasTable:
+    """Alias keys -> entity ids, plus the buckets fuzzy matching compares against."""
+
+    exact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    cased: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    codes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def copy(self) -> AliasTable:
+        """Return an independent copy, so extending it leaves this table as it is."""
+        new = AliasTable()
+        for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
+                             (self.codes, new.codes), (self.buckets, new.buckets)):
+            for k, v in mine.items():
+                theirs[k] = list(v)
+        return new
+
+    def add(self, alias: str, entity_id: str) -> None:
+        """Index one alias of an entity."""
+        k = phrase_key(alias)
+        if not k:
+            return
+        if " " not in k and k in COMMON_WORDS:
+            _append(self.cased, k, entity_id)
+            return
+        _append(self.exact, k, entity_id)
+        if len(k) >= _MIN_FUZZY and " " not in k:
+            bucket = self.buckets[(k[0], len(k))]
+            if k not in bucket:
+                bucket.append(k)
+
+    def add_code(self, code: str, entity_id: str) -> None:
+        """Index a code that matches only in capitals ("US", "UK"); 3+ letters match in any case."""
+        plain = code.replace(".", "")
+        _append(self.codes, plain, entity_id)
+        if len(plain) >= 3 and "." not in code:
+            self.add(plain, entity_id)
+
+    def lookup(self, phrase: str) -> list[str]:
+        """Return the ids whose alias key equals the key of ``phrase``."""
+        k = phrase_key(phrase)
+        found = self.exact.get(k) or (self.cased.get(k) if phrase.strip()[:1].isupper() else None)
+        plain = phrase.strip().replace(".", "")
+        if not found and (plain.isupper() or "." in phrase):
+            found = self.codes.get(plain.upper() if "." in phrase else plain)
+        return list(found or ())
+
+    def fuzzy(self, word_key: str) -> tuple[str, float] | None:
+        """Return the closest single-word alias key to ``word_key`` and its score, if close."""
+        n = len(word_key)
+        if n < _MIN_FUZZY or word_key in COMMON_WORDS or not word_key.isalpha():
+            return None
+        spread = 1 if n < 8 else 2
+        choices = [c for size in range(n - spread, n + spread + 1)
+                   for c in self.buckets.get((word_key[0], size), ())]
+        if not choices:
+            return None
+        found = process.extractOne(word_key, choices, scorer=fuzz.ratio,
+                                   score_cutoff=_cutoff(n))
+        return (found[0], float(found[1])) if found else None
+
+
+def _append(table: dict[str, list[str]], k: str, entity_id: str) -> None:
+    ids = table[k]
+    if entity_id not in ids:
+        ids.append(entity_id)
+
+
+def _cutoff(length: int) -> float:
+    # Short words allow one inserted letter ("mertz"), long ones a swap or two ("zelenksy").
+    return 88.0 if length <= 6 else 85.0 if length <= 9 else 82.0
+
+
+def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
+         fuzzy: bool = True) -> list[tuple[int, int, Hit]]:
+    """Return ``(start, end, hit)`` for the longest non-overlapping matches in ``text``."""
+    words = list(tokens(text))
+    keys = [key(w) for _, _, w in words]
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        hit = _exact_at(table, words, keys, i, allowed)
+        if hit is None and fuzzy:
+            hit = _fuzzy_at(table, keys, i, allowed)
+        if hit is None:
+            i += 1
+            continue
+        hits.append(hit)
+        i = hit.last + 1
+    return [(words[h.first][0], words[h.last][1], h) for h in hits]
+
+
+def _keep(ids: list[str], allowed: set[str] | None) -> tuple[str, ...]:
+    return tuple(i for i in ids if allowed is None or i in allowed)
+
+
+def _exact_at(table: AliasTable, words: list[tuple[int, int, str]], keys: list[str], i: int,
+              allowed: set[str] | None) -> Hit | None:
+    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        phrase = " ".join(keys[i:i + n])
+        ids = _keep(table.exact.get(phrase, []), allowed)
+        if n == 1 and not ids:
+            surface = words[i][2]
+            if surface[:1].isupper():
+                ids = _keep(table.cased.get(phrase, []), allowed)
+            if not ids and (surface.isupper() or "." in surface):
+                ids = _keep(table.codes.get(surface.replace(".", "").upper()
+                                            if "." in surface else surface, []), allowed)
+        if ids:
+            return Hit(i, i + n - 1, ids, 100.0)
+    return None
+
+
+def _fuzzy_at(table: AliasTable, keys: list[str], i: int, allowed: set[str] | None) -> Hit | None:
+    found = table.fuzzy(keys[i])
+    if found is None:
+        return None
+    ids = _keep(table.exact.get(found[0], []), allowed)
+    return Hit(i, i, ids, found[1]) if ids else None

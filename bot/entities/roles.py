@@ -1,0 +1,82 @@
+"""Titles and dated roles: who held which office on a given day."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from bot.entities.model import Entity, Role
+from bot.entities.text import normalize
+
+
+class Titles:
+    """Map any spelling of an office ("Federal Chancellor", "Прем'єр-міністр") to one title."""
+
+    def __init__(self, synonyms: dict[str, list[str]]) -> None:
+        self._canonical: dict[str, str] = {}
+        self._memo: dict[str, str] = {}
+        for title, names in synonyms.items():
+            for name in (title, *names):
+                self._canonical[normalize(name)] = title
+
+    def canonical(self, title: str) -> str:
+        """Return the canonical title for ``title`` (itself, normalised, when unknown)."""
+        known = self._memo.get(title)
+        if known is None:
+            known = self._memo[title] = self._lookup(title)
+        return known
+
+    def _lookup(self, title: str) -> str:
+        norm = normalize(title)
+        found = self._canonical.get(norm)
+        if found is None and norm.startswith("the "):
+            found = self._canonical.get(norm[4:])
+        return found or norm
+
+    def find(self, text: str) -> str | None:
+        """Return the canonical title of the longest known title phrase in ``text``."""
+        words = normalize(text).split()
+        for n in range(min(len(words), 8), 0, -1):
+            for i in range(len(words) - n + 1):
+                found = self._canonical.get(" ".join(words[i:i + n]))
+                if found:
+                    return found
+        return None
+
+
+def iso_day(on: str | dt.date | None) -> str:
+    """Return ``on`` as YYYY-MM-DD (today when None)."""
+    if on is None:
+        return dt.date.today().isoformat()
+    if isinstance(on, dt.datetime):
+        return on.date().isoformat()
+    if isinstance(on, dt.date):
+        return on.isoformat()
+    return str(on).strip()[:10]
+
+
+def _bounds(role: Role) -> tuple[str, str]:
+    # Month or year precision widens to the whole month or year.
+    start = role.start or "0000"
+    end = role.end or "9999"
+    start = start + "-01-01"[len(start) - 4:] if len(start) < 10 else start
+    end = end + "-12-31"[len(end) - 4:] if len(end) < 10 else end
+    return start, end
+
+
+def holders(people: Iterable[Entity], titles: Titles, title: str, *, country: str | None,
+            org: str | None, on: str) -> list[tuple[Role, Entity]]:
+    """Return (role, person) pairs matching the title, country/org and day, newest first."""
+    wanted = titles.find(title) or titles.canonical(title)
+    found = []
+    for person in people:
+        for role in person.roles:
+            held = titles.canonical(role.title)
+            # "President" of an organisation: "President of the European Commission".
+            if held != wanted and not (org and held.casefold().startswith(wanted.casefold() + " of ")):
+                continue
+            if (country and role.country != country) or (org and role.org != org):
+                continue
+            start, end = _bounds(role)
+            if start <= on <= end:
+                found.append((role, person))
+    return sorted(found, key=lambda pair: _bounds(pair[0])[0], reverse=True)

@@ -1,0 +1,85 @@
+"""Normalisation shared by the gazetteer and the matcher: folding, tokens, Cyrillic stems.
+
+Aliases and texts go through the same ``tokens`` and ``key`` functions, so a phrase matches
+when its words fold to the same keys: "Zelenskyy’s" -> "zelenskyy", "Канади" -> "канад".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Latin letters that Unicode does not decompose into a base letter plus a mark.
+_LATIN_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
+                             "ı": "i", "ħ": "h", "þ": "th", "ð": "d"})
+_APOSTROPHES = "'’ʼ`´‘"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP = re.compile(f"[{_APOSTROPHES}{_INVISIBLE}]")
+_NON_WORD = re.compile(r"[\W_]+")
+# A dotted acronym (U.S., U.K.) or a word that may carry apostrophes and invisible characters.
+_TOKEN = re.compile(
+    rf"(?:[A-Za-z]\.){{2,}}|[^\W_](?:[^\W_]|[{_INVISIBLE}]|[{_APOSTROPHES}](?=[^\W_]))*"
+)
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def fold(word: str) -> str:
+    """Fold one word: NFKC, casefold, drop accents, apostrophes and invisible characters."""
+    text = unicodedata.normalize("NFKC", word).casefold().translate(_LATIN_FOLD)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return _DROP.sub("", unicodedata.normalize("NFC", text))
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` casefolded, accent- and punctuation-free, words joined by single spaces."""
+    return " ".join(w for w in _NON_WORD.split(fold(text)) if w)
+
+
+def tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, surface)`` for each word, a trailing possessive 's left out."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        surface = match.group()
+        possessive = _POSSESSIVE.search(surface)
+        if possessive and end - start > 3:
+            end -= 2
+            surface = surface[:-2]
+        yield start, end, surface
+
+
+def is_cyrillic(word: str) -> bool:
+    """Tell whether a word is written in Cyrillic."""
+    return bool(_CYRILLIC.search(word))
+
+
+# Ukrainian case and adjective endings, longest first, folded like the words they end.
+_ENDINGS = sorted(
+    {fold(e) for e in (
+        "ами", "ями", "ого", "ому", "ими", "іми", "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв",
+        "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ий", "ії", "ія", "ої", "ую", "юю",
+        "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "й",
+    )},
+    key=len, reverse=True,
+)
+_MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """Strip one Ukrainian ending from a folded Cyrillic word, keeping at least 4 letters."""
+    word = word.replace("ь", "").replace("ъ", "")
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def key(word: str) -> str:
+    """Return the matching key of one surface word: folded, and stemmed when Cyrillic."""
+    folded = fold(word).replace(".", "")
+    return stem(folded) if is_cyrillic(folded) else folded
+
+
+def phrase_key(text: str) -> str:
+    """Return the matching key of a phrase: the keys of its words joined by spaces."""
+    return " ".join(k for _, _, w in tokens(text) if (k := key(w)))
