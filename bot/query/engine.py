@@ -1,0 +1,168 @@
+"""QueryEngine: question in, Answer out, built once per store and reused for every question."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.entities import Entity, EntityIndex
+from bot.query import compose, facts
+from bot.query.answer import Answer
+from bot.query.names import NameTerms, combine, name_terms, word_terms
+from bot.query.parse import Query, parse_question
+from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, meeting_fit, score_sentence
+from bot.query.facts import INTENT_TABLE, top_docs
+from bot.query.retrieve import DocInfo, Hit, Retriever
+from bot.query.terms import any_of, concept_expr, fts_tokens
+
+if TYPE_CHECKING:
+    from storage.store import Store
+
+_CANDIDATES = 150
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Who the question is about, split into what the store knows and what it does not."""
+
+    present: list[NameTerms]
+    missing: list[str]
+    decisive_missing: bool = False  # a person or the question's subject is unknown to the store
+
+
+class QueryEngine:
+    """Answer questions from one store; build once and call ``answer`` for each question."""
+
+    def __init__(self, store: Store, *, index: EntityIndex | None = None) -> None:
+        self.store = store
+        self.index = index or EntityIndex.default()
+        self.retriever = Retriever(store.db)
+        self._terms: dict[str, NameTerms] = {}
+
+    def answer(self, question: str) -> Answer:
+        """Return the answer to ``question``."""
+        query = parse_question(question, index=self.index)
+        if not fts_tokens(query.text):
+            return compose.nothing(query, reason="empty")
+        focus = self._focus(query)
+        if focus.decisive_missing or (focus.missing and not focus.present):
+            return compose.unknown(query, focus.missing, self._suggest(focus.missing))
+        query = replace(query, focus_terms=tuple(focus.present))
+        ranked = self._rank(query, focus.present)
+        if not ranked:
+            return compose.nothing(query, reason="no-match")
+        found = facts.collect(self.retriever, query, ranked, focus.present)
+        return compose.build(query, ranked, found, missing=focus.missing)
+
+    # -- who the question is about ----------------------------------------------------------
+
+    def terms(self, entity: Entity) -> NameTerms:
+        """Return (cached) how to find ``entity`` in sentences."""
+        if entity.id not in self._terms:
+            self._terms[entity.id] = name_terms(entity)
+        return self._terms[entity.id]
+
+    def _focus(self, query: Query) -> Focus:
+        groups = [self.terms(p) for p in query.persons]
+        if query.role_persons:
+            # "the Canadian PM": any holder of the office, or the office named in the text.
+            holders = [self.terms(p) for p in query.role_persons if p.id not in {e.id for e in query.persons}]
+            office = word_terms(query.role_title.split(), label=query.role_title) if query.role_title else None
+            label = " / ".join(h.label for h in holders) or (query.role_title or "")
+            groups.append(combine([*holders, *([office] if office else [])], label=label))
+        for name in (*query.countries, *query.orgs):
+            if name in query.role_scopes:
+                continue
+            entity = self.index.resolve(name)
+            groups.append(self.terms(entity) if entity else word_terms([name], label=name))
+        present = [g for g in groups if self.retriever.exists(g.expr)]
+        missing = [g.label for g in groups if g not in present]
+        decisive = any(self.terms(p) not in present for p in query.persons)
+        for subject in query.subjects:
+            if not self.retriever.exists(word_terms(subject.split()[-1:], label=subject).expr):
+                missing.append(subject)
+                decisive = True
+        return Focus(present=present, missing=missing, decisive_missing=decisive)
+
+    def _suggest(self, names: list[str]) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            for entity in self.index.suggest(name, limit=3):
+                if self.retriever.exists(self.terms(entity).expr):
+                    out.append(entity.name)
+        return list(dict.fromkeys(out))[:5]
+
+    # -- ranking ----------------------------------------------------------------------------
+
+    def _rank(self, query: Query, focus: list[NameTerms]) -> list[Scored]:
+        concepts = concept_patterns(query)
+        topic = any_of([concept_expr(c) for c in query.concepts])
+        places = [word_terms([w], label=w) for w in query.place_words]
+        places += [self.terms(e) for p in query.places if (e := self.index.resolve(p, "place"))]
+        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES)}
+        for person in focus:
+            expr = f"({person.expr}) AND ({topic})" if topic and person.expr else person.expr
+            hits.update((h.id, h) for h in self.retriever.search(expr, limit=_CANDIDATES))
+            if topic and person.expr:
+                hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=60))
+        hits.update((h.id, h) for h in self._fact_hits(query, focus))
+        if not hits:
+            return []
+        ranked = self._score(query, focus, hits, concepts, places)
+        # The best documents' own sentences that carry the intent ("was attended by ...").
+        more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=40)
+        if any(h.id not in hits for h in more):
+            hits.update((h.id, h) for h in more)
+            ranked = self._score(query, focus, hits, concepts, places)
+        return ranked
+
+    def _score(self, query: Query, focus: list[NameTerms], hits: dict[int, Hit],
+               concepts: list[re.Pattern[str]], places: list[NameTerms]) -> list[Scored]:
+        doc_ids = list({h.doc_id for h in hits.values()})
+        docs = self.retriever.documents(doc_ids)
+        place_docs = self.retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
+        names_in_doc = {n.label: self.retriever.docs_matching(n.expr, doc_ids) for n in focus}
+        fits = {d: meeting_fit(query, doc, places, concepts, place_docs) for d, doc in docs.items()}
+        date_weight = 2.0 if any(f[0] for f in fits.values()) else 0.0
+        best_rank = min(h.rank for h in hits.values())
+        previous = self.retriever.previous_sentences([h for h in hits.values() if h.idx > 0][:400])
+        ranked = []
+        for hit in hits.values():
+            doc = docs.get(hit.doc_id)
+            if doc is None:
+                continue
+            date, place, title = fits[hit.doc_id]
+            item = Scored(hit=hit, doc=doc)
+            score_sentence(item, query, focus=focus, concepts=concepts, best_rank=best_rank,
+                           doc_score=date_weight * date + 1.5 * place + 1.5 * title,
+                           doc_names={k for k, v in names_in_doc.items() if hit.doc_id in v},
+                           previous=previous.get((hit.doc_id, hit.idx - 1)))
+            ranked.append(item)
+        ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
+        return ranked
+
+    def _fact_hits(self, query: Query, focus: list[NameTerms]) -> list[Hit]:
+        """Return sentences behind facts about the focus, even where a pronoun names it."""
+        table = INTENT_TABLE.get(query.intent)
+        if not table or table == "agreements" or not focus:
+            return []
+        ids = sorted({i for f in focus for i in f.ids})
+        column = "person_id" if query.persons or query.role_persons else (
+            "country" if table == "attendances" else "actor_country")
+        if table == "statements" and column != "person_id":
+            return []
+        return self.retriever.fact_sentences(table, column, ids)
+
+
+_ENGINES: dict[int, QueryEngine] = {}
+
+
+def engine_for(store: Store) -> QueryEngine:
+    """Return the engine of ``store``, building it on first use."""
+    engine = _ENGINES.get(id(store))
+    if engine is None or engine.store is not store:
+        engine = _ENGINES[id(store)] = QueryEngine(store)
+    return engine
+
+
+__all__ = ["DocInfo", "QueryEngine", "engine_for"]

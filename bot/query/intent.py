@@ -1,0 +1,51 @@
+"""What a question asks for: its intent, from English and Ukrainian cue words.
+
+The earliest cue in the question wins, so "what did Macron say when Zelenskyy signed ..." is a
+statement question and "what did Germany pledge when ..." a commitment question.
+"""
+from __future__ import annotations
+
+import re
+
+INTENTS = ("attendance", "statement", "commitment", "agreement", "meeting", "search")
+
+_B = r"(?<![\w])"  # a word start that also works before Cyrillic letters
+_CUES: tuple[tuple[str, str], ...] = (
+    ("meeting", _B + r"(?:when|where|what date|which meetings?|what meetings?|коли|де|якого числа|"
+                     r"з якої дати|яка дата|які зустрічі)(?!\w)"),
+    ("attendance", _B + r"(?:attend\w*|took part|take part|taking part|participa\w*|represent\w*|"
+                        r"was there|were there|was present|were present|who came|came to|come to|"
+                        r"who went|joined|who was at|who were at|was at the|were at the|"
+                        r"sen[dt] (?:anyone|someone|their|a delegation|delegat\w*|representatives?|"
+                        r"officials?|ministers?|presidents?|leaders?)|who (?:did|has) \w+ (?:meet|met)|"
+                        r"meet with|met with|delegation|(?:who|which (?:\w+ ){1,2})(?:were|was) (?:in|at)|хто від|present at|which countries (?:were|came|joined)|"
+                        r"which \w+ officials?|хто був|хто були|брав участь|брала участь|брали участь|"
+                        r"взяв участь|взяли участь|представля\w*|присутн\w*|хто приїхав|делегац\w*)(?!\w)"),
+    ("statement", _B + r"(?:say|says|said|saying|talk\w*|speak\w*|spoke|stat(?:e|ed|ing)|remark\w*|"
+                       r"comment\w*|warn\w*|claim\w*|think|thinks|argue\w*|call(?:ed)? for|urge\w*|"
+                       r"demand\w*|sound\w*|reacted|react|views?|opinion|position on|"
+                       r"сказа\w*|заяви\w*|говори\w*|каза\w*|вимага\w*|наголоси\w*|закликa\w*|"
+                       r"заклика\w*|думає|вважає|попереди\w*)(?!\w)"),
+    ("commitment", _B + r"(?:commit\w*|pledg\w*|promis\w*|announc\w*|offer\w*|ready to|willing to|"
+                        r"prepared to|provid\w*|give|gave|giving|allocat\w*|donat\w*|how much|how many|"
+                        r"contribut\w*|will \w+ get|send|sent|agree(?:d)? (?:on|to)|what happens if|"
+                        r"пообіця\w*|обіця\w*|зобов\w*|скільки|нада\w*|виділи\w*|готов\w*)(?!\w)"),
+    ("agreement", _B + r"(?:sign\w*|agreements?|deal|deals|treaty|treaties|declarations?|accords?|"
+                       r"memorandum|joint statement|communiqu\w*|adopt\w*|the name of|"
+                       r"підписа\w*|угод\w*|договір\w*|декларац\w*|меморандум\w*|спільн\w* заяв\w*)(?!\w)"),
+)
+_COMPILED = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in _CUES)
+# "which meetings did Rutte attend" asks for meetings although "attend" is there too.
+_MEETING_LIST = re.compile(r"\b(?:which|what) (?:meetings?|summits?|events?|conferences?)\b", re.I)
+
+
+def detect_intent(text: str) -> str:
+    """Return the intent of a question: the kind of its earliest cue, or "search"."""
+    if _MEETING_LIST.search(text):
+        return "meeting"
+    best: tuple[int, str] | None = None
+    for intent, pattern in _COMPILED:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), intent)
+    return best[1] if best else "search"

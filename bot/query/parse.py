@@ -1,0 +1,195 @@
+"""Question -> Query: intent, named entities, roles with dates, date range, place, topic words."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.entities import Entity, EntityIndex
+from bot.query.dates import DateRange, parse_date_range
+from bot.query.intent import detect_intent
+from bot.query.names import NameTerms
+from bot.query.terms import INTENT_WORDS, STOPWORDS, clean, fts_tokens, topic_phrases
+
+MAX_CHARS = 600  # the longest question worth reading; the rest of a 4,096-character paste is noise
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+# Who a question is about, where the words may be a name the index does not know.
+_SUBJECT = (
+    re.compile(r"\bwhat (?:did|does|has|have|do|will|would) (.{2,60}?) (?:say|said|think|tell|pledge|"
+               r"commit|promise|offer|announce|sign|give|provide|send|want|propose|demand)\b", re.I),
+    re.compile(r"^(?:did|does|has|have|will|is|was|were) (.{2,60}?) (?:pledge|commit|attend|take part|sign|"
+               r"send|say|promise|offer|agree|join|participate|come|go|visit|speak)\b", re.I),
+    re.compile(r"\b(?:from|represented|representing) (.{2,60}?)(?:\?|$| at | in | to | on | during )", re.I),
+    re.compile(r"(?:що|чого|скільки) (?:сказав|сказала|сказали|заявив|заявила|заявили|пообіцяв|пообіцяла|"
+               r"пообіцяли|підписав|підписала|вимагав|вимагала) (.{2,60}?)(?:\?|$| про | щодо | у | в | на )",
+               re.I),
+    re.compile(r"(?<!\w)від (.{2,60}?)(?:\?|$| був| була| були| на | у | в )", re.I),
+)
+# Words that name a group rather than someone the store must know.
+_GROUP_WORDS = frozenset(
+    "leaders leader allies partners participants countries nations officials ministers everyone "
+    "they he she europe europeans coalition west government governments lider лідери партнери "
+    "союзники країни учасники".split())
+_CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|eib|uae)(?![\w])|"
+                   r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
+_ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
+_COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed question."""
+
+    text: str
+    lang: str
+    intent: str
+    persons: tuple[Entity, ...] = ()
+    countries: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    place_words: tuple[str, ...] = ()  # how the question named the places ("white house")
+    role_title: str | None = None  # "prime minister" when the question names an office
+    role_persons: tuple[Entity, ...] = ()  # who held that office (when the question says)
+    role_scopes: tuple[str, ...] = ()  # the countries/organisations the office belongs to
+    date: DateRange | None = None
+    concepts: tuple[tuple[str, ...], ...] = ()  # topic words, each with its variants
+    subjects: tuple[str, ...] = ()  # who the question is about, as written, when not a known name
+    companions: bool = False  # persons are met/accompanied, not filtered ("who came with Macron")
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    said_as: dict[str, str] = field(default_factory=dict)  # canonical name -> as the question wrote it
+    focus_terms: tuple[NameTerms, ...] = ()  # set by the engine: the names the store knows
+    mention_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+    @property
+    def has_names(self) -> bool:
+        """Tell whether the question names a person, country or organisation."""
+        return bool(self.persons or self.countries or self.orgs)
+
+
+def language_of(text: str) -> str:
+    """Return "uk" when the question is mostly Cyrillic, else "en"."""
+    return "uk" if len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text)) else "en"
+
+
+def restore_codes(text: str) -> str:
+    """Upper-case country and organisation codes typed in lower case ("the uk", "nato")."""
+    return _CODE.sub(lambda m: m.group().upper(), text)
+
+
+def parse_question(question: str, *, index: EntityIndex) -> Query:
+    """Parse ``question`` into a Query using the entity index."""
+    text = clean(question)[:MAX_CHARS].strip()
+    found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
+    # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
+    mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
+    persons: dict[str, Entity] = {}
+    countries: dict[str, None] = {}
+    orgs: dict[str, None] = {}
+    places: dict[str, None] = {}
+    place_words: list[str] = []
+    ambiguous = []
+    for m in mentions:
+        kind = m.entity.kind
+        if kind == "person":
+            persons[m.entity.id] = m.entity
+            if m.alternatives and all(a.kind == "person" for a in m.alternatives):
+                ambiguous.append((m.text, tuple(e.name for e in (m.entity, *m.alternatives))))
+        elif kind == "country":
+            countries[m.entity.name] = None
+        elif kind == "org":
+            orgs[m.entity.name] = None
+        elif kind == "place":
+            places[m.entity.name] = None
+            place_words.append(m.text)
+    date = parse_date_range(text)
+    role_title, holders, scopes = _role_holders(text, index, list(countries), list(orgs), date)
+    spans = tuple((m.start, m.end) for m in mentions if m.entity.kind != "place")
+    spans += _title_spans(text, index, role_title) if role_title else ()
+    return Query(
+        text=text, lang=language_of(text), intent=detect_intent(text),
+        persons=tuple(persons.values()), countries=tuple(countries), orgs=tuple(orgs),
+        places=tuple(places), place_words=tuple(place_words), role_title=role_title,
+        role_persons=tuple(holders), role_scopes=tuple(scopes), date=date,
+        concepts=tuple(topic_phrases(_topic_tokens(text, spans))),
+        subjects=tuple(_unknown_subjects(text, spans)),
+        companions=bool(persons or holders) and bool(_COMPANION.search(text)),
+        ambiguous=tuple(ambiguous), mention_spans=spans,
+        said_as={m.entity.name: m.text for m in mentions},
+    )
+
+
+def _role_holders(text: str, index: EntityIndex, countries: list[str], orgs: list[str],
+                  date: DateRange | None) -> tuple[str | None, list[Entity], list[str]]:
+    """Resolve "the Canadian PM" or "NATO's secretary general" to who held the office."""
+    if not (countries or orgs):
+        return None, [], []
+    title = index.titles.find(text)
+    if not title:
+        return None, [], []
+    days = [date.start, date.end] if date and date.has_year else [None]
+    found: dict[str, Entity] = {}
+    scopes = []
+    for kind, name in [("country", c) for c in countries] + [("org", o) for o in orgs]:
+        before = len(found)
+        for day in days:
+            person = index.person_by_role(title, on=day, **{kind: name})
+            if person:
+                found.setdefault(person.id, person)
+        if not date:
+            for person in _all_holders(index, title, **{kind: name}):
+                found.setdefault(person.id, person)
+        if len(found) > before:
+            scopes.append(name)
+    return title, list(found.values()), scopes
+
+
+def _title_spans(text: str, index: EntityIndex, title: str) -> tuple[tuple[int, int], ...]:
+    """Return where the question names the office ("pm", "prime minister"), to keep it out of topics."""
+    found = []
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            words = " ".join(t[2] for t in tokens[i:i + n])
+            if index.titles.canonical(words) == title:
+                found.append((tokens[i][0], tokens[i + n - 1][1]))
+    return tuple(found)
+
+
+def _all_holders(index: EntityIndex, title: str, *, country: str | None = None,
+                 org: str | None = None) -> list[Entity]:
+    wanted = index.titles.canonical(title)
+    return [p for p in index.entities("person") for r in p.roles
+            if index.titles.canonical(r.title) == wanted
+            and (country is None or r.country == country) and (org is None or r.org == org)][:4]
+
+
+def _topic_tokens(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """Return the question's content words outside entity names, in order."""
+    blanked = list(text)
+    for start, end in spans:
+        blanked[start:end] = " " * (end - start)
+    tokens = fts_tokens("".join(blanked))
+    return [t for t in tokens if t not in STOPWORDS and t not in INTENT_WORDS
+            and (len(t) > 1 or t.isdigit()) and not _is_date_word(t)][:24]
+
+
+def _is_date_word(token: str) -> bool:
+    from bot.query.dates import month_number
+
+    return (token.isdigit() and (len(token) == 4 or len(token) <= 2)) or (
+        len(token) >= 3 and month_number(token) is not None and token not in {"march", "may"})
+
+
+def _unknown_subjects(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """Return who the question is about when those words hold no known name."""
+    found = []
+    for pattern in _SUBJECT:
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            words = [w for w in fts_tokens(m.group(1)) if w not in STOPWORDS and w not in _GROUP_WORDS
+                     and w not in INTENT_WORDS and not w.isdigit()]
+            if words and len(words) <= 4:
+                found.append(" ".join(words))
+    return list(dict.fromkeys(found))

@@ -1,0 +1,127 @@
+"""Score candidate sentences: topic words, named entities, the meeting asked about, intent cues.
+
+A document-level score says how well a document's meeting fits the question (date, place,
+meeting words in its title); a sentence-level score adds what the sentence itself carries.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.query.names import NameTerms
+from bot.query.parse import Query
+from bot.query.retrieve import DocInfo, Hit
+from bot.query.terms import fts_tokens, stem
+
+# Sentences that carry what each intent asks for, in English and Ukrainian.
+INTENT_CUES = {
+    "statement": re.compile(
+        r"[\"“”«»]|(?<!\w)(?:said|says|told|stated|stressed|noted|emphasi[sz]ed|added|wrote|described|"
+        r"warned|urged|called|insisted|underlined|welcomed|praised|announced|hailed|according to|"
+        r"заяв\w*|сказа\w*|наголоси\w*|зазначи\w*|підкресли\w*|повідоми\w*|закли\w*)(?!\w)", re.I),
+    "commitment": re.compile(
+        r"[€$£]|(?<!\w)(?:pledg\w*|commit\w*|promis\w*|announc\w*|provid\w*|allocat\w*|billion|million|"
+        r"bn|ready to|will (?:send|provide|deliver|give|supply)|package|aid|agreed|sanctions|"
+        r"пообіця\w*|зобов\w*|мільярд\w*|млрд|мільйон\w*|виділ\w*|нада\w*|погоди\w*)(?!\w)", re.I),
+    "attendance": re.compile(
+        r"(?<!\w)(?:attend\w*|took part|participa\w*|joined|included|gather\w*|brought together|"
+        r"represent\w*|present|met|meeting|delegation|leaders of|video link|"
+        r"участь|учасник\w*|взяли|зустріч\w*|лідер\w*)(?!\w)", re.I),
+    "agreement": re.compile(
+        r"(?<!\w)(?:sign\w*|agreement|accord|treaty|declaration|deal|memorandum|statement|fund|"
+        r"підписа\w*|угод\w*|декларац\w*|заяв\w*)(?!\w)", re.I),
+    "meeting": re.compile(
+        r"(?<!\w)(?:summit|meeting|conference|met|held|took place|visit\w*|gather\w*|"
+        r"саміт\w*|зустріч\w*|конференц\w*|відбул\w*)(?!\w)", re.I),
+}
+
+
+_CONTINUES = re.compile(
+    r"\s*(?:[\"“«'‘]|(?:he|she|they|his|her|the (?:president|prime minister|chancellor|minister|"
+    r"secretary|head of state|leader|premier)|він|вона|вони|президент|прем'єр|канцлер)(?!\w))", re.I)
+
+# FTS5 expressions for sentences that carry what each intent asks for.
+CUE_EXPRS = {
+    "attendance": '"attend"* OR "took" + "part" OR "participa"* OR "joined" OR "included" OR "gather"* '
+                  'OR "brought" + "together" OR "represent"* OR "delegation"* OR "участь" OR "учасник"* '
+                  'OR "присутн"*',
+    "statement": '"said" OR "says" OR "told" OR "stated" OR "stressed" OR "noted" OR "emphasi"* OR '
+                 '"added" OR "wrote" OR "заяви"* OR "сказа"* OR "наголоси"*',
+    "commitment": '"pledg"* OR "commit"* OR "promis"* OR "announc"* OR "billion" OR "million" OR "bn" OR '
+                  '"пообіця"* OR "зобов"* OR "мільярд"* OR "млрд"',
+    "agreement": '"sign"* OR "agreement"* OR "declaration"* OR "accord"* OR "treaty" OR "deal" OR '
+                 '"підпис"* OR "угод"* OR "декларац"*',
+    "meeting": '"summit"* OR "meeting"* OR "conference"* OR "held" OR "took" + "place" OR "visit"* OR '
+               '"саміт"* OR "зустріч"* OR "конференц"* OR "відбул"*',
+}
+
+
+@dataclass
+class Scored:
+    """A candidate sentence and its score."""
+
+    hit: Hit
+    doc: DocInfo
+    score: float = 0.0
+    names: set[str] = field(default_factory=set)  # labels of the entities it names
+    concepts: int = 0  # how many topic concepts it carries
+
+
+def concept_patterns(query: Query) -> list[re.Pattern[str]]:
+    """Return one regex per topic concept, matching any of its variants by stem prefix."""
+    out = []
+    for variants in query.concepts:
+        bodies = []
+        for v in variants:
+            toks = fts_tokens(v)
+            if toks:
+                *head, last = toks
+                bodies.append(r"[\W_]+".join([*(re.escape(t) for t in head), re.escape(stem(last))])
+                              + r"\w*")
+        if bodies:
+            out.append(re.compile(r"(?<!\w)(?:%s)" % "|".join(bodies), re.I))
+    return out
+
+
+def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[re.Pattern[str]],
+                place_docs: set[str]) -> tuple[float, float, float]:
+    """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1]."""
+    date = 1.0 if query.date and query.date.contains(doc.date) else 0.0
+    if query.date and not date and doc.published and query.date.contains(doc.published):
+        date = 0.8
+    headline = " ".join(filter(None, (doc.title, doc.meeting.get("name"), doc.meeting.get("place"),
+                                      doc.meeting.get("format"))))
+    place = 0.0
+    if places:
+        if any(p.in_text(headline) for p in places):
+            place = 1.0
+        elif doc.id in place_docs:
+            place = 0.5
+    title = (sum(1 for c in concepts if c.search(headline)) / len(concepts)) if concepts else 0.0
+    return date, place, title
+
+
+def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
+                   best_rank: float, doc_score: float, doc_names: set[str], previous: str | None) -> None:
+    """Set ``item.score`` from the sentence's own evidence and its document's fit."""
+    text = item.hit.text
+    item.names = {n.label for n in focus if n.in_text(text)}
+    carried = set()
+    if previous and _CONTINUES.match(text):
+        # "He added ...", "The President noted ...", a quote right after the speaker was named.
+        carried = {n.label for n in focus if n.in_text(previous)} - item.names
+    item.concepts = sum(1 for c in concepts if c.search(text))
+    score = doc_score
+    if concepts:
+        score += 3.0 * item.concepts / len(concepts)
+        if best_rank < 0 and item.hit.rank < 0:
+            score += 1.0 * item.hit.rank / best_rank
+    if focus:
+        score += (3.0 * len(item.names) + 2.0 * len(carried)) / len(focus)
+        score += 1.0 * len(doc_names) / len(focus)
+    cue = INTENT_CUES.get(query.intent)
+    if cue and cue.search(text):
+        score += 1.0
+    if len(text) < 25:
+        score -= 1.0  # headings and fragments rarely answer anything
+    item.score = score

@@ -1,0 +1,167 @@
+"""Indexed reads for the query engine: FTS5 sentence search, documents, meetings and facts.
+
+Every read is a MATCH on the sentence index or a lookup by primary key or ``doc_id``; nothing
+here scans a table in Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
+_INDEXED = {"person_id", "country", "actor_country"}
+_SENTENCE_SQL = (
+    "select s.id, s.doc_id, s.idx, s.text, bm25(sentences_fts) as rank "
+    "from sentences_fts join sentences s on s.id = sentences_fts.rowid "
+    "where sentences_fts match ? {extra} order by rank limit ?"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One sentence found by full-text search."""
+
+    id: int
+    doc_id: str
+    idx: int
+    text: str
+    rank: float  # bm25: lower is better
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """A document's provenance and the meeting it reports on."""
+
+    id: str
+    title: str
+    publisher: str
+    published: str | None
+    url: str | None
+    language: str | None
+    meeting: dict[str, Any]
+
+    @property
+    def date(self) -> str | None:
+        """Return the meeting date, or the publication date when the meeting has none."""
+        return self.meeting.get("date") or self.published
+
+    def source(self) -> dict[str, Any]:
+        """Return the ``source`` field of a result."""
+        return {"title": self.title, "publisher": self.publisher, "published": self.published,
+                "url": self.url}
+
+
+class Retriever:
+    """Typed reads over one store's database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def search(self, expr: str | None, *, limit: int = 100,
+               doc_ids: list[str] | None = None) -> list[Hit]:
+        """Return sentences matching the FTS5 expression, best first."""
+        if not expr:
+            return []
+        extra, params = "", [expr]
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            extra = "and s.doc_id in (%s)" % ",".join("?" * len(doc_ids))
+            params += list(doc_ids)
+        sql = _SENTENCE_SQL.format(extra=extra)
+        return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
+
+    def exists(self, expr: str | None) -> bool:
+        """Tell whether any sentence matches the FTS5 expression."""
+        if not expr:
+            return False
+        row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
+                              [expr]).fetchone()
+        return row is not None
+
+    def docs_matching(self, expr: str | None, doc_ids: list[str]) -> set[str]:
+        """Return which of ``doc_ids`` have a sentence matching the FTS5 expression."""
+        if not expr or not doc_ids:
+            return set()
+        sql = ("select distinct s.doc_id from sentences_fts join sentences s on s.id = sentences_fts.rowid "
+               "where sentences_fts match ? and s.doc_id in (%s)" % ",".join("?" * len(doc_ids)))
+        return {row[0] for row in self.db.execute(sql, [expr, *doc_ids]).fetchall()}
+
+    def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
+        """Return provenance and meeting of each document."""
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        meetings = {row["doc_id"]: row for row in self._rows(
+            f"select doc_id, name, date, place, format, sentence from meetings where doc_id in ({marks})",
+            doc_ids)}
+        out = {}
+        for row in self._rows(f"select id, title, publisher, published, url, language from documents "
+                              f"where id in ({marks})", doc_ids):
+            out[row["id"]] = DocInfo(
+                id=row["id"], title=row["title"] or "", publisher=row["publisher"] or "",
+                published=row["published"], url=row["url"], language=row["language"],
+                meeting=meetings.get(row["id"], {}))
+        return out
+
+    def facts(self, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """Return the facts of one table for the documents, in document order."""
+        if table not in FACT_TABLES or not doc_ids:
+            return []
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._rows(f"select * from [{table}] where doc_id in ({marks}) order by id", doc_ids)
+        if table == "agreements" and rows:
+            ids = [r["id"] for r in rows]
+            parties: dict[int, list[str]] = {}
+            for p in self._rows("select agreement_id, party from agreement_parties where agreement_id in "
+                                f"({','.join('?' * len(ids))}) order by rowid", ids):
+                parties.setdefault(p["agreement_id"], []).append(p["party"])
+            for r in rows:
+                r["parties"] = parties.get(r["id"], [])
+        return rows
+
+    def facts_of_person(self, table: str, person_id: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Return facts whose person_id is ``person_id`` (indexed), newest rows first."""
+        if table not in ("attendances", "statements", "commitments"):
+            return []
+        return self._rows(f"select * from [{table}] where person_id = ? order by id desc limit ?",
+                          [person_id, limit])
+
+    def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 60) -> list[Hit]:
+        """Return the sentences behind facts whose indexed ``column`` is one of ``values``."""
+        if table not in FACT_TABLES or column not in _INDEXED or not values:
+            return []
+        marks = ",".join("?" * len(values))
+        sql = (f"select distinct s.id, s.doc_id, s.idx, s.text, 0.0 from [{table}] f join sentences s "
+               f"on s.doc_id = f.doc_id and s.idx = f.sentence where f.[{column}] in ({marks}) "
+               f"order by f.id desc limit ?")
+        return [Hit(*row) for row in self.db.execute(sql, [*values, limit]).fetchall()]
+
+    def previous_sentences(self, hits: list[Hit]) -> dict[tuple[str, int], str]:
+        """Return the sentence before each hit, keyed by (doc_id, index)."""
+        keys = list(dict.fromkeys((h.doc_id, h.idx - 1) for h in hits if h.idx > 0))
+        out: dict[tuple[str, int], str] = {}
+        for i in range(0, len(keys), 200):
+            chunk = keys[i:i + 200]
+            sql = ("select doc_id, idx, text from sentences where (doc_id, idx) in (values %s)"
+                   % ",".join("(?, ?)" for _ in chunk))
+            for doc_id, idx, text in self.db.execute(sql, [v for k in chunk for v in k]).fetchall():
+                out[(doc_id, idx)] = text
+        return out
+
+    def sentence_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+        """Return the text of each (doc_id, sentence index)."""
+        out = {}
+        for doc_id, idx in dict.fromkeys(keys):
+            row = self.db.execute("select text from sentences where doc_id = ? and idx = ?",
+                                  [doc_id, idx]).fetchone()
+            if row:
+                out[(doc_id, idx)] = row[0]
+        return out
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

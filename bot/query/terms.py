@@ -1,0 +1,145 @@
+"""Question words -> safe FTS5 expressions: tokens, stop words, light stems, synonyms.
+
+User text never reaches MATCH as syntax: every term is rebuilt from word characters only and
+double-quoted, so ``"``, ``NEAR(``, ``*``, ``OR``, ``-`` in a question are plain words or nothing.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
+
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
+_SPLIT = re.compile(r"[^\w]+|_")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                    "\u2060\u2066\u2067\u2068\u2069\ufeff"))
+
+STOPWORDS = frozenset("""
+a an the and or of to in on at by for from with about as is are was were be been being do does did
+done has have had having will would shall should can could may might must it its this that these
+those there here what which who whom whose when where why how hey hi please tell me us we you your
+i my our they them their he she his her him any anyone anything some someone something all also
+yet still just only than then so not no yes if into over after before during again very much many
+more most own same other such up down out off via per vs one ones get got let lets make made
+could know like want wanted thing things give given take took taken
+що хто який яка яке які якої якого де коли чи як на в у з із до від про та і й а але це ця цей
+ці був була було були є бути його її їх він вона вони ми ви щодо після під час для між за по
+""".split())
+
+# Words that only carry the question's intent; they never count as topic words.
+INTENT_WORDS = frozenset("""
+say said says saying tell told talk talked talks speak spoke spoken state stated statement remark
+remarks comment comments mention mentioned stress stressed note noted emphasize emphasized
+attend attended attending attendance present participate participated participants represent
+represented representing came come join joined took part there send sent
+commit committed commitment commitments pledge pledged pledges promise promised announce announced
+offer offered ready willing provide provided
+sign signed signing
+meet met meeting meetings held hold happen happened
+сказав сказала сказали заявив заявила заявили говорив казав був була були брав брала брали участь
+представляв представляла пообіцяв пообіцяла пообіцяли підписав підписала підписали відбулася
+""".split())
+
+
+def clean(text: str) -> str:
+    """Drop invisible and bidi control characters and normalise compatibility forms."""
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, word)`` for each word of ``text`` (letters and digits only)."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def fts_tokens(text: str) -> list[str]:
+    """Split ``text`` the way the FTS tokenizer does: lower-case runs of word characters."""
+    return [t for t in _SPLIT.split(text.casefold()) if t]
+
+
+_EN_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
+_UK_SUFFIXES = tuple(sorted(
+    ("ами", "ями", "ого", "ому", "ими", "іми", "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв", "ах",
+     "ях", "ам", "ям", "ом", "ем", "им", "ий", "ії", "ія", "ої", "ую", "а", "я", "у", "ю", "і", "ї",
+     "и", "е", "є", "о", "й", "ь"), key=len, reverse=True))
+
+
+def stem(token: str) -> str:
+    """Return a prefix of ``token`` that matches its inflected forms (English or Ukrainian)."""
+    if token.isdigit() or len(token) < 5:
+        return token
+    suffixes = _UK_SUFFIXES if not token.isascii() else _EN_SUFFIXES
+    for suffix in suffixes:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            token = token[: -len(suffix)]
+            break
+    if token.isascii() and token.endswith("e") and len(token) >= 6:
+        token = token[:-1]  # "pledge" -> "pledg" also finds "pledging"
+    return token
+
+
+def quote(term: str) -> str:
+    """Return one FTS5 string literal for ``term`` (already free of syntax characters)."""
+    return '"' + term.replace('"', "") + '"'
+
+
+def phrase_expr(text: str, *, prefix: bool = True) -> str | None:
+    """Return an FTS5 phrase for ``text``: its tokens quoted, the last one as a stem prefix."""
+    toks = fts_tokens(text)
+    if not toks:
+        return None
+    parts = [quote(t) for t in toks[:-1]]
+    last = stem(toks[-1]) if prefix else toks[-1]
+    parts.append(quote(last) + ("*" if prefix and len(last) >= 3 else ""))
+    return " + ".join(parts)
+
+
+def any_of(exprs: list[str | None]) -> str | None:
+    """Join FTS5 sub-expressions with OR, dropping empty and duplicate ones."""
+    unique = list(dict.fromkeys(e for e in exprs if e))
+    if not unique:
+        return None
+    return " OR ".join(f"({e})" if " OR " in e else e for e in unique)
+
+
+@cache
+def synonym_groups() -> dict[str, tuple[str, ...]]:
+    """Return each variant (as FTS tokens joined by spaces) -> every variant of its group."""
+    groups: dict[str, tuple[str, ...]] = {}
+    if not SYNONYMS_FILE.exists():
+        return groups
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        variants = tuple(" ".join(fts_tokens(v)) for v in line.split("|") if fts_tokens(v))
+        for v in variants:
+            groups[v] = tuple(dict.fromkeys(groups.get(v, ()) + variants))
+    return groups
+
+
+def topic_phrases(tokens: list[str]) -> list[tuple[str, ...]]:
+    """Group topic tokens into concepts: a synonym phrase (longest first) or a single word.
+
+    Each concept is the tuple of its variants; a question about "ППО" also finds "air defence".
+    """
+    table = synonym_groups()
+    concepts: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2, 1):
+            phrase = " ".join(tokens[i:i + size])
+            if len(tokens[i:i + size]) == size and phrase in table:
+                concepts.append(table[phrase])
+                i += size
+                break
+        else:
+            concepts.append((tokens[i],))
+            i += 1
+    return concepts
+
+
+def concept_expr(variants: tuple[str, ...]) -> str | None:
+    """Return the FTS5 expression that finds any variant of one concept."""
+    return any_of([phrase_expr(v) for v in variants])

@@ -1,0 +1,132 @@
+"""The words of an answer in English and Ukrainian: headers, labels, dates, "nothing known"."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from bot.query.parse import Query
+
+if TYPE_CHECKING:
+    from bot.query.rank import Scored
+    from bot.query.retrieve import DocInfo
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+_MONTHS_UK = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
+              "жовтня", "листопада", "грудня")
+_UNCERTAIN = {"pronoun", "context", "unknown"}
+
+
+def date_text(iso: str | None, lang: str = "en") -> str:
+    """Return "6 January 2026" (or "6 січня 2026") for an ISO date; "" when unknown."""
+    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso[:10]):
+        return ""
+    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+    if not 1 <= month <= 12:
+        return iso[:10]
+    months = _MONTHS_UK if lang == "uk" else _MONTHS_EN
+    return f"{day} {months[month - 1]} {year}"
+
+
+def short_publisher(publisher: str | None) -> str:
+    """Return the publisher's name without its domain and agency notes."""
+    if not publisher:
+        return ""
+    return re.split(r"\s+\(|\s+/\s+|,\s", publisher, maxsplit=1)[0].strip()[:60]
+
+
+def meeting_label(doc: DocInfo, *, with_date: bool = False) -> str:
+    """Return the meeting a document reports on: its name (or title), place and date."""
+    meeting = doc.meeting
+    name = meeting.get("name") or meeting.get("format") or doc.title or "Meeting"
+    place = meeting.get("place")
+    if place and place.casefold() not in name.casefold():
+        name = f"{name}, {place}"
+    if with_date and doc.date:
+        return f"{name} — {date_text(doc.date)} ({doc.date[:10]})"
+    if doc.date:
+        return f"{name} ({date_text(doc.date)})"
+    return name
+
+
+def attendee_label(row: dict[str, Any]) -> str:
+    """Return "Keir Starmer (Prime Minister, United Kingdom)" for an attendance row."""
+    scope = row.get("country") or row.get("org")
+    if row.get("name"):
+        extra = ", ".join(x for x in (row.get("role"), scope) if x)
+        return f"{row['name']} ({extra})" if extra else row["name"]
+    if row.get("role"):
+        return f"{row['role']} ({scope})" if scope else row["role"]
+    return scope or "?"
+
+
+def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[str, str, dict[str, Any]]:
+    """Return the label before a sentence, the result type, and the fact's fields."""
+    wanted = {"statement": "statement", "commitment": "commitment", "agreement": "agreement",
+              "attendance": "attendance"}.get(query.intent)
+    matching = [r for r in rows if r["type"] == wanted] or rows
+    if not matching:
+        return "", "sentence", {}
+    row = matching[0]
+    fields = {k: v for k, v in row.items() if k not in {"id", "doc_id", "sentence", "start", "end", "type"}}
+    if row["type"] == "statement":
+        speaker = row.get("speaker") or ("мовець невідомий" if query.lang == "uk" else "speaker uncertain")
+        notes = []
+        if row.get("speaker") and row.get("attribution") in _UNCERTAIN:
+            notes.append("speaker uncertain")
+        if not row.get("quote"):
+            notes.append("reported")
+        note = f" ({', '.join(notes)})" if notes else ""
+        return f"{speaker}{note}: ", "statement", fields
+    if row["type"] == "commitment":
+        return f"{row.get('actor') or '?'} ({row.get('kind')}): ", "commitment", fields
+    if row["type"] == "agreement":
+        state = "signed" if row.get("signed") else "not yet signed"
+        return f"{row.get('title')} ({state}): ", "agreement", fields
+    return "", row["type"], fields
+
+
+def header(query: Query, *, missing: list[str]) -> str:
+    """Return the first line of an answer, in the question's language."""
+    names = ", ".join(query.said_as.get(f.label, f.label) for f in query.focus_terms)
+    uk = query.lang == "uk"
+    table = {
+        "attendance": ((f"Від {names}:" if names and not query.companions else "Хто був:") if uk else
+                       (f"Who attended with {names}:" if names and query.companions else
+                        f"Who attended from {names}:" if names else "Who attended:")),
+        "statement": (f"Що казали ({names}):" if uk else f"What {names} said:") if names else
+                     ("Що казали:" if uk else "What was said:"),
+        "commitment": (f"Зобов'язання ({names}):" if uk else f"What {names} committed to:") if names else
+                      ("Зобов'язання:" if uk else "Commitments:"),
+        "agreement": "Угоди й документи:" if uk else "Agreements and documents:",
+        "meeting": "Зустрічі:" if uk else "Meetings:",
+    }
+    line = table.get(query.intent, "Що кажуть документи:" if uk else "What the documents say:")
+    if missing:
+        gone = ", ".join(missing)
+        line += f" (жоден документ не згадує: {gone})" if uk else f" (no document mentions {gone})"
+    return line
+
+
+def nothing_text(lang: str, reason: str) -> str:
+    """Return the plain "nothing known" reply."""
+    if lang == "uk":
+        return ("Про це в документах нічого немає. Спитайте, хто був на зустрічі, що хтось сказав "
+                "або що пообіцяла країна.")
+    if reason == "empty":
+        return "Ask me who attended a meeting, what someone said, or what a country pledged."
+    return "Nothing known about that in the documents I have."
+
+
+def unknown_text(query: Query, names: list[str], suggestions: list[str]) -> str:
+    """Return "No document says that Brazil attended", with the closest names the store knows."""
+    who = ", ".join(names)
+    if query.lang == "uk":
+        text = (f"Жоден документ не каже, що хтось був від {who}." if query.intent == "attendance"
+                else f"Жоден документ не згадує {who}.")
+        return text + (f" Можливо, ви мали на увазі: {', '.join(suggestions)}?" if suggestions else "")
+    verbs = {"attendance": "attended", "statement": "said anything", "commitment": "committed to anything",
+             "agreement": "signed anything"}
+    text = (f"No document says that {who} {verbs[query.intent]}." if query.intent in verbs
+            else f"No document mentions {who}.")
+    return text + (f" Did you mean: {', '.join(suggestions)}?" if suggestions else "")
