@@ -1,0 +1,64 @@
+"""Any text gives an Extraction whose every fact points inside the text at its own sentence."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.extract import extract_document
+from storage.records import Extraction, SourceDocument
+
+PIECES = ["Anna Berg", "Prime Minister of Norway", "President Zelensky", "Ukraine", "Norway", "NATO",
+          "the EU", " said", " told reporters", " pledged", " will deliver", " signed", " agreed to",
+          " €2 billion", " 40 tanks", " by 2026", " on 3 May 2025", " in Oslo", ".", ". ", "!", "?", ",",
+          "\"", "“", "”", "«", "»", "'", "’", ":", " — ", "\n", "\n\n", " ", "U.S.", "Mr.", "Dr. ",
+          "Зеленський", " заявив", ", що ", "Україна", "\u200b", "\u202e", "🇺🇦", "&", "<b>", "\t"]
+sentences_like = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=400) | sentences_like
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def spans(extraction: Extraction) -> list[tuple[str, object]]:
+    """Return every fact with a sentence and offsets, the meeting included when it has them."""
+    found: list[tuple[str, object]] = []
+    for kind in ("attendees", "statements", "commitments", "agreements"):
+        found += [(kind, fact) for fact in getattr(extraction, kind)]
+    if extraction.meeting.start is not None:
+        found.append(("meeting", extraction.meeting))
+    return found
+
+
+@SETTINGS
+@given(texts, st.sampled_from(["en", "uk", None]))
+def test_every_fact_points_inside_the_text_at_its_own_sentence(text: str, language: str | None) -> None:
+    doc = SourceDocument(text=text, language=language, title=text[:40] or None)
+    extraction = extract_document(doc)
+    assert isinstance(extraction, Extraction)
+    sentences = extraction.sentences
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    for previous, sentence in zip(sentences, sentences[1:], strict=False):
+        assert previous.end <= sentence.start
+    for sentence in sentences:
+        assert 0 <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start:sentence.end].strip() == sentence.text
+    for kind, fact in spans(extraction):
+        start, end, index = fact.start, fact.end, fact.sentence  # type: ignore[attr-defined]
+        assert 0 <= start <= end <= len(text), (kind, fact)
+        assert index is not None and 0 <= index < len(sentences), (kind, fact)
+        home = sentences[index]
+        assert start < home.end and end > home.start, (kind, fact, home)  # the evidence overlaps it
+        for f in fields(fact):  # type: ignore[arg-type]
+            value = getattr(fact, f.name)
+            assert not isinstance(value, str) or "\x00" not in value
+
+
+@SETTINGS
+@given(sentences_like)
+def test_a_quoted_statement_quotes_words_of_its_evidence(text: str) -> None:
+    extraction = extract_document(SourceDocument(text=text, language="en"))
+    for statement in extraction.statements:
+        if statement.quote and statement.text.strip():
+            evidence = " ".join(text[statement.start:statement.end].split())
+            first_word = statement.text.split()[0].strip("\"“”«»'’,.:;!?")
+            assert first_word in evidence or not first_word, (statement, evidence)

@@ -1,0 +1,82 @@
+"""Any bytes a user sends end as a stored document or a clear InputError; never a crash or half a document."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.errors import InputError
+from bot.ingest.loaders import load_bytes
+from bot.ingest.pipeline import DocumentInput, build_document, ingest_document
+from storage.store import Store
+from tests.hostile.consistency import store_problems
+
+NAMES = ["readout.txt", "notes.md", "page.html", "README", "photo.jpg", "archive.tar.gz", ".txt", "x.HTML"]
+CONTENT_TYPES = [None, "text/plain", "text/html; charset=utf-8", "application/octet-stream", "image/png"]
+SNIPPETS = ["Leaders met in Oslo on 3 May 2025. ", "Anna Berg said Norway will send aid. ", "<html>",
+            "<body>", "<p>", "</p>", "<script>alert(1)</script>", "\u200b", "🇺🇦", "Україна ", "\r\n", "\x00"]
+encodings = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1251", "latin-1"])
+texty = st.builds(lambda parts, enc: "".join(parts).encode(enc, errors="replace"),
+                  st.lists(st.sampled_from(SNIPPETS), max_size=40), encodings)
+payloads = st.binary(max_size=2000) | texty | st.builds(lambda a, b: a + b, texty, st.binary(max_size=50))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    s = Store.open(tmp_path_factory.mktemp("ingest") / "ingest.db")
+    yield s
+    s.close()
+
+
+def whole_or_absent(store: Store, doc_id: str) -> bool:
+    """Return whether the document is there with its meeting and sentences, or not there at all."""
+    has_doc = store.document(doc_id) is not None
+    has_meeting = bool(store.db.execute("select 1 from meetings where doc_id = ?", [doc_id]).fetchone())
+    has_sentences = bool(store.db.execute("select 1 from sentences where doc_id = ?", [doc_id]).fetchone())
+    return has_doc == has_meeting == has_sentences
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(payloads, st.sampled_from(NAMES), st.sampled_from(CONTENT_TYPES))
+def test_any_bytes_give_a_stored_document_or_a_clear_error(
+        store: Store, data: bytes, name: str, content_type: str | None) -> None:
+    before = store.db["documents"].count
+    try:
+        loaded = load_bytes(data, name=name, content_type=content_type)
+    except InputError as err:
+        assert name in str(err) and "\n" not in str(err)
+        assert store.db["documents"].count == before
+        return
+    assert loaded.text.strip() and "\x00" not in loaded.text
+    doc = build_document(DocumentInput(title=None), loaded)
+    result = ingest_document(store, doc)
+    assert result.status in {"new", "updated", "unchanged"}
+    assert store.document(result.doc_id) is not None
+    assert whole_or_absent(store, result.doc_id)
+
+
+def test_the_store_is_sound_after_every_example(store: Store) -> None:
+    # Runs after the property test in this module: the file it leaves must pass every check.
+    assert store.db["documents"].count > 10  # the property did store documents, not only refuse them
+    assert store_problems(Path(store.db.execute("PRAGMA database_list").fetchone()[2])) == []
+
+
+def test_a_failing_save_leaves_no_trace(store: Store) -> None:
+    doc = build_document(DocumentInput(url="https://example.org/fails"),
+                         load_bytes(b"Leaders met in Bern on 2 June 2025.\n", name="bern.txt"))
+
+    def explode(*_args: object) -> None:
+        raise RuntimeError("disk full, say")
+
+    store.write_hooks.append(explode)
+    try:
+        with pytest.raises(RuntimeError):
+            ingest_document(store, doc)
+    finally:
+        store.write_hooks.remove(explode)
+    assert store.document(doc.key) is None
+    assert whole_or_absent(store, doc.key)
