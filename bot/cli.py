@@ -135,3 +135,18 @@ def chat(db: str | None) -> None:
         if not q.strip():
             break
         click.echo(answer_question(q, store=store).text + "\n")
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, help="Port to listen on.")
+def browse(db: str | None, host: str, port: int) -> None:
+    """Browse the store in Datasette, with titles, facets and canned queries."""
+    from bot.tracking.browse import serve
+
+    if db is None:
+        from bot.config import load_settings
+
+        db = str(load_settings().db)
+    sys.exit(serve(db=Path(db), host=host, port=port))

@@ -79,8 +79,9 @@ def load_input(source: DocumentInput) -> SourceDocument:
 def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
     """Extract the facts of ``doc`` and save them in one transaction."""
     from bot.extract import extract_document
+    from bot.tracking import install  # clusters and commitment links follow every save
 
-    return store.save_document(doc, extract_document(doc))
+    return install(store).save_document(doc, extract_document(doc))
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -56,6 +56,8 @@ def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
     if found is None:
         return None
     date, place, format_, name, publisher, published = found
+    if not (place or format_ or name):
+        return None  # a date alone does not say which meeting a document reports
     return {"doc_id": doc_id, "cluster_id": None, "date": date or published,
             "place": place or None, "format": format_ or None,
             "name": name or None, "publisher": publisher, "published": published}

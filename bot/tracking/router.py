@@ -27,8 +27,8 @@ _SCORECARD = re.compile(r"\bscorecard\b|\btrack record\b|/scorecard|табел\w
 _STATUS = re.compile(r"\bwhat (?:has )?happened (?:to|with)\b|\bwhat (?:has )?become of\b|"
                      r"\bwhat became of\b|\bstatus of\b|\bprogress (?:on|of)\b|^/status\b|"
                      r"що (?:сталося|відбувається|стало) з|статус\w*", re.I)
-_CUE_WORDS = re.compile(r"/status|/scorecard|what|happened|become|became|status|progress|scorecard|"
-                        r"track record|the|of|to|with|on|що|сталося|стало|статус\w*", re.I)
+_CUE_WORDS = re.compile(r"/status|/scorecard|(?<!\w)(?:what|happened|has|become|became|status|progress|"
+                        r"scorecard|track record|the|of|to|with|on|що|сталося|стало|статус\w*)(?!\w)", re.I)
 MIN_COVERAGE = 0.5
 
 

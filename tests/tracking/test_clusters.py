@@ -1,0 +1,69 @@
+"""Meeting clustering: several reports of one meeting become one cluster; others stay apart."""
+from __future__ import annotations
+
+import pytest
+
+from bot.tracking.clusters import same_meeting
+from storage.records import Meeting
+from storage.store import Store
+from tests.tracking.conftest import Save
+
+
+def _row(date: str | None, place: str | None = None, format_: str | None = None,
+         name: str | None = None) -> dict[str, str | None]:
+    return {"date": date, "place": place, "format": format_, "name": name}
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    pytest.param(_row("2025-03-02", "London"), _row("2025-03-03", "Lancaster House, London"), True,
+                 id="next-day-same-city"),
+    pytest.param(_row("2025-03-02", "London"), _row("2025-03-04", "London"), False, id="two-days-apart"),
+    pytest.param(_row("2025-03-15", None, "Coalition of the Willing"),
+                 _row("2025-03-15", None, "coalition of the willing"), True, id="same-format"),
+    pytest.param(_row("2025-07-10", "Rome"), _row("2025-07-10", "Paris"), False, id="other-city"),
+    pytest.param(_row(None, "Rome"), _row(None, "Rome"), False, id="undated"),
+    pytest.param(_row("2025-07-10", name="Ukraine Recovery Conference 2025"),
+                 _row("2025-07-10", name="ukraine recovery conference"), True, id="similar-names"),
+])
+def test_same_meeting(a: dict[str, str | None], b: dict[str, str | None], same: bool) -> None:
+    assert same_meeting(a, b) is same
+
+
+def _clusters(store: Store) -> list[tuple[int, str]]:
+    return [(r["sources"], r["publishers"]) for r in store.db.query(
+        "select sources, publishers from meeting_clusters order by date, id")]
+
+
+def test_reports_of_one_meeting_share_a_cluster_and_a_conflict_is_flagged(store: Store, save: Save) -> None:
+    save(url="https://one.example/a", published="2025-03-02", text="Leaders of 26 countries met in London.",
+         meeting=Meeting(name="London summit", date="2025-03-02", place="London"))
+    save(url="https://two.example/b", published="2025-03-03", text="Some 35 countries took part.",
+         meeting=Meeting(name="London meeting", date="2025-03-02", place="Lancaster House, London"))
+    save(url="https://three.example/c", published="2025-03-02", text="A meeting in Kyiv.",
+         meeting=Meeting(date="2025-03-02", place="Kyiv"))
+    assert _clusters(store) == [(2, "one.example; two.example"), (1, "three.example")]
+    conflicts = [r["detail"] for r in store.db.query("select detail from meeting_conflicts")]
+    assert conflicts == ["sources differ: 26 or 35 countries"]
+
+
+def test_deleting_a_source_splits_the_cluster_again(store: Store, save: Save) -> None:
+    from bot.tracking import ensure_fresh
+
+    save(url="https://one.example/a", published="2025-07-10", meeting=Meeting(date="2025-07-10", place="Rome"))
+    gone = save(url="https://two.example/b", published="2025-07-10",
+                meeting=Meeting(date="2025-07-10", place="Rome"))
+    assert _clusters(store) == [(2, "one.example; two.example")]
+    store.delete_document(gone.doc_id)
+    ensure_fresh(store.db)
+    assert _clusters(store) == [(1, "one.example")]
+    assert store.db["meeting_sources"].count == 1
+
+
+def test_amounts_that_differ_for_one_promise_are_flagged(store: Store, save: Save) -> None:
+    promise = {"country": "France", "action": "a military aid package with air defence missiles"}
+    save(url="https://one.example/a", published="2025-03-27", meeting=Meeting(date="2025-03-27", place="Paris"),
+         commitments=[{**promise, "amount": "€2bn"}])
+    save(url="https://two.example/b", published="2025-03-27", meeting=Meeting(date="2025-03-27", place="Paris"),
+         commitments=[{**promise, "amount": "€2.5bn"}])
+    details = [r["detail"] for r in store.db.query("select detail from meeting_conflicts")]
+    assert details == ["sources differ: €2bn or €2.5bn (France, a military aid package with air defence missiles)"]

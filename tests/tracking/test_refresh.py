@@ -1,0 +1,71 @@
+"""Tracking stays consistent when documents are added, replaced, deleted or a save fails."""
+from __future__ import annotations
+
+import pytest
+
+from bot.tracking import ensure_fresh
+from storage.records import Meeting
+from storage.store import Store
+from tests.tracking.conftest import Save
+
+PLEDGE = {"country": "Germany", "action": "four IRIS-T air defence systems", "kind": "pledge"}
+DELIVERED = {"country": "Germany", "action": "two IRIS-T air defence systems were delivered", "kind": "other"}
+
+
+def _links(store: Store) -> list[tuple[str, str, bool]]:
+    """Return (date, stage, has a parent) for every link, oldest first."""
+    return [(r["date"], r["stage"], r["parent_id"] is not None) for r in store.db.query(
+        "select date, stage, parent_id from commitment_links order by date, commitment_id")]
+
+
+def test_a_later_mention_links_to_the_pledge(store: Store, save: Save) -> None:
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    save(url="https://b.example/1", published="2025-08-20", commitments=[DELIVERED])
+    assert _links(store) == [("2025-04-11", "pledged", False), ("2025-08-20", "delivered", True)]
+
+
+def test_an_earlier_report_ingested_later_becomes_the_parent(store: Store, save: Save) -> None:
+    save(url="https://b.example/1", published="2025-08-20", commitments=[DELIVERED])
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    assert _links(store) == [("2025-04-11", "pledged", False), ("2025-08-20", "delivered", True)]
+
+
+def test_replacing_a_document_relinks_its_followers(store: Store, save: Save) -> None:
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    save(url="https://b.example/1", published="2025-08-20", commitments=[DELIVERED])
+    save(url="https://a.example/1", published="2025-04-11", text="Germany pledged sanctions.",
+         commitments=[{"country": "Germany", "action": "sanctions on the shadow fleet"}])
+    assert _links(store) == [("2025-04-11", "pledged", False), ("2025-08-20", "delivered", False)]
+    assert store.db.execute("select count(*) from tracking_dirty").fetchone()[0] == 0
+
+
+def test_deleting_a_document_orphans_nothing(store: Store, save: Save) -> None:
+    first = save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    save(url="https://c.example/1", published="2025-06-01", commitments=[{**PLEDGE, "kind": "signed"}])
+    save(url="https://b.example/1", published="2025-08-20", commitments=[DELIVERED])
+    store.delete_document(first.doc_id)
+    ensure_fresh(store.db)
+    assert _links(store) == [("2025-06-01", "signed", False), ("2025-08-20", "delivered", True)]
+
+
+def test_a_failed_save_leaves_tracking_untouched(store: Store, save: Save) -> None:
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE],
+         meeting=Meeting(date="2025-04-11", place="Brussels"))
+    before = (_links(store), list(store.db.query("select * from meeting_clusters")))
+
+    def fail(*_: object) -> None:
+        raise RuntimeError("hook failed")
+
+    store.write_hooks.append(fail)
+    with pytest.raises(RuntimeError):
+        save(url="https://b.example/1", published="2025-04-11", commitments=[DELIVERED],
+             meeting=Meeting(date="2025-04-11", place="Brussels"))
+    assert (_links(store), list(store.db.query("select * from meeting_clusters"))) == before
+
+
+def test_linking_reads_one_actor_through_an_index(store: Store) -> None:
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan select commitment_id from commitment_links where actor_key = ? and "
+        "(date < ? or (date = ? and commitment_id < ?)) order by date desc, commitment_id desc limit 400",
+        ["country:Germany", "2025-01-01", "2025-01-01", 5]).fetchall())
+    assert "idx_commitment_links_actor_key_date" in plan
