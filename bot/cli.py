@@ -29,7 +29,9 @@ def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily for a f
         from bot.config import load_settings
 
         db = str(load_settings().db)
-    return Store.open(db)
+    from bot.alerts.outbox import install  # every save queues its alerts in the same transaction
+
+    return install(Store.open(db))
 
 
 @click.group()
@@ -135,6 +137,13 @@ def chat(db: str | None) -> None:
         if not q.strip():
             break
         click.echo(answer_question(q, store=store).text + "\n")
+
+
+from bot.alerts.cli import alerts_group  # noqa: E402 - feature groups attach once main exists
+from bot.feeds.cli import feeds_group  # noqa: E402
+
+main.add_command(feeds_group)
+main.add_command(alerts_group)
 
 
 @main.command()

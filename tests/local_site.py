@@ -1,4 +1,5 @@
 """A real HTTP server on 127.0.0.1 that serves feeds and pages, for fetch, feed and alert tests."""
+
 from __future__ import annotations
 
 import threading
@@ -51,7 +52,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if route.delay:
                 site.closing.wait(route.delay)
             if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
-                    route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified):
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            ):
                 self._answer(304, b"", None, route)
                 return
             body = route.body.encode("utf-8") if isinstance(route.body, str) else route.body
@@ -63,8 +65,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 if ctype:
                     self.send_header("Content-Type", ctype)
                 if route is not None:
-                    for name, value in (("ETag", route.etag), ("Last-Modified", route.last_modified),
-                                        *route.headers.items()):
+                    for name, value in (
+                        ("ETag", route.etag),
+                        ("Last-Modified", route.last_modified),
+                        *route.headers.items(),
+                    ):
                         if value:
                             self.send_header(name, value)
                 if "Content-Length" not in (route.headers if route else {}):
@@ -80,8 +85,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
+@pytest.fixture(name="site")
+def site_fixture() -> Iterator[Site]:
     """Serve a fresh, empty site on 127.0.0.1 for one test."""
     state = Site()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
@@ -129,8 +134,10 @@ def rss(*items: tuple[str, str, str], title: str = "Example news") -> str:
         f"<pubDate>Tue, 03 Feb 2026 10:00:00 GMT</pubDate></item>"
         for guid, link, name in items
     )
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
-            f"<link>http://example.org/</link><description>news</description>{body}</channel></rss>")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>http://example.org/</link><description>news</description>{body}</channel></rss>"
+    )
 
 
 def atom(*items: tuple[str, str, str], title: str = "Example atom") -> str:
@@ -140,5 +147,7 @@ def atom(*items: tuple[str, str, str], title: str = "Example atom") -> str:
         f"<updated>2026-02-04T09:00:00Z</updated></entry>"
         for ident, link, name in items
     )
-    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>{title}</title><id>urn:example</id><updated>2026-02-04T09:00:00Z</updated>{body}</feed>")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{title}</title><id>urn:example</id><updated>2026-02-04T09:00:00Z</updated>{body}</feed>"
+    )

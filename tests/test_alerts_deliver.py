@@ -1,4 +1,5 @@
 """Delivery against a scripted sender: sent once, RetryAfter, Forbidden, ChatMigrated, failures kept."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -72,8 +73,12 @@ async def test_retry_after_postpones_without_counting_a_failure(store: Store) ->
 
 async def test_forbidden_drops_the_subscriber_but_not_the_channel(store: Store) -> None:
     queued(store, 11)
-    sender = ScriptedSender(errors={11: [Forbidden("bot was blocked by the user")],
-                                    CHANNEL: [Forbidden("bot is not a member of the channel chat")]})
+    sender = ScriptedSender(
+        errors={
+            11: [Forbidden("bot was blocked by the user")],
+            CHANNEL: [Forbidden("bot is not a member of the channel chat")],
+        }
+    )
     report = await deliver_due(store.db, sender, now=NOW)
     assert (report.dropped, report.failed) == (1, 1)
     assert following(store.db, chat_id=11) == []
@@ -89,10 +94,13 @@ async def test_chat_migrated_moves_the_subscription_and_sends_there(store: Store
     assert store.db["deliveries"].get("1:-11")["chat_id"] == -10011
 
 
-@pytest.mark.parametrize("error", [
-    pytest.param(NetworkError("connection reset"), id="network"),
-    pytest.param(BadRequest("can't parse entities"), id="bad-request"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param(NetworkError("connection reset"), id="network"),
+        pytest.param(BadRequest("can't parse entities"), id="bad-request"),
+    ],
+)
 async def test_failed_alert_is_kept_for_the_next_try(store: Store, error: Exception) -> None:
     queued(store)
     sender = ScriptedSender(errors={CHANNEL: [error]})
@@ -105,7 +113,9 @@ async def test_failed_alert_is_kept_for_the_next_try(store: Store, error: Except
 
 async def test_a_lease_keeps_a_second_deliverer_away(store: Store) -> None:
     queued(store)
-    store.db.execute("update deliveries set status = 'sending', lease_until = ?", ["2026-02-03T12:02:00+00:00"])
+    store.db.execute(
+        "update deliveries set status = 'sending', lease_until = ?", ["2026-02-03T12:02:00+00:00"]
+    )
     sender = ScriptedSender()
     assert (await deliver_due(store.db, sender, now=NOW)).sent == 0
     assert (await deliver_due(store.db, sender, now=NOW + dt.timedelta(minutes=3))).sent == 1

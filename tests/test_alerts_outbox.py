@@ -1,4 +1,5 @@
 """The outbox: alerts queued in the save transaction, fanned out once to the right chats."""
+
 from __future__ import annotations
 
 import json
@@ -19,26 +20,41 @@ def alerts(store: Store) -> list[dict]:
 
 
 def deliveries(store: Store) -> list[tuple]:
-    return [(r["alert_id"], r["chat_id"], r["audience"], r["status"])
-            for r in store.db["deliveries"].rows_where(order_by="alert_id, key")]
+    return [
+        (r["alert_id"], r["chat_id"], r["audience"], r["status"])
+        for r in store.db["deliveries"].rows_where(order_by="alert_id, key")
+    ]
 
 
 def test_save_queues_one_alert_with_the_new_facts(store: Store) -> None:
     install(install(store))  # installing twice must not queue twice
-    store.save_document(doc(), extraction(commitments=(pledge(),), statements=(quote(),), agreements=(ACCORD,)))
+    store.save_document(
+        doc(), extraction(commitments=(pledge(),), statements=(quote(),), agreements=(ACCORD,))
+    )
     [alert] = alerts(store)
     assert (alert["kind"], alert["silent"], alert["payload"]["status"]) == ("document", 0, "new")
-    assert [i["kind"] for i in alert["payload"]["items"]] == ["meeting", "commitment", "agreement", "statement"]
-    assert alert["payload"]["doc"] == {"id": doc().key, "url": "https://news.example/oslo",
-                                       "title": "Leaders meet in Oslo", "publisher": "Example News",
-                                       "published": "2026-02-03"}
+    assert [i["kind"] for i in alert["payload"]["items"]] == [
+        "meeting",
+        "commitment",
+        "agreement",
+        "statement",
+    ]
+    assert alert["payload"]["doc"] == {
+        "id": doc().key,
+        "url": "https://news.example/oslo",
+        "title": "Leaders meet in Oslo",
+        "publisher": "Example News",
+        "published": "2026-02-03",
+    }
 
 
 def test_unchanged_reingest_queues_nothing_and_minor_update_is_silent(store: Store) -> None:
     install(store)
     store.save_document(doc(), extraction(commitments=(pledge(),)))
     store.save_document(doc(), extraction(commitments=(pledge(),)))
-    store.save_document(doc(doc().text + " More."), extraction(commitments=(pledge(),), statements=(quote(),)))
+    store.save_document(
+        doc(doc().text + " More."), extraction(commitments=(pledge(),), statements=(quote(),))
+    )
     assert [(a["payload"]["status"], a["silent"]) for a in alerts(store)] == [("new", 0), ("updated", 1)]
 
 

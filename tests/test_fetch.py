@@ -1,28 +1,38 @@
 """Fetching URLs from a real server on 127.0.0.1: limits, validators, errors, article text."""
+
 from __future__ import annotations
 
 import pytest
 
 from bot.errors import FetchError
 from bot.ingest.fetch import USER_AGENT, FetchLimits, check_url, fetch, fetch_document
-from tests.local_site import ARTICLE_PAGE, Route, Site, site  # noqa: F401 - fixture
+from tests.local_site import ARTICLE_PAGE, Route, Site, site_fixture  # noqa: F401 - the site fixture
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000)
 
 
 def test_fetch_sends_user_agent_and_returns_validators(site: Site) -> None:
-    site.routes["/a"] = Route(body="hello", content_type="text/plain", etag='"v1"',
-                              last_modified="Tue, 03 Feb 2026 10:00:00 GMT")
+    site.routes["/a"] = Route(
+        body="hello", content_type="text/plain", etag='"v1"', last_modified="Tue, 03 Feb 2026 10:00:00 GMT"
+    )
     got = fetch(site.url("/a"), limits=FAST)
     assert (got.content, got.content_type, got.etag, got.last_modified, got.not_modified) == (
-        b"hello", "text/plain", '"v1"', "Tue, 03 Feb 2026 10:00:00 GMT", False)
+        b"hello",
+        "text/plain",
+        '"v1"',
+        "Tue, 03 Feb 2026 10:00:00 GMT",
+        False,
+    )
     assert site.requests[0][1]["user-agent"] == USER_AGENT
 
 
-@pytest.mark.parametrize("validators", [
-    pytest.param({"etag": '"v1"'}, id="etag"),
-    pytest.param({"last_modified": "Tue, 03 Feb 2026 10:00:00 GMT"}, id="last-modified"),
-])
+@pytest.mark.parametrize(
+    "validators",
+    [
+        pytest.param({"etag": '"v1"'}, id="etag"),
+        pytest.param({"last_modified": "Tue, 03 Feb 2026 10:00:00 GMT"}, id="last-modified"),
+    ],
+)
 def test_conditional_get_returns_not_modified(site: Site, validators: dict[str, str]) -> None:
     site.routes["/feed"] = Route(body="<rss/>", etag='"v1"', last_modified="Tue, 03 Feb 2026 10:00:00 GMT")
     got = fetch(site.url("/feed"), limits=FAST, **validators)
@@ -36,17 +46,27 @@ def test_redirect_is_followed_to_the_final_url(site: Site) -> None:
     assert (got.url, got.content) == (site.url("/new"), b"moved here")
 
 
-@pytest.mark.parametrize(("path", "route", "message"), [
-    pytest.param("/missing", None, "HTTP 404", id="404"),
-    pytest.param("/boom", Route(status=500, body="oops"), "HTTP 500", id="500"),
-    pytest.param("/slow", Route(body="late", delay=3), "timed out", id="slow"),
-    pytest.param("/big", Route(body="x" * 20_000), "larger than the 9 KB limit", id="too-big"),
-    pytest.param("/liar", Route(body="y" * 20_000, headers={"Content-Length": "5"}), "", id="lying-length"),
-    pytest.param("/loop", Route(status=302, headers={"Location": "/loop"}), "more than 2 redirects",
-                 id="redirect-loop"),
-])
-def test_failures_become_one_line_fetch_errors(site: Site, path: str, route: Route | None,
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "route", "message"),
+    [
+        pytest.param("/missing", None, "HTTP 404", id="404"),
+        pytest.param("/boom", Route(status=500, body="oops"), "HTTP 500", id="500"),
+        pytest.param("/slow", Route(body="late", delay=3), "timed out", id="slow"),
+        pytest.param("/big", Route(body="x" * 20_000), "larger than the 9 KB limit", id="too-big"),
+        pytest.param(
+            "/liar", Route(body="y" * 20_000, headers={"Content-Length": "5"}), "", id="lying-length"
+        ),
+        pytest.param(
+            "/loop",
+            Route(status=302, headers={"Location": "/loop"}),
+            "more than 2 redirects",
+            id="redirect-loop",
+        ),
+    ],
+)
+def test_failures_become_one_line_fetch_errors(
+    site: Site, path: str, route: Route | None, message: str
+) -> None:
     if route is not None:
         site.routes[path] = route
     limits = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000, max_redirects=2)
@@ -58,12 +78,15 @@ def test_failures_become_one_line_fetch_errors(site: Site, path: str, route: Rou
         assert path == "/liar" and len(got.content) <= 10_000
 
 
-@pytest.mark.parametrize("url", [
-    pytest.param("file:///etc/passwd", id="file"),
-    pytest.param("ftp://example.org/x", id="ftp"),
-    pytest.param("http:///nohost", id="no-host"),
-    pytest.param("javascript:alert(1)", id="javascript"),
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("file:///etc/passwd", id="file"),
+        pytest.param("ftp://example.org/x", id="ftp"),
+        pytest.param("http:///nohost", id="no-host"),
+        pytest.param("javascript:alert(1)", id="javascript"),
+    ],
+)
 def test_only_http_urls_are_fetched(url: str) -> None:
     with pytest.raises(FetchError, match="only http|no host"):
         check_url(url)
@@ -85,8 +108,9 @@ def test_article_page_keeps_the_article_and_drops_the_chrome(site: Site) -> None
 
 
 def test_plain_text_page_is_taken_as_text(site: Site) -> None:
-    site.routes["/readout.txt"] = Route(body="Readout\n\nThe leaders met in Rome.\n",
-                                        content_type="text/plain; charset=utf-8")
+    site.routes["/readout.txt"] = Route(
+        body="Readout\n\nThe leaders met in Rome.\n", content_type="text/plain; charset=utf-8"
+    )
     loaded = fetch_document(site.url("/readout.txt"))
     assert (loaded.title, loaded.text) == ("Readout", "Readout\n\nThe leaders met in Rome.\n")
 

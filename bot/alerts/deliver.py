@@ -6,6 +6,7 @@ next run sends; one killed during the HTTP call leaves a ``sending`` row that is
 its lease runs out (or at once with ``reclaim``): that one message may then arrive twice, the
 price of at-least-once, since Telegram offers no idempotency key of its own.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 
+from bot.alerts.outbox import Audience, fan_out
 from bot.alerts.render import render_alert, render_digest, render_notice
 from bot.alerts.subscriptions import drop_chat, move_chat
 from bot.feeds.store import now_iso
@@ -49,8 +51,12 @@ class BotSender:
         from telegram.constants import ParseMode
 
         message = await self.bot.send_message(
-            chat_id=chat_id, text=html, parse_mode=ParseMode.HTML, disable_notification=silent,
-            link_preview_options=LinkPreviewOptions(is_disabled=True))
+            chat_id=chat_id,
+            text=html,
+            parse_mode=ParseMode.HTML,
+            disable_notification=silent,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        )
         return int(message.message_id)
 
 
@@ -65,9 +71,28 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
-async def deliver_due(db: Database, sender: Sender, *, now: dt.datetime | None = None, limit: int = 200,
-                      reclaim: bool = False,
-                      after_each: Callable[[Report], Awaitable[None]] | None = None) -> Report:
+async def deliver_round(
+    db: Database,
+    sender: Sender,
+    *,
+    audience: Audience,
+    reclaim: bool = False,
+    after_each: Callable[[Report], Awaitable[None]] | None = None,
+) -> Report:
+    """Fan out new alerts to their recipients, then send whatever is due."""
+    fan_out(db, audience=audience)
+    return await deliver_due(db, sender, reclaim=reclaim, after_each=after_each)
+
+
+async def deliver_due(
+    db: Database,
+    sender: Sender,
+    *,
+    now: dt.datetime | None = None,
+    limit: int = 200,
+    reclaim: bool = False,
+    after_each: Callable[[Report], Awaitable[None]] | None = None,
+) -> Report:
     """Send every due delivery (oldest first) and record each outcome."""
     now = now or dt.datetime.now(dt.UTC)
     report = Report()
@@ -89,7 +114,9 @@ def _due_keys(db: Database, *, now: dt.datetime, limit: int, reclaim: bool) -> l
     rows = db.execute(
         "select key from deliveries where (status in ('pending', 'failed') and "
         f"(next_attempt_at is null or next_attempt_at <= ?)) or (status = 'sending' and {lease_clause}) "
-        "order by alert_id, key limit ?", [*params, limit]).fetchall()
+        "order by alert_id, key limit ?",
+        [*params, limit],
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -97,13 +124,17 @@ def _claim(db: Database, key: str, *, now: dt.datetime, reclaim: bool) -> dict[s
     with db.atomic():
         cursor = db.execute(
             "update deliveries set status = 'sending', lease_until = ?, attempts = attempts + 1 "
-            "where key = ? and (status in ('pending', 'failed') or (status = 'sending' and (? or lease_until <= ?)))",
-            [now_iso(now + LEASE), key, int(reclaim), now_iso(now)])
+            "where key = ? and (status in ('pending', 'failed') "
+            "or (status = 'sending' and (? or lease_until <= ?)))",
+            [now_iso(now + LEASE), key, int(reclaim), now_iso(now)],
+        )
         if cursor.rowcount != 1:
             return None
         row = db.execute(
             "select d.key, d.chat_id, d.audience, d.items, d.reason, d.attempts, a.kind, a.silent, a.payload "
-            "from deliveries d join alerts a on a.id = d.alert_id where d.key = ?", [key]).fetchone()
+            "from deliveries d join alerts a on a.id = d.alert_id where d.key = ?",
+            [key],
+        ).fetchone()
     names = ("key", "chat_id", "audience", "items", "reason", "attempts", "kind", "silent", "payload")
     return dict(zip(names, row, strict=True))
 
@@ -119,13 +150,16 @@ def render_delivery(row: dict[str, Any]) -> str:
     return render_alert(payload, only=only, reason=row.get("reason"))
 
 
-async def _attempt(db: Database, sender: Sender, row: dict[str, Any], report: Report, *,
-                   now: dt.datetime) -> bool:
+async def _attempt(
+    db: Database, sender: Sender, row: dict[str, Any], report: Report, *, now: dt.datetime
+) -> bool:
     """Send one delivery, following chat migrations; return True to end the round."""
     chat_id = int(row["chat_id"])
     for _ in range(3):  # a chat migrates once; a loop of migrations is the server's bug
         try:
-            message_id = await sender.send(chat_id=chat_id, html=render_delivery(row), silent=bool(row["silent"]))
+            message_id = await sender.send(
+                chat_id=chat_id, html=render_delivery(row), silent=bool(row["silent"])
+            )
         except ChatMigrated as err:
             _migrate(db, old=chat_id, new=int(err.new_chat_id), now=now)
             chat_id = int(err.new_chat_id)
@@ -138,8 +172,15 @@ async def _attempt(db: Database, sender: Sender, row: dict[str, Any], report: Re
         except TelegramError as err:
             _failed(db, row, error=str(err), report=report, now=now)
             return False
-        _update(db, row["key"], status="sent", message_id=message_id, sent_at=now_iso(), lease_until=None,
-                last_error=None)
+        _update(
+            db,
+            row["key"],
+            status="sent",
+            message_id=message_id,
+            sent_at=now_iso(),
+            lease_until=None,
+            last_error=None,
+        )
         report.sent += 1
         return False
     _failed(db, row, error="chat migrated too many times", report=report, now=now)
@@ -148,35 +189,48 @@ async def _attempt(db: Database, sender: Sender, row: dict[str, Any], report: Re
 
 def _migrate(db: Database, *, old: int, new: int, now: dt.datetime) -> None:
     with db.atomic():
-        db.execute("insert or replace into chat_migrations (old_chat_id, new_chat_id, migrated_at) values (?, ?, ?)",
-                   [old, new, now_iso(now)])
+        db.execute(
+            "insert or replace into chat_migrations (old_chat_id, new_chat_id, migrated_at) values (?, ?, ?)",
+            [old, new, now_iso(now)],
+        )
         move_chat(db, old=old, new=new)
         db.execute("update deliveries set chat_id = ? where chat_id = ? and status != 'sent'", [new, old])
     log.info("chat %s migrated to %s", old, new)
 
 
-def _wait(db: Database, row: dict[str, Any], *, chat_id: int, seconds: float, report: Report,
-          now: dt.datetime) -> bool:
+def _wait(
+    db: Database, row: dict[str, Any], *, chat_id: int, seconds: float, report: Report, now: dt.datetime
+) -> bool:
     later = now_iso(now + dt.timedelta(seconds=seconds))
     with db.atomic():
         # Flood control is no failure: give the attempt back, and hold the chat's other messages too.
-        db.execute("update deliveries set status = 'pending', attempts = attempts - 1, lease_until = null, "
-                   "next_attempt_at = ? where key = ?", [later, row["key"]])
-        db.execute("update deliveries set next_attempt_at = ? where chat_id = ? and status in ('pending', 'failed') "
-                   "and (next_attempt_at is null or next_attempt_at < ?)", [later, chat_id, later])
+        db.execute(
+            "update deliveries set status = 'pending', attempts = attempts - 1, lease_until = null, "
+            "next_attempt_at = ? where key = ?",
+            [later, row["key"]],
+        )
+        db.execute(
+            "update deliveries set next_attempt_at = ? where chat_id = ? and status in ('pending', 'failed') "
+            "and (next_attempt_at is null or next_attempt_at < ?)",
+            [later, chat_id, later],
+        )
     report.retry_after = seconds
     return True
 
 
-def _forbidden(db: Database, row: dict[str, Any], *, chat_id: int, error: str, report: Report,
-               now: dt.datetime) -> None:
+def _forbidden(
+    db: Database, row: dict[str, Any], *, chat_id: int, error: str, report: Report, now: dt.datetime
+) -> None:
     if row["audience"] != "subscriber":  # the alert channel or an admin: keep trying, someone will fix it
         _failed(db, row, error=error, report=report, now=now)
         return
     with db.atomic():
         drop_chat(db, chat_id=chat_id)
-        db.execute("update deliveries set status = 'dropped', last_error = ?, lease_until = null "
-                   "where chat_id = ? and status != 'sent'", [error, chat_id])
+        db.execute(
+            "update deliveries set status = 'dropped', last_error = ?, lease_until = null "
+            "where chat_id = ? and status != 'sent'",
+            [error, chat_id],
+        )
     report.dropped += 1
     log.info("chat %s blocked the bot: its subscriptions are dropped", chat_id)
 
@@ -185,8 +239,14 @@ def _failed(db: Database, row: dict[str, Any], *, error: str, report: Report, no
     attempts = int(row["attempts"])
     delay = min(BASE_DELAY * 2 ** (attempts - 1), MAX_DELAY)
     status = "dead" if attempts >= MAX_ATTEMPTS else "failed"
-    _update(db, row["key"], status=status, last_error=error[:500], lease_until=None,
-            next_attempt_at=now_iso(now + delay))
+    _update(
+        db,
+        row["key"],
+        status=status,
+        last_error=error[:500],
+        lease_until=None,
+        next_attempt_at=now_iso(now + delay),
+    )
     report.failed += 1
     report.errors.append(f"chat {row['chat_id']}: {error}")
     log.warning("delivery %s failed (attempt %s): %s", row["key"], attempts, error)

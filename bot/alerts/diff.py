@@ -3,6 +3,7 @@
 Facts are plain rows (as ``Store.facts_of`` returns them). The result is a list of alert items,
 plain dicts ready for JSON, each carrying the structured fields that subscriptions match on.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,17 @@ def diff_facts(previous: Facts, current: Facts) -> list[dict[str, Any]]:
     items += _new_commitments(previous.get("commitments", []), current.get("commitments", []))
     items += _new_signatures(previous.get("agreements", []), current.get("agreements", []))
     old_statements = {_key(r["speaker"], r["text"]) for r in previous.get("statements", [])}
-    items += [_statement(r) for r in current.get("statements", [])
-              if _key(r["speaker"], r["text"]) not in old_statements and _notable(r)]
+    items += [
+        _statement(r)
+        for r in current.get("statements", [])
+        if _key(r["speaker"], r["text"]) not in old_statements and _notable(r)
+    ]
     old_attendees = {_key(r["name"], r["country"], r["org"]) for r in previous.get("attendances", [])}
-    items += [_attendance(r) for r in current.get("attendances", [])
-              if _key(r["name"], r["country"], r["org"]) not in old_attendees]
+    items += [
+        _attendance(r)
+        for r in current.get("attendances", [])
+        if _key(r["name"], r["country"], r["org"]) not in old_attendees
+    ]
     return items
 
 
@@ -40,8 +47,9 @@ def is_minor(items: list[dict[str, Any]], *, status: str) -> bool:
     """Return whether a change is minor: an update without strong commitments or signatures."""
     if status == "new":
         return False
-    return not any(i["kind"] == "agreement" or (i["kind"] == "commitment" and i["strength"] in LOUD_KINDS)
-                   for i in items)
+    return not any(
+        i["kind"] == "agreement" or (i["kind"] == "commitment" and i["strength"] in LOUD_KINDS) for i in items
+    )
 
 
 def _meeting(facts: Facts) -> dict[str, Any] | None:
@@ -57,14 +65,22 @@ def _new_commitments(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> li
         key = _key(row["actor"], row["action"])
         if key in before and before[key] >= _rank(row["kind"]):
             continue
-        items.append({
-            "kind": "commitment", "change": "stronger" if key in before else "new",
-            "actor": row["actor"], "action": row["action"], "strength": row["kind"],
-            "amount": row.get("amount"), "timeframe": row.get("timeframe"),
-            "conditional": bool(row.get("conditional")), "condition": row.get("condition"),
-            "person_id": row.get("person_id"), "country": row.get("actor_country"),
-            "org": row.get("actor_org"),
-        })
+        items.append(
+            {
+                "kind": "commitment",
+                "change": "stronger" if key in before else "new",
+                "actor": row["actor"],
+                "action": row["action"],
+                "strength": row["kind"],
+                "amount": row.get("amount"),
+                "timeframe": row.get("timeframe"),
+                "conditional": bool(row.get("conditional")),
+                "condition": row.get("condition"),
+                "person_id": row.get("person_id"),
+                "country": row.get("actor_country"),
+                "org": row.get("actor_org"),
+            }
+        )
     return items
 
 
@@ -72,23 +88,38 @@ def _new_signatures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     signed_before = {_key(r["title"]) for r in old if r.get("signed")}
     return [
         {"kind": "agreement", "title": r["title"], "parties": list(r.get("parties") or [])}
-        for r in new if r.get("signed") and _key(r["title"]) not in signed_before
+        for r in new
+        if r.get("signed") and _key(r["title"]) not in signed_before
     ]
 
 
 def _notable(row: dict[str, Any]) -> bool:
-    return bool(row.get("speaker")) and (bool(row.get("quote")) or row.get("attribution") in NOTABLE_ATTRIBUTIONS)
+    return bool(row.get("speaker")) and (
+        bool(row.get("quote")) or row.get("attribution") in NOTABLE_ATTRIBUTIONS
+    )
 
 
 def _statement(row: dict[str, Any]) -> dict[str, Any]:
-    return {"kind": "statement", "speaker": row["speaker"], "text": row["text"], "quote": bool(row["quote"]),
-            "person_id": row.get("person_id"), "country": row.get("speaker_country"),
-            "org": row.get("speaker_org")}
+    return {
+        "kind": "statement",
+        "speaker": row["speaker"],
+        "text": row["text"],
+        "quote": bool(row["quote"]),
+        "person_id": row.get("person_id"),
+        "country": row.get("speaker_country"),
+        "org": row.get("speaker_org"),
+    }
 
 
 def _attendance(row: dict[str, Any]) -> dict[str, Any]:
-    return {"kind": "attendance", "name": row.get("name"), "role": row.get("role"),
-            "person_id": row.get("person_id"), "country": row.get("country"), "org": row.get("org")}
+    return {
+        "kind": "attendance",
+        "name": row.get("name"),
+        "role": row.get("role"),
+        "person_id": row.get("person_id"),
+        "country": row.get("country"),
+        "org": row.get("org"),
+    }
 
 
 def _rank(kind: str | None) -> int:

@@ -3,6 +3,7 @@
 Subscriptions match the structured facts (person ids, speakers, countries, organisations) and,
 for topics, the words of the facts; users never write regular expressions.
 """
+
 from __future__ import annotations
 
 import logging
@@ -16,8 +17,21 @@ log = logging.getLogger(__name__)
 KINDS = ("person", "country", "org", "topic")
 # Fields of an alert item that name a person, and fields that carry its words.
 PERSON_FIELDS = ("speaker", "actor", "name")
-TEXT_FIELDS = ("action", "text", "title", "name", "actor", "speaker", "role", "amount", "timeframe",
-               "place", "format", "country", "org")
+TEXT_FIELDS = (
+    "action",
+    "text",
+    "title",
+    "name",
+    "actor",
+    "speaker",
+    "role",
+    "amount",
+    "timeframe",
+    "place",
+    "format",
+    "country",
+    "org",
+)
 MIN_COVER = 0.8  # share of the typed text an entity mention must cover to be taken as the subject
 
 
@@ -52,7 +66,7 @@ def _entity(text: str, index: Any) -> Any:
     if len(mentions) != 1:
         return None
     mention = mentions[0]
-    covered = len(fold(text[mention.start:mention.end]))
+    covered = len(fold(text[mention.start : mention.end]))
     return mention.entity if covered >= MIN_COVER * len(fold(text)) else None
 
 

@@ -5,6 +5,7 @@
 An alert's ``key`` makes queueing idempotent; a delivery's ``key`` (alert id and recipient)
 makes fanning out idempotent, so a crash at any point neither loses nor repeats a message.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,6 +30,12 @@ class Audience:
     admin_chats: tuple[int, ...] = ()  # ADMIN_CHAT_ID, or else each admin's private chat
     daily_digest: bool = False
 
+    @classmethod
+    def from_settings(cls, settings: Any) -> Audience:
+        """Build the audience from ``bot.config.Settings``."""
+        admins = (settings.admin_chat_id,) if settings.admin_chat_id else tuple(settings.admin_ids)
+        return cls(channel_id=settings.alert_chat_id, admin_chats=admins, daily_digest=settings.daily_digest)
+
 
 def queue_document_alert(db: Database, result: SaveResult, previous: dict[str, list[dict[str, Any]]]) -> None:
     """Queue an alert for what a save added; a ``Store.write_hooks`` hook."""
@@ -37,12 +44,23 @@ def queue_document_alert(db: Database, result: SaveResult, previous: dict[str, l
     items = diff_facts(previous, Store(db).facts_of(result.doc_id))
     if not items:
         return
-    doc = db.execute("select id, url, title, publisher, published, content_hash from documents where id = ?",
-                     [result.doc_id]).fetchone()
-    payload = {"doc": dict(zip(("id", "url", "title", "publisher", "published"), doc[:5], strict=True)),
-               "status": result.status, "items": items}
-    _insert_alert(db, key=f"doc:{doc[0]}:{doc[5]}", kind="document", doc_id=result.doc_id,
-                  silent=is_minor(items, status=result.status), payload=payload)
+    doc = db.execute(
+        "select id, url, title, publisher, published, content_hash from documents where id = ?",
+        [result.doc_id],
+    ).fetchone()
+    payload = {
+        "doc": dict(zip(("id", "url", "title", "publisher", "published"), doc[:5], strict=True)),
+        "status": result.status,
+        "items": items,
+    }
+    _insert_alert(
+        db,
+        key=f"doc:{doc[0]}:{doc[5]}",
+        kind="document",
+        doc_id=result.doc_id,
+        silent=is_minor(items, status=result.status),
+        payload=payload,
+    )
 
 
 def install(store: Store) -> Store:
@@ -54,8 +72,9 @@ def install(store: Store) -> Store:
 
 def queue_notice(db: Database, *, key: str, text: str, silent: bool = False) -> bool:
     """Queue a plain-text notice for the admins (a feed that fails); return False if known."""
-    return _insert_alert(db, key=f"notice:{key}", kind="notice", doc_id=None, silent=silent,
-                         payload={"text": text})
+    return _insert_alert(
+        db, key=f"notice:{key}", kind="notice", doc_id=None, silent=silent, payload={"text": text}
+    )
 
 
 def queue_digest(db: Database, *, now: dt.datetime | None = None) -> int | None:
@@ -64,15 +83,18 @@ def queue_digest(db: Database, *, now: dt.datetime | None = None) -> int | None:
         rows = db.execute(
             "select id, payload from alerts a where kind = 'document' and digest_key is null "
             "and fanned_out = 1 and not exists (select 1 from deliveries d where d.alert_id = a.id "
-            "and d.audience = 'channel') order by id").fetchall()
+            "and d.audience = 'channel') order by id"
+        ).fetchall()
         if not rows:
             return None
         key = f"digest:{rows[0][0]}-{rows[-1][0]}"
         docs = [json.loads(payload) for _, payload in rows]
         payload = {"date": (now or dt.datetime.now(dt.UTC)).date().isoformat(), "documents": docs}
         _insert_alert(db, key=key, kind="digest", doc_id=None, silent=False, payload=payload)
-        db.execute(f"update alerts set digest_key = ? where id in ({','.join('?' * len(rows))})",
-                   [key, *(r[0] for r in rows)])
+        db.execute(
+            f"update alerts set digest_key = ? where id in ({','.join('?' * len(rows))})",
+            [key, *(r[0] for r in rows)],
+        )
         return int(db.execute("select id from alerts where key = ?", [key]).fetchone()[0])
 
 
@@ -86,15 +108,24 @@ def fan_out(db: Database, *, audience: Audience, now: dt.datetime | None = None)
                 cursor = db.execute(
                     "insert or ignore into deliveries (key, alert_id, chat_id, audience, items, reason, "
                     "status, attempts, created_at) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
-                    [f"{alert_id}:{row['chat_id']}", alert_id, row["chat_id"], row["audience"],
-                     row.get("items"), row.get("reason"), now_iso(now)])
+                    [
+                        f"{alert_id}:{row['chat_id']}",
+                        alert_id,
+                        row["chat_id"],
+                        row["audience"],
+                        row.get("items"),
+                        row.get("reason"),
+                        now_iso(now),
+                    ],
+                )
                 created += cursor.rowcount
             db.execute("update alerts set fanned_out = 1 where id = ?", [alert_id])
     return created
 
 
-def _recipients(db: Database, kind: str, payload: dict[str, Any],
-                audience: Audience) -> Iterable[dict[str, Any]]:
+def _recipients(
+    db: Database, kind: str, payload: dict[str, Any], audience: Audience
+) -> Iterable[dict[str, Any]]:
     channel = current_chat_id(db, audience.channel_id) if audience.channel_id else None
     if kind == "notice":
         yield from ({"chat_id": current_chat_id(db, c), "audience": "admin"} for c in audience.admin_chats)
@@ -105,14 +136,20 @@ def _recipients(db: Database, kind: str, payload: dict[str, Any],
         return
     for chat_id, (indexes, reasons) in interested_chats(db, payload["items"]).items():
         if chat_id != channel:  # a chat that is also the channel gets the alert once
-            yield {"chat_id": chat_id, "audience": "subscriber", "items": dumps(indexes),
-                   "reason": ", ".join(reasons)}
+            yield {
+                "chat_id": chat_id,
+                "audience": "subscriber",
+                "items": dumps(indexes),
+                "reason": ", ".join(reasons),
+            }
 
 
 def current_chat_id(db: Database, chat_id: int) -> int:
     """Return the id a chat migrated to (following a chain of migrations), or ``chat_id``."""
     seen = {chat_id}
-    while row := db.execute("select new_chat_id from chat_migrations where old_chat_id = ?", [chat_id]).fetchone():
+    while row := db.execute(
+        "select new_chat_id from chat_migrations where old_chat_id = ?", [chat_id]
+    ).fetchone():
         if row[0] in seen:
             break
         chat_id = row[0]
@@ -120,9 +157,12 @@ def current_chat_id(db: Database, chat_id: int) -> int:
     return chat_id
 
 
-def _insert_alert(db: Database, *, key: str, kind: str, doc_id: str | None, silent: bool,
-                  payload: dict[str, Any]) -> bool:
+def _insert_alert(
+    db: Database, *, key: str, kind: str, doc_id: str | None, silent: bool, payload: dict[str, Any]
+) -> bool:
     cursor = db.execute(
         "insert or ignore into alerts (key, kind, doc_id, created_at, silent, payload, fanned_out) "
-        "values (?, ?, ?, ?, ?, ?, 0)", [key, kind, doc_id, now_iso(), int(silent), dumps(payload)])
+        "values (?, ?, ?, ?, ?, ?, 0)",
+        [key, kind, doc_id, now_iso(), int(silent), dumps(payload)],
+    )
     return cursor.rowcount == 1

@@ -1,10 +1,12 @@
 """Alerts, digests and notices as Telegram HTML: every value escaped, always under 4096 characters."""
+
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-MAX_CHARS = 4096
+from bot.render import escape, size
+
+MAX_CHARS = 4096  # Telegram's limit
 MAX_STATEMENTS = 5  # statements are many; the channel wants the notable few
 HEADINGS = (("commitment", "Commitments"), ("agreement", "Signed"), ("statement", "Statements"))
 
@@ -15,7 +17,7 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
     chosen = [items[i] for i in only if i < len(items)] if only is not None else items
     head = [_title(payload)]
     if reason:
-        head.append(f"<i>Because you follow {escape(reason)}</i>")
+        head.append(f"<i>Because you follow {escape(_clip(reason, 200))}</i>")
     meeting = next((i for i in items if i["kind"] == "meeting"), None)
     if meeting:
         head.append(_meeting_line(meeting))
@@ -35,19 +37,21 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
 
 def render_digest(payload: dict[str, Any]) -> str:
     """Render the daily digest: one short paragraph per document."""
-    head = f"<b>Daily digest, {escape(payload['date'])}</b>: {len(payload['documents'])} new or changed documents"
+    count = len(payload["documents"])
+    head = f"<b>Daily digest, {escape(payload['date'])}</b>: {count} new or changed documents"
     body = []
     for doc_alert in payload["documents"]:
         counts = {k: sum(1 for i in doc_alert["items"] if i["kind"] == k) for k, _ in HEADINGS}
-        summary = ", ".join(f"{n} {heading.lower()}" for (k, heading), n in
-                            zip(HEADINGS, counts.values(), strict=True) if n)
+        summary = ", ".join(
+            f"{n} {heading.lower()}" for (k, heading), n in zip(HEADINGS, counts.values(), strict=True) if n
+        )
         body.append(f"• {_link(doc_alert['doc'])}" + (f": {summary}" if summary else ""))
     return fit(head, body, "")
 
 
 def render_notice(payload: dict[str, Any]) -> str:
     """Render a notice for the admins."""
-    return fit("<b>pledgebot</b>", [escape(payload["text"])], "")
+    return fit("<b>pledgebot</b>", [escape(_clip(payload["text"], 1000))], "")
 
 
 def fit(head: str, lines: list[str], foot: str) -> str:
@@ -58,7 +62,7 @@ def fit(head: str, lines: list[str], foot: str) -> str:
         if more:
             parts.append(f"<i>… and {more} more</i>")
         text = "\n".join(p for p in [*parts, foot] if p)
-        if len(text) <= MAX_CHARS:
+        if size(text) <= MAX_CHARS:  # the HTML is longer than the visible text: a safe bound
             return text
     return _cut(head, MAX_CHARS)
 
@@ -66,7 +70,7 @@ def fit(head: str, lines: list[str], foot: str) -> str:
 def _cut(html: str, limit: int) -> str:
     # Only reached with an absurd title: drop the markup rather than cut inside a tag.
     plain = html.replace("<b>", "").replace("</b>", "")
-    return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+    return plain if size(plain) <= limit else plain[: limit // 2] + "…"  # half: astral characters count twice
 
 
 def _title(payload: dict[str, Any]) -> str:
@@ -84,8 +88,10 @@ def _commitment(i: dict[str, Any]) -> str:
     change = " (stronger than before)" if i.get("change") == "stronger" else ""
     extra = "; ".join(escape(p) for p in (i.get("amount"), i.get("timeframe")) if p)
     cond = f" <i>if {escape(i['condition'])}</i>" if i.get("conditional") and i.get("condition") else ""
-    return (f"<b>{escape(i['actor'])}</b> [{escape(i['strength'])}{change}]: "
-            f"{escape(_clip(i['action'], 400))}" + (f" ({extra})" if extra else "") + cond)
+    return (
+        f"<b>{escape(i['actor'])}</b> [{escape(i['strength'])}{change}]: "
+        f"{escape(_clip(i['action'], 400))}" + (f" ({extra})" if extra else "") + cond
+    )
 
 
 def _agreement(i: dict[str, Any]) -> str:
@@ -111,7 +117,7 @@ def _source(doc: dict[str, Any]) -> str:
 def _link(doc: dict[str, Any]) -> str:
     label = escape(_clip(doc.get("title") or doc.get("url") or "source", 200))
     meta = ", ".join(escape(p) for p in (doc.get("publisher"), doc.get("published")) if p)
-    link = f'<a href="{escape(doc["url"], quote=True)}">{label}</a>' if doc.get("url") else label
+    link = f'<a href="{escape(doc["url"])}">{label}</a>' if doc.get("url") else label
     return link + (f" ({meta})" if meta else "")
 
 

@@ -1,4 +1,5 @@
 """Subscriptions of private chats: follow, unfollow, list, and find who an alert concerns."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,7 +21,8 @@ def follow(db: Database, *, chat_id: int, subject: Subject) -> bool:
         if count >= MAX_PER_CHAT:
             raise ValueError(f"you already follow {MAX_PER_CHAT} things; unfollow some first")
         cursor = db.execute(
-            "insert or ignore into subscriptions (chat_id, kind, value, label, created_at) values (?, ?, ?, ?, ?)",
+            "insert or ignore into subscriptions (chat_id, kind, value, label, created_at) "
+            "values (?, ?, ?, ?, ?)",
             [chat_id, subject.kind, subject.value, subject.label, now_iso()],
         )
     return cursor.rowcount == 1
@@ -34,8 +36,10 @@ def unfollow(db: Database, *, chat_id: int, text: str) -> list[Subject]:
         raise NotFoundError(f"you do not follow {text.strip()}")
     with db.atomic():
         for s in gone:
-            db.execute("delete from subscriptions where chat_id = ? and kind = ? and value = ?",
-                       [chat_id, s.kind, s.value])
+            db.execute(
+                "delete from subscriptions where chat_id = ? and kind = ? and value = ?",
+                [chat_id, s.kind, s.value],
+            )
     return gone
 
 

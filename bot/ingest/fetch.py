@@ -3,6 +3,7 @@
 Every failure becomes a ``FetchError`` whose message is one line that says what went wrong,
 so the command line, the feed poller and the admins' reports can show it as is.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,8 +54,13 @@ def check_url(url: str) -> str:
     return url
 
 
-def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None,
-          limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:
+def fetch(
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    limits: FetchLimits = DEFAULT_LIMITS,
+) -> Fetched:
     """GET ``url``, sending the validators of a previous fetch; raise FetchError on failure."""
     url = check_url(url)
     headers = {"User-Agent": USER_AGENT, "Accept": "*/*"}
@@ -64,8 +70,9 @@ def fetch(url: str, *, etag: str | None = None, last_modified: str | None = None
         headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers=headers,
-                          max_redirects=limits.max_redirects) as client:
+        with httpx.Client(
+            timeout=timeout, follow_redirects=True, headers=headers, max_redirects=limits.max_redirects
+        ) as client:
             with client.stream("GET", url) as response:
                 return _read(url, response, limits)
     except httpx.TooManyRedirects:
@@ -81,8 +88,12 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
     if final != url:
         check_url(final)  # a redirect must not lead to file:, ftp: and the like
     if response.status_code == 304:
-        return Fetched(url=final, not_modified=True, etag=response.headers.get("etag"),
-                       last_modified=response.headers.get("last-modified"))
+        return Fetched(
+            url=final,
+            not_modified=True,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
     if response.status_code >= 400:
         raise FetchError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
     declared = response.headers.get("content-length", "")
@@ -95,10 +106,13 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
         if size > limits.max_bytes:  # the header may lie or be absent: count what arrives
             raise FetchError(f"{url}: larger than the {limits.max_bytes // 1024} KB limit")
         chunks.append(chunk)
-    return Fetched(url=final, content=b"".join(chunks),
-                   content_type=response.headers.get("content-type"),
-                   etag=response.headers.get("etag"),
-                   last_modified=response.headers.get("last-modified"))
+    return Fetched(
+        url=final,
+        content=b"".join(chunks),
+        content_type=response.headers.get("content-type"),
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )
 
 
 def _describe(err: httpx.HTTPError) -> str:

@@ -1,0 +1,80 @@
+"""``pledgebot feeds add|remove|list|poll``: manage feeds, and poll them from cron."""
+
+from __future__ import annotations
+
+import click
+
+DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+
+
+@click.group("feeds")
+def feeds_group() -> None:
+    """Manage the RSS and Atom feeds that are polled for new documents."""
+
+
+@feeds_group.command("add")
+@click.argument("url")
+@DB_OPTION
+def add(url: str, db: str | None) -> None:
+    """Add the feed at URL."""
+    from bot.cli import open_store
+    from bot.errors import PledgebotError
+    from bot.feeds.store import add_feed
+
+    try:
+        added = add_feed(open_store(db).db, url=url)
+    except PledgebotError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{'added' if added else 'already there'}: {url.strip()}")
+
+
+@feeds_group.command("remove")
+@click.argument("url")
+@DB_OPTION
+def remove(url: str, db: str | None) -> None:
+    """Remove the feed at URL (its documents stay)."""
+    from bot.cli import open_store
+    from bot.errors import PledgebotError
+    from bot.feeds.store import remove_feed
+
+    try:
+        remove_feed(open_store(db).db, url=url)
+    except PledgebotError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"removed: {url.strip()}")
+
+
+@feeds_group.command("list")
+@DB_OPTION
+def list_(db: str | None) -> None:
+    """List the feeds and how their polling stands."""
+    from bot.cli import open_store
+    from bot.feeds.store import list_feeds
+
+    for feed in list_feeds(open_store(db).db):
+        click.echo(describe_feed(feed))
+
+
+@feeds_group.command("poll")
+@DB_OPTION
+@click.option("--force", is_flag=True, help="Poll every feed, even those backing off after failures.")
+def poll(db: str | None, force: bool) -> None:
+    """Poll the feeds that are due and ingest their new items (for cron)."""
+    from bot.cli import open_store
+    from bot.feeds.poll import poll_due
+
+    for outcome in poll_due(open_store(db), force=force):
+        click.echo(outcome.describe())
+
+
+def describe_feed(feed: object) -> str:
+    """Return one line about a feed: its URL, title and state."""
+    from bot.feeds.store import Feed
+
+    assert isinstance(feed, Feed)
+    state = (
+        f"failing ({feed.failures}x, next try {feed.next_attempt_at}): {feed.last_error}"
+        if feed.failures
+        else f"ok, last polled {feed.last_polled_at or 'never'}"
+    )
+    return f"{feed.url}" + (f" ({feed.title})" if feed.title else "") + f": {state}"
