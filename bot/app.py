@@ -11,7 +11,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRa
 
 from bot.config import Settings
 from bot.errors import ConfigError
-from bot.handlers import admin, basics, inline, pages, questions
+from bot.handlers import admin, basics, inline, pages, questions, scorecard
 from bot.handlers.errors import TokenFilter, on_error
 from bot.handlers.services import SERVICES, Engine, open_services
 
@@ -22,6 +22,7 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     basics,  # /start, /help
     admin,  # before questions: an admin's URL, file or forwarded post is ingested, not asked
     questions,  # query commands, any private text, group mentions and replies
+    scorecard,  # /scorecard and /status: commitments tracked across meetings
     pages,  # page and source buttons
     inline,  # inline mode
 )

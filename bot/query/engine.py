@@ -38,9 +38,14 @@ class QueryEngine:
         self.index = index or EntityIndex.default()
         self.retriever = Retriever(store.db)
         self._terms: dict[str, NameTerms] = {}
+        self._people_by_country: dict[str, list[Entity]] | None = None
 
     def answer(self, question: str) -> Answer:
         """Return the answer to ``question``."""
+        from bot.tracking.router import try_answer  # status, scorecard, what's new (bot/tracking)
+
+        if (tracked := try_answer(question, self.store, index=self.index)) is not None:
+            return tracked
         query = parse_question(question, index=self.index)
         if not fts_tokens(query.text):
             return compose.nothing(query, reason="empty")
@@ -57,10 +62,23 @@ class QueryEngine:
     # -- who the question is about ----------------------------------------------------------
 
     def terms(self, entity: Entity) -> NameTerms:
-        """Return (cached) how to find ``entity`` in sentences."""
+        """Return (cached) how to find ``entity`` in sentences; a country also by its officials."""
         if entity.id not in self._terms:
-            self._terms[entity.id] = name_terms(entity)
+            terms = name_terms(entity)
+            if entity.kind == "country":
+                people = [name_terms(p) for p in self._officials().get(entity.name, [])]
+                terms = combine([terms, *people], label=entity.name) if people else terms
+            self._terms[entity.id] = terms
         return self._terms[entity.id]
+
+    def _officials(self) -> dict[str, list[Entity]]:
+        if self._people_by_country is None:
+            self._people_by_country = {}
+            for person in self.index.entities("person"):
+                for country in {r.country for r in person.roles if r.country} or {person.country}:
+                    if country:
+                        self._people_by_country.setdefault(country, []).append(person)
+        return self._people_by_country
 
     def _focus(self, query: Query) -> Focus:
         groups = [self.terms(p) for p in query.persons]
@@ -122,8 +140,11 @@ class QueryEngine:
         docs = self.retriever.documents(doc_ids)
         place_docs = self.retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
         names_in_doc = {n.label: self.retriever.docs_matching(n.expr, doc_ids) for n in focus}
+        concept_docs = [self.retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
         fits = {d: meeting_fit(query, doc, places, concepts, place_docs) for d, doc in docs.items()}
-        date_weight = 2.0 if any(f[0] for f in fits.values()) else 0.0
+        date_weight = 0.0
+        if any(f[0] for f in fits.values()):
+            date_weight = 3.0 if query.date and query.date.exact else 2.0
         best_rank = min(h.rank for h in hits.values())
         previous = self.retriever.previous_sentences([h for h in hits.values() if h.idx > 0][:400])
         ranked = []
@@ -136,7 +157,8 @@ class QueryEngine:
             score_sentence(item, query, focus=focus, concepts=concepts, best_rank=best_rank,
                            doc_score=date_weight * date + 1.5 * place + 1.5 * title,
                            doc_names={k for k, v in names_in_doc.items() if hit.doc_id in v},
-                           previous=previous.get((hit.doc_id, hit.idx - 1)))
+                           previous=previous.get((hit.doc_id, hit.idx - 1)),
+                           doc_concepts=[hit.doc_id in docs_ for docs_ in concept_docs])
             ranked.append(item)
         ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked

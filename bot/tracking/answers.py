@@ -42,8 +42,12 @@ def thread_line(thread: Thread, *, today: dt.date | None = None) -> str:
         state = f"{thread.status} (last update {thread.last_date or 'undated'})"
     days = thread.days_since_update(today) if today else None
     ago = f", {days} days ago" if days is not None and days >= 0 else ""
-    sources = f"{thread.sources} source{'s' if thread.sources != 1 else ''}"
+    sources = _count(thread.sources, "source")
     return f"{thread.actor}: {first['action']}{_amount(first)} — {state} [{sources}{ago}]"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def event_line(event: dict[str, Any]) -> str:
@@ -74,7 +78,7 @@ def scorecard_answer(question: str, db: Database, *, name: str, keys: list[str],
     if not threads:
         return _answer(question, "scorecard", f"No commitments of {name} are recorded.", [])
     assessed = sum(t.status != NOT_ASSESSED for t in threads)
-    header = (f"Scorecard of {name} as of {today.isoformat()}: {len(threads)} commitments, "
+    header = (f"Scorecard of {name} as of {today.isoformat()}: {_count(len(threads), 'commitment')}, "
               f"{assessed} with a later report")
     results = [_result(t.events[-1], thread_line(t, today=today), t,
                        days_since_update=t.days_since_update(today)) for t in threads[:MAX_LINES]]

@@ -23,30 +23,44 @@ if TYPE_CHECKING:
 
 _NEW_SINCE = re.compile(r"(?:what'?s|what is|what has been|anything) new\b|\bnew since\b|"
                         r"\b(?:updates?|changed?|happened) since\b|що нового|що змінилося", re.I)
-_SCORECARD = re.compile(r"\bscorecard\b|\btrack record\b|/scorecard|табел\w*|рахунок", re.I)
+_SCORECARD = re.compile(r"\bscorecard\b|\btrack record\b|/scorecard", re.I)
 _STATUS = re.compile(r"\bwhat (?:has )?happened (?:to|with)\b|\bwhat (?:has )?become of\b|"
                      r"\bwhat became of\b|\bstatus of\b|\bprogress (?:on|of)\b|^/status\b|"
-                     r"що (?:сталося|відбувається|стало) з|статус\w*", re.I)
+                     r"що (?:сталося|відбувається|стало) з|статус (?:зобов|обіцян)\w*", re.I)
 _CUE_WORDS = re.compile(r"/status|/scorecard|(?<!\w)(?:what|happened|has|become|became|status|progress|"
                         r"scorecard|track record|the|of|to|with|on|що|сталося|стало|статус\w*)(?!\w)", re.I)
 MIN_COVERAGE = 0.5
+UNKNOWN = "unknown:"  # an actor key no commitment has
 
 
 def _actors(question: str, store: Store, index: EntityIndex | None) -> tuple[list[str], list[str], str]:
-    """Return (display names, actor keys, question with the names cut out)."""
+    """Return (names with stored commitments, their actor keys, the question without those names).
+
+    A name without stored commitments stays in the question as words: fuzzy matching also finds
+    countries in system names ("IRIS-T" is not Ireland). When only such names are found, the
+    keys are ``[UNKNOWN]`` so that no other actor's promise is offered instead.
+    """
     if index is None:
         from bot.entities import EntityIndex
 
         index = EntityIndex.default()
     names: list[str] = []
-    lookups: list[str] = []  # a person's promises may be stored under the person or the country
+    keys: list[str] = []
+    unknown = False
     rest = question
     for mention in index.find_mentions(question, kinds=("country", "org", "person")):
         entity = mention.entity
+        # A person's promises may be stored under the person or under the country.
+        lookups = [entity.name, entity.id, *([entity.country] if entity.country else [])]
+        found = [k for name in dict.fromkeys(lookups) for k in actor_keys_for(store.db, name)]
+        if not found:
+            unknown = True
+            continue
         names.append(entity.name)
-        lookups.extend([entity.name, entity.id, *([entity.country] if entity.country else [])])
+        keys.extend(found)
         rest = rest.replace(mention.text, " ")
-    keys = [k for name in dict.fromkeys(lookups) for k in actor_keys_for(store.db, name)]
+    if unknown and not keys:
+        keys = [UNKNOWN]
     return list(dict.fromkeys(names)), list(dict.fromkeys(keys)), rest
 
 
@@ -71,13 +85,15 @@ def _candidates(store: Store, keys: list[str], query_terms: list[str]) -> list[T
     return threads_of(events(store.db, f"l.actor_key in ({', '.join('?' * len(actor_keys))})", actor_keys))
 
 
-def _status(question: str, store: Store, index: EntityIndex | None, today: dt.date) -> Answer:
+def _status(question: str, store: Store, index: EntityIndex | None, today: dt.date) -> Answer | None:
     names, keys, rest = _actors(question, store, index)
     query_terms = terms(_CUE_WORDS.sub(" ", rest)).split()
     if not query_terms and keys:
         return scorecard_answer(question, store.db, name=names[0], keys=keys, today=today)
     scored = [(c, t) for t in _candidates(store, keys, query_terms)
               if (c := _coverage(query_terms, t)) >= MIN_COVERAGE]
+    if not scored:
+        return None  # not a tracked promise: the question engine may still know about it
     scored.sort(key=lambda ct: (ct[0], ct[1].sources, ct[1].last_date or ""), reverse=True)
     return status_answer(question, [t for _, t in scored], today=today)
 

@@ -1,0 +1,62 @@
+"""/scorecard and /status: the pure answer, and the real bot against the Telegram emulator."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.handlers.scorecard import tracking_answer
+from bot.tracking import install
+from storage.store import Store
+from tests.e2e.conftest import emulator, emulator_url  # noqa: F401 - fixtures shared with the e2e suite
+from tests.e2e.harness import Emulator, User, new_token, private_chat, running_bot
+from tests.tracking.conftest import build
+
+ALICE = User(id=9102, first_name="Alice")
+TODAY = dt.date(2025, 12, 1)
+
+
+def _seed(path: Path) -> None:
+    from storage.records import SourceDocument
+
+    store = install(Store.open(path))
+    for url, date, action, kind in (
+        ("https://wire.example/1", "2025-04-11", "four IRIS-T air defence systems", "pledge"),
+        ("https://wire.example/2", "2025-08-20", "two IRIS-T air defence systems were delivered", "other"),
+    ):
+        text = f"Germany: {action}."
+        store.save_document(SourceDocument(text=text, url=url, published=date, publisher="Wire"),
+                            build(text=text, commitments=[{"country": "Germany", "action": action,
+                                                            "kind": kind}]))
+    store.close()
+
+
+@pytest.mark.parametrize(("command", "args", "first_line"), [
+    pytest.param("scorecard", "Germany", "Scorecard of Germany as of 2025-12-01: 1 commitment, 1 with a later report",
+                 id="scorecard"),
+    pytest.param("status", "German IRIS-T", "Germany: four IRIS-T air defence systems — delivered "
+                 "(last update 2025-08-20) [2 sources, 103 days ago]", id="status"),
+    pytest.param("status", "Canada tanks", "No tracked commitment matches “Canada tanks”. Try the actor and a "
+                 "word of the promise, e.g. /status US backstop", id="nothing"),
+])
+def test_tracking_answer(tmp_path: Path, command: str, args: str, first_line: str) -> None:
+    _seed(tmp_path / "bot.db")
+    store = Store.open(tmp_path / "bot.db")
+    try:
+        assert tracking_answer(command, args, store=store, today=TODAY).text.splitlines()[0] == first_line
+    finally:
+        store.close()
+
+
+@pytest.mark.e2e
+async def test_scorecard_command_replies_in_telegram(tmp_path: Path, emulator: Emulator,  # noqa: F811
+                                                      emulator_url: str) -> None:  # noqa: F811
+    _seed(tmp_path / "bot.db")
+    token = new_token()
+    async with running_bot(emulator_url, token=token, db=tmp_path / "bot.db"):
+        reply = await emulator.ask(token, chat=private_chat(ALICE), user=ALICE, text="/scorecard Germany")
+        usage = await emulator.ask(token, chat=private_chat(ALICE), user=ALICE, text="/status")
+    assert "Scorecard of Germany" in reply["message"]["text"]
+    assert "four IRIS-T air defence systems" in reply["message"]["text"]
+    assert usage["message"]["text"] == "Tell me which commitment, e.g. /status US backstop"
