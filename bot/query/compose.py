@@ -120,7 +120,8 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         seen.add(key)
         rows = facts.by_sentence.get((item.hit.doc_id, item.hit.idx), [])
         prefix, kind, fields = prefix_for(query, item, rows)
-        text = f"{prefix}{_snippet(item.hit.text, patterns)}{_cite(item.doc, sources)}"
+        size = 600 if query.intent == "attendance" else SNIPPET
+        text = f"{prefix}{_snippet(item.hit.text, patterns, size)}{_cite(item.doc, sources)}"
         if used + len(text) > BUDGET + 150 and out:
             break
         used += len(text)
@@ -128,21 +129,21 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
     return out
 
 
-def _snippet(text: str, patterns: list[re.Pattern[str]]) -> str:
+def _snippet(text: str, patterns: list[re.Pattern[str]], size: int = SNIPPET) -> str:
     """Return ``text``, or the window of it that holds the most matches of the question."""
-    if len(text) <= SNIPPET:
+    if len(text) <= size:
         return text
     starts = sorted(m.start() for p in patterns for m in p.finditer(text))
     cue = INTENT_CUES["statement"]
     best, best_count = 0, -1
     for s in [0, *(max(0, p - 90) for p in starts)]:
-        count = sum(1 for p in starts if s <= p < s + SNIPPET - 20) + (0.1 if cue.search(text[s:s + SNIPPET]) else 0)
+        count = sum(1 for p in starts if s <= p < s + size - 20) + (0.1 if cue.search(text[s:s + size]) else 0)
         if count > best_count:
             best, best_count = s, count
-    window = text[best:best + SNIPPET]
+    window = text[best:best + size]
     if best > 0:
         window = "…" + window[window.find(" ") + 1:] if " " in window[:30] else "…" + window
-    if best + SNIPPET < len(text):
+    if best + size < len(text):
         window = window[: window.rfind(" ")] + "…"
     return window
 

@@ -89,4 +89,5 @@ def combine(parts: list[NameTerms], *, label: str) -> NameTerms:
     patterns = [p.pattern.pattern for p in parts if p.pattern]
     return NameTerms(label=label, expr=any_of([p.expr for p in parts]),
                      pattern=re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
-                     ids=frozenset().union(*(p.ids for p in parts)))
+                     ids=parts[0].ids if parts and label in parts[0].ids else
+                     frozenset().union(*(p.ids for p in parts)))

@@ -83,45 +83,70 @@ def concept_patterns(query: Query) -> list[re.Pattern[str]]:
     return out
 
 
+def headline(doc: DocInfo) -> str:
+    """Return what names a document's meeting: its title and the meeting's name, place and format."""
+    return " ".join(filter(None, (doc.title, doc.meeting.get("name"), doc.meeting.get("place"),
+                                  doc.meeting.get("format"))))
+
+
 def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[re.Pattern[str]],
                 place_docs: set[str]) -> tuple[float, float, float]:
     """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1]."""
     date = 1.0 if query.date and query.date.contains(doc.date) else 0.0
     if query.date and not date and doc.published and query.date.contains(doc.published):
         date = 0.8
-    headline = " ".join(filter(None, (doc.title, doc.meeting.get("name"), doc.meeting.get("place"),
-                                      doc.meeting.get("format"))))
+    headline_text = headline(doc)
     place = 0.0
     if places:
-        if any(p.in_text(headline) for p in places):
+        if any(p.in_text(headline_text) for p in places):
             place = 1.0
         elif doc.id in place_docs:
             place = 0.5
-    title = (sum(1 for c in concepts if c.search(headline)) / len(concepts)) if concepts else 0.0
+    title = (sum(1 for c in concepts if c.search(headline_text)) / len(concepts)) if concepts else 0.0
     return date, place, title
 
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-                   best_rank: float, doc_score: float, doc_names: set[str], previous: str | None) -> None:
-    """Set ``item.score`` from the sentence's own evidence and its document's fit."""
+                   best_rank: float, doc_score: float, doc_names: set[str], previous: str | None,
+                   doc_concepts: list[bool]) -> None:
+    """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
+
+    Every name and every topic concept of the question is one requirement; a name counts fully
+    in the sentence, mostly when the sentence continues one that names it ("He added ..."), and
+    a little when only the document names it.
+    """
     text = item.hit.text
     item.names = {n.label for n in focus if n.in_text(text)}
-    carried = set()
+    carried: set[str] = set()
     if previous and _CONTINUES.match(text):
-        # "He added ...", "The President noted ...", a quote right after the speaker was named.
         carried = {n.label for n in focus if n.in_text(previous)} - item.names
-    item.concepts = sum(1 for c in concepts if c.search(text))
-    score = doc_score
-    if concepts:
-        score += 3.0 * item.concepts / len(concepts)
-        if best_rank < 0 and item.hit.rank < 0:
-            score += 1.0 * item.hit.rank / best_rank
-    if focus:
-        score += (3.0 * len(item.names) + 2.0 * len(carried)) / len(focus)
-        score += 1.0 * len(doc_names) / len(focus)
+    in_sentence = [bool(c.search(text)) for c in concepts]
+    item.concepts = sum(in_sentence)
+    title = headline(item.doc)
+    # A concept the document's headline carries ("London summit") holds for all its sentences.
+    around = sum(0.6 if c.search(title) else 0.3 if doc_concepts[i] else 0.0
+                 for i, c in enumerate(concepts) if not in_sentence[i])
+    in_doc = doc_names - item.names - carried
+    covered = len(item.names) + 0.7 * len(carried) + 0.35 * len(in_doc) + item.concepts + around
+    wanted = len(focus) + len(concepts)
+    score = doc_score + (6.0 * covered / wanted if wanted else 0.0)
+    if best_rank < 0 and item.hit.rank < 0:
+        score += item.hit.rank / best_rank
+    if focus and not doc_names:
+        score -= 1.5  # a document that never names who the question is about
     cue = INTENT_CUES.get(query.intent)
     if cue and cue.search(text):
-        score += 1.0
-    if len(text) < 25:
-        score -= 1.0  # headings and fragments rarely answer anything
+        score += 2.0 if query.intent == "attendance" else 1.0
+    if query.intent == "attendance" and len(_CAPITALISED.findall(text)) >= 6:
+        score += 1.0  # a list of names
+    if len(text) < 25 or _same(text, item.doc.title) or _HEADING.fullmatch(text):
+        score -= 1.5  # headings and fragments rarely answer anything
     item.score = score
+
+
+_HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
+_CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
+
+
+def _same(a: str, b: str | None) -> bool:
+    return bool(b) and re.sub(r"\W+", "", a.casefold()) == re.sub(r"\W+", "", (b or "").casefold())

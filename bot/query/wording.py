@@ -68,7 +68,9 @@ def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[
     if not matching:
         return "", "sentence", {}
     row = matching[0]
-    fields = {k: v for k, v in row.items() if k not in {"id", "doc_id", "sentence", "start", "end", "type"}}
+    fields = {k: v for k, v in row.items() if k not in {"id", "doc_id", "sentence", "start", "end", "type", "text"}}
+    if row.get("text"):
+        fields["said"] = row["text"]  # a statement's words; "text" is the answer line
     if row["type"] == "statement":
         speaker = row.get("speaker") or ("мовець невідомий" if query.lang == "uk" else "speaker uncertain")
         notes = []
