@@ -1,10 +1,38 @@
 """Text -> facts: meeting, attendees, statements, commitments and agreements (pure functions)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.extract.sentences import split_sentences
 from storage.records import Extraction, SourceDocument
 
+if TYPE_CHECKING:
+    from bot.entities import EntityIndex
 
-def extract_document(doc: SourceDocument) -> Extraction:
+
+def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -> Extraction:
     """Extract every fact of ``doc``, each with its sentence and character offsets."""
-    return Extraction(sentences=tuple(split_sentences(doc.text)))
+    from bot.extract.agents import Discourse
+    from bot.extract.context import Context
+    from bot.extract.language import detect_language
+    from bot.extract.meeting import extract_meeting
+    from bot.extract.statements import extract_statements
+    from bot.extract.transcript import is_transcript, transcript_statements
+
+    if index is None:
+        from bot.entities import EntityIndex
+
+        index = EntityIndex.default()
+    sentences = tuple(split_sentences(doc.text))
+    ctx = Context(doc=doc, sentences=sentences, index=index,
+                  language=doc.language or detect_language(doc.text))
+    meeting = extract_meeting(ctx)
+    ctx.date, ctx.meeting_format = meeting.date, meeting.format
+    disc = Discourse()
+    statements = extract_statements(ctx, disc)
+    if is_transcript(ctx):
+        statements = transcript_statements(ctx)
+    return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements))
+
+
+__all__ = ["extract_document"]

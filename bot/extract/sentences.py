@@ -10,8 +10,11 @@ from storage.records import Sentence
 # upper-case letter, a digit or an opening quote; abbreviations like "U.S." and "Mr." do not end one.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZА-ЯІЇЄҐ0-9])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|Jr|Sr|vs|etc|Prof|Gov)\.)$"
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|Jr|Sr|vs|etc|Prof|Gov|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|incl|ім|див|тис|млн|млрд|ст)\.)$"
 )
+_OPEN = "“«„"
+_CLOSE = "”»"
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:
@@ -20,19 +23,33 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
+        balanced = _quotes_close(chunk)
         pos = 0
         for boundary in _BOUNDARY.finditer(chunk):
-            if _ABBREVIATIONS.search(chunk[pos:boundary.start()]):
+            before = chunk[pos:boundary.start()]
+            if _ABBREVIATIONS.search(before):
                 continue
-            piece = chunk[pos:boundary.start()]
-            if piece.strip():
-                yield _sentence(index, start + pos, piece)
+            if balanced and _inside_quote(chunk[pos:boundary.end()]):
+                continue  # a quote of several sentences stays one sentence
+            if before.strip():
+                yield _sentence(index, start + pos, before)
                 index += 1
             pos = boundary.end()
         piece = chunk[pos:]
         if piece.strip():
             yield _sentence(index, start + pos, piece)
             index += 1
+
+
+def _quotes_close(chunk: str) -> bool:
+    # Only trust quote marks that pair up within the paragraph.
+    curly = sum(chunk.count(c) for c in _OPEN) == sum(chunk.count(c) for c in _CLOSE)
+    return curly and chunk.count('"') % 2 == 0
+
+
+def _inside_quote(piece: str) -> bool:
+    depth = sum(piece.count(c) for c in _OPEN) - sum(piece.count(c) for c in _CLOSE)
+    return depth > 0 or piece.count('"') % 2 == 1
 
 
 def _sentence(index: int, start: int, piece: str) -> Sentence:

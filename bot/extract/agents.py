@@ -1,0 +1,174 @@
+"""Who a phrase refers to: a named person, a role ("the Head of State"), a pronoun, a country,
+an organisation or a collective ("the leaders", "allies"); resolved against what came before."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.context import Context
+from bot.extract.people import Person, people_in
+from bot.extract.titles import ROLE_RE, tidy_role
+from storage.records import Sentence
+
+_HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
+_THEY = {"they", "вони"}
+_COLLECTIVE = re.compile(
+    r"(?i)\b(?:leaders|allies|partners|countries|nations|members|participants|delegations|"
+    r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
+    r"лідери|учасники|партнери|союзники|країни|сторони)\b")
+_ADVERBS = re.compile(
+    r"(?i)\s+(?:also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
+    r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
+    r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to)\s*$")
+_BODY = re.compile(r"(?i)\b(?:office|ministry|administration|press\s+service|cabinet)\s+of\b")
+# Offices whose holder is one person per country: "the French President" is never "a" French one.
+_OFFICES = {"President", "Prime Minister", "Chancellor", "Vice President", "Foreign Minister",
+            "Defence Minister", "King"}
+_LEAD = re.compile(r"(?i)^(?:the|all|other|some|both|a|an)\s+")
+
+
+@dataclass(frozen=True)
+class Agent:
+    """Who says or commits: the label shown to users and what it resolves to."""
+
+    label: str
+    how: str  # name | role | pronoun | title | context
+    person_id: str | None = None
+    country: str | None = None
+    org: str | None = None
+    collective: bool = False
+
+
+@dataclass
+class Discourse:
+    """What a reader remembers while going through a document: who was named, who spoke."""
+
+    people: list[Person] = field(default_factory=list)
+    speaker: Agent | None = None
+    speaker_sentence: int = -99
+    subject: Agent | None = None
+    collective: Agent | None = None
+
+    def note_speaker(self, agent: Agent, sentence: int) -> None:
+        """Remember the last speaker, for "he said" and unattributed quotes that follow."""
+        self.speaker, self.speaker_sentence = agent, sentence
+        if agent.collective:
+            self.collective = agent
+        elif agent.person_id or agent.how in ("name", "role"):
+            self.subject = agent
+
+
+def person_agent(person: Person, how: str = "name", label: str | None = None) -> Agent:
+    """Return the agent for a person found in the text."""
+    return Agent(label=label or person.name, how=how, person_id=person.person_id,
+                 country=person.country, org=person.org)
+
+
+def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
+                end: int) -> Agent | None:
+    """Return who the phrase at ``start:end`` of the document refers to, or None."""
+    phrase = _ADVERBS.sub("", ctx.text[start:end].strip(" ,;:—–-\n")).strip()
+    while _ADVERBS.search(phrase):
+        phrase = _ADVERBS.sub("", phrase).strip()
+    low = phrase.lower()
+    if not phrase or len(phrase) > 120:
+        return None
+    if low in _HE:
+        return _pronoun(disc, sentence)
+    if low in _THEY:
+        return disc.collective
+    people = [p for p in people_in(ctx, sentence)
+              if start <= p.start and p.end <= end + 2 and not p.possessive]
+    if people:
+        return person_agent(people[-1])
+    orgs = [f for f in ctx.mentions(sentence) if f.kind == "org" and start <= f.start
+            and f.end <= end and ROLE_RE.search(f.text)]
+    if orgs:  # "the Office of the President of Ukraine" is an organisation, not a president
+        return group_agent(ctx, sentence, phrase, start, end)
+    return (_role_agent(ctx, disc, sentence, phrase, start, end)
+            or group_agent(ctx, sentence, phrase, start, end))
+
+
+def _pronoun(disc: Discourse, sentence: Sentence) -> Agent | None:
+    if disc.speaker and sentence.index - disc.speaker_sentence <= 3 and not disc.speaker.collective:
+        return Agent(**{**disc.speaker.__dict__, "how": "pronoun"})
+    if disc.subject:
+        return Agent(**{**disc.subject.__dict__, "how": "pronoun"})
+    return None
+
+
+def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, start: int,
+                end: int) -> Agent | None:
+    if _BODY.search(phrase):
+        return Agent(label=_LEAD.sub("", phrase), how="name", collective=True)
+    match = ROLE_RE.search(phrase)
+    if not match or _COLLECTIVE.search(phrase) or re.search(r"(?i)\bleaders?\b", match.group()):
+        return None
+    role = tidy_role(match.group())
+    scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
+    country = next((f.name for f in scope if f.kind == "country"), None)
+    org = next((f.name for f in scope if f.kind == "org"), None)
+    canonical = ctx.index.titles.canonical
+    for person in reversed(disc.people):
+        if person.role and canonical(person.role) == canonical(role) and (
+                country is None or person.country == country) and (org is None or person.org == org):
+            return person_agent(person, "role", _role_label(phrase, person.name, country or org))
+    for person in reversed(disc.people):  # "the Italian politician": the last Italian named
+        if country and person.country == country and not person.org and \
+                canonical(role) not in _OFFICES:
+            return person_agent(person, "role")
+    entity = None
+    if country or org:
+        entity = ctx.index.person_by_role(role, country=country, org=org,
+                                          on=ctx.date or ctx.doc.published or None)
+    label = _LEAD.sub("", phrase)
+    if entity is None:
+        # "the Italian politician" right after Meloni spoke is Meloni.
+        if disc.speaker and sentence.index - disc.speaker_sentence <= 2 and \
+                country in (None, disc.speaker.country) and not disc.speaker.collective:
+            return Agent(**{**disc.speaker.__dict__, "how": "context"})
+        return Agent(label=label, how="role", country=country, org=org)
+    return Agent(label=_role_label(phrase, entity.name, country or org), how="role",
+                 person_id=entity.id, country=country or entity.country, org=org)
+
+
+def _role_label(phrase: str, name: str, scope: str | None) -> str:
+    # "the British Prime Minister" keeps its words next to the name it resolves to.
+    return f"{_LEAD.sub('', phrase)} {name}" if scope else name
+
+
+def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
+                end: int) -> Agent | None:
+    """Return a country, several countries, an organisation or a collective named by a phrase."""
+    scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
+    countries = list(dict.fromkeys(
+        f.name if f.kind == "country" else getattr(f.entity, "country", None)
+        for f in scope if f.kind in ("country", "place")))
+    countries = [c for c in countries if c]
+    orgs = [f.name for f in scope if f.kind == "org"]
+    label = _LEAD.sub("", phrase)
+    if _COLLECTIVE.search(phrase) and len(phrase.split()) <= 6:
+        return Agent(label=_format_label(ctx, label), how="name", country=None,
+                     org=orgs[0] if orgs else None, collective=True)
+    if len(countries) > 1 or (countries and orgs):
+        names = countries + orgs
+        return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how="name",
+                     collective=True)
+    if countries and re.fullmatch(r"(?i)[\w.’'\s-]{1,30}", phrase):
+        return Agent(label=countries[0], how="name", country=countries[0])
+    if orgs and len(phrase) < 60:
+        return Agent(label=orgs[0], how="name", org=orgs[0])
+    if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s*){1,3}", phrase):
+        return Agent(label=phrase, how="name")
+    return None
+
+
+def _format_label(ctx: Context, label: str) -> str:
+    # "the coalition" / "coalition leaders" in a Coalition of the Willing readout.
+    fmt = ctx.meeting_format
+    if fmt and re.search(r"(?i)\bcoalition\b", label) and "coalition" in fmt.lower() and \
+            fmt.lower() not in label.lower():
+        return re.sub(r"(?i)\bcoalition(?:'s)?\b", fmt, label, count=1)
+    if fmt and re.fullmatch(r"(?i)leaders", label):
+        return f"{fmt} leaders"
+    return label

@@ -1,0 +1,106 @@
+"""What every extraction rule needs about one document: its sentences, quotes and entity index."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from storage.records import Sentence, SourceDocument
+
+if TYPE_CHECKING:
+    from bot.entities import EntityIndex
+
+# Opening and closing marks of a direct quote; straight double quotes pair up in order.
+_QUOTES = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An entity named in a sentence, with document offsets."""
+
+    kind: str  # person | country | org | place
+    name: str  # canonical name
+    start: int
+    end: int
+    text: str
+    entity: Any = None
+
+
+@dataclass
+class Context:
+    """One document prepared for the extraction rules."""
+
+    doc: SourceDocument
+    sentences: tuple[Sentence, ...]
+    index: EntityIndex
+    language: str
+    date: str | None = None  # the meeting date once known, for "the French President" on that day
+    meeting_format: str | None = None
+    _mentions: dict[int, list[Found]] = field(default_factory=dict)
+    cache: dict[tuple[str, int], Any] = field(default_factory=dict)  # per-sentence results
+
+    @property
+    def text(self) -> str:
+        """Return the document text."""
+        return self.doc.text
+
+    @cached_property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """Return the (start, end) offsets of direct quotes closed within their paragraph."""
+        spans = []
+        paras = list(re.finditer(r"[^\n]+", self.text))
+        for i, para in enumerate(paras):
+            for q in _QUOTES.finditer(para.group()):
+                spans.append((para.start() + q.start(), para.start() + q.end()))
+            opened = _unclosed(para.group())
+            if opened is not None:
+                spans.extend(_carried(paras[i + 1:i + 4], para.start() + opened))
+        return tuple(spans)
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        """Tell whether the span lies inside a direct quote."""
+        end = start + 1 if end is None else end
+        return any(s < start and end <= e for s, e in self.quotes)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Return the number of the paragraph holding ``offset`` (lines are paragraphs)."""
+        return len(re.findall(r"\n+", self.text[:offset]))
+
+    def mentions(self, sentence: Sentence) -> list[Found]:
+        """Return the people, countries, organisations and places named in ``sentence``."""
+        cached = self._mentions.get(sentence.index)
+        if cached is None:
+            cached = [
+                Found(kind=m.entity.kind, name=m.entity.name, start=sentence.start + m.start,
+                      end=sentence.start + m.end, text=m.text, entity=m.entity)
+                for m in self.index.find_mentions(sentence.text, fuzzy=False)
+            ]
+            self._mentions[sentence.index] = cached
+        return cached
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence holding ``offset``."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end + 1:
+                return sentence
+        return None
+
+
+def _unclosed(para: str) -> int | None:
+    """Return where a quote opens without closing in the paragraph, if one does."""
+    rest = _QUOTES.sub(lambda m: " " * len(m.group()), para)
+    found = re.search(r"[“«\"]", rest)
+    return found.start() if found else None
+
+
+def _carried(following: list[re.Match[str]], opened: int) -> list[tuple[int, int]]:
+    # A quote over several paragraphs closes in a later one that has an unmatched closing mark.
+    for para in following:
+        text = para.group()
+        first_close = re.search(r"[”»\"]", text)
+        first_open = re.search(r"[“«]", text)
+        if first_close and (not first_open or first_close.start() < first_open.start()) and \
+                (text.count('"') % 2 == 1 or text.count("”") > text.count("“")):
+            return [(opened, para.start() + first_close.end())]
+    return []

@@ -1,0 +1,94 @@
+"""Dates in readouts: "6 January 2026", "April 11, 2025", "15-17 June", "on Thursday", "today",
+"10 травня 2025 року", each resolved against the publication date."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
+    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понеділок": 0, "понеділка": 0, "вівторок": 1, "вівторка": 1, "середу": 2,
+    "середа": 2, "четвер": 3, "четверга": 3, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4,
+    "суботу": 5, "субота": 5, "неділю": 6, "неділя": 6,
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ABSOLUTE = [
+    re.compile(rf"(?i)\b{_DAY}(?:\s*[-–]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
+    re.compile(rf"(?i)\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?{_YEAR}\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+_RELATIVE = re.compile(r"(?i)\b(?P<word>today|yesterday|tonight|this morning|earlier today|"
+                       r"сьогодні|вчора|" + "|".join(_WEEKDAYS) + r")\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text, resolved to an ISO date."""
+
+    iso: str
+    start: int
+    end: int
+    relative: bool
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Return every date in ``text`` in order; relative ones need ``published``."""
+    base = _parse_iso(published)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            iso = _absolute(m, base)
+            if iso:
+                found.append(DateMention(iso=iso, start=m.start(), end=m.end(), relative=False))
+                taken.append((m.start(), m.end()))
+    if base:
+        for m in _RELATIVE.finditer(text):
+            if any(s <= m.start() < e + 3 for s, e in taken):
+                continue  # "Thursday, July 10" is already absolute
+            found.append(DateMention(iso=_relative(m.group("word").lower(), base).isoformat(),
+                                     start=m.start(), end=m.end(), relative=True))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _absolute(m: re.Match[str], base: dt.date | None) -> str | None:
+    month_text = m.group("month").lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text)
+    year_text = m.group("year")
+    if not month or not (year_text or base):
+        return None
+    year = int(year_text) if year_text else base.year  # type: ignore[union-attr]
+    try:
+        return dt.date(year, month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _relative(word: str, base: dt.date) -> dt.date:
+    if word in ("yesterday", "вчора"):
+        return base - dt.timedelta(days=1)
+    weekday = _WEEKDAYS.get(word.replace("ʼ", "'").replace("’", "'"), _WEEKDAYS.get(word))
+    if weekday is None:
+        return base
+    # A weekday in a news report is the most recent such day on or before publication.
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

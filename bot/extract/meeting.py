@@ -1,0 +1,87 @@
+"""The meeting a document reports on: its name or format, date and place."""
+from __future__ import annotations
+
+import re
+
+from bot.extract.context import Context
+from bot.extract.dates import find_dates
+from storage.records import Meeting
+
+# Words that mark a sentence as being about the event itself.
+_EVENT_WORDS = re.compile(
+    r"(?i)\b(?:meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
+    r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
+    r"переговор\w*|підписал\w*|засідан\w*)\b")
+_FORMATS = [
+    (re.compile(r"(?i)coalition of the willing|коаліці\w+ охочих"), "Coalition of the Willing"),
+    (re.compile(r"(?i)ukraine defen[cs]e contact group|\bUDCG\b|ramstein"),
+     "Ukraine Defense Contact Group"),
+    (re.compile(r"(?i)ukraine recovery conference|конференці\w+ з\s+(?:питань\s+)?"
+                r"(?:економічного\s+)?відновлення"), "Ukraine Recovery Conference"),
+    (re.compile(r"\bG7\b|\bG-7\b|Group of Seven"), "G7"),
+    (re.compile(r"\bG20\b"), "G20"),
+    (re.compile(r"(?i)\bnato\b[\w\s’']{0,20}summit|summit of nato"), "NATO summit"),
+    (re.compile(r"(?i)european council summit|eu summit"), "European Council"),
+    (re.compile(r"(?i)\bweimar triangle\b"), "Weimar Triangle"),
+    (re.compile(r"(?i)nato-ukraine council"), "NATO-Ukraine Council"),
+]
+_HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
+
+
+def extract_meeting(ctx: Context) -> Meeting:
+    """Return the document's meeting: format from known formats, date, place near the event."""
+    title = ctx.doc.title or ""
+    fmt = next((name for pattern, name in _FORMATS
+                if pattern.search(title) or pattern.search(ctx.text[:1500])), None)
+    date, sentence = meeting_date(ctx)
+    place = meeting_place(ctx)
+    name = fmt or _title_name(title)
+    return Meeting(name=name, date=date, place=place, format=fmt,
+                   sentence=sentence.index if sentence else None,
+                   start=sentence.start if sentence else None,
+                   end=sentence.end if sentence else None)
+
+
+def meeting_date(ctx: Context):  # noqa: ANN201 - (iso date, sentence)
+    """Return the event date: the first date in a sentence about the event, never after
+    publication; else a header date line; else the publication date."""
+    published = ctx.doc.published
+    title = ctx.doc.title or ""
+    sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
+    for text, sentence in sources:
+        if not _EVENT_WORDS.search(text):
+            continue
+        for mention in find_dates(text, published):
+            if published and mention.iso > published:
+                continue
+            if published and not mention.relative and mention.iso < _days_before(published, 45):
+                continue
+            return mention.iso, sentence
+    for sentence in ctx.sentences[:6]:
+        if _HEADER_DATE.match(sentence.text):
+            dates = [d for d in find_dates(sentence.text, published) if not d.relative]
+            if dates and (not published or dates[0].iso <= published):
+                return dates[0].iso, sentence
+    return published, None
+
+
+def meeting_place(ctx: Context) -> str | None:
+    """Return the first known place named in a sentence about the event."""
+    for sentence in ctx.sentences[:12]:
+        if not _EVENT_WORDS.search(sentence.text):
+            continue
+        for found in ctx.mentions(sentence):
+            if found.kind == "place":
+                return found.name
+    return None
+
+
+def _days_before(iso: str, days: int) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(iso[:10]) - dt.timedelta(days=days)).isoformat()
+
+
+def _title_name(title: str) -> str | None:
+    title = re.split(r"\s[–—-]\s|:\s", title)[0].strip()
+    return title or None

@@ -1,0 +1,163 @@
+"""Find the people a sentence names, with the role and country the text gives them.
+
+"German Chancellor Friedrich Merz", "President of France Emmanuel Macron", "U.S. Ambassador to
+France Charles Kushner", "канцлер Німеччини Фрідріх Мерц": a name known to the gazetteer, or an
+unknown capitalised name right after an office title, is a person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.context import Context, Found
+from bot.extract.titles import ROLE_AT_END, ROLE_WORDS, tidy_role
+from storage.records import Sentence
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
+_LOWER = "a-zà-öø-ÿā-žа-яіїєґʼ'’\\-"
+_WORD = rf"[{_UPPER}][{_LOWER}]+"
+_PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
+NAME_RE = re.compile(rf"(?<![\w.]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}")
+_QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
+_POSSESSIVE = re.compile(r"^[’']s?\b")
+# Capitalised words that start sentences or name things, never a person's first name.
+_NOT_NAMES = {
+    "the", "a", "an", "in", "on", "at", "this", "that", "these", "it", "he", "she", "we", "they",
+    "following", "according", "during", "after", "before", "while", "since", "speaking",
+    "together", "under", "among", "also", "but", "and", "so", "yes", "today", "thanks", "dear",
+    "mr", "mrs", "ms", "source", "details", "background", "quote", "share", "sitting",
+}
+_THING_WORDS = {
+    "group", "council", "commission", "conference", "coalition", "fund", "agreement", "house",
+    "office", "union", "forces", "ministry", "staff", "summit", "meeting", "partnership",
+    "declaration", "statement", "treaty", "charter", "list", "centre", "center", "palace",
+    "sea", "seas", "war", "army", "command", "parliament", "government", "day", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "organisation", "organization", "alliance", "armed", "article", "defence",
+    "defense", "security", "media", "requirements",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in a sentence."""
+
+    name: str  # canonical gazetteer name, or the name as written
+    written: str
+    person_id: str | None
+    role: str | None
+    country: str | None
+    org: str | None
+    start: int  # document offset of the role and name together
+    end: int
+    sentence: int
+    possessive: bool = False
+
+
+def people_in(ctx: Context, sentence: Sentence) -> list[Person]:
+    """Return the people named in ``sentence``, in text order."""
+    key = ("people", sentence.index)
+    if key not in ctx.cache:
+        ctx.cache[key] = _people_in(ctx, sentence)
+    return list(ctx.cache[key])
+
+
+def _people_in(ctx: Context, sentence: Sentence) -> list[Person]:
+    found = ctx.mentions(sentence)
+    people = [_from_known(ctx, sentence, m, found) for m in found if m.kind == "person"]
+    taken = [(p.start, p.end) for p in people]
+    for match in NAME_RE.finditer(sentence.text):
+        start, text = _trim(ctx, sentence, match.start(), match.group(), found)
+        if text is None:
+            continue
+        a, b = sentence.start + start, sentence.start + start + len(text)
+        if any(s < b and a < e for s, e in taken):
+            continue
+        person = _from_unknown(ctx, sentence, start, text, found)
+        if person:
+            people.append(person)
+            taken.append((person.start, person.end))
+    return sorted(people, key=lambda p: p.start)
+
+
+def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
+          found: list[Found]) -> tuple[int, str | None]:
+    # Drop leading title words, demonyms and stop words: "German Chancellor Friedrich Merz".
+    words = list(re.finditer(r"\S+", text))
+    while words:
+        word = words[0].group()
+        at = sentence.start + start + words[0].start()
+        covered = any(f.start <= at < f.end and f.kind != "person" for f in found)
+        if covered or word.lower() in _NOT_NAMES or word.lower() in ROLE_WORDS:
+            words.pop(0)
+            continue
+        break
+    if len(words) < 2:
+        return start, None
+    first, last = words[0], words[-1]
+    text_out = text[first.start():last.end()]
+    if any(w.group().lower().strip("’'s") in _THING_WORDS for w in words):
+        return start, None
+    return start + first.start(), text_out
+
+
+def _from_known(ctx: Context, sentence: Sentence, m: Found, found: list[Found]) -> Person:
+    role, country, org, begin = _prefix(ctx, sentence, m.start - sentence.start, found)
+    entity = m.entity
+    if role is None:
+        role, r_country, r_org = _entity_role(ctx, entity)
+        country, org = country or r_country, org or r_org
+    return Person(name=entity.name, written=m.text, person_id=entity.id, role=role,
+                  country=country or entity.country, org=org,
+                  start=sentence.start + begin, end=m.end, sentence=sentence.index,
+                  possessive=bool(_POSSESSIVE.match(ctx.text[m.end:m.end + 3])))
+
+
+def _from_unknown(ctx: Context, sentence: Sentence, start: int, text: str,
+                  found: list[Found]) -> Person | None:
+    role, country, org, begin = _prefix(ctx, sentence, start, found)
+    if role is None:
+        return None
+    end = sentence.start + start + len(text)
+    name = text[:-2] if text.endswith(("’s", "'s")) else text
+    return Person(name=name, written=name, person_id=None, role=role, country=country, org=org,
+                  start=sentence.start + begin, end=end, sentence=sentence.index,
+                  possessive=name != text)
+
+
+def _prefix(ctx: Context, sentence: Sentence, pos: int,
+            found: list[Found]) -> tuple[str | None, str | None, str | None, int]:
+    """Read the title before a name: (role, country, org, where the title starts)."""
+    head = sentence.text[:pos]
+    scope = [f for f in found if f.kind in ("country", "org")
+             and f.end - sentence.start <= pos]
+    # Ukrainian puts the country after the title: "канцлер Німеччини Фрідріх Мерц".
+    cut = len(head.rstrip())
+    for f in sorted(scope, key=lambda f: -f.end):
+        if f.end - sentence.start >= cut - 1 and re.fullmatch(r"[’'s\s,]*", head[f.end - sentence.start:cut] or ""):
+            cut = f.start - sentence.start
+    match = ROLE_AT_END.search(head[:cut] if cut < len(head.rstrip()) else head)
+    if not match:
+        return None, None, None, pos
+    begin = match.start()
+    qual = _QUALIFIER.search(head[:begin])
+    if qual:
+        begin = qual.start() + (4 if qual.group().startswith("the ") else 0)
+    inside = [f for f in scope if f.start - sentence.start >= begin]
+    role = tidy_role(match.group("role"))
+    if match.group("tail") and match.group("tail").strip().lower().startswith(("to", "for")):
+        role = tidy_role(match.group("role") + match.group("tail"))
+        inside_role = [f for f in inside if f.start - sentence.start < match.start("tail")]
+        inside = inside_role or []
+    country = next((f.name for f in inside if f.kind == "country"), None)
+    org = next((f.name for f in inside if f.kind == "org"), None)
+    return role, country, org, begin
+
+
+def _entity_role(ctx: Context, entity: object) -> tuple[str | None, str | None, str | None]:
+    on = ctx.doc.published or "9999"
+    for role in getattr(entity, "roles", ()):
+        if (role.start or "0000") <= on <= (role.end or "9999"):
+            return role.title, role.country, role.org
+    return None, None, None

@@ -1,0 +1,222 @@
+"""Who said what: direct quotes and reported speech, with the speaker resolved or left unknown.
+
+One statement per speaker per sentence; a quote that continues in the same paragraph extends the
+statement, and a bare quote in the next paragraph keeps the previous speaker ("context").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
+from bot.extract.context import Context
+from bot.extract.people import people_in
+from storage.records import Sentence, Statement
+
+_VERBS_EN = (
+    r"said|says|say|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|"
+    r"underscored|added|warned|told|stated|states|declared|described|hailed|urged|praised|"
+    r"welcomed|wrote|writes|claimed|insisted|reaffirmed|recalled|encouraged|called\s+for|"
+    r"reminded|condemn(?:ed)?|explained|highlighted|pointed\s+out|argued|acknowledged|asserted|"
+    r"assured|vowed|commented|remarked|reiterated|reported|announced\s+that|agreed\s+that|"
+    r"saying|adding|noting|stressing|emphasi[sz]ing|describing|calling\s+it|highlighting|"
+    r"underlining|claiming|warning|insisting"
+)
+_VERBS_UK = (
+    r"заяв(?:ив|ила|или|ляє)|сказа(?:в|ла|ли)|наголоси(?:в|ла|ли)|зазначи(?:в|ла|ли)|"
+    r"підкресли(?:в|ла|ли)|повідоми(?:в|ла|ли)|дода(?:в|ла|ли)|згада(?:в|ла|ли)|"
+    r"написа(?:в|ла|ли)|погодилися,?\s+що|вимага(?:ють|ли|є)|заяву\s+зроби(?:в|ла|ли)"
+)
+# Lower case only: "States" in "United States" is not a verb.
+SPEECH = re.compile(rf"(?<!\w)(?:{_VERBS_EN}|{_VERBS_UK})(?!\w)")
+_PARTICIPLE = re.compile(r"(?i)^(?:saying|adding|noting|stressing|emphasi[sz]ing|describing|"
+                         r"calling|highlighting|underlining|claiming|warning|insisting)")
+_ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?:the|a)\s+(?:joint\s+)?"
+                        r"statement\s+by\s+)?((?:(?:[A-Z]\.){2,}|[^,.;])+)")
+_BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
+_CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
+_TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
+_QUOTE_START = re.compile(r"^(?:Quote:\s*)?[“\"«]")
+
+
+@dataclass
+class _Draft:
+    agent: Agent | None
+    sentence: Sentence
+    end: int
+    quote: bool
+    text: str
+    verb: str | None
+    paragraph: int
+
+
+def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
+    """Return every statement in the document, in order."""
+    drafts: list[_Draft] = []
+    for sentence in ctx.sentences:
+        disc.people.extend(p for p in people_in(ctx, sentence)
+                           if not ctx.in_quote(p.start, p.end) and not p.possessive)
+        found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts)
+        if found:
+            drafts.extend(found)
+        elif _QUOTE_START.match(sentence.text):
+            _continue_quote(ctx, disc, sentence, drafts)
+        _note_collective(ctx, disc, sentence)
+    statements = [_statement(d) for d in drafts]
+    return _written_names(ctx, disc, statements) if ctx.language != "en" else statements
+
+
+def _written_names(ctx: Context, disc: Discourse, statements: list[Statement]) -> list[Statement]:
+    """Name speakers as the text writes them ("Джорджа Мелоні"); person_id keeps the link."""
+    written: dict[str, str] = {}
+    for person in disc.people:
+        if person.person_id and len(person.written) > len(written.get(person.person_id, "")):
+            written[person.person_id] = person.written
+    return [replace(s, speaker=written.get(s.person_id, s.speaker)) if s.person_id else s
+            for s in statements]
+
+
+def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draft]:
+    """Return one draft per speaker named with a speech verb or "according to" in the sentence."""
+    agents: dict[str, tuple[Agent, str]] = {}
+    for verb in SPEECH.finditer(sentence.text):
+        at = sentence.start + verb.start()
+        if ctx.in_quote(at):
+            continue
+        for agent in _speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
+            agents.setdefault(agent.label, (agent, verb.group()))
+    for acc in _ACCORDING.finditer(sentence.text):
+        at = sentence.start + acc.start(1)
+        if ctx.in_quote(at):
+            continue
+        agent = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
+        if agent:
+            agents.setdefault(agent.label, (agent, "according to"))
+    drafts = []
+    for agent, verb in agents.values():
+        disc.note_speaker(agent, sentence.index)
+        drafts.append(_draft(ctx, agent, sentence, verb))
+    return drafts
+
+
+def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
+              verb_end: int) -> list[Agent]:
+    """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
+    head = ctx.text[sentence.start:at]
+    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
+    phrase_start = sentence.start + cut
+    if SPEECH.search(head[cut:]):
+        return []  # "X said ... and added": one statement for the sentence
+    participle = bool(_PARTICIPLE.match(ctx.text[at:verb_end]))
+    if not participle and _CLOSED_QUOTE.search(head) or (not head[cut:].strip() and cut == len(head.rstrip())
+                                      and head.rstrip().endswith(("”", '"', "»", "–", "—"))):
+        after = _after(ctx, disc, sentence, verb_end)
+        if after:
+            return [after]
+    if re.fullmatch(r"\s*(?:who|which)\s*", head[cut:]) and cut:
+        previous = [p for p in disc.people if p.sentence == sentence.index and p.end < phrase_start]
+        if previous:
+            return [person_agent(previous[-1])]
+    if not participle:
+        several = _several(ctx, sentence, phrase_start, at)
+        if several:
+            return several
+        agent = parse_agent(ctx, disc, sentence, phrase_start, at)
+        if agent:
+            return [agent]
+    subject = [p for p in people_in(ctx, sentence)
+               if p.end <= at and not p.possessive and not ctx.in_quote(p.start)]
+    if subject:
+        return [person_agent(subject[0])]
+    after = _after(ctx, disc, sentence, verb_end)  # "Таку заяву зробила прем'єр-міністр ..."
+    return [after] if after else []
+
+
+def _after(ctx: Context, disc: Discourse, sentence: Sentence, verb_end: int) -> Agent | None:
+    tail = ctx.text[verb_end:sentence.end]
+    stop = re.search(r"[,.;:]\s|[,.;:]$|\s(?:on|at|in|after|before|to|during)\s", tail)
+    end = verb_end + (stop.start() if stop else len(tail))
+    return parse_agent(ctx, disc, sentence, verb_end, end)
+
+
+def _several(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Agent]:
+    # "Meloni and Merz recalled ..." is said by both.
+    people = [p for p in people_in(ctx, sentence)
+              if start <= p.start and p.end <= end and not p.possessive]
+    between = ctx.text[start:end]
+    if len(people) > 1 and re.search(r"\b(?:and|та|і)\b", between):
+        return [person_agent(p) for p in people]
+    return []
+
+
+def _signature(ctx: Context, disc: Discourse, sentence: Sentence,
+               drafts: list[_Draft]) -> list[_Draft]:
+    """Return a statement signed below its text: a post's "— Name (@handle)" or a quote card."""
+    tweet = _TWEET.match(sentence.text)
+    people = people_in(ctx, sentence)
+    if tweet:
+        start = sentence.start + tweet.start("name")
+        agent = parse_agent(ctx, disc, sentence, start, start + len(tweet.group("name")))
+    elif people and people[0].start == sentence.start and not re.search(r"[.!?]$", sentence.text) \
+            and not SPEECH.search(sentence.text) and sentence.index > 0 and len(people) == 1:
+        agent = person_agent(people[0])
+    else:
+        return []
+    if agent is None:
+        return []
+    previous = ctx.sentences[sentence.index - 1]
+    if drafts and drafts[-1].sentence.index >= previous.index - 1:
+        return []
+    disc.note_speaker(agent, sentence.index)
+    return [replace(_draft(ctx, agent, previous, None), end=previous.end, quote=True)]
+
+
+def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,
+                    drafts: list[_Draft]) -> None:
+    """Extend the last statement with a quote that carries on, or start one for its speaker."""
+    paragraph = ctx.paragraph_of(sentence.start)
+    last = drafts[-1] if drafts else None
+    if last and last.paragraph == paragraph and last.agent is not None:
+        last.end = sentence.end
+        last.text = f"{last.text} {_quoted(ctx, sentence) or sentence.text}".strip()
+        return
+    near = last is not None and paragraph - last.paragraph <= 3 and last.agent is not None
+    agent = replace(last.agent, how="context") if near and last and last.agent else None
+    words = re.findall(r"\w+", sentence.text)
+    if agent is None and (len(words) < 6 or sum(w[0].isupper() for w in words) > len(words) / 2):
+        return  # a short or Title Case line in quotes is a heading, not a statement
+    drafts.append(_draft(ctx, agent, sentence, None))
+
+
+def _note_collective(ctx: Context, disc: Discourse, sentence: Sentence) -> None:
+    # "лідери Франції, Німеччини ... та України погодили": later "they" means these leaders.
+    match = re.search(r"\b(?:[Ll]eaders|лідери)\s+(?:of\s+)?(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w’'-]*"
+                      r"(?:,\s*|\s+(?:and|та|і)\s+|\s+)?)+", sentence.text)
+    if match and not ctx.in_quote(sentence.start + match.start()):
+        label = match.group().strip(" ,")
+        disc.collective = Agent(label=label, how="name", collective=True)
+
+
+def _draft(ctx: Context, agent: Agent | None, sentence: Sentence, verb: str | None) -> _Draft:
+    quoted = _quoted(ctx, sentence)
+    return _Draft(agent=agent, sentence=sentence, end=sentence.end, quote=bool(quoted),
+                  text=quoted or sentence.text, verb=verb,
+                  paragraph=ctx.paragraph_of(sentence.start))
+
+
+def _quoted(ctx: Context, sentence: Sentence) -> str:
+    parts = [ctx.text[s + 1:e - 1].strip(" ,") for s, e in ctx.quotes
+             if sentence.start <= s < sentence.end and len(ctx.text[s:e].split()) >= 4]
+    return " … ".join(parts)
+
+
+def _statement(d: _Draft) -> Statement:
+    agent = d.agent
+    return Statement(
+        speaker=agent.label if agent else None, text=d.text, quote=d.quote,
+        sentence=d.sentence.index, start=d.sentence.start, end=d.end,
+        person_id=agent.person_id if agent else None,
+        speaker_country=agent.country if agent else None,
+        speaker_org=agent.org if agent else None,
+        attribution=agent.how if agent else "unknown", verb=d.verb,
+    )

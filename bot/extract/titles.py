@@ -1,0 +1,70 @@
+"""Office titles as they are written in readouts: "Prime Minister", "secretary-general", "канцлер"."""
+from __future__ import annotations
+
+import re
+
+_EN = [
+    r"first\s+deputy\s+prime\s+minister", r"deputy\s+prime\s+minister", r"prime\s+minister",
+    r"vice[\s-]+president", r"federal\s+chancellor", r"chancellor",
+    r"(?:foreign|defen[cs]e|finance|economy|interior|energy|trade|home)\s+"
+    r"(?:minister|secretary)",
+    r"secretary\s+of\s+(?:state|defen[cs]e|the\s+treasury)", r"secretar(?:y|ies)[\s-]+general",
+    r"treasury\s+secretary", r"minister\s+(?:of|for)\s+(?:foreign\s+affairs|defen[cs]e|finance)",
+    r"special\s+envoy(?:\s+for\s+[A-Z]\w+)?", r"envoy", r"ambassador(?:\s+to\s+[A-Z][\w.]*)?",
+    r"senator", r"general", r"admiral", r"commander",
+    r"chief\s+of\s+(?:the\s+)?(?:defen[cs]e|general)\s+staff(?:\s+of\s+the\s+[A-Z]\w+\s+"
+    r"armed\s+forces)?",
+    r"high\s+representative(?:\s+for\s+foreign\s+affairs\s+and\s+security\s+policy)?",
+    r"head\s+of\s+state", r"head\s+of\s+government", r"president", r"minister", r"premier",
+    r"king", r"queen", r"commissioner", r"spokes(?:person|man|woman)", r"leader", r"chair(?:man|woman)?",
+    r"representative", r"foreign\s+secretary", r"director[\s-]general",
+]
+_UK = [
+    r"перш(?:ий|ого)\s+віце-?прем[ʼ'’]?єр-міністр\w*", r"віце-?прем[ʼ'’]?єр-міністр\w*",
+    r"прем[ʼ'’]?єр-міністр\w*", r"президент\w*", r"канцлер\w*", r"міністр\w*", r"генсек\w*",
+    r"генеральн\w+\s+секретар\w*", r"лідер\w*", r"посл(?:ом|а|ові)?", r"сенатор\w*",
+    r"політик(?:иня|ині|а)?",
+]
+# Plural forms: "the Prime Ministers of Albania, Belgium ...", "Senators Lindsey Graham and ...".
+_PLURAL = r"(?:s|es)?"
+ROLE = r"(?:" + "|".join(f"{p}{_PLURAL}" for p in _EN) + "|" + "|".join(_UK) + r")"
+ROLE_RE = re.compile(rf"(?i)\b{ROLE}\b")
+ROLE_AT_END = re.compile(rf"(?i)\b(?P<role>{ROLE})(?P<tail>\s+(?:of|to|for)\s+(?:the\s+)?"
+                         r"[A-ZА-ЯІЇЄҐ][\w.’'\-]*(?:\s+(?:[A-ZА-ЯІЇЄҐ][\w.’'\-]*|of|the|and|for))*)?"
+                         r"\s*,?\s*$")
+
+_SMALL = {"of", "the", "for", "to", "and"}
+
+
+def tidy_role(text: str) -> str:
+    """Return a role as a title: "prime ministers" -> "Prime Minister", "vice-president" kept."""
+    words = text.split()
+    if words and words[-1].lower().endswith("ies") and words[-1].lower().startswith("secretar"):
+        words[-1] = words[-1][:-3] + "y"
+    elif words and re.search(r"(?i)(?<!s)s$", words[-1]) and words[-1].lower() not in {"affairs"}:
+        words[-1] = words[-1][:-1]
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in _SMALL:
+            out.append(word.lower())
+        elif word[:1].isupper() or not word.isascii():
+            out.append(word)
+        else:
+            out.append("-".join(part.capitalize() for part in word.split("-")))
+    return " ".join(out)
+
+
+def is_plural_role(text: str) -> bool:
+    """Tell whether a role is written in the plural ("Prime Ministers", "Senators", "лідери")."""
+    last = text.split()[-1].lower() if text.split() else ""
+    return (last.endswith("s") and last not in {"affairs", "chiefs"}) or last in {"лідери"}
+
+# Single words that belong to office titles, never to a person's name.
+ROLE_WORDS = {
+    "president", "presidents", "vice-president", "prime", "minister", "ministers", "chancellor",
+    "federal", "secretary", "secretary-general", "general", "generals", "deputy", "first",
+    "envoy", "special", "ambassador", "senator", "senators", "chief", "head", "king", "queen",
+    "commissioner", "leader", "leaders", "foreign", "defense", "defence", "treasury", "high",
+    "representative", "premier", "admiral", "commander", "spokesperson", "state", "pm",
+    "президент", "канцлер", "міністр", "сенатор", "посол",
+}

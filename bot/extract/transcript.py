@@ -1,0 +1,89 @@
+"""Speeches and press-conference transcripts: first-person text whose speaker is named only in
+the title or header ("PM statement at press conference ...", "Press conference with NATO
+Secretary General Mark Rutte and ...")."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from bot.extract.agents import Agent, person_agent
+from bot.extract.context import Context
+from bot.extract.people import people_in
+from storage.records import Sentence, Statement
+
+_FIRST_PERSON = re.compile(r"(?i)\b(?:I|we|our|us|my|me|ми|я|наш\w*)\b")
+_TITLE_ROLE = re.compile(r"\b(?P<role>PM|Prime Minister|President|Chancellor|Secretary[- ]General|"
+                         r"Foreign Secretary|Defence Secretary|Defense Secretary)\b")
+_VOCATIVE = re.compile(r"(?i)\bdear\s+((?:Mr\.?\s+|Mrs\.?\s+|Madam\s+)?[A-Z][\w-]*)")
+_GREETING = re.compile(r"(?i)^(?:good (?:morning|afternoon|evening)|thank you|dear\b|ladies)")
+_PASSAGE = 280  # characters: a transcript is stored as passages of a few sentences
+
+
+def is_transcript(ctx: Context) -> bool:
+    """Tell whether most of the body is first-person speech outside quotes."""
+    body = [s for s in ctx.sentences[1:] if not ctx.in_quote(s.start + 1, s.end - 1)
+            and not s.text.startswith(("“", '"', "«"))]
+    first = [s for s in body if _FIRST_PERSON.search(s.text)]
+    return len(first) >= 6 and len(first) >= 0.3 * max(len(body), 1) and len(ctx.quotes) <= 2
+
+
+def transcript_statements(ctx: Context) -> list[Statement]:
+    """Return the speech as passages attributed to the speaker the title or header names."""
+    agent = _title_speaker(ctx)
+    passages: list[list[Sentence]] = []
+    for sentence in _speech(ctx):
+        if passages and sum(len(s.text) for s in passages[-1]) < _PASSAGE:
+            passages[-1].append(sentence)
+        else:
+            passages.append([sentence])
+    return [Statement(speaker=agent.label if agent else None,
+                      text=" ".join(s.text for s in part), quote=True,
+                      sentence=part[0].index, start=part[0].start, end=part[-1].end,
+                      person_id=agent.person_id if agent else None,
+                      speaker_country=agent.country if agent else None,
+                      speaker_org=agent.org if agent else None,
+                      attribution=agent.how if agent else "unknown")
+            for part in passages]
+
+
+def _speech(ctx: Context) -> list[Sentence]:
+    # The speech starts at the first sentence that ends like one; headers and greetings go.
+    body = [s for s in ctx.sentences[1:] if re.search(r"[.!?…”\"]$", s.text)]
+    return [s for s in body if not _GREETING.match(s.text) and len(s.text.split()) > 3]
+
+
+def _title_speaker(ctx: Context) -> Agent | None:
+    addressed = {m.group(1).split()[-1].lower() for m in _VOCATIVE.finditer(ctx.text[:2000])}
+    for sentence in ctx.sentences[:6]:
+        if re.search(r"[.!?]$", sentence.text) and sentence.index:
+            break
+        for person in people_in(ctx, sentence):
+            words = {w.lower() for w in re.findall(r"\w+", f"{person.name} {person.role or ''}")}
+            if not words & addressed:
+                return person_agent(person, "title")
+    match = _TITLE_ROLE.search(ctx.doc.title or ctx.sentences[0].text if ctx.sentences else "")
+    if not match:
+        return None
+    role = "Prime Minister" if match.group("role") == "PM" else match.group("role")
+    country = _publisher_country(ctx)
+    label = f"{_short(country)} {role}".strip()
+    entity = ctx.index.person_by_role(role, country=country, on=ctx.date) if country else None
+    if entity is None:
+        return Agent(label=label, how="title", country=country)
+    return Agent(label=f"{label} {entity.name}", how="title", person_id=entity.id,
+                 country=country)
+
+
+def _publisher_country(ctx: Context) -> str | None:
+    """Return the country whose government site published the document (gov.uk, gov.ua ...)."""
+    host = urlparse(ctx.doc.url or "").hostname or ""
+    match = re.search(r"(?:^|\.)gov\.([a-z]{2})$|(?:^|\.)gouv\.([a-z]{2})$", host)
+    if match:
+        return ctx.index.country((match.group(1) or match.group(2)).upper())
+    if host.endswith(".gov") or host == "gov":
+        return "United States"
+    return None
+
+
+def _short(country: str | None) -> str:
+    return {"United Kingdom": "UK", "United States": "US"}.get(country or "", country or "")
