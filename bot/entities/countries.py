@@ -32,7 +32,9 @@ def _ukrainian(root: Path) -> gettext.NullTranslations:
 
 def country_id(name: str) -> str:
     """Return the entity id of the country with canonical name ``name``."""
-    return "country:" + "-".join(name.casefold().replace(",", "").replace("'", "").split())
+    from bot.entities.gazetteer import slug
+
+    return "country:" + slug(name)
 
 
 def load_countries(overrides: dict[str, dict[str, Any]]) -> list[tuple[Entity, list[str]]]:

@@ -66,7 +66,8 @@ class EntityIndex:
         for alias in (entity.name, *entity.aliases):
             self._table.add(alias, entity.id)
         for code in codes:
-            self._table.add_code(code, entity.id)
+            # Country codes collide with words ("ARM", "CAN"); organisation acronyms rarely do.
+            self._table.add_code(code, entity.id, loose=entity.kind == "org")
         return entity
 
     def add_person(self, name: str, *, country: str | None = None,
@@ -196,8 +197,9 @@ class EntityIndex:
         allowed = self._allowed_ids(order)
         mentions = []
         for start, end, hit in scan(self._table, text, allowed, fuzzy=fuzzy):
-            found = sorted((self._entities[i] for i in hit.ids),
-                           key=lambda e: order.index(e.kind) if e.kind in order else 99)
+            found = [self._entities[i] for i in hit.ids]
+            if len(found) > 1:  # ambiguous words: the kinds asked for first, in their order
+                found.sort(key=lambda e: order.index(e.kind) if e.kind in order else 99)
             mentions.append(Mention(entity=found[0], start=start, end=end, text=text[start:end],
                                     score=hit.score, alternatives=tuple(found[1:])))
         return mentions

@@ -37,10 +37,12 @@ class AliasTable:
     cased: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     codes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # First-word keys of multi-word aliases: other words skip the longer n-gram lookups.
+    starts: set[str] = field(default_factory=set)
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
-        new = AliasTable()
+        new = AliasTable(starts=set(self.starts))
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
                              (self.codes, new.codes), (self.buckets, new.buckets)):
             for k, v in mine.items():
@@ -56,16 +58,21 @@ class AliasTable:
             _append(self.cased, k, entity_id)
             return
         _append(self.exact, k, entity_id)
+        if " " in k:
+            self.starts.add(k.split(" ", 1)[0])
         if len(k) >= _MIN_FUZZY and " " not in k:
             bucket = self.buckets[(k[0], len(k))]
             if k not in bucket:
                 bucket.append(k)
 
-    def add_code(self, code: str, entity_id: str) -> None:
-        """Index a code that matches only in capitals ("US", "UK"); 3+ letters match in any case."""
+    def add_code(self, code: str, entity_id: str, *, loose: bool = False) -> None:
+        """Index a code that matches only in capitals ("US", "UK", "CAN").
+
+        A ``loose`` code of 3+ letters that is no English word ("IMF", "NATO") matches in any case.
+        """
         plain = code.replace(".", "")
         _append(self.codes, plain, entity_id)
-        if len(plain) >= 3 and "." not in code:
+        if loose and len(plain) >= 3 and "." not in code and key(plain) not in COMMON_WORDS:
             self.add(plain, entity_id)
 
     def lookup(self, phrase: str) -> list[str]:
@@ -122,22 +129,25 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     return [(words[h.first][0], words[h.last][1], h) for h in hits]
 
 
-def _keep(ids: list[str], allowed: set[str] | None) -> tuple[str, ...]:
-    return tuple(i for i in ids if allowed is None or i in allowed)
+def _keep(ids: list[str] | None, allowed: set[str] | None) -> tuple[str, ...]:
+    if not ids:
+        return ()
+    return tuple(ids) if allowed is None else tuple(i for i in ids if i in allowed)
 
 
 def _exact_at(table: AliasTable, words: list[tuple[int, int, str]], keys: list[str], i: int,
               allowed: set[str] | None) -> Hit | None:
-    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-        phrase = " ".join(keys[i:i + n])
-        ids = _keep(table.exact.get(phrase, []), allowed)
+    longest = min(MAX_WORDS, len(words) - i) if keys[i] in table.starts else 1
+    for n in range(longest, 0, -1):
+        phrase = keys[i] if n == 1 else " ".join(keys[i:i + n])
+        ids = _keep(table.exact.get(phrase), allowed)
         if n == 1 and not ids:
             surface = words[i][2]
             if surface[:1].isupper():
-                ids = _keep(table.cased.get(phrase, []), allowed)
+                ids = _keep(table.cased.get(phrase), allowed)
             if not ids and (surface.isupper() or "." in surface):
                 ids = _keep(table.codes.get(surface.replace(".", "").upper()
-                                            if "." in surface else surface, []), allowed)
+                                            if "." in surface else surface), allowed)
         if ids:
             return Hit(i, i + n - 1, ids, 100.0)
     return None
@@ -147,5 +157,5 @@ def _fuzzy_at(table: AliasTable, keys: list[str], i: int, allowed: set[str] | No
     found = table.fuzzy(keys[i])
     if found is None:
         return None
-    ids = _keep(table.exact.get(found[0], []), allowed)
+    ids = _keep(table.exact.get(found[0]), allowed)
     return Hit(i, i, ids, found[1]) if ids else None

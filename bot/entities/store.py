@@ -23,7 +23,7 @@ def write_entities(db: Any, entities: Iterable[Entity]) -> None:
             if norm and norm not in seen:
                 seen.add(norm)
                 alias_rows.append({"entity_id": entity.id, "alias": alias, "norm": norm})
-    with db.conn:
+    with db.atomic():  # a savepoint when the caller already holds a transaction
         db["entities"].upsert_all(rows, pk="id")
         db["aliases"].upsert_all(alias_rows, pk=("entity_id", "norm"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Latin letters that Unicode does not decompose into a base letter plus a mark.
 _LATIN_FOLD = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe",
@@ -20,12 +21,13 @@ _NON_WORD = re.compile(r"[\W_]+")
 _TOKEN = re.compile(
     rf"(?:[A-Za-z]\.){{2,}}|[^\W_](?:[^\W_]|[{_INVISIBLE}]|[{_APOSTROPHES}](?=[^\W_]))*"
 )
-_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def fold(word: str) -> str:
     """Fold one word: NFKC, casefold, drop accents, apostrophes and invisible characters."""
+    if word.isascii():  # the common case, and NFKC/NFD leave ASCII as it is
+        return _DROP.sub("", word.lower())
     text = unicodedata.normalize("NFKC", word).casefold().translate(_LATIN_FOLD)
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return _DROP.sub("", unicodedata.normalize("NFC", text))
@@ -41,8 +43,7 @@ def tokens(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         surface = match.group()
-        possessive = _POSSESSIVE.search(surface)
-        if possessive and end - start > 3:
+        if end - start > 3 and surface[-1] in "sS" and surface[-2] in _APOSTROPHES:
             end -= 2
             surface = surface[:-2]
         yield start, end, surface
@@ -53,33 +54,33 @@ def is_cyrillic(word: str) -> bool:
     return bool(_CYRILLIC.search(word))
 
 
-# Ukrainian case and adjective endings, longest first, folded like the words they end.
-_ENDINGS = sorted(
-    {fold(e) for e in (
-        "ами", "ями", "ого", "ому", "ими", "іми", "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв",
-        "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ий", "ії", "ія", "ої", "ую", "юю",
-        "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "й",
-    )},
-    key=len, reverse=True,
-)
+# Ukrainian case and adjective endings, folded like the words they end, grouped by length.
+# "ія"/"ії" are not endings here: "Нігерія" must stay apart from "Нігер" (stem "нігері").
+_ENDINGS = {fold(e) for e in (
+    "ами", "ями", "ого", "ому", "ими", "іми", "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв",
+    "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ий", "ої", "ую", "юю",
+    "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "й",
+)}
 _MIN_STEM = 4
 
 
 def stem(word: str) -> str:
     """Strip one Ukrainian ending from a folded Cyrillic word, keeping at least 4 letters."""
     word = word.replace("ь", "").replace("ъ", "")
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
+    for size in (3, 2, 1):  # longest ending first
+        if len(word) - size >= _MIN_STEM and word[-size:] in _ENDINGS:
+            return word[:-size]
     return word
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """Return the matching key of one surface word: folded, and stemmed when Cyrillic."""
     folded = fold(word).replace(".", "")
     return stem(folded) if is_cyrillic(folded) else folded
 
 
+@lru_cache(maxsize=8192)
 def phrase_key(text: str) -> str:
     """Return the matching key of a phrase: the keys of its words joined by spaces."""
     return " ".join(k for _, _, w in tokens(text) if (k := key(w)))

@@ -25,7 +25,7 @@ defense missile missiles drone drones first second third last next year years mo
 week weeks day days today yesterday tomorrow monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november
 december what which whom whose show list tell give find who's whats store market school
-polish turkey chad jordan china guinea grant mark rose march will may bill john rich hope
+polish chad jordan grant mark rose march will may bill john rich hope
 home house white office side sides people country countries world global joint statement
 statements declaration declarations press conference call calls phone video online person
 party parties member members head heads chief envoy envoys special ambassador general

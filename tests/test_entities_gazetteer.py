@@ -1,0 +1,64 @@
+"""The reviewable gazetteer files in data/gazetteer are well formed and consistent."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from bot.entities import EntityIndex
+from bot.entities.gazetteer import read
+from bot.entities.text import is_cyrillic
+
+PEOPLE = read("people.json")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@pytest.fixture(scope="module")
+def idx() -> EntityIndex:
+    return EntityIndex.default()
+
+
+def test_people_ids_are_unique_slugs() -> None:
+    ids = [p["id"] for p in PEOPLE]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+@pytest.mark.parametrize("person", PEOPLE, ids=[p["id"] for p in PEOPLE])
+def test_person_record(person: dict, idx: EntityIndex) -> None:
+    assert idx.country(person["country"]) == person["country"], "country must be canonical"
+    assert any(is_cyrillic(a) for a in person["aliases"]), "needs a Ukrainian spelling"
+    for role in person["roles"]:
+        assert bool(role.get("country")) != bool(role.get("org")), role
+        if role.get("country"):
+            assert idx.country(role["country"]) == role["country"]
+        else:
+            assert idx.org(role["org"]) == role["org"]
+        for day in (role.get("start"), role.get("end")):
+            assert day is None or _DATE.match(day), day
+            if day and len(day) == 10:
+                dt.date.fromisoformat(day)
+        if role.get("start") and role.get("end"):
+            assert role["start"] <= role["end"]
+
+
+@pytest.mark.parametrize("file", ["places.json"])
+def test_places_have_canonical_countries(file: str, idx: EntityIndex) -> None:
+    for place in read(file):
+        assert idx.country(place["country"]) == place["country"], place["name"]
+
+
+def test_titles_do_not_share_synonyms() -> None:
+    seen: dict[str, str] = {}
+    for title, names in read("titles.json").items():
+        for name in (title, *names):
+            assert seen.setdefault(name.casefold(), title) == title, name
+
+
+def test_every_pycountry_country_is_known(idx: EntityIndex) -> None:
+    names = {e.name for e in idx.entities("country")}
+    assert {"United Kingdom", "United States", "Russia", "South Korea", "North Korea", "Iran",
+            "Syria", "Moldova", "Czech Republic", "Türkiye", "Vietnam", "Bolivia", "Venezuela",
+            "Tanzania", "Taiwan", "Laos", "Ukraine", "Niger", "Nigeria"} <= names
+    assert not [n for n in names if "," in n or "(" in n]

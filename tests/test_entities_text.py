@@ -1,0 +1,62 @@
+"""Normalisation, tokens and Ukrainian stems (bot/entities/text.py)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.entities.text import normalize, phrase_key, stem, tokens
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Zelenskyy’s", "zelenskyys", id="curly-possessive"),
+    pytest.param("  Jean-Noël   Barrot ", "jean noel barrot", id="hyphen-accents-spaces"),
+    pytest.param("Jonas Gahr Støre", "jonas gahr store", id="o-slash"),
+    pytest.param("Radosław Sikorski", "radoslaw sikorski", id="l-stroke"),
+    pytest.param("ＮＡＴＯ", "nato", id="fullwidth-nfkc"),
+    pytest.param("Zelen\u200bskyy", "zelenskyy", id="zero-width-space"),
+    pytest.param("Прем'єр-міністр", "премєр міністр", id="ukrainian-apostrophe"),
+    pytest.param("", "", id="empty"),
+])
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    pytest.param("Канада", "Канади", id="canada-genitive"),
+    pytest.param("Туреччина", "Туреччині", id="turkiye-locative"),
+    pytest.param("Франція", "Франції", id="france-genitive"),
+    pytest.param("Велика Британія", "Великої Британії", id="great-britain-genitive"),
+    pytest.param("Сполучені Штати", "Сполучених Штатів", id="united-states-genitive"),
+    pytest.param("Зеленський", "Зеленського", id="zelenskyy-genitive"),
+    pytest.param("Зеленський", "Зеленським", id="zelenskyy-instrumental"),
+    pytest.param("Мерц", "Мерцем", id="merz-instrumental"),
+    pytest.param("Париж", "Парижі", id="paris-locative"),
+    pytest.param("Україна", "Україною", id="ukraine-instrumental"),
+])
+def test_case_forms_share_a_key(a: str, b: str) -> None:
+    assert phrase_key(a) == phrase_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    pytest.param("Нігер", "Нігерія", id="niger-nigeria"),
+    pytest.param("Австрія", "Австралія", id="austria-australia"),
+    pytest.param("Niger", "Nigeria", id="latin-niger-nigeria"),
+])
+def test_different_names_keep_different_keys(a: str, b: str) -> None:
+    assert phrase_key(a) != phrase_key(b)
+
+
+def test_short_words_keep_their_ending() -> None:
+    # Stripping "і" from "Римі" would leave a 3-letter stem that collides with common words.
+    assert stem("римі") == "римі"
+
+
+def test_tokens_give_offsets_and_drop_possessive() -> None:
+    text = "Zelenskyy's aide met U.S. envoys"
+    assert [(text[s:e], w) for s, e, w in tokens(text)] == [
+        ("Zelenskyy", "Zelenskyy"), ("aide", "aide"), ("met", "met"), ("U.S.", "U.S."),
+        ("envoys", "envoys"),
+    ]
+
+
+def test_dotted_acronym_key_has_no_dots() -> None:
+    assert phrase_key("U.S. Congress") == phrase_key("US Congress") == "us congress"
