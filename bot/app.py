@@ -11,7 +11,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRa
 
 from bot.config import Settings
 from bot.errors import ConfigError
-from bot.handlers import admin, basics, inline, pages, questions, scorecard
+from bot.handlers import admin, alerts, basics, feeds, follow, inline, pages, questions, scorecard
 from bot.handlers.errors import TokenFilter, on_error
 from bot.handlers.services import SERVICES, Engine, open_services
 
@@ -21,6 +21,9 @@ from bot.handlers.services import SERVICES, Engine, open_services
 HANDLER_MODULES: tuple[ModuleType, ...] = (
     basics,  # /start, /help
     admin,  # before questions: an admin's URL, file or forwarded post is ingested, not asked
+    follow,  # /follow, /unfollow, /following in private chats
+    feeds,  # /feeds (admins) and the scheduled feed poll
+    alerts,  # no commands: installs the outbox hook, schedules delivery and the digest
     questions,  # query commands, any private text, group mentions and replies
     scorecard,  # /scorecard and /status: commitments tracked across meetings
     pages,  # page and source buttons

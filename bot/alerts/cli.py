@@ -28,8 +28,12 @@ def deliver(db: str | None, reclaim: bool) -> None:
     from bot.alerts.outbox import Audience
     from bot.cli import open_store
     from bot.config import load_settings
+    from bot.errors import PledgebotError
 
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except PledgebotError as err:
+        raise click.ClickException(str(err)) from None
     if settings.telegram_bot_token is None:
         raise click.ClickException("TELEGRAM_BOT_TOKEN is not set: nothing can be delivered")
     store = open_store(db)
@@ -54,9 +58,9 @@ def make_bot(settings: Any) -> Any:
     from telegram import Bot
 
     token = settings.telegram_bot_token.get_secret_value()
-    if settings.telegram_base_url:
-        base = settings.telegram_base_url.rstrip("/")
-        return Bot(token, base_url=f"{base}/bot", base_file_url=f"{base}/file/bot")
+    if settings.telegram_base_url:  # as bot.app does: the root, with or without /bot
+        root = settings.telegram_base_url.rstrip("/").removesuffix("/bot")
+        return Bot(token, base_url=f"{root}/bot", base_file_url=f"{root}/file/bot")
     return Bot(token)
 
 

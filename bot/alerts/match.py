@@ -7,6 +7,7 @@ for topics, the words of the facts; users never write regular expressions.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,7 @@ class Subject:
 def resolve_subject(text: str, *, index: Any = None) -> Subject:
     """Turn what a user typed into a person, country, organisation, or else a topic."""
     text = " ".join(text.split())
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)  # "the Americans", "the G7"
     if not fold(text):
         raise ValueError("say what to follow: a person, a country, an organisation or a topic")
     entity = _entity(text, index)
@@ -106,4 +108,5 @@ def _item_words(item: dict[str, Any]) -> list[str]:
 
 def _words_match(wanted: list[str], words: list[str]) -> bool:
     # A word of the topic matches a word of the fact that starts with it: "drone" finds "drones".
-    return bool(wanted) and all(any(w.startswith(t) for w in words) for t in wanted)
+    stems = [t[:-1] if len(t) > 4 and t.endswith("s") else t for t in wanted]  # "drones" finds "drone"
+    return bool(stems) and all(any(w.startswith(t) for w in words) for t in stems)
