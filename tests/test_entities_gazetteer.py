@@ -62,3 +62,10 @@ def test_every_pycountry_country_is_known(idx: EntityIndex) -> None:
             "Syria", "Moldova", "Czech Republic", "Türkiye", "Vietnam", "Bolivia", "Venezuela",
             "Tanzania", "Taiwan", "Laos", "Ukraine", "Niger", "Nigeria"} <= names
     assert not [n for n in names if "," in n or "(" in n]
+
+
+def test_no_word_mixes_latin_and_cyrillic_letters(idx: EntityIndex) -> None:
+    # A Latin "o" inside a Cyrillic name looks right to a reviewer and never matches.
+    mixed = [a for e in idx.entities() for a in e.aliases
+             if any(is_cyrillic(w) and re.search("[A-Za-z]", w) for w in a.split())]
+    assert mixed == []

@@ -115,17 +115,19 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     """Return ``(start, end, hit)`` for the longest non-overlapping matches in ``text``."""
     words = list(tokens(text))
     keys = [key(w) for _, _, w in words]
+    candidates = [h for i in range(len(words)) if (h := _exact_at(table, words, keys, i, allowed))]
+    # Longest first, so "the Ukraine Defense Contact Group" beats "the Ukraine".
+    candidates.sort(key=lambda h: (h.first - h.last, h.first))
+    taken = [False] * len(words)
     hits: list[Hit] = []
-    i = 0
-    while i < len(words):
-        hit = _exact_at(table, words, keys, i, allowed)
-        if hit is None and fuzzy:
-            hit = _fuzzy_at(table, keys, i, allowed)
-        if hit is None:
-            i += 1
-            continue
-        hits.append(hit)
-        i = hit.last + 1
+    for hit in candidates:
+        if not any(taken[hit.first:hit.last + 1]):
+            taken[hit.first:hit.last + 1] = [True] * (hit.last - hit.first + 1)
+            hits.append(hit)
+    if fuzzy:
+        hits += [h for i in range(len(words))
+                 if not taken[i] and (h := _fuzzy_at(table, keys, i, allowed))]
+    hits.sort(key=lambda h: h.first)
     return [(words[h.first][0], words[h.last][1], h) for h in hits]
 
 

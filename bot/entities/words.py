@@ -31,6 +31,8 @@ statements declaration declarations press conference call calls phone video onli
 party parties member members head heads chief envoy envoys special ambassador general
 staff army navy costa brand price long young king queen crown prince north south east west
 central great little city town capital also well much many every other another such
+iris patriot patriots himars atacms taurus leopard leopards abrams bradley gepard nasams
+mirage gripen storm shadow tomahawk tomahawks javelin stinger typhoon eurofighter
 """.split()
 
 _UKRAINIAN = """
