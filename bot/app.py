@@ -8,6 +8,7 @@ from typing import Any
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.errors import ConfigError
@@ -34,8 +35,13 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(settings: Settings, *, engine: Engine | None = None,
-                      rate_limiter: BaseRateLimiter[Any] | None = None) -> App:
-    """Build the bot from ``settings``; services open in post_init and close in post_shutdown."""
+                      rate_limiter: BaseRateLimiter[Any] | None = None,
+                      requests: tuple[BaseRequest, BaseRequest] | None = None) -> App:
+    """Build the bot from ``settings``; services open in post_init and close in post_shutdown.
+
+    ``engine`` replaces the question engine, ``rate_limiter`` Telegram's limits, and ``requests``
+    the HTTP clients for API calls and for getUpdates (tests use all three).
+    """
     if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
 
@@ -65,6 +71,8 @@ def build_application(settings: Settings, *, engine: Engine | None = None,
     if settings.telegram_base_url:
         root = settings.telegram_base_url.rstrip("/").removesuffix("/bot")
         builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
+    if requests is not None:
+        builder = builder.request(requests[0]).get_updates_request(requests[1])
     app = builder.build()
     for module in HANDLER_MODULES:
         module.register(app)

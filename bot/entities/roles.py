@@ -5,18 +5,22 @@ import datetime as dt
 from collections.abc import Iterable
 
 from bot.entities.model import Entity, Role
-from bot.entities.text import normalize
+from bot.entities.text import normalize, phrase_key
 
 
 class Titles:
-    """Map any spelling of an office ("Federal Chancellor", "Прем'єр-міністр") to one title."""
+    """Map any spelling of an office ("Federal Chancellor", "Прем'єр-міністра") to one title.
+
+    Titles match by word keys, so Ukrainian case forms and English plurals ("Prime Ministers")
+    find the same office.
+    """
 
     def __init__(self, synonyms: dict[str, list[str]]) -> None:
         self._canonical: dict[str, str] = {}
         self._memo: dict[str, str] = {}
         for title, names in synonyms.items():
             for name in (title, *names):
-                self._canonical[normalize(name)] = title
+                self._canonical[_title_key(name)] = title
 
     def canonical(self, title: str) -> str:
         """Return the canonical title for ``title`` (itself, normalised, when unknown)."""
@@ -26,21 +30,27 @@ class Titles:
         return known
 
     def _lookup(self, title: str) -> str:
+        found = self._canonical.get(_title_key(title))
         norm = normalize(title)
-        found = self._canonical.get(norm)
         if found is None and norm.startswith("the "):
-            found = self._canonical.get(norm[4:])
+            found = self._canonical.get(_title_key(norm[4:]))
         return found or norm
 
     def find(self, text: str) -> str | None:
         """Return the canonical title of the longest known title phrase in ``text``."""
-        words = normalize(text).split()
+        words = _title_key(text).split()
         for n in range(min(len(words), 8), 0, -1):
             for i in range(len(words) - n + 1):
                 found = self._canonical.get(" ".join(words[i:i + n]))
                 if found:
                     return found
         return None
+
+
+def _title_key(text: str) -> str:
+    # English plurals fold to the singular: "heads of state", "foreign ministers".
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] not in "su" and w.isascii()
+                    else w for w in phrase_key(text).split())
 
 
 def iso_day(on: str | dt.date | None) -> str:

@@ -18,13 +18,15 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     assert query is not None
     text = query.query.strip()[:MAX_QUESTION]
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = int(query.offset) if query.offset.isdecimal() else 0  # isdigit() lets "²" through
     found = services(context)
     if not text or not found.limiter.allow(query.from_user.id):
         await query.answer([], cache_time=5, is_personal=True)
         return
     results, next_offset = inline_results(found.ask(text), offset=offset, per_page=PER_PAGE)
-    await query.answer(results, next_offset=next_offset, cache_time=30)
+    # None, not "": with HTML Defaults, PTB 22.8 sends an empty next_offset as "[]", which
+    # Telegram would hand back as the offset of a next page that does not exist.
+    await query.answer(results, next_offset=next_offset or None, cache_time=30)
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -19,7 +19,7 @@ class State extends EventEmitter {
   }
 
   record(token, method, params, status, description) {
-    const call = { index: this.calls.length, token, method, params, status, description };
+    const call = { index: this.calls.length, token, method, params, status, description, at: Date.now() };
     this.calls.push(call);
     this.emit('changed');
     return call;
