@@ -39,6 +39,7 @@ QUOTE = {
     "country": "Norway",
     "org": None,
 }
+LINK = '<a href="https://news.example/a?x=1&amp;y=2">Talks &lt;in&gt; Oslo</a> (Example &amp; Co, 2026-02-03)'
 FINLAND = {
     "kind": "attendance",
     "name": None,
@@ -66,7 +67,7 @@ def test_alert_has_every_section_escaped() -> None:
             "<b>Statements</b>",
             "• <b>Jonas</b>: “We stand &amp; we stay”",
             "<b>Attended:</b> Finland",
-            'Source: <a href="https://news.example/a?x=1&amp;y=2">Talks &lt;in&gt; Oslo</a> (Example &amp; Co, 2026-02-03)',
+            "Source: " + LINK,
         ]
     )
 
@@ -95,10 +96,8 @@ def test_digest_lists_each_document_with_its_counts() -> None:
     assert render_digest(digest) == "\n".join(
         [
             "<b>Daily digest, 2026-02-04</b>: 2 new or changed documents",
-            '• <a href="https://news.example/a?x=1&amp;y=2">Talks &lt;in&gt; Oslo</a> (Example &amp; Co, 2026-02-03):'
-            " 1 commitments, 1 signed",
-            '• <a href="https://news.example/a?x=1&amp;y=2">Talks &lt;in&gt; Oslo</a> (Example &amp; Co, 2026-02-03):'
-            " 1 statements",
+            "• " + LINK + ": 1 commitments, 1 signed",
+            "• " + LINK + ": 1 statements",
         ]
     )
 
