@@ -139,6 +139,52 @@ def chat(db: str | None) -> None:
         click.echo(answer_question(q, store=store).text + "\n")
 
 
+NO_TOKEN = """No Telegram bot token: TELEGRAM_BOT_TOKEN is not set.
+
+To create a bot:
+  1. In Telegram, open a chat with @BotFather and send /newbot.
+  2. Choose a display name, then a username that ends in "bot" (e.g. my_pledge_bot).
+  3. BotFather replies with a token like 123456789:AAH...; keep it secret.
+  4. Copy .env.example to .env and set TELEGRAM_BOT_TOKEN=<that token>
+     (and ADMIN_IDS=<your numeric user id> to ingest documents from Telegram).
+  5. Run `pledgebot run` again.
+
+Without a token, `pledgebot chat` answers questions in the console."""
+
+
+@main.command()
+@click.option("--webhook", "webhook_url", metavar="URL",
+              help="Public HTTPS URL to receive updates by webhook (default: WEBHOOK_URL; "
+                   "without either, long polling).")
+@click.option("--listen", default="0.0.0.0", show_default=True, help="Webhook: address to listen on.")
+@click.option("--port", default=8443, show_default=True, help="Webhook: port to listen on.")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None:
+    """Run the Telegram bot: long polling, or a webhook with --webhook URL."""
+    from telegram import Update
+
+    from bot.app import build_application, protect_token
+    from bot.config import load_settings
+
+    try:
+        settings = load_settings(PLEDGEBOT_DB=db, WEBHOOK_URL=webhook_url)
+    except PledgebotError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(2)
+    if settings.telegram_bot_token is None:
+        click.echo(NO_TOKEN, err=True)
+        sys.exit(2)
+    logging.getLogger().setLevel(settings.log_level)
+    protect_token(settings)
+    app = build_application(settings)
+    if settings.webhook_url:
+        path = settings.webhook_url.rstrip("/").rsplit("/", 1)[-1] or "telegram"
+        app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=settings.webhook_url,
+                        allowed_updates=Update.ALL_TYPES)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
 from bot.alerts.cli import alerts_group  # noqa: E402 - feature groups attach once main exists
 from bot.feeds.cli import feeds_group  # noqa: E402
 
