@@ -258,3 +258,25 @@ def test_entities_cover_every_kind(idx: EntityIndex) -> None:
     assert sum(1 for _ in idx.entities("country")) >= 249
     assert sum(1 for _ in idx.entities("person")) >= 120
     assert isinstance(idx.get("volodymyr-zelenskyy"), Entity)
+
+
+@pytest.mark.parametrize(("name", "expected_id"), [
+    pytest.param("Carsten Beuer", "carsten-breuer", id="surname-typo-same-first-name"),
+    pytest.param("Charles Kushner", "charles-kushner", id="ambiguous-surname-full-name"),
+    pytest.param("Healey", "john-healey", id="surname-only"),
+    pytest.param("Karl Merz", "karl-merz", id="same-surname-other-first-name-is-new"),
+])
+def test_add_person_recognises_known_people(idx: EntityIndex, name: str, expected_id: str) -> None:
+    assert idx.copy().add_person(name).id == expected_id
+
+
+def test_add_person_ids_stay_unique(idx: EntityIndex) -> None:
+    copy = idx.copy()
+    copy.add(Entity(id="ivan-testov", kind="place", name="Testov"))
+    assert copy.add_person("Ivan Testov").id == "ivan-testov-2"
+
+
+def test_the_shared_default_index_is_read_only(idx: EntityIndex) -> None:
+    with pytest.raises(ValueError, match="read-only"):
+        idx.add_person("Ivana Testenko")
+    assert idx.copy().add_person("Ivana Testenko").name == "Ivana Testenko"

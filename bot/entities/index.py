@@ -26,6 +26,7 @@ class EntityIndex:
         self._table = AliasTable()
         self._by_kind: dict[str, set[str]] = {k: set() for k in KINDS}
         self._allowed: dict[tuple[str, ...], set[str] | None] = {}
+        self._shared = False
         self.titles = titles
 
     @classmethod
@@ -56,6 +57,9 @@ class EntityIndex:
 
     def add(self, entity: Entity, *, codes: Iterable[str] = ()) -> Entity:
         """Add an entity (or more aliases for a known id) and return the stored entity."""
+        if self._shared:
+            raise ValueError("EntityIndex.default() is shared and read-only: extend a copy() "
+                             "or use with_people() / extended_from()")
         known = self._entities.get(entity.id)
         if known is not None:
             merged = tuple(dict.fromkeys(known.aliases + entity.aliases))
@@ -72,21 +76,35 @@ class EntityIndex:
 
     def add_person(self, name: str, *, country: str | None = None,
                    aliases: Iterable[str] = ()) -> Entity:
-        """Register a person found in a document; return the known entity when the name is taken."""
-        known = self._exact(name, "person")
+        """Register a person found in a document; return the known entity when the name is taken.
+
+        A known person is the same name, or the same first name with the surname spelled
+        a little differently ("Carsten Beuer" is Carsten Breuer).
+        """
+        name = " ".join(name.split())
+        known = self._exact(name, "person") or self._same_person(name)
         if known:
             return known[0]
-        entity_id = gazetteer.slug(name)
+        entity_id = base = gazetteer.slug(name)
+        suffix = 1
         while entity_id in self._entities:
-            entity_id += "-x"
-        extra = [name.split()[-1]] if " " in name.strip() else []
-        entity = Entity(id=entity_id, kind="person", name=name.strip(), country=country,
-                        aliases=tuple(dict.fromkeys([name.strip(), *aliases])))
-        entity = self.add(entity)
-        for surname in extra:  # a surname must not shadow a gazetteer person's surname
-            if not self._table.lookup(surname):
-                self._table.add(surname, entity.id)
-        return entity
+            suffix += 1
+            entity_id = f"{base}-{suffix}"
+        surname = name.split()[-1] if " " in name else ""
+        # A surname must not shadow a known person's surname ("Hans Merz" is no "Merz").
+        extra = [surname] if surname and not self._table.lookup(surname) else []
+        return self.add(Entity(id=entity_id, kind="person", name=name, country=country,
+                               aliases=tuple(dict.fromkeys([name, *aliases, *extra]))))
+
+    def _same_person(self, name: str) -> list[Entity]:
+        words = name.split()
+        if len(words) < 2:
+            return []
+        for m in self.find_mentions(words[-1], kinds=("person",)):
+            for person in (m.entity, *m.alternatives):
+                if phrase_key(person.name.split()[0]) == phrase_key(words[0]):
+                    return [person]
+        return []
 
     def with_people(self, names: Iterable[str]) -> EntityIndex:
         """Return a copy of this index that also knows the people ``names``."""
@@ -220,4 +238,6 @@ class EntityIndex:
 
 @cache
 def _default(directory: Path) -> EntityIndex:
-    return EntityIndex.from_directory(directory)
+    idx = EntityIndex.from_directory(directory)
+    idx._shared = True  # every caller gets this one object: nobody may change it
+    return idx
