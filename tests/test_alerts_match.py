@@ -130,6 +130,8 @@ def test_follow_unfollow_following(store: Store) -> None:
     with pytest.raises(NotFoundError, match="you do not follow Macron"):
         unfollow(db, chat_id=1, text="Macron")
     assert following(db, chat_id=1) == [DRONE]
+    follow(db, chat_id=1, subject=MACRON)
+    assert unfollow(db, chat_id=1, text="macron", subject=MACRON) == [MACRON]  # as /follow resolved it
 
 
 def test_interested_chats_collects_items_and_reasons_per_chat(store: Store) -> None:

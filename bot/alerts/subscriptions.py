@@ -28,10 +28,15 @@ def follow(db: Database, *, chat_id: int, subject: Subject) -> bool:
     return cursor.rowcount == 1
 
 
-def unfollow(db: Database, *, chat_id: int, text: str) -> list[Subject]:
-    """Remove the chat's subscriptions whose label or value is ``text``; return them."""
+def unfollow(db: Database, *, chat_id: int, text: str, subject: Subject | None = None) -> list[Subject]:
+    """Remove the chat's subscriptions named ``text`` (or resolved to ``subject``); return them."""
     wanted = fold(text)
-    gone = [s for s in following(db, chat_id=chat_id) if wanted in (fold(s.label), fold(s.value))]
+    same = (subject.kind, subject.value) if subject else None
+    gone = [
+        s
+        for s in following(db, chat_id=chat_id)
+        if wanted in (fold(s.label), fold(s.value)) or (s.kind, s.value) == same
+    ]
     if not gone:
         raise NotFoundError(f"you do not follow {text.strip()}")
     with db.atomic():

@@ -63,8 +63,11 @@ async def unfollow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await following_command(update, context)
         return
     try:
-        gone = unfollow(services(context).store.db, chat_id=update.effective_chat.id, text=text)
-    except NotFoundError as err:
+        subject = await asyncio.to_thread(resolve_subject, text[:100], index=default_index())
+        gone = unfollow(
+            services(context).store.db, chat_id=update.effective_chat.id, text=text, subject=subject
+        )
+    except (NotFoundError, ValueError) as err:
         await _reply(update, f"{str(err).capitalize()}. See /following.")
         return
     await _reply(update, "You no longer follow " + ", ".join(s.label for s in gone) + ".")

@@ -57,7 +57,7 @@ async def test_follow_then_alerts_reach_channel_and_subscriber(emulator: Emulato
         deliver_soon(app)
         silent = await alert_call(emulator, token, CHANNEL, since)
         await alert_call(emulator, token, ALICE.id, since)
-        unfollowed = await emulator.ask(token, chat=chat, user=ALICE, text="/unfollow norway")
+        unfollowed = await emulator.ask(token, chat=chat, user=ALICE, text="/unfollow NORWAY")
         channel = await emulator.messages(token, CHANNEL)
         alice = await emulator.messages(token, ALICE.id)
     assert followed["message"]["text"].startswith("You now follow Norway (country).")
