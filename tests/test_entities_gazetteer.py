@@ -69,3 +69,9 @@ def test_no_word_mixes_latin_and_cyrillic_letters(idx: EntityIndex) -> None:
     mixed = [a for e in idx.entities() for a in e.aliases
              if any(is_cyrillic(w) and re.search("[A-Za-z]", w) for w in a.split())]
     assert mixed == []
+
+
+def test_every_country_has_a_ukrainian_name(idx: EntityIndex) -> None:
+    # pycountry's "uk" locale covers every ISO country; the Ukrainian names come from there.
+    missing = [e.name for e in idx.entities("country") if not any(is_cyrillic(a) for a in e.aliases)]
+    assert missing == []

@@ -2,7 +2,7 @@
 
 people.json        [{id, name, country, aliases, roles: [{title, country, org, start, end}],
                      surname (default true: the last word of the name is an alias too)}]
-organisations.json [{name, aliases, codes}]        places.json [{name, country, aliases}]
+organisations.json [{name, aliases, codes, category}]   places.json [{name, country, aliases}]
 countries.json     {ISO alpha-2: {name, aliases, demonyms, codes, uk}}
 titles.json        {canonical title: [synonyms in English and Ukrainian]}
 """
