@@ -44,9 +44,9 @@ class AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
         new = AliasTable(starts=set(self.starts))
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
-                             (self.codes, new.codes), (self.buckets, new.buckets)):
-            for k, v in mine.items():
-                theirs[k] = list(v)
+                             (self.codes, new.codes)):
+            theirs.update((k, list(v)) for k, v in mine.items())
+        new.buckets.update((k, list(v)) for k, v in self.buckets.items())
         return new
 
     def add(self, alias: str, entity_id: str) -> None:

@@ -48,5 +48,6 @@ def _roles(data: str | None) -> tuple[Role, ...]:
     except ValueError:
         return ()
     roles = parsed.get("roles", []) if isinstance(parsed, dict) else []
-    return tuple(Role(**{k: r.get(k) for k in ("title", "country", "org", "start", "end")})
+    return tuple(Role(title=str(r["title"]), country=r.get("country"), org=r.get("org"),
+                      start=r.get("start"), end=r.get("end"))
                  for r in roles if isinstance(r, dict) and r.get("title"))
