@@ -20,6 +20,7 @@ class Route:
     etag: str | None = None
     last_modified: str | None = None
     delay: float = 0.0  # seconds before answering, to exceed the client's timeout
+    validators_on_304: bool = True  # some servers answer 304 without repeating ETag / Last-Modified
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -54,7 +55,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
                 route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
             ):
-                self._answer(304, b"", None, route)
+                self._answer(304, b"", None, route if route.validators_on_304 else None)
                 return
             body = route.body.encode("utf-8") if isinstance(route.body, str) else route.body
             self._answer(route.status, body, route.content_type, route)

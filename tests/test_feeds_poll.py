@@ -141,3 +141,27 @@ def test_items_without_http_links_are_skipped() -> None:
 def test_feed_with_a_stray_ampersand_is_still_read() -> None:
     content = rss(("1", "https://news.example/1", "Talks & aid")).encode()
     assert [i["title"] for i in parse_feed(content, url="https://news.example/rss")[1]] == ["Talks & aid"]
+
+
+def test_validators_are_kept_when_a_304_does_not_repeat_them(store: Store, site: Site) -> None:
+    site.routes["/rss"] = Route(
+        body=rss(), content_type="application/rss+xml", etag='"v7"', validators_on_304=False
+    )
+    add_feed(store.db, url=site.url("/rss"), now=NOW)
+    for _ in range(3):
+        poll_due(store, now=NOW, limits=FAST)
+    assert [headers.get("if-none-match") for _, headers in site.requests] == [None, '"v7"', '"v7"']
+
+
+def test_a_public_feed_cannot_lead_into_the_local_network(
+    store: Store, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.feeds.poll
+
+    monkeypatch.setattr(bot.feeds.poll, "is_private_host", lambda host: False)  # the feed counts as public
+    link = article(site, "/internal/secret")
+    site.routes["/rss"] = Route(body=rss(("1", link, "Secret")), content_type="application/rss+xml")
+    add_feed(store.db, url=site.url("/rss"), now=NOW)
+    [outcome] = poll_due(store, now=NOW, limits=FAST)
+    assert (outcome.ingested, outcome.failed_items, site.hits("/internal/secret")) == (0, 1, 0)
+    assert "private network" in store.db["feed_items"].get((site.url("/rss"), "1"))["error"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import FetchError
-from bot.ingest.fetch import USER_AGENT, FetchLimits, check_url, fetch, fetch_document
+from bot.ingest.fetch import USER_AGENT, FetchLimits, check_url, fetch, fetch_document, is_private_host
 from tests.local_site import ARTICLE_PAGE, Route, Site, site_fixture  # noqa: F401 - the site fixture
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000)
@@ -119,3 +119,26 @@ def test_empty_page_is_refused(site: Site) -> None:
     site.routes["/empty"] = Route(body="")
     with pytest.raises(FetchError, match="empty"):
         fetch_document(site.url("/empty"))
+
+
+@pytest.mark.parametrize(
+    ("host", "private"),
+    [
+        pytest.param("127.0.0.1", True, id="loopback"),
+        pytest.param("localhost", True, id="localhost"),
+        pytest.param("10.1.2.3", True, id="private"),
+        pytest.param("169.254.169.254", True, id="cloud-metadata"),
+        pytest.param("::1", True, id="ipv6-loopback"),
+        pytest.param("8.8.8.8", False, id="public"),
+        pytest.param("2001:4860:4860::8888", False, id="public-ipv6"),
+    ],
+)
+def test_private_hosts(host: str, private: bool) -> None:
+    assert is_private_host(host) is private
+
+
+def test_private_addresses_are_refused_when_not_allowed(site: Site) -> None:
+    site.routes["/a"] = Route(body="secret", content_type="text/plain")
+    with pytest.raises(FetchError, match="refused, it points into a private network"):
+        fetch(site.url("/a"), limits=FetchLimits(allow_private=False))
+    assert site.requests == []

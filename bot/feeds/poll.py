@@ -12,8 +12,9 @@ import calendar
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -21,8 +22,8 @@ from bot.alerts.outbox import queue_notice
 from bot.errors import FetchError, PledgebotError
 from bot.feeds import store as feeds
 from bot.feeds.store import Feed
-from bot.ingest.fetch import DEFAULT_LIMITS, FetchLimits, fetch
-from bot.ingest.pipeline import DocumentInput, ingest_document, load_input
+from bot.ingest.fetch import DEFAULT_LIMITS, FetchLimits, fetch, fetch_document, is_private_host
+from bot.ingest.pipeline import DocumentInput, build_document, ingest_document
 from storage.store import SaveResult, Store
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,13 @@ MAX_ITEM_ATTEMPTS = 3
 MAX_ITEMS_PER_POLL = 50  # a first poll of a long archive feed proceeds over several polls
 
 # Fetch and ingest one item's page; tests and callers may swap it.
-IngestItem = Callable[[Store, DocumentInput], SaveResult]
+IngestItem = Callable[[Store, DocumentInput, FetchLimits], SaveResult]
 
 
-def ingest_item(store: Store, source: DocumentInput) -> SaveResult:
+def ingest_item(store: Store, source: DocumentInput, limits: FetchLimits) -> SaveResult:
     """Fetch an item's page and ingest it."""
-    return ingest_document(store, load_input(source))
+    assert source.url is not None
+    return ingest_document(store, build_document(source, fetch_document(source.url, limits=limits)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,15 +100,11 @@ def poll_feed(
         return _fail(store, feed, error=str(err), now=now)
     with store.db.atomic():
         new = feeds.remember_items(store.db, feed, items, now=now)
-        feeds.record_success(
-            store.db, feed, title=title, etag=fetched.etag, last_modified=fetched.last_modified, now=now
-        )
-    ingested = failed = 0
-    for item in feeds.items_to_ingest(store.db, feed, max_attempts=MAX_ITEM_ATTEMPTS)[:MAX_ITEMS_PER_POLL]:
-        if _ingest_one(store, item, ingest=ingest, now=now):
-            ingested += 1
-        else:
-            failed += 1
+        # A 304 need not repeat the validators: keep the ones that earned it.
+        old = (feed.etag, feed.last_modified) if fetched.not_modified else (None, None)
+        etag, modified = fetched.etag or old[0], fetched.last_modified or old[1]
+        feeds.record_success(store.db, feed, title=title, etag=etag, last_modified=modified, now=now)
+    ingested, failed = _ingest_items(store, feed, limits=limits, ingest=ingest, now=now)
     return FeedOutcome(
         url=feed.url,
         ok=True,
@@ -115,6 +113,21 @@ def poll_feed(
         failed_items=failed,
         not_modified=fetched.not_modified,
     )
+
+
+def _ingest_items(
+    store: Store, feed: Feed, *, limits: FetchLimits, ingest: IngestItem, now: dt.datetime
+) -> tuple[int, int]:
+    """Ingest the feed's pending items; return how many were ingested and how many failed."""
+    # A public feed's links must not lead into the local network; a feed the admin added from
+    # a private address (an intranet, a test server) may link to its neighbours.
+    host = urlsplit(feed.url).hostname or ""
+    item_limits = replace(limits, allow_private=limits.allow_private and is_private_host(host))
+    outcomes = [
+        _ingest_one(store, item, ingest=ingest, limits=item_limits, now=now)
+        for item in feeds.items_to_ingest(store.db, feed, max_attempts=MAX_ITEM_ATTEMPTS)[:MAX_ITEMS_PER_POLL]
+    ]
+    return sum(outcomes), len(outcomes) - sum(outcomes)
 
 
 def parse_feed(content: bytes, *, url: str) -> tuple[str | None, list[dict[str, Any]]]:
@@ -147,10 +160,12 @@ def _item(entry: Any) -> dict[str, Any] | None:
     }
 
 
-def _ingest_one(store: Store, item: dict[str, Any], *, ingest: IngestItem, now: dt.datetime) -> bool:
+def _ingest_one(
+    store: Store, item: dict[str, Any], *, ingest: IngestItem, limits: FetchLimits, now: dt.datetime
+) -> bool:
     source = DocumentInput(url=item["link"], title=item["title"], published=item["published"])
     try:
-        result = ingest(store, source)
+        result = ingest(store, source, limits)
     except PledgebotError as err:
         with store.db.atomic():
             attempts = feeds.mark_item(store.db, item, status="failed", error=str(err), now=now)

@@ -6,6 +6,9 @@ so the command line, the feed poller and the admins' reports can show it as is.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,6 +29,9 @@ class FetchLimits:
     read_timeout: float = 20.0
     max_bytes: int = MAX_DOCUMENT_BYTES
     max_redirects: int = MAX_REDIRECTS
+    total_timeout: float = 60.0  # a server that drips a byte every few seconds is cut off too
+    # False for links found in a public feed: they must not lead the bot into the local network.
+    allow_private: bool = True
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -69,9 +75,15 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
+    # The hook runs for every request, redirects included, so a redirect cannot sneak inside either.
+    hooks = {} if limits.allow_private else {"request": [_refuse_private]}
     try:
         with httpx.Client(
-            timeout=timeout, follow_redirects=True, headers=headers, max_redirects=limits.max_redirects
+            timeout=timeout,
+            follow_redirects=True,
+            headers=headers,
+            max_redirects=limits.max_redirects,
+            event_hooks=hooks,
         ) as client:
             with client.stream("GET", url) as response:
                 return _read(url, response, limits)
@@ -101,7 +113,10 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
         raise FetchError(f"{url}: larger than the {limits.max_bytes // 1024} KB limit")
     chunks: list[bytes] = []
     size = 0
+    started = time.monotonic()
     for chunk in response.iter_bytes():
+        if time.monotonic() - started > limits.total_timeout:
+            raise FetchError(f"{url}: took longer than {limits.total_timeout:.0f} s")
         size += len(chunk)
         if size > limits.max_bytes:  # the header may lie or be absent: count what arrives
             raise FetchError(f"{url}: larger than the {limits.max_bytes // 1024} KB limit")
@@ -113,6 +128,24 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
+
+
+def is_private_host(host: str) -> bool:
+    """Return whether ``host`` is, or resolves to, a loopback, private or link-local address."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        return False  # unresolvable: the request itself will fail with a clear error
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    if is_private_host(request.url.host):
+        raise FetchError(f"{request.url}: refused, it points into a private network")
 
 
 def _describe(err: httpx.HTTPError) -> str:
