@@ -116,3 +116,11 @@ def test_any_text_gives_consistent_offsets(text: str) -> None:
         assert text[m.start:m.end] == m.text
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
     assert ends == sorted(ends)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("a sudden benign reunion in the parish", id="words-near-country-names"),
+    pytest.param("on the brink, cleverly borne", id="words-that-are-surnames"),
+])
+def test_common_words_near_names_are_not_mentions(idx: EntityIndex, text: str) -> None:
+    assert found(idx, text) == []

@@ -67,8 +67,11 @@ class EntityIndex:
         self._entities[entity.id] = entity
         self._by_kind.setdefault(entity.kind, set()).add(entity.id)
         self._allowed.clear()
+        # Typos matter in surnames ("mertz"); a short place name is too close to common
+        # words ("Sudan"/"sudden", "Paris"/"parish") to be guessed at.
+        fuzzy_from = 4 if entity.kind == "person" else 6
         for alias in (entity.name, *entity.aliases):
-            self._table.add(alias, entity.id)
+            self._table.add(alias, entity.id, fuzzy_from=fuzzy_from)
         for code in codes:
             # Country codes collide with words ("ARM", "CAN"); organisation acronyms rarely do.
             self._table.add_code(code, entity.id, loose=entity.kind == "org")

@@ -49,8 +49,8 @@ class AliasTable:
         new.buckets.update((k, list(v)) for k, v in self.buckets.items())
         return new
 
-    def add(self, alias: str, entity_id: str) -> None:
-        """Index one alias of an entity."""
+    def add(self, alias: str, entity_id: str, *, fuzzy_from: int = _MIN_FUZZY) -> None:
+        """Index one alias; single words of ``fuzzy_from`` letters or more also match with typos."""
         k = phrase_key(alias)
         if not k:
             return
@@ -60,7 +60,7 @@ class AliasTable:
         _append(self.exact, k, entity_id)
         if " " in k:
             self.starts.add(k.split(" ", 1)[0])
-        if len(k) >= _MIN_FUZZY and " " not in k:
+        if len(k) >= max(fuzzy_from, _MIN_FUZZY) and " " not in k:
             bucket = self.buckets[(k[0], len(k))]
             if k not in bucket:
                 bucket.append(k)

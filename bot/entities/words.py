@@ -33,6 +33,8 @@ staff army navy costa brand price long young king queen crown prince north south
 central great little city town capital also well much many every other another such
 iris patriot patriots himars atacms taurus leopard leopards abrams bradley gepard nasams
 mirage gripen storm shadow tomahawk tomahawks javelin stinger typhoon eurofighter
+brink cleverly borne truss wiles braze sudden benign reunion parish trumps blinked stub
+jolly chin waltzing
 """.split()
 
 _UKRAINIAN = """
