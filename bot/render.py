@@ -211,4 +211,5 @@ def _shorten(text: str, width: int) -> str:
 def render_ingest(*, label: str, status: str, counts: dict[str, int]) -> str:
     """Tell an admin what ingesting one document did."""
     found = ", ".join(f"{n} {escape(kind)}" for kind, n in counts.items()) or "no facts"
-    return f"<b>{escape(status.capitalize())}</b>: {escape(label)}\n{found}"
+    # A label can be a URL of any length: shorten it so the reply stays one message.
+    return f"<b>{escape(status.capitalize())}</b>: {escape(_shorten(label, 300))}\n{found}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -26,7 +27,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     token = context.bot.token
     described = redact(f"{type(err).__name__}: {err}", token)
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed: %s", update_id, described, exc_info=err)
+    trace = "".join(traceback.format_exception(err)) if err else ""
+    log.error("update %s failed: %s\n%s", update_id, described, redact(trace, token))
     if isinstance(update, Update) and update.effective_message and update.effective_message.chat:
         await _quietly(update.effective_message.reply_text(render_text(SORRY)[0]))
     services = context.bot_data.get(SERVICES)

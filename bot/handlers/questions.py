@@ -136,9 +136,12 @@ def addressed_question(message: Message, *, bot_id: int, username: str) -> str |
 
 
 def _cut_utf16(text: str, offset: int, length: int) -> str:
-    # Entity offsets count UTF-16 code units, not Python characters.
+    # Entity offsets count UTF-16 code units, not Python characters; the ", " or ": " that
+    # follows a mention ("@bot, who ...") goes with it.
     units = text.encode("utf-16-le")
-    return (units[: offset * 2] + units[(offset + length) * 2:]).decode("utf-16-le")
+    before = units[: offset * 2].decode("utf-16-le")
+    after = units[(offset + length) * 2:].decode("utf-16-le")
+    return f"{before.rstrip()} {after.lstrip(' ,:')}"
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
