@@ -124,3 +124,15 @@ def test_any_text_gives_consistent_offsets(text: str) -> None:
 ])
 def test_common_words_near_names_are_not_mentions(idx: EntityIndex, text: str) -> None:
     assert found(idx, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Volodimir Zelensky spoke", [("Volodimir Zelensky", "Volodymyr Zelenskyy")],
+                 id="misspelt-given-name"),
+    pytest.param("Marc Rutte spoke", [("Marc Rutte", "Mark Rutte")], id="given-name-one-letter-off"),
+    pytest.param("they will Blair said", [("Blair", "Bill Blair")], id="common-word-is-no-given-name"),
+    pytest.param("Minister Pistorius", [("Pistorius", "Boris Pistorius")], id="title-is-no-given-name"),
+])
+def test_surname_takes_in_a_misspelt_given_name(idx: EntityIndex, text: str,
+                                                expected: list[tuple[str, str]]) -> None:
+    assert found(idx, text) == expected

@@ -72,6 +72,8 @@ class EntityIndex:
         fuzzy_from = 4 if entity.kind == "person" else 6
         for alias in (entity.name, *entity.aliases):
             self._table.add(alias, entity.id, fuzzy_from=fuzzy_from)
+            if entity.kind == "person":
+                self._table.add_given_name(alias, entity.id)
         for code in codes:
             # Country codes collide with words ("ARM", "CAN"); organisation acronyms rarely do.
             self._table.add_code(code, entity.id, loose=entity.kind == "org")

@@ -16,6 +16,8 @@ from bot.entities.text import key, phrase_key, tokens
 from bot.entities.words import COMMON_WORDS
 
 MAX_WORDS = 4
+_HONORIFICS = frozenset({"sir", "dame", "lord", "admiral", "senator", "pope", "taoiseach", "speaker",
+                         "air", "mr", "mrs", "ms", "dr", "gen", "prof"})
 _MIN_FUZZY = 4
 
 
@@ -39,10 +41,12 @@ class AliasTable:
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     # First-word keys of multi-word aliases: other words skip the longer n-gram lookups.
     starts: set[str] = field(default_factory=set)
+    # Person id -> keys of given names, to take in a misspelt one before a surname.
+    given: dict[str, list[str]] = field(default_factory=dict)
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
-        new = AliasTable(starts=set(self.starts))
+        new = AliasTable(starts=set(self.starts), given={k: list(v) for k, v in self.given.items()})
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
                              (self.codes, new.codes)):
             theirs.update((k, list(v)) for k, v in mine.items())
@@ -64,6 +68,14 @@ class AliasTable:
             bucket = self.buckets[(k[0], len(k))]
             if k not in bucket:
                 bucket.append(k)
+
+    def add_given_name(self, alias: str, entity_id: str) -> None:
+        """Remember the given name of a multi-word person alias ("Emmanuel" of "Emmanuel Macron")."""
+        words = phrase_key(alias).split()
+        if len(words) > 1 and len(words[0]) > 2 and words[0] not in _HONORIFICS:
+            names = self.given.setdefault(entity_id, [])
+            if words[0] not in names:
+                names.append(words[0])
 
     def add_code(self, code: str, entity_id: str, *, loose: bool = False) -> None:
         """Index a code that matches only in capitals ("US", "UK", "CAN").
@@ -127,8 +139,23 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     if fuzzy:
         hits += [h for i in range(len(words))
                  if not taken[i] and (h := _fuzzy_at(table, keys, i, allowed))]
+        hits = [_with_given_name(table, keys, taken, h) for h in hits]
     hits.sort(key=lambda h: h.first)
     return [(words[h.first][0], words[h.last][1], h) for h in hits]
+
+
+def _with_given_name(table: AliasTable, keys: list[str], taken: list[bool], hit: Hit) -> Hit:
+    """Extend a one-word surname back over a misspelt given name ("Emanuel Macron")."""
+    i = hit.first - 1
+    if hit.first != hit.last or i < 0 or taken[i] or len(hit.ids) != 1 or len(keys[i]) < 3:
+        return hit
+    if keys[i] in COMMON_WORDS:  # "will Blair" is no misspelt "Bill Blair"
+        return hit
+    given = table.given.get(hit.ids[0])
+    if not given or process.extractOne(keys[i], given, scorer=fuzz.ratio, score_cutoff=75) is None:
+        return hit
+    taken[i] = True
+    return Hit(i, hit.last, hit.ids, hit.score)
 
 
 def _keep(ids: list[str] | None, allowed: set[str] | None) -> tuple[str, ...]:
