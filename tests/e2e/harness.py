@@ -112,8 +112,13 @@ def start_emulator(*, plain: bool = False, timeout: float = 20.0) -> tuple[subpr
                 line = proc.stdout.readline()
                 if line.startswith("READY "):
                     return proc, line.split()[1]
-    stop_emulator(proc)
-    raise EmulatorUnavailable(f"the emulator did not start: {proc.stderr.read() if proc.stderr else ''}")
+    proc.terminate()
+    try:
+        _, err = proc.communicate(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    raise EmulatorUnavailable(f"the emulator did not start within {timeout} s: {err.strip()[-2000:]}")
 
 
 def stop_emulator(proc: subprocess.Popen[str]) -> None:
