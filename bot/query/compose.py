@@ -44,13 +44,17 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         lines += _meeting_lines(ranked, sources)
     lines += _sentence_lines(query, ranked, facts, sources, taken=lines)
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
+    names = {p.id: p.name for p in query.persons}
+    suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
+    if suggestions:
+        head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
     more = len({s.hit.doc_id for s in ranked}) - len(sources)
     tail = _more_text(query.lang, more) if more > 0 else ""
     text = "\n".join(part for part in (head, body, tail, links) if part)
     return Answer(question=query.text, text=text, found=bool(lines), intent=query.intent,
-                  results=lines, language=query.lang, header=head)
+                  results=lines, language=query.lang, header=head, suggestions=suggestions)
 
 
 def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:

@@ -13,7 +13,7 @@ from bot.query.parse import Query, parse_question
 from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, meeting_fit, score_sentence
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import any_of, concept_expr, fts_tokens
+from bot.query.terms import any_of, concept_expr, fts_tokens, topic_phrases
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -54,7 +54,8 @@ class QueryEngine:
             return compose.unknown(query, focus.missing, self._suggest(focus.missing))
         query = replace(query, focus_terms=tuple(focus.present))
         ranked = self._rank(query, focus.present)
-        if not ranked:
+        if not ranked or (not focus.present and max(s.concepts for s in ranked) * 3 < len(query.concepts)):
+            # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
         found = facts.collect(self.retriever, query, ranked, focus.present)
         return compose.build(query, ranked, found, missing=focus.missing)
@@ -81,7 +82,11 @@ class QueryEngine:
         return self._people_by_country
 
     def _focus(self, query: Query) -> Focus:
-        groups = [self.terms(p) for p in query.persons]
+        shared = {i: words for words, ids in query.ambiguous for i in ids}
+        groups = [self.terms(p) for p in query.persons if p.id not in shared]
+        for words, ids in query.ambiguous:
+            people = [p for p in query.persons if p.id in ids]
+            groups.append(combine([self.terms(p) for p in people], label=words))
         if query.role_persons:
             # "the Canadian PM": any holder of the office, or the office named in the text.
             holders = [self.terms(p) for p in query.role_persons if p.id not in {e.id for e in query.persons}]
@@ -95,9 +100,11 @@ class QueryEngine:
             groups.append(self.terms(entity) if entity else word_terms([name], label=name))
         present = [g for g in groups if self.retriever.exists(g.expr)]
         missing = [g.label for g in groups if g not in present]
-        decisive = any(self.terms(p) not in present for p in query.persons)
+        decisive = any(self.terms(p) not in present for p in query.persons if p.id not in shared)
         for subject in query.subjects:
-            if not self.retriever.exists(word_terms(subject.split()[-1:], label=subject).expr):
+            # Present when any of its words (or their variants) is in a stored sentence.
+            variants = topic_phrases(subject.split())
+            if not self.retriever.exists(any_of([concept_expr(v) for v in variants])):
                 missing.append(subject)
                 decisive = True
         return Focus(present=present, missing=missing, decisive_missing=decisive)

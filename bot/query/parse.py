@@ -33,6 +33,7 @@ _GROUP_WORDS = frozenset(
 _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|eib|uae)(?![\w])|"
                    r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
+_ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
 
@@ -56,7 +57,7 @@ class Query:
     concepts: tuple[tuple[str, ...], ...] = ()  # topic words, each with its variants
     subjects: tuple[str, ...] = ()  # who the question is about, as written, when not a known name
     companions: bool = False  # persons are met/accompanied, not filtered ("who came with Macron")
-    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words -> ids of the people they may name
     said_as: dict[str, str] = field(default_factory=dict)  # canonical name -> as the question wrote it
     focus_terms: tuple[NameTerms, ...] = ()  # set by the engine: the names the store knows
     mention_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
@@ -96,8 +97,10 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
         kind = m.entity.kind
         if kind == "person":
             persons[m.entity.id] = m.entity
-            if m.alternatives and all(a.kind == "person" for a in m.alternatives):
-                ambiguous.append((m.text, tuple(e.name for e in (m.entity, *m.alternatives))))
+            alternatives = [a for a in m.alternatives if a.kind == "person"]
+            if alternatives:  # "Kushner": Jared or Charles; the engine asks which, and looks for both
+                ambiguous.append((m.text, tuple(e.id for e in (m.entity, *alternatives))))
+                persons.update((a.id, a) for a in alternatives)
         elif kind == "country":
             countries[m.entity.name] = None
         elif kind == "org":
@@ -109,8 +112,11 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
     role_title, holders, scopes = _role_holders(text, index, list(countries), list(orgs), date)
     spans = tuple((m.start, m.end) for m in mentions if m.entity.kind != "place")
     spans += _title_spans(text, index, role_title) if role_title else ()
+    intent = detect_intent(text)
+    if intent == "search" and persons and _ON_TOPIC.search(text):
+        intent = "statement"  # "zelensky on air defence"
     return Query(
-        text=text, lang=language_of(text), intent=detect_intent(text),
+        text=text, lang=language_of(text), intent=intent,
         persons=tuple(persons.values()), countries=tuple(countries), orgs=tuple(orgs),
         places=tuple(places), place_words=tuple(place_words), role_title=role_title,
         role_persons=tuple(holders), role_scopes=tuple(scopes), date=date,

@@ -90,8 +90,9 @@ def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[
 
 def header(query: Query, *, missing: list[str]) -> str:
     """Return the first line of an answer, in the question's language."""
-    names = ", ".join(query.said_as.get(f.label, f.label) for f in query.focus_terms)
     uk = query.lang == "uk"
+    # Ukrainian keeps the question's own case form ("Від Канади"); English the canonical name.
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
     table = {
         "attendance": ((f"Від {names}:" if names and not query.companions else "Хто був:") if uk else
                        (f"Who attended with {names}:" if names and query.companions else

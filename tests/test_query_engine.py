@@ -1,0 +1,111 @@
+"""Answers over a small store of our own example readouts, ingested with the real extraction."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.ingest.pipeline import ingest_document
+from bot.query.engine import QueryEngine, engine_for
+from storage.records import SourceDocument
+from storage.store import Store
+from tests.test_query_parse import HOSTILE
+
+DOCS = [
+    SourceDocument(
+        url="https://example.org/oslo-ministers", title="Defence ministers meet in Oslo",
+        publisher="Example Wire (example.org)", published="2025-09-04", language="en",
+        text=("Defence ministers meet in Oslo\n\n"
+              "Defence ministers of the Nordic countries met in Oslo on 4 September 2025 to discuss support "
+              "for Ukraine. The meeting was attended by Norwegian Defence Minister Tore Sandvik, Danish "
+              "Defence Minister Troels Lund Poulsen and Ukrainian Defence Minister Denys Shmyhal.\n"
+              "\"We will deliver more air defence before winter,\" Troels Lund Poulsen said.\n"
+              "Norway pledged 2 billion kroner for naval drones, Sandvik told reporters.\n"
+              "He added that the coastal radar programme would start next spring.")),
+    SourceDocument(
+        url="https://example.org/lisbon-compact", title="Lisbon compact on grain corridors signed",
+        publisher="Harbour Post", published="2025-10-20", language="en",
+        text=("Lisbon compact on grain corridors signed\n\n"
+              "Ukraine and Portugal signed the Lisbon Compact on Grain Corridors in Lisbon on 20 October 2025. "
+              "Prime Minister Luis Montenegro said the compact would keep Black Sea shipping insured. "
+              "The shadow fleet was not discussed, officials said.")),
+    SourceDocument(
+        url="https://example.org/uk-kyiv", title="Зустріч у Києві", publisher="Приклад",
+        published="2025-11-02", language="uk",
+        text=("Зустріч у Києві\n\n"
+              "Прем'єр-міністр Канади Марк Карні взяв участь у зустрічі в Києві 2 листопада 2025 року. "
+              "Карні заявив, що Канада передасть Україні нові бронемашини.")),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
+    store = Store.open(Path(tmp_path_factory.mktemp("query")) / "q.db")
+    for doc in DOCS:
+        ingest_document(store, doc)
+    return QueryEngine(store)
+
+
+@pytest.mark.parametrize(("question", "intent", "wanted"), [
+    pytest.param("who attended from Denmark?", "attendance", ["Poulsen"], id="attendance-country"),
+    pytest.param("who was at the oslo meeting", "attendance", ["Sandvik", "Shmyhal"], id="attendance-place"),
+    pytest.param("what did poulsen say", "statement", ["air defence", "\"We will deliver"], id="quote"),
+    pytest.param("what did sandvik say about radar", "statement", ["radar"], id="pronoun-carries-speaker"),
+    pytest.param("how much did norway pledge", "commitment", ["2 billion kroner"], id="amount"),
+    pytest.param("who pledged naval drones?", "commitment", ["Norway"], id="who-pledged"),
+    pytest.param("what was signed in lisbon", "agreement", ["Lisbon Compact"], id="signed-in-place"),
+    pytest.param("when was the lisbon compact signed", "meeting", ["20 October 2025"], id="when"),
+    pytest.param("where did the defence ministers meet in september 2025", "meeting", ["Oslo"], id="where"),
+    pytest.param("what did the portuguese pm say about shipping", "statement", ["insured"], id="role"),
+    pytest.param("what did the defense ministers say about air defense", "statement", ["air defence"],
+                 id="spelling-variant"),
+])
+def test_answers_carry_the_evidence(engine: QueryEngine, question: str, intent: str,
+                                    wanted: list[str]) -> None:
+    answer = engine.answer(question)
+    assert (answer.found, answer.intent) == (True, intent)
+    for text in wanted:
+        assert text in answer.text[:1500]
+
+
+def test_ukrainian_question_gets_ukrainian_frame(engine: QueryEngine) -> None:
+    answer = engine.answer("хто був від Канади?")
+    assert answer.found and answer.language == "uk"
+    assert answer.text.startswith("Від Канади:") and "Карні" in answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    pytest.param("who attended from Brazil?", "No document says that Brazil attended.", id="country"),
+    pytest.param("what did the pope say", "No document says that pope said anything.", id="unknown-title"),
+    pytest.param("хто був від Бразилії?", "Жоден документ не каже, що хтось був від Бразилії.", id="uk"),
+])
+def test_nothing_known_is_said_plainly(engine: QueryEngine, question: str, said: str) -> None:
+    answer = engine.answer(question)
+    assert (answer.found, answer.text.split("?")[0].split(" Did you")[0]) == (False, said)
+    assert "did not" not in answer.text
+
+
+def test_a_known_name_without_facts_is_not_found_even_when_topic_words_match(engine: QueryEngine) -> None:
+    assert engine.answer("what did Xi Jinping say about air defence?").found is False
+
+
+def test_results_follow_the_answer_contract(engine: QueryEngine) -> None:
+    answer = engine.answer("what did poulsen say")
+    first = answer.results[0]
+    assert {"type", "text", "doc_id", "sentence", "evidence", "source"} <= set(first)
+    assert first["text"] in answer.text and first["evidence"] in engine.store.sentence(
+        first["doc_id"], first["sentence"])["text"]
+    assert first["source"] == {"title": "Defence ministers meet in Oslo", "publisher": "Example Wire (example.org)",
+                               "published": "2025-09-04", "url": "https://example.org/oslo-ministers"}
+    assert "Example Wire, 4 September 2025" in first["text"] and "https://example.org/oslo-ministers" in answer.text
+
+
+@pytest.mark.parametrize("question", HOSTILE)
+def test_hostile_questions_get_a_reply(engine: QueryEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.text and len(answer.text) < 4000
+    assert engine.store.db.execute("select count(*) from sentences").fetchone()[0] > 0
+
+
+def test_engine_is_built_once_per_store(engine: QueryEngine) -> None:
+    assert engine_for(engine.store) is engine_for(engine.store)

@@ -1,0 +1,119 @@
+"""Question parsing: intent, names (typos, Cyrillic, case endings, demonyms), roles with dates."""
+from __future__ import annotations
+
+import pytest
+
+from bot.entities import EntityIndex
+from bot.query.dates import DateRange, parse_date_range
+from bot.query.intent import detect_intent
+from bot.query.parse import parse_question
+
+
+@pytest.fixture(scope="module")
+def index() -> EntityIndex:
+    return EntityIndex.default()
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    pytest.param("who attended from Canada", "attendance", id="attended-from"),
+    pytest.param("did Japan take part?", "attendance", id="take-part"),
+    pytest.param("who represented the US", "attendance", id="represented"),
+    pytest.param("which US generals were in paris", "attendance", id="were-in"),
+    pytest.param("хто був від Канади?", "attendance", id="uk-who-was"),
+    pytest.param("what did Merz say", "statement", id="say"),
+    pytest.param("who talked about the shadow fleet", "statement", id="talked-about"),
+    pytest.param("що сказав Макрон?", "statement", id="uk-said"),
+    pytest.param("what did the UK commit to", "commitment", id="commit"),
+    pytest.param("how much did France pledge in March 2025", "commitment", id="how-much"),
+    pytest.param("що пообіцяла Данія?", "commitment", id="uk-promised"),
+    pytest.param("what did Germany pledge when Zelensky signed the deal", "commitment", id="earliest-cue-wins"),
+    pytest.param("what did Macron say when Zelenskyy signed the agreement", "statement", id="say-before-sign"),
+    pytest.param("who signed the trilateral declaration", "agreement", id="signed"),
+    pytest.param("хто підписав угоду?", "agreement", id="uk-signed"),
+    pytest.param("when was the London summit", "meeting", id="when"),
+    pytest.param("which meetings did Rutte attend", "meeting", id="which-meetings"),
+    pytest.param("де зустрілася коаліція?", "meeting", id="uk-where"),
+    pytest.param("shadow fleet tankers", "search", id="keywords"),
+])
+def test_intent(question: str, intent: str) -> None:
+    assert detect_intent(question) == intent
+
+
+@pytest.mark.parametrize(("question", "persons", "countries", "orgs"), [
+    pytest.param("what did mertz say", ["Friedrich Merz"], [], [], id="typo"),
+    pytest.param("що сказав Мерц?", ["Friedrich Merz"], [], [], id="cyrillic"),
+    pytest.param("хто був від Канади?", [], ["Canada"], [], id="case-ending"),
+    pytest.param("хто від Туреччини був на саміті?", [], ["Türkiye"], [], id="case-ending-turkey"),
+    pytest.param("who represented the americans", [], ["United States"], [], id="demonym"),
+    pytest.param("which turkish official took part", [], ["Türkiye"], [], id="adjective"),
+    pytest.param("what did the uk commit to", [], ["United Kingdom"], [], id="lowercase-code"),
+    pytest.param("who was present from the EU", [], [], ["European Union"], id="org-from"),
+    pytest.param("what did orban say about ukraine", ["Viktor Orbán"], [], [], id="about-is-topic"),
+])
+def test_names(index: EntityIndex, question: str, persons: list[str], countries: list[str],
+               orgs: list[str]) -> None:
+    query = parse_question(question, index=index)
+    assert ([p.name for p in query.persons], list(query.countries), list(query.orgs)) == (
+        persons, countries, orgs)
+
+
+@pytest.mark.parametrize(("question", "holders"), [
+    pytest.param("what did the German chancellor say in 2024", ["Olaf Scholz"], id="chancellor-2024"),
+    pytest.param("what did the German chancellor say in 2026", ["Friedrich Merz"], id="chancellor-2026"),
+    pytest.param("what did the canadian pm say at the g7 in june 2025", ["Mark Carney"], id="pm-demonym"),
+])
+def test_roles_with_dates(index: EntityIndex, question: str, holders: list[str]) -> None:
+    query = parse_question(question, index=index)
+    assert [p.name for p in query.role_persons] == holders
+    assert not any("chancellor" in c or "pm" in c for c in query.concepts)
+
+
+def test_ambiguous_surname_keeps_every_candidate(index: EntityIndex) -> None:
+    query = parse_question("what did Kushner say", index=index)
+    (words, ids), = query.ambiguous
+    assert words == "Kushner" and {p.name for p in query.persons if p.id in ids} >= {
+        "Jared Kushner", "Charles Kushner"}
+
+
+@pytest.mark.parametrize(("question", "subjects"), [
+    pytest.param("what did the pope say", ("pope",), id="unknown-title"),
+    pytest.param("did Lulu pledge anything?", ("lulu",), id="unknown-name"),
+    pytest.param("what did the leaders say", (), id="group-is-no-name"),
+    pytest.param("what did Merz say", (), id="known-name"),
+])
+def test_unknown_subjects(index: EntityIndex, question: str, subjects: tuple[str, ...]) -> None:
+    assert parse_question(question, index=index).subjects == subjects
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    pytest.param("in january 2026", DateRange("2026-01-01", "2026-01-31"), id="month-year"),
+    pytest.param("in jan 2026", DateRange("2026-01-01", "2026-01-31"), id="abbreviated"),
+    pytest.param("on 10 july 2025", DateRange("2025-07-10", "2025-07-10", exact=True), id="day-month-year"),
+    pytest.param("on May 10", DateRange("2000-05-10", "2000-05-10", exact=True, has_year=False), id="no-year"),
+    pytest.param("in 2024", DateRange("2024-01-01", "2024-12-31"), id="year"),
+    pytest.param("10 травня 2025", DateRange("2025-05-10", "2025-05-10", exact=True), id="ukrainian"),
+    pytest.param("what may happen next", None, id="may-is-a-verb"),
+    pytest.param("червоні лінії", None, id="not-a-month"),
+])
+def test_dates(question: str, expected: DateRange | None) -> None:
+    assert parse_date_range(question) == expected
+
+
+def test_month_day_without_year_matches_any_year() -> None:
+    span = parse_date_range("on May 10")
+    assert span is not None and span.contains("2025-05-10") and not span.contains("2025-05-11")
+
+
+HOSTILE = [
+    pytest.param('" OR 1=1; DROP TABLE sentences; --', id="sql"),
+    pytest.param('NEAR(merz* ceasefire) "unbalanced', id="fts-syntax"),
+    pytest.param("air defence " * 400, id="very-long"),
+    pytest.param("🙂🙂🙂 \u200b\u202e merz \u2066", id="emoji-and-controls"),
+    pytest.param("   ", id="blank"),
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE)
+def test_hostile_text_parses(index: EntityIndex, question: str) -> None:
+    query = parse_question(question, index=index)
+    assert len(query.text) <= 600 and query.intent
