@@ -280,3 +280,13 @@ def test_the_shared_default_index_is_read_only(idx: EntityIndex) -> None:
     with pytest.raises(ValueError, match="read-only"):
         idx.add_person("Ivana Testenko")
     assert idx.copy().add_person("Ivana Testenko").name == "Ivana Testenko"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    pytest.param("Ambassador to France", "Charles Kushner", id="the-very-title"),
+    pytest.param("U.S. Ambassador to France", "Charles Kushner", id="scope-in-title"),
+    pytest.param("Ambassador to NATO", "Matthew Whitaker", id="another-posting"),
+])
+def test_person_by_role_prefers_the_very_title(idx: EntityIndex, title: str, expected: str) -> None:
+    person = idx.person_by_role(title, country="United States", on="2025-08-22")
+    assert person is not None and person.name == expected

@@ -68,3 +68,12 @@ def test_iso_day_accepts_dates_and_strings() -> None:
     assert iso_day(dt.date(2025, 3, 2)) == "2025-03-02"
     assert iso_day(dt.datetime(2025, 3, 2, 14, 0)) == "2025-03-02"
     assert iso_day("2025-03-02T10:00:00Z") == "2025-03-02"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ambassador to France", "Ambassador", id="posting"),
+    pytest.param("Deputy Secretary of State", None, id="deputy-is-not-the-office"),
+    pytest.param("Prime Minister of Canada", "Prime Minister", id="of-country"),
+])
+def test_prefix(titles: Titles, text: str, expected: str | None) -> None:
+    assert titles.prefix(text) == expected

@@ -46,6 +46,15 @@ class Titles:
                     return found
         return None
 
+    def prefix(self, text: str) -> str | None:
+        """Return the canonical title ``text`` starts with ("Ambassador to France" -> "Ambassador")."""
+        words = _title_key(text).split()
+        for n in range(min(len(words), 8), 0, -1):
+            found = self._canonical.get(" ".join(words[:n]))
+            if found:
+                return found
+        return None
+
 
 def _title_key(text: str) -> str:
     # English plurals fold to the singular: "heads of state", "foreign ministers".
@@ -75,18 +84,36 @@ def _bounds(role: Role) -> tuple[str, str]:
 
 def holders(people: Iterable[Entity], titles: Titles, title: str, *, country: str | None,
             org: str | None, on: str) -> list[tuple[Role, Entity]]:
-    """Return (role, person) pairs matching the title, country/org and day, newest first."""
+    """Return (role, person) pairs matching the title, country/org and day.
+
+    Roles with the very title asked ("Ambassador to France") come first, then the newest.
+    """
     wanted = titles.find(title) or titles.canonical(title)
+    exact = _bare(title)
     found = []
     for person in people:
         for role in person.roles:
-            held = titles.canonical(role.title)
-            # "President" of an organisation: "President of the European Commission".
-            if held != wanted and not (org and held.casefold().startswith(wanted.casefold() + " of ")):
+            if not _same_office(titles, role.title, wanted, exact, org):
                 continue
             if (country and role.country != country) or (org and role.org != org):
                 continue
             start, end = _bounds(role)
             if start <= on <= end:
                 found.append((role, person))
-    return sorted(found, key=lambda pair: _bounds(pair[0])[0], reverse=True)
+    return sorted(found, key=lambda pair: (_bare(pair[0].title) == exact, _bounds(pair[0])[0]),
+                  reverse=True)
+
+
+def _bare(title: str) -> str:
+    norm = normalize(title)
+    return norm[4:] if norm.startswith("the ") else norm
+
+
+def _same_office(titles: Titles, held: str, wanted: str, exact: str, org: str | None) -> bool:
+    if _bare(held) == exact:
+        return True
+    office = titles.canonical(held)
+    if office != wanted and office == normalize(held):  # "Ambassador to France" -> "Ambassador"
+        office = titles.prefix(held) or office
+    # "President" of an organisation: "President of the European Commission".
+    return office == wanted or bool(org and office.casefold().startswith(wanted.casefold() + " of "))
