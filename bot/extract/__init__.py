@@ -17,7 +17,9 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     from bot.extract.language import detect_language
     from bot.extract.meeting import extract_meeting
     from bot.extract.statements import extract_statements
-    from bot.extract.transcript import is_transcript, transcript_statements
+    from bot.extract.transcript import is_transcript, title_speaker, transcript_statements
+    from bot.extract.attendees import extract_attendees
+    from bot.extract.statements import written_names
 
     if index is None:
         from bot.entities import EntityIndex
@@ -30,9 +32,15 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     ctx.date, ctx.meeting_format = meeting.date, meeting.format
     disc = Discourse()
     statements = extract_statements(ctx, disc)
-    if is_transcript(ctx):
-        statements = transcript_statements(ctx)
-    return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements))
+    transcript = is_transcript(ctx)
+    host = title_speaker(ctx) if transcript else None
+    if transcript:
+        statements = transcript_statements(ctx, host)
+    attendees = extract_attendees(ctx, host=host, transcript=transcript)
+    if ctx.language != "en":
+        attendees = written_names(disc, attendees)
+    return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements),
+                      attendees=tuple(attendees))
 
 
 __all__ = ["extract_document"]

@@ -37,6 +37,7 @@ class Agent:
     country: str | None = None
     org: str | None = None
     collective: bool = False
+    role: str | None = None
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Discourse:
 def person_agent(person: Person, how: str = "name", label: str | None = None) -> Agent:
     """Return the agent for a person found in the text."""
     return Agent(label=label or person.name, how=how, person_id=person.person_id,
-                 country=person.country, org=person.org)
+                 country=person.country, org=person.org, role=person.role)
 
 
 def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,

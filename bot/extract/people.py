@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.context import Context, Found
-from bot.extract.titles import ROLE_AT_END, ROLE_WORDS, tidy_role
+from bot.extract.titles import ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
 from storage.records import Sentence
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
@@ -35,7 +35,7 @@ _THING_WORDS = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "organisation", "organization", "alliance", "armed", "article", "defence",
-    "defense", "security", "media", "requirements",
+    "defense", "security", "media", "requirements", "policy", "affairs", "economy", "side",
 }
 
 
@@ -137,7 +137,7 @@ def _prefix(ctx: Context, sentence: Sentence, pos: int,
     for f in sorted(scope, key=lambda f: -f.end):
         if f.end - sentence.start >= cut - 1 and re.fullmatch(r"[’'s\s,]*", head[f.end - sentence.start:cut] or ""):
             cut = f.start - sentence.start
-    match = ROLE_AT_END.search(head[:cut] if cut < len(head.rstrip()) else head)
+    match = _last_role(head) or (_last_role(head[:cut]) if cut < len(head.rstrip()) else None)
     if not match:
         return None, None, None, pos
     begin = match.start()
@@ -153,6 +153,15 @@ def _prefix(ctx: Context, sentence: Sentence, pos: int,
     country = next((f.name for f in inside if f.kind == "country"), None)
     org = next((f.name for f in inside if f.kind == "org"), None)
     return role, country, org, begin
+
+
+def _last_role(head: str) -> re.Match[str] | None:
+    """Return the title that ends ``head`` and starts nearest to its end."""
+    for role in reversed(list(ROLE_RE.finditer(head))):
+        match = ROLE_AT_END.match(head, role.start())
+        if match:
+            return match
+    return None
 
 
 def _entity_role(ctx: Context, entity: object) -> tuple[str | None, str | None, str | None]:

@@ -11,7 +11,11 @@ from dataclasses import dataclass, replace
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
-from storage.records import Sentence, Statement
+from typing import TypeVar
+
+from storage.records import Attendance, Sentence, Statement
+
+_Fact = TypeVar("_Fact", Statement, Attendance)
 
 _VERBS_EN = (
     r"said|says|say|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|"
@@ -63,17 +67,19 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
             _continue_quote(ctx, disc, sentence, drafts)
         _note_collective(ctx, disc, sentence)
     statements = [_statement(d) for d in drafts]
-    return _written_names(ctx, disc, statements) if ctx.language != "en" else statements
+    return written_names(disc, statements) if ctx.language != "en" else statements
 
 
-def _written_names(ctx: Context, disc: Discourse, statements: list[Statement]) -> list[Statement]:
-    """Name speakers as the text writes them ("Джорджа Мелоні"); person_id keeps the link."""
+def written_names(disc: Discourse, facts: list[_Fact]) -> list[_Fact]:
+    """Name people as a non-English text writes them ("Джорджа Мелоні"); person_id keeps the
+    link to the canonical gazetteer name."""
     written: dict[str, str] = {}
     for person in disc.people:
         if person.person_id and len(person.written) > len(written.get(person.person_id, "")):
             written[person.person_id] = person.written
-    return [replace(s, speaker=written.get(s.person_id, s.speaker)) if s.person_id else s
-            for s in statements]
+    field = "name" if facts and isinstance(facts[0], Attendance) else "speaker"
+    return [replace(f, **{field: written[f.person_id]}) if f.person_id in written else f
+            for f in facts]
 
 
 def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draft]:

@@ -29,7 +29,7 @@ _UK = [
 _PLURAL = r"(?:s|es)?"
 ROLE = r"(?:" + "|".join(f"{p}{_PLURAL}" for p in _EN) + "|" + "|".join(_UK) + r")"
 ROLE_RE = re.compile(rf"(?i)\b{ROLE}\b")
-ROLE_AT_END = re.compile(rf"(?i)\b(?P<role>{ROLE})(?P<tail>\s+(?:of|to|for)\s+(?:the\s+)?"
+ROLE_AT_END = re.compile(rf"(?i)(?P<role>{ROLE})(?P<tail>\s+(?:of|to|for)\s+(?:the\s+)?"
                          r"[A-ZА-ЯІЇЄҐ][\w.’'\-]*(?:\s+(?:[A-ZА-ЯІЇЄҐ][\w.’'\-]*|of|the|and|for))*)?"
                          r"\s*,?\s*$")
 

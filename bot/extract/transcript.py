@@ -27,9 +27,8 @@ def is_transcript(ctx: Context) -> bool:
     return len(first) >= 6 and len(first) >= 0.3 * max(len(body), 1) and len(ctx.quotes) <= 2
 
 
-def transcript_statements(ctx: Context) -> list[Statement]:
-    """Return the speech as passages attributed to the speaker the title or header names."""
-    agent = _title_speaker(ctx)
+def transcript_statements(ctx: Context, agent: Agent | None) -> list[Statement]:
+    """Return the speech as passages attributed to ``agent``, the speaker of the title."""
     passages: list[list[Sentence]] = []
     for sentence in _speech(ctx):
         if passages and sum(len(s.text) for s in passages[-1]) < _PASSAGE:
@@ -52,7 +51,8 @@ def _speech(ctx: Context) -> list[Sentence]:
     return [s for s in body if not _GREETING.match(s.text) and len(s.text.split()) > 3]
 
 
-def _title_speaker(ctx: Context) -> Agent | None:
+def title_speaker(ctx: Context) -> Agent | None:
+    """Return the speaker named by the header lines or the title ("PM statement" on gov.uk)."""
     addressed = {m.group(1).split()[-1].lower() for m in _VOCATIVE.finditer(ctx.text[:2000])}
     for sentence in ctx.sentences[:6]:
         if re.search(r"[.!?]$", sentence.text) and sentence.index:
@@ -69,9 +69,9 @@ def _title_speaker(ctx: Context) -> Agent | None:
     label = f"{_short(country)} {role}".strip()
     entity = ctx.index.person_by_role(role, country=country, on=ctx.date) if country else None
     if entity is None:
-        return Agent(label=label, how="title", country=country)
+        return Agent(label=label, how="title", country=country, role=role)
     return Agent(label=f"{label} {entity.name}", how="title", person_id=entity.id,
-                 country=country)
+                 country=country, role=role)
 
 
 def _publisher_country(ctx: Context) -> str | None:

@@ -1,0 +1,211 @@
+"""Who took part: named people in the event's own context, and role lists ("the Prime Ministers of
+Albania, Belgium ... and the Czech Republic", "the British, Polish and Italian prime ministers")."""
+from __future__ import annotations
+
+import re
+
+from bot.extract.agents import Agent
+from bot.extract.context import Context, Found
+from bot.extract.people import Person, people_in
+from bot.extract.titles import ROLE, is_plural_role, tidy_role
+from storage.records import Attendance, Sentence
+
+# A preposition governs a name when only names, titles and "and" stand between them.
+_SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і)"
+_GOVERNED = re.compile(r"\b(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
+                       rf"про|проти)\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
+_MEETING = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
+                      r"conference|summit|gathering|зустріч\w*|переговор\w*)\b")
+_PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her)\s+(?:\w+\s+)?"
+                   r"(?:meeting|talks|summit|call)\b")
+_CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
+                  r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
+                  r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
+                  r"were\s+present|взяли\s+участь|участь\s+у|met\s+with)\b")
+_VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
+                    r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
+_ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
+_PLURAL_OF = re.compile(rf"\b(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
+                        rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
+_UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*)\s+"
+                      rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
+_DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
+                           rf"(?P<role>{ROLE})\b")
+_GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
+
+
+def extract_attendees(ctx: Context, *, host: Agent | None = None,
+                      transcript: bool = False) -> list[Attendance]:
+    """Return one attendance per person, and per country or organisation named only by role;
+    ``host`` is the speaker of a transcript, named by its title."""
+    named = [p for p in _attending(ctx, transcript) if p.person_id or p.role]
+    out = [_host(ctx, host)] if host else []
+    out += [_named(ctx, p) for p in _unique(named)]
+    for sentence in ctx.sentences:
+        out.extend(_role_lists(ctx, sentence, out))
+    return _dedupe(out)
+
+
+def _attending(ctx: Context, transcript: bool) -> list[Person]:
+    found = []
+    header = next((s.index for s in ctx.sentences[1:] if re.search(r"[.!?]$", s.text)), 0)
+    for sentence in ctx.sentences:
+        if transcript and sentence.index > header and not _CUE.search(sentence.text):
+            continue  # a speech names people as topics; only its header names participants
+        for person in people_in(ctx, sentence):
+            if person.possessive or not _takes_part(ctx, sentence, person):
+                continue
+            found.append(person)
+    return found
+
+
+def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
+    """Tell whether a mention is of a participant, not of a topic ("talks about Putin")."""
+    head = _blank_people(ctx, sentence, person.start)
+    governed = _GOVERNED.search(head)
+    quoted = ctx.in_quote(person.start, person.end)
+    if governed:
+        before = re.split(r"[,;:]|\band\b", head[:governed.start()])[-1]
+        word = governed.group().split()[0].lower()
+        meeting = word in ("with", "between", "з", "із") and _MEETING.search(before)
+        return bool(meeting) and not _PAST.search(before)
+    return not quoted
+
+
+def _blank_people(ctx: Context, sentence: Sentence, upto: int) -> str:
+    # Other people's titles ("Chancellor of Germany") must not govern the next name.
+    head = ctx.text[sentence.start:upto]
+    for p in people_in(ctx, sentence):
+        if p.end <= upto:
+            a, b = p.start - sentence.start, p.end - sentence.start
+            head = head[:a] + "Name" + " " * (b - a - 4) + head[b:] if b - a >= 4 else head
+    return head
+
+
+def _named(ctx: Context, p: Person) -> Attendance:
+    sentence = ctx.sentences[p.sentence]
+    video = _VIDEO.search(sentence.text)
+    mode = "by video" if video and sentence.start + video.start() > p.start else None
+    return Attendance(name=p.name, role=p.role, country=None if p.org else p.country, org=p.org,
+                      sentence=p.sentence, start=p.start, end=p.end, person_id=p.person_id,
+                      mode=mode)
+
+
+def _host(ctx: Context, host: Agent) -> Attendance:
+    entity = ctx.index.get(host.person_id) if host.person_id else None
+    return Attendance(name=entity.name if entity else None, role=host.role,
+                      country=host.country, org=host.org, sentence=0, start=0,
+                      end=len(ctx.sentences[0].text) if ctx.sentences else 0,
+                      person_id=host.person_id)
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for p in people:
+        key = p.person_id or p.name.lower()
+        if key not in seen or (p.role and not seen[key].role):
+            seen[key] = p if key not in seen else _merge(seen[key], p)
+    return list(seen.values())
+
+
+def _merge(first: Person, better: Person) -> Person:
+    from dataclasses import replace
+
+    return replace(first, role=better.role, country=first.country or better.country,
+                   org=first.org or better.org)
+
+
+def _role_lists(ctx: Context, sentence: Sentence, known: list[Attendance]) -> list[Attendance]:
+    """Return attendances for roles named without a person, in sentences about taking part."""
+    found = [f for f in ctx.mentions(sentence) if f.kind in ("country", "org")]
+    inside = [(p.start, p.end) for p in people_in(ctx, sentence)]
+    free = [f for f in found if not any(s <= f.start < e for s, e in inside)
+            and not ctx.in_quote(f.start)]
+    out: list[Attendance] = []
+    cue = _CUE.search(sentence.text)
+    for pattern in (_PLURAL_OF, _UK_LIST, _DEMONYM_LIST):
+        for m in pattern.finditer(sentence.text):
+            if not is_plural_role(m.group("role")) and pattern is not _DEMONYM_LIST:
+                continue
+            a, b = sentence.start + m.start("list"), sentence.start + m.end("list")
+            role = tidy_role(m.group("role"))
+            for f in free:
+                if a <= f.start < b:
+                    out.append(_by_role(sentence, f, role))
+    if cue:
+        out.extend(_singles(ctx, sentence, free, cue.start(), text_at(sentence, cue.end())))
+    out.extend(_org_leaders(ctx, sentence))
+    return out
+
+
+def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
+             cue_text: str) -> list[Attendance]:
+    # "the NATO Secretary General", "Turkish vice-president", "Canada, Australia and New Zealand".
+    out = []
+    text = sentence.text
+    stop = re.search(r",\s+with\b|\s[–—]\s|;|\bwith backing\b", text[cue_at:])
+    limit = sentence.start + cue_at + (stop.start() if stop else len(text))
+    if cue_text.startswith(":"):
+        limit = sentence.end  # "The meeting also included: A; B; C"
+    for f in free:
+        if f.start < sentence.start + cue_at or f.start > limit or \
+                ctx.text[f.end:f.end + 2] in ("'s", "’s"):
+            continue
+        role = re.match(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)", ctx.text[f.end:f.end + 80]) or \
+            re.search(rf"(?i)\b(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", ctx.text[f.start - 80:f.start])
+        if role or f.kind == "country":
+            out.append(_by_role(sentence, f, tidy_role(role.group("role")) if role else None))
+    return out
+
+
+def text_at(sentence: Sentence, offset: int) -> str:
+    """Return the sentence text from a sentence-relative offset."""
+    return sentence.text[offset:]
+
+
+def _org_leaders(ctx: Context, sentence: Sentence) -> list[Attendance]:
+    # "the G7 leaders supported ...", "The coalition leaders reaffirmed ..." (not "leaders’ summit").
+    out = []
+    for m in re.finditer(r"(?i)\b(?P<org>[\w-]+(?:\s+of\s+the\s+willing)?)\s+leaders\b(?![’'])",
+                         sentence.text):
+        if ctx.in_quote(sentence.start + m.start()):
+            continue
+        word = m.group("org")
+        org = ctx.index.org(word) if word[:1].isupper() or word.lower() != "coalition" else None
+        if word.lower() == "coalition" and ctx.meeting_format and "oalition" in ctx.meeting_format:
+            org = ctx.meeting_format
+        if org:
+            out.append(Attendance(name=None, role=f"{word} leaders", country=None, org=org,
+                                  sentence=sentence.index, start=sentence.start + m.start(),
+                                  end=sentence.start + m.end()))
+    return out
+
+
+def _by_role(sentence: Sentence, f: Found, role: str | None) -> Attendance:
+    is_org = f.kind == "org"
+    return Attendance(name=None, role=role, country=None if is_org else f.name,
+                      org=f.name if is_org else None, sentence=sentence.index,
+                      start=f.start, end=f.end)
+
+
+def _dedupe(rows: list[Attendance]) -> list[Attendance]:
+    """Keep one row per person and per (country or org, role); a named person of a country
+    makes a generic "leader of that country" row redundant."""
+    named_scopes = {(r.country or r.org) for r in rows if r.name}
+    out: list[Attendance] = []
+    seen: set[tuple[str | None, ...]] = set()
+    for r in rows:
+        scope = r.country or r.org
+        if not r.name and scope in named_scopes and (r.role is None or r.role.lower() in _GENERIC
+                                                     or any(o.name and o.role == r.role and
+                                                            (o.country or o.org) == scope
+                                                            for o in rows)):
+            continue
+        key = (r.person_id or r.name, None, None) if r.name else (None, scope, r.role)
+        if key in seen or (not r.name and r.role is None and any(
+                (o.country or o.org) == scope and not o.name and o.role for o in rows)):
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
