@@ -56,3 +56,10 @@ def test_extended_from_keeps_gazetteer_roles(store: Store) -> None:
     idx = EntityIndex.default().extended_from(store.db)
     merz = idx.person("F. Merz")
     assert merz is not None and merz.roles and "F. Merz" in merz.aliases
+
+
+def test_extended_from_a_database_without_the_tables() -> None:
+    from sqlite_utils import Database
+
+    idx = EntityIndex.default().extended_from(Database(memory=True))
+    assert sum(1 for _ in idx.entities()) == sum(1 for _ in EntityIndex.default().entities())

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.entities.text import normalize, phrase_key, stem, tokens
 
@@ -60,3 +62,11 @@ def test_tokens_give_offsets_and_drop_possessive() -> None:
 
 def test_dotted_acronym_key_has_no_dots() -> None:
     assert phrase_key("U.S. Congress") == phrase_key("US Congress") == "us congress"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_normalize_is_idempotent_and_spaced(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert "  " not in once and once == once.strip()
