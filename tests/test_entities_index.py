@@ -226,6 +226,7 @@ def test_person_by_role_reads_the_scope_from_the_title(idx: EntityIndex, title: 
 def test_person_by_role_before_anyone_known_is_none(idx: EntityIndex) -> None:
     assert idx.person_by_role("Chancellor", country="Germany", on="1950-01-01") is None
     assert idx.person_by_role("Grand Vizier", country="France", on="2025-01-01") is None
+    assert idx.person_by_role("President", country="Ruritania", on="2025-01-01") is None
 
 
 def test_add_person_registers_a_new_name_in_a_copy(idx: EntityIndex) -> None:

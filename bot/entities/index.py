@@ -199,7 +199,7 @@ class EntityIndex:
         if country is None and org is None:
             country, org = self._scope_in(title)
         found = holders(self.entities("person"), self.titles, title,
-                        country=self.country(country) if country else None,
+                        country=(self.country(country) or country) if country else None,
                         org=(self.org(org) or org) if org else None, on=iso_day(on))
         return found[0][1] if found else None
 
