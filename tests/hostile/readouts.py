@@ -11,7 +11,7 @@ LEADERS = ("Anna Berg", "Jonas Kalnins", "Maria Tamm", "Petr Novak", "Ivan Petro
            "Sean Walsh", "Lea Meier", "Karl Gruber", "Eva Lind")
 
 
-def readout(n: int) -> str:
+def readout(n: int, *, repeats: int = 12) -> str:
     """Return the ``n``-th readout: a title, a meeting, attendees, statements and pledges."""
     city, country, leader = CITIES[n % 10], COUNTRIES[(n * 3) % 10], LEADERS[(n * 7) % 10]
     other = COUNTRIES[(n * 3 + 1) % 10]
@@ -21,7 +21,7 @@ def readout(n: int) -> str:
         f"The meeting was attended by Prime Minister of {country} {leader} and the foreign "
         f"minister of {other}.",
     ]
-    for k in range(12):
+    for k in range(repeats):
         lines.append(f"{leader} said that {country} will deliver {k + n} more air defence systems "
                      f"to Ukraine by the end of 2025.")
         lines.append(f"\"We stand with Ukraine for as long as it takes,\" the minister of {other} "
@@ -30,15 +30,31 @@ def readout(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_readouts(folder: Path, count: int) -> Path:
-    """Write ``count`` readouts and a manifest naming them; return the manifest."""
+def write_readouts(folder: Path, count: int, *, repeats: int = 12) -> Path:
+    """Write ``count`` readouts (``repeats`` statements and pledges each) and their manifest."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in range(count):
         path = folder / f"readout-{n:03d}.txt"
-        path.write_text(readout(n), encoding="utf-8")
+        path.write_text(readout(n, repeats=repeats), encoding="utf-8")
         rows.append({"path": str(path), "url": f"https://example.org/readouts/{n}",
                      "published": f"2025-05-{1 + n % 28:02d}", "publisher": "Example Ministry"})
     manifest = folder / "manifest.jsonl"
     manifest.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return manifest
+
+
+def seed_readouts(db: Path, folder: Path, count: int) -> Path:
+    """Ingest ``count`` readouts into the store at ``db`` as the bot would; return their manifest."""
+    from bot.ingest.pipeline import ingest_document, load_input, read_manifest
+    from storage.store import Store
+
+    manifest = write_readouts(folder, count)
+    store = Store.open(db)
+    try:
+        for item in read_manifest(manifest):
+            assert not isinstance(item, Exception), item
+            ingest_document(store, load_input(item))
+    finally:
+        store.close()
     return manifest
