@@ -26,7 +26,8 @@ DOCS = [
         url="https://example.org/lisbon-compact", title="Lisbon compact on grain corridors signed",
         publisher="Harbour Post", published="2025-10-20", language="en",
         text=("Lisbon compact on grain corridors signed\n\n"
-              "Ukraine and Portugal signed the Lisbon Compact on Grain Corridors in Lisbon on 20 October 2025. "
+              "Ukraine and Portugal signed the Lisbon Compact on Grain Corridors in Lisbon "
+              "on 20 October 2025. "
               "Prime Minister Luis Montenegro said the compact would keep Black Sea shipping insured. "
               "The shadow fleet was not discussed, officials said.")),
     SourceDocument(
@@ -95,9 +96,11 @@ def test_results_follow_the_answer_contract(engine: QueryEngine) -> None:
     assert {"type", "text", "doc_id", "sentence", "evidence", "source"} <= set(first)
     assert first["text"] in answer.text and first["evidence"] in engine.store.sentence(
         first["doc_id"], first["sentence"])["text"]
-    assert first["source"] == {"title": "Defence ministers meet in Oslo", "publisher": "Example Wire (example.org)",
-                               "published": "2025-09-04", "url": "https://example.org/oslo-ministers"}
-    assert "Example Wire, 4 September 2025" in first["text"] and "https://example.org/oslo-ministers" in answer.text
+    assert first["source"] == {"title": "Defence ministers meet in Oslo",
+                               "publisher": "Example Wire (example.org)", "published": "2025-09-04",
+                               "url": "https://example.org/oslo-ministers"}
+    assert "Example Wire, 4 September 2025" in first["text"]
+    assert "https://example.org/oslo-ministers" in answer.text
 
 
 @pytest.mark.parametrize("question", HOSTILE)

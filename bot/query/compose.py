@@ -13,8 +13,16 @@ from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
 from bot.query.rank import INTENT_CUES, Scored, concept_patterns
 from bot.query.retrieve import DocInfo
-from bot.query.wording import (attendee_label, date_text, header, meeting_label, nothing_text, prefix_for,
-                               short_publisher, unknown_text)
+from bot.query.wording import (
+    attendee_label,
+    date_text,
+    header,
+    meeting_label,
+    nothing_text,
+    prefix_for,
+    short_publisher,
+    unknown_text,
+)
 
 BUDGET = 1350  # characters of fact lines; the grader and a phone screen read about 1,500
 SNIPPET = 300
@@ -141,7 +149,8 @@ def _snippet(text: str, patterns: list[re.Pattern[str]], size: int = SNIPPET) ->
     cue = INTENT_CUES["statement"]
     best, best_count = 0, -1
     for s in [0, *(max(0, p - 90) for p in starts)]:
-        count = sum(1 for p in starts if s <= p < s + size - 20) + (0.1 if cue.search(text[s:s + size]) else 0)
+        count = sum(1 for p in starts if s <= p < s + size - 20)
+        count += 0.1 if cue.search(text[s:s + size]) else 0
         if count > best_count:
             best, best_count = s, count
     window = text[best:best + size]

@@ -1,17 +1,16 @@
 """QueryEngine: question in, Answer out, built once per store and reused for every question."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
+from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, meeting_fit, score_sentence
-from bot.query.facts import INTENT_TABLE, top_docs
+from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, features, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import any_of, concept_expr, fts_tokens, topic_phrases
 
@@ -90,7 +89,8 @@ class QueryEngine:
         if query.role_persons:
             # "the Canadian PM": any holder of the office, or the office named in the text.
             holders = [self.terms(p) for p in query.role_persons if p.id not in {e.id for e in query.persons}]
-            office = word_terms(query.role_title.split(), label=query.role_title) if query.role_title else None
+            title = query.role_title
+            office = word_terms(title.split(), label=title) if title else None
             label = " / ".join(h.label for h in holders) or (query.role_title or "")
             groups.append(combine([*holders, *([office] if office else [])], label=label))
         for name in (*query.countries, *query.orgs):
@@ -133,41 +133,15 @@ class QueryEngine:
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if not hits:
             return []
-        ranked = self._score(query, focus, hits, concepts, places)
+        context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
+                           hits=list(hits.values()))
+        ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
         more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=40)
-        if any(h.id not in hits for h in more):
-            hits.update((h.id, h) for h in more)
-            ranked = self._score(query, focus, hits, concepts, places)
-        return ranked
-
-    def _score(self, query: Query, focus: list[NameTerms], hits: dict[int, Hit],
-               concepts: list[re.Pattern[str]], places: list[NameTerms]) -> list[Scored]:
-        doc_ids = list({h.doc_id for h in hits.values()})
-        docs = self.retriever.documents(doc_ids)
-        place_docs = self.retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
-        names_in_doc = {n.label: self.retriever.docs_matching(n.expr, doc_ids) for n in focus}
-        concept_docs = [self.retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
-        fits = {d: meeting_fit(query, doc, places, concepts, place_docs) for d, doc in docs.items()}
-        date_weight = 0.0
-        if any(f[0] for f in fits.values()):
-            date_weight = 3.0 if query.date and query.date.exact else 2.0
-        best_rank = min(h.rank for h in hits.values())
-        previous = self.retriever.previous_sentences([h for h in hits.values() if h.idx > 0][:400])
-        ranked = []
-        for hit in hits.values():
-            doc = docs.get(hit.doc_id)
-            if doc is None:
-                continue
-            date, place, title = fits[hit.doc_id]
-            item = Scored(hit=hit, doc=doc)
-            score_sentence(item, query, focus=focus, concepts=concepts, best_rank=best_rank,
-                           doc_score=date_weight * date + 1.5 * place + 1.5 * title,
-                           doc_names={k for k, v in names_in_doc.items() if hit.doc_id in v},
-                           previous=previous.get((hit.doc_id, hit.idx - 1)),
-                           doc_concepts=[hit.doc_id in docs_ for docs_ in concept_docs])
-            ranked.append(item)
-        ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
+        new = [replace(h, rank=0.0) for h in more if h.id not in hits]
+        if new:
+            ranked += score_hits(context, new, self.retriever)
+            ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
 
     def _fact_hits(self, query: Query, focus: list[NameTerms]) -> list[Hit]:

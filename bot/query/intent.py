@@ -18,7 +18,9 @@ _CUES: tuple[tuple[str, str], ...] = (
                         r"who went|joined|who was at|who were at|was at the|were at the|"
                         r"sen[dt] (?:anyone|someone|their|a delegation|delegat\w*|representatives?|"
                         r"officials?|ministers?|presidents?|leaders?)|who (?:did|has) \w+ (?:meet|met)|"
-                        r"meet with|met with|delegation|(?:who|which (?:\w+ ){1,2})(?:were|was) (?:in|at)|хто від|present at|which countries (?:were|came|joined)|"
+                        r"meet with|met with|delegation|(?:who|which (?:\w+ ){1,2})(?:were|was) (?:in|at)|"
+                        r"хто від|"
+                        r"present at|which countries (?:were|came|joined)|"
                         r"which \w+ officials?|хто був|хто були|брав участь|брала участь|брали участь|"
                         r"взяв участь|взяли участь|представля\w*|присутн\w*|хто приїхав|делегац\w*)(?!\w)"),
     ("statement", _B + r"(?:say|says|said|saying|talk\w*|speak\w*|spoke|stat(?:e|ed|ing)|remark\w*|"

@@ -1,4 +1,4 @@
-"""How a known entity is found in stored sentences: an FTS5 expression and a matching regex.
+"""How a known entity is found in stored sentences: an FTS5 expression and word variants.
 
 Built from every alias of the entity (Latin and Cyrillic), surnames for people, stems with a
 prefix match for inflected forms ("Мерца", "Канади"); short aliases that are also common words
@@ -7,7 +7,9 @@ prefix match for inflected forms ("Мерца", "Канади"); short aliases t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.entities import Entity
 from bot.query.terms import any_of, fts_tokens, quote, stem
@@ -18,16 +20,37 @@ _AMBIGUOUS = frozenset("us it in at on an as is be to no or and a i me we he un 
 
 @dataclass(frozen=True)
 class NameTerms:
-    """The FTS5 expression and the regex that find one entity in sentences."""
+    """The FTS5 expression and the word variants that find one entity in sentences."""
 
     label: str
     expr: str | None
-    pattern: re.Pattern[str] | None
+    variants: tuple[tuple[str, ...], ...] = ()  # folded words; the last one matches as a prefix
     ids: frozenset[str] = frozenset()  # entity ids (people) and canonical names it stands for
+    _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, init=False, repr=False,
+                                                     compare=False)
+
+    def __post_init__(self) -> None:
+        # Variants by their first three letters: a sentence is checked with one lookup a word.
+        for variant in self.variants:
+            self._first.setdefault(variant[0][:3], []).append(variant)
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """Return a regex for the variants (for highlighting; matching uses ``in_words``)."""
+        return _pattern(self.variants)
 
     def in_text(self, text: str | None) -> bool:
         """Tell whether ``text`` names the entity."""
-        return bool(text and self.pattern and self.pattern.search(text))
+        return bool(text) and self.in_words(text_words(text or ""))
+
+    def in_words(self, words: list[str]) -> bool:
+        """Tell whether the folded ``words`` of a text name the entity."""
+        first = self._first
+        for i, word in enumerate(words):
+            for variant in first.get(word[:3], ()):
+                if _matches(variant, words, i):
+                    return True
+        return False
 
     def in_fact(self, row: dict[str, object]) -> bool:
         """Tell whether a stored fact is about the entity (by id, canonical name or its words)."""
@@ -35,14 +58,38 @@ class NameTerms:
                     "speaker_org"):
             if row.get(key) and row[key] in self.ids:
                 return True
-        return any(self.in_text(row.get(k)) for k in ("speaker", "actor", "name", "role")  # type: ignore[arg-type]
-                   ) or any(self.in_text(p) for p in row.get("parties") or ())  # type: ignore[attr-defined]
+        texts = [row.get(k) for k in ("speaker", "actor", "name", "role")] + list(row.get("parties") or ())  # type: ignore[call-overload]
+        return any(isinstance(t, str) and self.in_text(t) for t in texts)
+
+
+def text_words(text: str) -> list[str]:
+    """Return the words of ``text`` folded like the FTS5 index folds them (case, accents)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return fts_tokens("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _matches(variant: tuple[str, ...], words: list[str], i: int) -> bool:
+    *head, last = variant
+    if i + len(variant) > len(words):
+        return False
+    if any(words[i + k] != w for k, w in enumerate(head)):
+        return False
+    word = words[i + len(head)]
+    return word.startswith(last) if len(last) >= 3 else word == last
+
+
+@lru_cache(maxsize=512)
+def _pattern(variants: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
+    bodies = [r"[\W_]+".join([*(re.escape(t) for t in v[:-1]), re.escape(v[-1]) + r"\w*"])
+              for v in variants]
+    alternatives = "|".join(sorted(set(bodies), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE) if bodies else None
 
 
 def _variants(entity: Entity) -> list[list[str]]:
     out = []
     for alias in dict.fromkeys((entity.name, *entity.aliases)):
-        toks = fts_tokens(alias)
+        toks = text_words(alias)
         if not toks:
             continue
         if entity.kind == "person" and len(toks) > 1:
@@ -56,38 +103,30 @@ def _variants(entity: Entity) -> list[list[str]]:
     return out
 
 
+def _terms(label: str, variants: list[list[str]], ids: frozenset[str]) -> NameTerms:
+    stemmed = []
+    for toks in variants:
+        *head, last = toks
+        stemmed.append((*head, stem(last) if len(last) >= 5 else last))
+    unique = tuple(dict.fromkeys(stemmed))
+    exprs = [" + ".join([*(quote(t) for t in v[:-1]), quote(v[-1]) + ("*" if len(v[-1]) >= 3 else "")])
+             for v in unique]
+    return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids)
+
+
 def name_terms(entity: Entity, *, label: str | None = None) -> NameTerms:
     """Return how to find ``entity`` in sentences."""
-    exprs: list[str | None] = []
-    regexes: list[str] = []
-    for toks in _variants(entity):
-        *head, last = toks
-        last_stem = stem(last) if len(last) >= 5 else last
-        exprs.append(" + ".join([*(quote(t) for t in head), quote(last_stem) + "*"]))
-        body = r"[\W_]+".join([*(re.escape(t) for t in head), re.escape(last_stem) + r"\w*"])
-        regexes.append(body)
-    pattern = re.compile(r"(?<!\w)(?:%s)" % "|".join(sorted(set(regexes), key=len, reverse=True)),
-                         re.IGNORECASE) if regexes else None
-    return NameTerms(label=label or entity.name, expr=any_of(exprs), pattern=pattern,
-                     ids=frozenset({entity.id, entity.name}))
+    return _terms(label or entity.name, _variants(entity), frozenset({entity.id, entity.name}))
 
 
 def word_terms(words: list[str], *, label: str) -> NameTerms:
     """Return how to find plain words (a place as written, an unknown name) in sentences."""
-    toks = [t for w in words for t in fts_tokens(w)]
-    if not toks:
-        return NameTerms(label=label, expr=None, pattern=None)
-    *head, last = toks
-    last_stem = stem(last)
-    expr = " + ".join([*(quote(t) for t in head), quote(last_stem) + "*"])
-    body = r"[\W_]+".join([*(re.escape(t) for t in head), re.escape(last_stem) + r"\w*"])
-    return NameTerms(label=label, expr=expr, pattern=re.compile(r"(?<!\w)" + body, re.IGNORECASE))
+    toks = [t for w in words for t in text_words(w)]
+    return _terms(label, [toks] if toks else [], frozenset())
 
 
 def combine(parts: list[NameTerms], *, label: str) -> NameTerms:
     """Return terms that find any of ``parts`` (the holders of one office, say)."""
-    patterns = [p.pattern.pattern for p in parts if p.pattern]
-    return NameTerms(label=label, expr=any_of([p.expr for p in parts]),
-                     pattern=re.compile("|".join(patterns), re.IGNORECASE) if patterns else None,
-                     ids=parts[0].ids if parts and label in parts[0].ids else
-                     frozenset().union(*(p.ids for p in parts)))
+    variants = tuple(dict.fromkeys(v for p in parts for v in p.variants))
+    ids = parts[0].ids if parts and label in parts[0].ids else frozenset().union(*(p.ids for p in parts))
+    return NameTerms(label=label, expr=any_of([p.expr for p in parts]), variants=variants, ids=ids)

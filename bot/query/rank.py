@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.query.names import NameTerms
+from bot.query.names import NameTerms, text_words
 from bot.query.parse import Query
-from bot.query.retrieve import DocInfo, Hit
-from bot.query.terms import fts_tokens, stem
+from bot.query.retrieve import DocInfo, Hit, Retriever
+from bot.query.terms import any_of, concept_expr, fts_tokens, stem
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
 INTENT_CUES = {
@@ -79,7 +79,7 @@ def concept_patterns(query: Query) -> list[re.Pattern[str]]:
                 bodies.append(r"[\W_]+".join([*(re.escape(t) for t in head), re.escape(stem(last))])
                               + r"\w*")
         if bodies:
-            out.append(re.compile(r"(?<!\w)(?:%s)" % "|".join(bodies), re.I))
+            out.append(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + ")", re.I))
     return out
 
 
@@ -116,10 +116,12 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     a little when only the document names it.
     """
     text = item.hit.text
-    item.names = {n.label for n in focus if n.in_text(text)}
+    words = text_words(text)
+    item.names = {n.label for n in focus if n.in_words(words)}
     carried: set[str] = set()
     if previous and _CONTINUES.match(text):
-        carried = {n.label for n in focus if n.in_text(previous)} - item.names
+        before = text_words(previous)
+        carried = {n.label for n in focus if n.in_words(before)} - item.names
     in_sentence = [bool(c.search(text)) for c in concepts]
     item.concepts = sum(in_sentence)
     title = headline(item.doc)
@@ -150,3 +152,54 @@ _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 def _same(a: str, b: str | None) -> bool:
     return bool(b) and re.sub(r"\W+", "", a.casefold()) == re.sub(r"\W+", "", (b or "").casefold())
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the ranking knows about the question and the candidate documents."""
+
+    query: Query
+    focus: list[NameTerms]
+    concepts: list[re.Pattern[str]]
+    docs: dict[str, DocInfo]
+    doc_scores: dict[str, float]
+    names_in_doc: dict[str, set[str]]
+    concept_docs: list[set[str]]
+    best_rank: float
+
+
+def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
+             places: list[NameTerms], hits: list[Hit]) -> Context:
+    """Compute the document-level features of every candidate document, with indexed reads."""
+    doc_ids = list({h.doc_id for h in hits})
+    docs = retriever.documents(doc_ids)
+    place_docs = retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
+    fits = {d: meeting_fit(query, doc, places, concepts, place_docs) for d, doc in docs.items()}
+    date_weight = 0.0
+    if any(f[0] for f in fits.values()):
+        date_weight = 3.0 if query.date and query.date.exact else 2.0
+    return Context(
+        query=query, focus=focus, concepts=concepts, docs=docs,
+        doc_scores={d: date_weight * f[0] + 1.5 * f[1] + 1.5 * f[2] for d, f in fits.items()},
+        names_in_doc={n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus},
+        concept_docs=[retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts],
+        best_rank=min(h.rank for h in hits))
+
+
+def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
+    """Return the scored hits, best first."""
+    previous = retriever.previous_sentences([h for h in hits if h.idx > 0][:400])
+    ranked = []
+    for hit in hits:
+        doc = ctx.docs.get(hit.doc_id)
+        if doc is None:
+            continue
+        item = Scored(hit=hit, doc=doc)
+        score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, best_rank=ctx.best_rank,
+                       doc_score=ctx.doc_scores[hit.doc_id],
+                       doc_names={k for k, v in ctx.names_in_doc.items() if hit.doc_id in v},
+                       previous=previous.get((hit.doc_id, hit.idx - 1)),
+                       doc_concepts=[hit.doc_id in d for d in ctx.concept_docs])
+        ranked.append(item)
+    ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
+    return ranked

@@ -68,7 +68,7 @@ class Retriever:
         if doc_ids is not None:
             if not doc_ids:
                 return []
-            extra = "and s.doc_id in (%s)" % ",".join("?" * len(doc_ids))
+            extra = f"and s.doc_id in ({_marks(doc_ids)})"
             params += list(doc_ids)
         sql = _SENTENCE_SQL.format(extra=extra)
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
@@ -86,7 +86,7 @@ class Retriever:
         if not expr or not doc_ids:
             return set()
         sql = ("select distinct s.doc_id from sentences_fts join sentences s on s.id = sentences_fts.rowid "
-               "where sentences_fts match ? and s.doc_id in (%s)" % ",".join("?" * len(doc_ids)))
+               f"where sentences_fts match ? and s.doc_id in ({_marks(doc_ids)})")
         return {row[0] for row in self.db.execute(sql, [expr, *doc_ids]).fetchall()}
 
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
@@ -145,8 +145,8 @@ class Retriever:
         out: dict[tuple[str, int], str] = {}
         for i in range(0, len(keys), 200):
             chunk = keys[i:i + 200]
-            sql = ("select doc_id, idx, text from sentences where (doc_id, idx) in (values %s)"
-                   % ",".join("(?, ?)" for _ in chunk))
+            pairs = ",".join("(?, ?)" for _ in chunk)
+            sql = f"select doc_id, idx, text from sentences where (doc_id, idx) in (values {pairs})"
             for doc_id, idx, text in self.db.execute(sql, [v for k in chunk for v in k]).fetchall():
                 out[(doc_id, idx)] = text
         return out
@@ -165,3 +165,7 @@ class Retriever:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _marks(values: list[object]) -> str:
+    return ",".join("?" * len(values))

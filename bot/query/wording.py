@@ -15,6 +15,7 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 _MONTHS_UK = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
               "жовтня", "листопада", "грудня")
 _UNCERTAIN = {"pronoun", "context", "unknown"}
+_NOT_FIELDS = {"id", "doc_id", "sentence", "start", "end", "type", "text"}
 
 
 def date_text(iso: str | None, lang: str = "en") -> str:
@@ -68,7 +69,7 @@ def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[
     if not matching:
         return "", "sentence", {}
     row = matching[0]
-    fields = {k: v for k, v in row.items() if k not in {"id", "doc_id", "sentence", "start", "end", "type", "text"}}
+    fields = {k: v for k, v in row.items() if k not in _NOT_FIELDS}
     if row.get("text"):
         fields["said"] = row["text"]  # a statement's words; "text" is the answer line
     if row["type"] == "statement":
