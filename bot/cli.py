@@ -161,6 +161,8 @@ Without a token, `pledgebot chat` answers questions in the console."""
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
 def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None:
     """Run the Telegram bot: long polling, or a webhook with --webhook URL."""
+    import secrets
+
     from telegram import Update
 
     from bot.app import build_application, protect_token
@@ -179,8 +181,9 @@ def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None
     app = build_application(settings)
     if settings.webhook_url:
         path = settings.webhook_url.rstrip("/").rsplit("/", 1)[-1] or "telegram"
+        # A fresh secret per start: Telegram echoes it in a header, so forged updates are refused.
         app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=settings.webhook_url,
-                        allowed_updates=Update.ALL_TYPES)
+                        secret_token=secrets.token_urlsafe(32), allowed_updates=Update.ALL_TYPES)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.e2e.harness import Emulator, User, new_token, private_chat
@@ -34,3 +36,41 @@ async def test_run_polls_answers_and_stops_cleanly_without_logging_the_token(
     assert out == ""  # stdout is for results; logs go to stderr
     assert "getUpdates" in err or "Application started" in err  # DEBUG logging was on
     assert token not in err and token.split(":")[1] not in err
+
+
+async def test_run_with_a_webhook_accepts_only_updates_carrying_its_secret(
+        emulator: Emulator, tmp_path: Path) -> None:
+    token, port = new_token(), _free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": emulator.url,
+           "PLEDGEBOT_DB": str(tmp_path / "bot.db")}
+    command = [str(PLEDGEBOT), "run", "--webhook", url, "--listen", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    user = User(id=9101, first_name="Hooked")
+    update = {"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": private_chat(user),
+                                          "from": user.as_json(), "text": "/help",
+                                          "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+    try:
+        hook = await emulator.wait_call(token, "setWebhook", since=0)
+        secret = hook["params"]["secret_token"]
+        async with httpx.AsyncClient(timeout=10) as http:
+            forged = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+            since = await emulator.mark()
+            genuine = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret})
+        reply = await emulator.wait_call(token, "sendMessage", since=since, chat_id=user.id)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert hook["params"]["url"] == url and len(secret) >= 32
+    assert (forged.status_code, genuine.status_code) == (403, 200)
+    assert "/who" in reply["params"]["text"]
+    assert proc.returncode == 0, err[-2000:]
+    assert token not in err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
