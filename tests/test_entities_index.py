@@ -291,3 +291,15 @@ def test_the_shared_default_index_is_read_only(idx: EntityIndex) -> None:
 def test_person_by_role_prefers_the_very_title(idx: EntityIndex, title: str, expected: str) -> None:
     person = idx.person_by_role(title, country="United States", on="2025-08-22")
     assert person is not None and person.name == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    pytest.param("Untied Kingdom", "country", "United Kingdom", id="country-typo"),
+    pytest.param("Coalition of the Wiling", "org", "Coalition of the Willing", id="org-typo"),
+    pytest.param("Ursula von der Leyn", "person", "Ursula von der Leyen", id="person-typo"),
+    pytest.param("prime minister said", None, None, id="no-name-at-all"),
+])
+def test_resolve_a_whole_name_with_a_typo(idx: EntityIndex, text: str, kind: str | None,
+                                          expected: str | None) -> None:
+    found = idx.resolve(text, kind)
+    assert (found.name if found else None) == expected

@@ -157,7 +157,8 @@ class EntityIndex:
             return exact
         mentions = self.find_mentions(text, kinds=kinds)
         if not mentions:
-            return []
+            found = [self._entities[i] for i in self._table.fuzzy_phrase(text)]
+            return [e for e in found if e.kind in kinds]
         best = max(mentions, key=lambda m: (m.end - m.start, m.score))
         return [best.entity, *best.alternatives]
 

@@ -41,12 +41,15 @@ class AliasTable:
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     # First-word keys of multi-word aliases: other words skip the longer n-gram lookups.
     starts: set[str] = field(default_factory=set)
+    # Multi-word alias keys, for whole names typed with a typo ("Untied Kingdom").
+    phrases: list[str] = field(default_factory=list)
     # Person id -> keys of given names, to take in a misspelt one before a surname.
     given: dict[str, list[str]] = field(default_factory=dict)
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
-        new = AliasTable(starts=set(self.starts), given={k: list(v) for k, v in self.given.items()})
+        new = AliasTable(starts=set(self.starts), phrases=list(self.phrases),
+                         given={k: list(v) for k, v in self.given.items()})
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
                              (self.codes, new.codes)):
             theirs.update((k, list(v)) for k, v in mine.items())
@@ -64,6 +67,8 @@ class AliasTable:
         _append(self.exact, k, entity_id)
         if " " in k:
             self.starts.add(k.split(" ", 1)[0])
+            if k not in self.exact or len(self.exact[k]) == 1:
+                self.phrases.append(k)
         if len(k) >= max(fuzzy_from, _MIN_FUZZY) and " " not in k:
             bucket = self.buckets[(k[0], len(k))]
             if k not in bucket:
@@ -95,6 +100,14 @@ class AliasTable:
         if not found and (plain.isupper() or "." in phrase):
             found = self.codes.get(plain.upper() if "." in phrase else plain)
         return list(found or ())
+
+    def fuzzy_phrase(self, phrase: str) -> list[str]:
+        """Return the ids of the multi-word alias closest to the whole ``phrase``, if close."""
+        k = phrase_key(phrase)
+        if " " not in k or len(k) > 80:
+            return []
+        found = process.extractOne(k, self.phrases, scorer=fuzz.ratio, score_cutoff=88)
+        return list(self.exact.get(found[0], ())) if found else []
 
     def fuzzy(self, word_key: str) -> tuple[str, float] | None:
         """Return the closest single-word alias key to ``word_key`` and its score, if close."""
