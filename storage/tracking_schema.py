@@ -72,3 +72,9 @@ def m001_tracking(db: Database) -> None:
 def m002_link_names(db: Database) -> None:
     """Proper names of each action ("IRIS-T", "Patriot"): two different names are two promises."""
     db["commitment_links"].add_column("names", str)
+
+
+@tracking()
+def m003_source_place(db: Database) -> None:
+    """Find meetings by place: an undated report joins the one dated meeting it matches."""
+    db["meeting_sources"].create_index(["place"])

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from bot.tracking.conflicts import cluster_conflicts
+from bot.tracking.links import best_parent, link_new
 from bot.tracking.normalize import fold
 
 NAME_SIMILARITY = 85.0
@@ -41,11 +42,22 @@ def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if _places_match(fold(a["place"]), fold(b["place"])):
         return True
+    return _same_kind(a, b)
+
+
+def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["format"] and fold(a["format"]) == fold(b["format"]):
         return True
     if a["name"] and b["name"]:
         return fuzz.token_set_ratio(fold(a["name"]), fold(b["name"])) >= NAME_SIMILARITY
     return False
+
+
+def undated_match(undated: dict[str, Any], rows: list[dict[str, Any]]) -> str | None:
+    """Return the one dated cluster an undated report belongs to (same place and format or name)."""
+    clusters = {r["cluster_id"] for r in rows if r["date"] and r["cluster_id"]
+                and _places_match(fold(undated["place"]), fold(r["place"])) and _same_kind(undated, r)}
+    return clusters.pop() if len(clusters) == 1 else None  # two candidates: too ambiguous to guess
 
 
 def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
@@ -87,6 +99,40 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
     db.execute(f"delete from meeting_conflicts where cluster_id in ({_marks(old_ids)})", [*old_ids])
     for group in _components(rows):
         _write_cluster(db, group)
+    undated = {r["doc_id"] for r in rows if not r["date"]}
+    for place in {r["place"] for r in rows if r["place"] and r["date"]}:
+        # An undated report waits for a dated report of the same place to arrive.
+        undated.update(r[0] for r in db.execute(
+            "select doc_id from meeting_sources where place = ? and date is null", [place]))
+    for doc_id in sorted(undated):
+        _attach_undated(db, doc_id)
+
+
+def _attach_undated(db: Database, doc_id: str) -> None:
+    rows = list(db["meeting_sources"].rows_where("doc_id = ?", [doc_id]))
+    if not rows or rows[0]["date"] or not rows[0]["place"]:
+        return
+    same_place = list(db["meeting_sources"].rows_where("place = ? and doc_id != ?", [rows[0]["place"], doc_id]))
+    cluster_id = undated_match(rows[0], same_place)
+    if cluster_id is None:
+        return
+    old_id = rows[0]["cluster_id"]
+    db.execute("delete from meeting_clusters where id = ?", [old_id])
+    db.execute("delete from meeting_conflicts where cluster_id in (?, ?)", [old_id, cluster_id])
+    members = [r for r in db["meeting_sources"].rows_where("cluster_id = ?", [cluster_id])] + rows
+    _write_cluster(db, members, cluster_id=cluster_id)
+    # The report's promises now have the meeting's date: place them in time again.
+    date = db.execute("select date from meeting_clusters where id = ?", [cluster_id]).fetchone()[0]
+    moved = [r[0] for r in db.execute(
+        "select commitment_id from commitment_links where doc_id = ? and date = ''", [doc_id])]
+    db.execute("update commitment_links set date = ? where doc_id = ? and date = ''", [date, doc_id])
+    marks = ", ".join("?" * len(moved))
+    children = [r[0] for r in db.execute(
+        f"select commitment_id from commitment_links where parent_id in ({marks})", moved)]
+    for commitment_id in moved:
+        link_new(db, commitment_id)
+    for child in children:  # a parent must stay earlier than its child: no cycles
+        best_parent(db, child)
 
 
 def _marks(values: set[str]) -> str:
@@ -117,16 +163,17 @@ def _common(values: Iterable[str | None]) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def _write_cluster(db: Database, group: list[dict[str, Any]]) -> None:
+def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str | None = None) -> None:
     date = _common(r["date"] for r in group)
-    cluster_id = f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
+    cluster_id = cluster_id or f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
     doc_ids = {r["doc_id"] for r in group}
     db.execute(f"update meeting_sources set cluster_id = ? where doc_id in ({_marks(doc_ids)})",
                [cluster_id, *doc_ids])
-    names = sorted((r["name"] for r in group if r["name"]), key=len)
+    # The name most sources use; among equals, the shortest (usually the most generic).
+    names = [_common(sorted((r["name"] for r in group if r["name"]), key=len))]
     conflicts = cluster_conflicts(db, cluster_id=cluster_id, doc_ids=sorted(doc_ids))
     db["meeting_clusters"].insert({
-        "id": cluster_id, "date": date, "name": names[0] if names else None,
+        "id": cluster_id, "date": date, "name": names[0],
         "place": _common(r["place"] for r in group), "format": _common(r["format"] for r in group),
         "sources": len(group),
         "publishers": "; ".join(sorted({r["publisher"] or "unknown publisher" for r in group})),

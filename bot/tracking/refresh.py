@@ -42,12 +42,13 @@ def _link_rows(db: Database, doc_id: str, date: str | None) -> list[dict[str, An
 def _index_document(db: Database, doc_id: str) -> list[int]:
     """Record a document's meeting source and commitment links; return the new commitment ids."""
     source = source_row(db, doc_id)
-    doc = db.execute("select published, ingested_at from documents where id = ?", [doc_id]).fetchone()
+    doc = db.execute("select published from documents where id = ?", [doc_id]).fetchone()
     if doc is None:
         return []
     if source is not None:
         db["meeting_sources"].insert(source, replace=True)
-    date = (source or {}).get("date") or doc[0] or (doc[1] or "")[:10] or None
+    # Undated ("") rather than the ingestion day: a wrong date would put a promise out of order.
+    date = (source or {}).get("date") or doc[0] or ""
     rows = _link_rows(db, doc_id, date)
     db["commitment_links"].insert_all(rows, replace=True)
     return [r["commitment_id"] for r in rows]

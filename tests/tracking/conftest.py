@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.tracking import install
-from storage.records import Commitment, Extraction, Meeting, Sentence, SourceDocument
+from storage.records import Attendance, Commitment, Extraction, Meeting, Sentence, SourceDocument
 from storage.store import SaveResult, Store
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -22,7 +22,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def build(*, text: str, commitments: list[dict[str, Any]]) -> Extraction:
+def build(*, text: str, commitments: list[dict[str, Any]], attendees: list[dict[str, Any]] = ()) -> Extraction:
     """Return an extraction whose sentences are the text's lines, one commitment per dict."""
     sentences, offset = [], 0
     for index, line in enumerate(text.split("\n")):
@@ -32,7 +32,9 @@ def build(*, text: str, commitments: list[dict[str, Any]]) -> Extraction:
         actor=c.get("actor", c.get("country", "")), action=c["action"], kind=c.get("kind", "pledge"),
         sentence=c.get("sentence", 0), start=0, end=1, actor_country=c.get("country"),
         actor_org=c.get("org"), amount=c.get("amount")) for c in commitments)
-    return Extraction(sentences=tuple(sentences), commitments=facts)
+    people = tuple(Attendance(name=a.get("name"), role=a.get("role"), country=a.get("country"), org=a.get("org"),
+                              sentence=a.get("sentence", 0), start=0, end=1) for a in attendees)
+    return Extraction(sentences=tuple(sentences), commitments=facts, attendees=people)
 
 
 Save = Callable[..., SaveResult]
@@ -42,11 +44,12 @@ Save = Callable[..., SaveResult]
 def save(store: Store) -> Save:
     """Return a function that saves one hand-built document into the store."""
     def _save(*, url: str, published: str | None, text: str = "A readout.", publisher: str | None = None,
-              meeting: Meeting | None = None, commitments: list[dict[str, Any]] = ()) -> SaveResult:
+              meeting: Meeting | None = None, commitments: list[dict[str, Any]] = (),
+              attendees: list[dict[str, Any]] = ()) -> SaveResult:
         doc = SourceDocument(text=text, url=url, published=published,
                              publisher=publisher or url.split("/")[2], title=f"Readout {url}")
-        extraction = build(text=text, commitments=list(commitments))
+        extraction = build(text=text, commitments=list(commitments), attendees=list(attendees))
         extraction = Extraction(sentences=extraction.sentences, commitments=extraction.commitments,
-                                meeting=meeting or Meeting(date=published))
+                                attendees=extraction.attendees, meeting=meeting or Meeting(date=published))
         return store.save_document(doc, extraction)
     return _save
