@@ -19,6 +19,7 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     from bot.extract.statements import extract_statements
     from bot.extract.transcript import is_transcript, title_speaker, transcript_statements
     from bot.extract.attendees import extract_attendees
+    from bot.extract.commitments import extract_commitments
     from bot.extract.statements import written_names
 
     if index is None:
@@ -39,8 +40,9 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     attendees = extract_attendees(ctx, host=host, transcript=transcript)
     if ctx.language != "en":
         attendees = written_names(disc, attendees)
+    commitments = extract_commitments(ctx, disc, statements)
     return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements),
-                      attendees=tuple(attendees))
+                      attendees=tuple(attendees), commitments=tuple(commitments))
 
 
 __all__ = ["extract_document"]

@@ -68,9 +68,7 @@ def person_agent(person: Person, how: str = "name", label: str | None = None) ->
 def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
                 end: int) -> Agent | None:
     """Return who the phrase at ``start:end`` of the document refers to, or None."""
-    phrase = _ADVERBS.sub("", ctx.text[start:end].strip(" ,;:—–-\n")).strip()
-    while _ADVERBS.search(phrase):
-        phrase = _ADVERBS.sub("", phrase).strip()
+    phrase = strip_tail(ctx.text[start:end])
     low = phrase.lower()
     if not phrase or len(phrase) > 120:
         return None
@@ -82,12 +80,30 @@ def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
               if start <= p.start and p.end <= end + 2 and not p.possessive]
     if people:
         return person_agent(people[-1])
+    if re.fullmatch(r"[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ’'-]+", phrase) and _first_name(disc, phrase):
+        return person_agent(_first_name(disc, phrase))  # type: ignore[arg-type]
     orgs = [f for f in ctx.mentions(sentence) if f.kind == "org" and start <= f.start
             and f.end <= end and ROLE_RE.search(f.text)]
     if orgs:  # "the Office of the President of Ukraine" is an organisation, not a president
         return group_agent(ctx, sentence, phrase, start, end)
     return (_role_agent(ctx, disc, sentence, phrase, start, end)
             or group_agent(ctx, sentence, phrase, start, end))
+
+
+def strip_tail(text: str) -> str:
+    """Drop auxiliaries and adverbs that end a subject phrase ("the EU has already")."""
+    phrase = text.strip(" ,;:—–-\n")
+    while _ADVERBS.search(phrase):
+        phrase = _ADVERBS.sub("", phrase).strip()
+    return phrase
+
+
+def _first_name(disc: Discourse, word: str) -> Person | None:
+    # "Volodymyr has committed ..." after "President Zelenskyy": a first name alone.
+    for person in reversed(disc.people):
+        if person.person_id and person.name.split()[0] == word:
+            return person
+    return None
 
 
 def _pronoun(disc: Discourse, sentence: Sentence) -> Agent | None:
@@ -148,7 +164,8 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     countries = [c for c in countries if c]
     orgs = [f.name for f in scope if f.kind == "org"]
     label = _LEAD.sub("", phrase)
-    if _COLLECTIVE.search(phrase) and len(phrase.split()) <= 6:
+    opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)
+    if _COLLECTIVE.search(phrase) and (len(phrase.split()) <= 6 or opens):
         return Agent(label=_format_label(ctx, label), how="name", country=None,
                      org=orgs[0] if orgs else None, collective=True)
     if len(countries) > 1 or (countries and orgs):

@@ -1,0 +1,192 @@
+"""Who committed to what and how strongly: "France pledged €2bn", "the coalition backed ...",
+"Kyiv was ready to buy ...", "we will not ease off" (the speaker's country)."""
+from __future__ import annotations
+
+import re
+
+from bot.extract.agents import Agent, Discourse, group_agent, parse_agent, strip_tail
+from bot.extract.amounts import find_amount, find_condition, find_timeframe
+from bot.extract.context import Context
+from storage.records import Commitment, Sentence, Statement
+
+_CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
+    ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)\b"),
+    ("delivered", r"\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
+                  r"have\s+given|provided\s+by|виділил[аи])\b"),
+    ("pledge", r"\b(?:pledged|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
+               r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
+               r"about|nearly|[$€£\d]))|promised|will\s+provide|(?:was|is|are)\s+providing|"
+               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+an?\s+"
+               r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
+               r"пообіцял[иа]|пообіцяв|виділить)\b"),
+    ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
+              r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)\b"),
+    ("intent", r"\b(?:will\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|consider|"
+               r"seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
+               r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|погодил(?:и|ися))\b"),
+    ("support", r"\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
+                r"support|are\s+supporting|is\s+supporting)\b"),
+]]
+_CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
+                     r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
+_FIRST_PLURAL = re.compile(r"(?i)(?:^|\s)(?:we|ми)$")
+_SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|"
+                         r"underlined|confirmed|announced|recalled|reminded)\b")
+_VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are|was|were|will|"
+                      r"would|can|could|must|wants)\b")
+_PREPOSITION = re.compile(r"(?i)^\s*(?:in|at|on|during|after|before|за|на|у|в|під|під\s+час)\b")
+_TRAILING_GROUP = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|all|other|some|of)\s+)*"
+                             r"(?i:allies|partners|leaders|countries|participants|members|"
+                             r"nations|союзники|партнери|учасники|країни)\s*$")
+_HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
+
+
+def extract_commitments(ctx: Context, disc: Discourse,
+                        statements: list[Statement]) -> list[Commitment]:
+    """Return the commitments of the document; one per actor, kind and action."""
+    speakers = {s.sentence: s for s in statements}
+    out: list[Commitment] = []
+    for sentence in ctx.sentences:
+        last: Agent | None = None
+        for kind, at, end in _cues(sentence):
+            agent = _actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
+            if agent is None:
+                continue
+            last = agent
+            out.append(_commitment(ctx, sentence, agent, kind, at, end))
+    return _dedupe(out)
+
+
+def _cues(sentence: Sentence) -> list[tuple[str, int, int]]:
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in _CUES:
+        for m in pattern.finditer(sentence.text):
+            if not any(a <= m.start() < b for _, a, b in found):
+                found.append((kind, m.start(), m.end()))
+    return sorted(found, key=lambda c: c[1])
+
+
+def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
+           speaker: Statement | None, last: Agent | None) -> Agent | None:
+    """Return who commits through the cue at sentence offset ``at``."""
+    head = sentence.text[:at]
+    if sentence.text[at:].startswith("provided by"):
+        tail = re.match(r"provided by ((?:[A-Z][\w.’'-]*\s*)+)", sentence.text[at:])
+        return _phrase(ctx, disc, sentence, at + 12, at + 12 + len(tail.group(1))) if tail else None
+    if sentence.text[at:].startswith("will receive"):  # "Leaders confirmed that Ukraine will receive"
+        giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b", head)
+        return _phrase(ctx, disc, sentence, sentence.start, sentence.start + giver.end(1)) \
+            if giver else None
+    cuts = list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head))
+    cuts.sort(key=lambda m: m.end())
+    cut = cuts[-1] if cuts else None
+    start = cut.end() if cut else 0
+    phrase = strip_tail(head[start:])
+    quoted = ctx.in_quote(sentence.start + at)
+    if _FIRST_PLURAL.search(phrase) or phrase.lower() in ("i", "я"):
+        return _first_person(ctx, phrase, speaker)
+    if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
+        start = cuts[-2].end() if len(cuts) > 1 else 0
+        phrase = strip_tail(re.sub(r"\s+\w+ed\s*$", "", head[start:cut.start()]))
+    if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
+        return _sentence_subject(ctx, disc, sentence) or disc.collective
+    if last and re.search(r"\band$", phrase):  # "... supported X and are ready to ..."
+        return last
+    if not phrase:
+        return last or _leading(ctx, disc, sentence, head)
+    agent = _phrase(ctx, disc, sentence, sentence.start + start,
+                    sentence.start + start + len(head[start:].rstrip()))
+    if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
+        return None  # inside a quote only "we", "I" or a named country or organisation commits
+    return agent
+
+
+def _leading(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
+    # "Macron noted that the Coalition countries established ..., expressed support for ...".
+    that = list(re.finditer(r"\bthat\s+", head))
+    if not that:
+        return None
+    rest = head[that[-1].end():]
+    verb = _VERBISH.search(rest)
+    end = that[-1].end() + (verb.start() if verb else len(rest))
+    return _phrase(ctx, disc, sentence, sentence.start + that[-1].end(), sentence.start + end)
+
+
+def _phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
+            end: int) -> Agent | None:
+    """Resolve the subject phrase, preferring the entities that end it ("amount France")."""
+    text = ctx.text[start:end]
+    if _PREPOSITION.match(text):
+        return None  # "На конференції в Римі пообіцяли": no subject, only a place
+    verbs = list(_VERBISH.finditer(strip_tail(text)))
+    if verbs:
+        start += verbs[-1].end()
+    group = _TRAILING_GROUP.search(strip_tail(ctx.text[start:end]))
+    if group and group.start() > 0:
+        start += group.start()
+    agent = parse_agent(ctx, disc, sentence, start, end)
+    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40:
+        agent = None
+    if agent is None:
+        tail = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end
+                and f.kind in ("country", "org", "place")]
+        if tail:
+            agent = group_agent(ctx, sentence, ctx.text[tail[-1].start:end], tail[-1].start, end)
+    return agent
+
+
+def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agent | None:
+    # "Russia and Ukraine said ... they agreed": "they" is the subject that opens the sentence.
+    match = re.match(r"(?:(?:[A-Z][\w.’'-]*|the|and|a|number|of|all|other|,)\s*)+",
+                     sentence.text)
+    if not match:
+        return None
+    return parse_agent(ctx, disc, sentence, sentence.start, sentence.start + match.end())
+
+
+def _first_person(ctx: Context, phrase: str, speaker: Statement | None) -> Agent | None:
+    if speaker is None:
+        return None
+    if phrase.lower() in ("i", "я"):
+        return Agent(label=speaker.speaker or "", how="pronoun", person_id=speaker.person_id,
+                     country=speaker.speaker_country) if speaker.speaker else None
+    if re.search(r"(?i)\bagreed\b", ctx.text[speaker.start:speaker.end]) and ctx.meeting_format:
+        return Agent(label=f"{ctx.meeting_format} partners", how="context", collective=True)
+    country = speaker.speaker_country
+    return Agent(label=country, how="pronoun", country=country) if country else None
+
+
+def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: int,
+                end: int) -> Commitment:
+    action = sentence.text[at:].strip()
+    amount = find_amount(action)
+    if kind == "ready" and amount and re.match(r"committed", action):
+        kind = "pledge"
+    actor, country = agent.label, agent.country
+    if agent.person_id and amount and agent.role in _HEADS and country:
+        actor = country  # a leader pledging money pledges it for the country
+    condition = find_condition(sentence.text)
+    return Commitment(
+        actor=actor, action=action, kind=kind, sentence=sentence.index,
+        start=sentence.start, end=sentence.end, actor_country=country, actor_org=agent.org,
+        person_id=agent.person_id if actor == agent.label else None, amount=amount,
+        timeframe=find_timeframe(sentence.text), conditional=condition is not None,
+        condition=condition, collective=agent.collective or " and " in actor,
+    )
+
+
+def _dedupe(rows: list[Commitment]) -> list[Commitment]:
+    """Drop repeats: the same actor, kind and amount, or the same actor, kind and action."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for row in rows:
+        keys = {(row.actor, row.kind, " ".join(row.action.split()[:6]))}
+        if row.amount:
+            keys.add((row.actor, row.kind, row.amount))
+        if row.kind == "signed":
+            keys.add((row.actor, row.kind, ""))
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(row)
+    return out
