@@ -55,9 +55,10 @@ class TokenFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite ``record`` without the token; never drop it."""
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = redact(message, self.token), ()
+        # Freeze the message now, even without the token: PTB logs its API results by reference
+        # and later rewrites a File's file_path into a URL holding the token, so a handler that
+        # formats the record later (caplog, queues) would otherwise see the token appear.
+        record.msg, record.args = redact(record.getMessage(), self.token), ()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:
