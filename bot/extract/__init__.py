@@ -18,6 +18,7 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     from bot.extract.meeting import extract_meeting
     from bot.extract.statements import extract_statements
     from bot.extract.transcript import is_transcript, title_speaker, transcript_statements
+    from bot.extract.agreements import extract_agreements, signed_commitments
     from bot.extract.attendees import extract_attendees
     from bot.extract.commitments import extract_commitments
     from bot.extract.statements import written_names
@@ -41,8 +42,11 @@ def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -
     if ctx.language != "en":
         attendees = written_names(disc, attendees)
     commitments = extract_commitments(ctx, disc, statements)
+    agreements = extract_agreements(ctx, disc)
+    commitments += signed_commitments(agreements, commitments)
     return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements),
-                      attendees=tuple(attendees), commitments=tuple(commitments))
+                      attendees=tuple(attendees), commitments=tuple(commitments),
+                      agreements=tuple(agreements))
 
 
 __all__ = ["extract_document"]

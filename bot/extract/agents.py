@@ -166,7 +166,7 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     label = _LEAD.sub("", phrase)
     opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)
     if _COLLECTIVE.search(phrase) and (len(phrase.split()) <= 6 or opens):
-        return Agent(label=_format_label(ctx, label), how="name", country=None,
+        return Agent(label=format_label(ctx, label), how="name", country=None,
                      org=orgs[0] if orgs else None, collective=True)
     if len(countries) > 1 or (countries and orgs):
         names = countries + orgs
@@ -181,12 +181,13 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     return None
 
 
-def _format_label(ctx: Context, label: str) -> str:
+def format_label(ctx: Context, label: str) -> str:
+    """Name a group by the meeting's format: "the coalition" -> "Coalition of the Willing"."""
     # "the coalition" / "coalition leaders" in a Coalition of the Willing readout.
     fmt = ctx.meeting_format
     if fmt and re.search(r"(?i)\bcoalition\b", label) and "coalition" in fmt.lower() and \
             fmt.lower() not in label.lower():
-        return re.sub(r"(?i)\bcoalition(?:'s)?\b", fmt, label, count=1)
+        return re.sub(r"(?i)\bcoalition(?:'s)?\b", fmt, label, count=1).strip()
     if fmt and re.fullmatch(r"(?i)leaders", label):
         return f"{fmt} leaders"
     return label

@@ -1,0 +1,180 @@
+"""Documents signed or announced: "signed a 10-year bilateral security agreement with France",
+"a joint declaration by all Coalition countries ... were signed", "a chair's statement"."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.extract.agents import Discourse, format_label, parse_agent
+from bot.extract.context import Context
+from storage.records import Agreement, Commitment, Sentence
+
+_NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnership|memorandum|"
+         r"pact|communiqu[ée]|(?:joint|chair[’']s)\s+statement|угод[аиу]|заяв[аиу]|декларац\w+|"
+         r"меморандум\w*|договір|договору)")
+_STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"
+         r"its|their|this|these|new|signed|under|from|at|як|та|і|що)")
+_MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
+_PP = (r"(?:\s+(?:on|between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
+       r"establishing|who|were|was|is|are|will|could)\b)[^.;:])+)?")
+_NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
+                 rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
+_SIGN = re.compile(r"(?i)\b(?:signed|signs|inked|concluded|signing\s+of|підписал[иа]|підписав|"
+                   r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
+_UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
+                       r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+signed\b")
+_MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
+_PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
+                       r"(?:on|concerning|regarding)\s+[^.,;]+)")
+_TITLE_DOC = re.compile(rf"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
+                        r"спільна\s+декларація)\b")
+
+
+def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
+    """Return the documents the text says were signed, agreed or issued, merged by title."""
+    out: list[Agreement] = []
+    for sentence in ctx.sentences:
+        if sentence.index == 0 and _TITLE_DOC.match(sentence.text):
+            out.append(_agreement(ctx, sentence, sentence.text, 0, False, []))
+            continue
+        out.extend(_in_sentence(ctx, disc, sentence))
+    return _merge(out)
+
+
+def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agreement]:
+    text = sentence.text
+    found = []
+    for sign in _SIGN.finditer(text):
+        if re.search(r"(?i)\bnot\s+$|\bhas\s+not\s+$", text[:sign.start()][-10:]):
+            continue
+        unsigned = bool(_UNSIGNED.search(text[max(0, sign.start() - 20):sign.end()]))
+        parties = _subject_parties(ctx, disc, sentence, sign.start())
+        for np in _objects(text, sign.end()):
+            found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
+                                    not unsigned and "issu" not in sign.group().lower(), parties))
+    for passive in _PASSIVE.finditer(text):
+        before = list(_NP.finditer(text[:passive.start()]))
+        nps = _objects(text, passive.end()) if text[passive.end():].lstrip().startswith(":") \
+            else before[-1:]
+        for np in nps:
+            found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), True, []))
+    for m in list(_MENTION.finditer(text)) + list(_PROGRESS.finditer(text)):
+        if not any(a.start <= sentence.start + m.start() < a.end for a in found):
+            np = _NP.search(text, m.start()) if "np" not in m.groupdict() else m
+            if np and not re.search(r"(?i)\bnot\s+\w+\s+(?:an?\s+|the\s+)?$", text[:m.start()]):
+                found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), False, []))
+    return found
+
+
+def _objects(text: str, at: int) -> list[re.Match[str]]:
+    """Return the noun phrases that follow a signing verb, up to the end of its clause."""
+    rest = text[at:]
+    first = _NP.search(rest)
+    if not first or first.start() > 60 or re.search(r"[.;]", rest[:first.start()]):
+        return []
+    out = [first]
+    more = re.match(r"\s+and\s+(?:an?|the)\s+", rest[first.end():])
+    if more:
+        second = _NP.search(rest, first.end())
+        if second:
+            out.append(second)
+    return [_shift(m, at) for m in out]
+
+
+class _Shifted:
+    """A match moved by an offset, so that callers see sentence positions."""
+
+    def __init__(self, match: re.Match[str], offset: int) -> None:
+        self._m, self._o = match, offset
+
+    def group(self, name: str) -> str:
+        return self._m.group(name)
+
+    def start(self, name: str) -> int:
+        return self._m.start(name) + self._o
+
+
+def _shift(match: re.Match[str], offset: int) -> re.Match[str]:
+    return _Shifted(match, offset)  # type: ignore[return-value]
+
+
+def _subject_parties(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> list[str]:
+    head = sentence.text[:at]
+    cut = max((m.end() for m in re.finditer(r"[,;:“”\"]|\bwhere\b|\bthat\b", head)), default=0)
+    agent = parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + at)
+    people = [p for p in disc.people if p.sentence == sentence.index and
+              sentence.start + cut <= p.start < sentence.start + at]
+    countries = [p.country for p in people if p.country]
+    if agent and agent.country:
+        countries.append(agent.country)
+    elif agent and " and " in agent.label:
+        countries.extend(re.split(r",\s*|\s+and\s+", agent.label))
+    return list(dict.fromkeys(countries))
+
+
+def _agreement(ctx: Context, sentence: Sentence, title: str, at: int, signed: bool,
+               parties: list[str]) -> Agreement:
+    title = title.strip(" ,'\"“”‘’")
+    start = sentence.start + at
+    named = [f.name for f in ctx.mentions(sentence) if start <= f.start < start + len(title)
+             and f.kind in ("country", "org")]
+    by = re.search(r"(?i)\bby\s+(?:all\s+)?(?P<who>[^,]+)$", title)
+    if not named and by and re.search(r"(?i)countries|leaders|members|partners", by.group("who")):
+        named = [format_label(ctx, by.group("who").strip())]  # "by all Coalition countries"
+    return Agreement(title=title, parties=tuple(dict.fromkeys(parties + named)), signed=signed,
+                     sentence=sentence.index, start=start, end=start + len(title))
+
+
+def _merge(rows: list[Agreement]) -> list[Agreement]:
+    """Merge mentions of one document: shared title words or the same two or more parties."""
+    out: list[Agreement] = []
+    for row in rows:
+        if len(_stems(row.title)) < 2 and not row.parties:
+            continue  # "the agreement" alone refers back to one already found
+        for i, kept in enumerate(out):
+            if _same(kept, row):
+                best = max(kept, row, key=_formality)
+                out[i] = replace(best, signed=kept.signed or row.signed,
+                                 parties=tuple(dict.fromkeys(kept.parties + row.parties)))
+                break
+        else:
+            out.append(row)
+    return out
+
+
+def _same(a: Agreement, b: Agreement) -> bool:
+    pa, pb = {p.lower() for p in a.parties}, {p.lower() for p in b.parties}
+    if len(pa) >= 2 and len(pb) >= 2:
+        return pa == pb  # two bilateral agreements with different partners stay apart
+    sa, sb = _stems(a.title), _stems(b.title)
+    small = min(len(sa), len(sb))
+    return bool(small) and len(sa & sb) * 2 >= small and len(sa & sb) >= 1 and (
+        not pa or not pb or pa & pb)
+
+
+def _stems(title: str) -> set[str]:
+    words = re.findall(r"\w+", title.lower())
+    return {w[:4] for w in words if len(w) > 3 and w not in {"with", "between", "their", "that"}}
+
+
+def _formality(row: Agreement) -> tuple[int, int]:
+    # A formal name ("Agreement on the Establishment of ...") beats a description.
+    capitals = sum(w[:1].isupper() for w in row.title.split())
+    return capitals, len(row.title)
+
+
+def signed_commitments(agreements: list[Agreement], known: list[Commitment]) -> list[Commitment]:
+    """Return a "signed" commitment for each signed agreement whose parties signed no other."""
+    actors = {c.actor for c in known if c.kind == "signed"}
+    out = []
+    for a in agreements:
+        if not a.signed or len(a.parties) < 1:
+            continue
+        label = ", ".join(a.parties[:-1]) + " and " + a.parties[-1] if len(a.parties) > 1 \
+            else a.parties[0]
+        if label not in actors:
+            out.append(Commitment(actor=label, action=f"signed {a.title}", kind="signed",
+                                  sentence=a.sentence, start=a.start, end=a.end,
+                                  collective=len(a.parties) > 1))
+    return out
