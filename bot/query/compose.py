@@ -6,12 +6,14 @@ question asked, the best first, and long lists end with a count.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from bot.query.answer import Answer
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
-from bot.query.rank import INTENT_CUES, Scored, concept_patterns
+from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_patterns
 from bot.query.retrieve import DocInfo
 from bot.query.wording import (
     attendee_label,
@@ -24,6 +26,8 @@ from bot.query.wording import (
     unknown_text,
 )
 
+_CONTINUED = {"statement", "commitment", "search"}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 BUDGET = 1350  # characters of fact lines; the grader and a phone screen read about 1,500
 SNIPPET = 300
 MAX_LINES = 6
@@ -42,15 +46,26 @@ def unknown(query: Query, missing: list[str], suggestions: list[str]) -> Answer:
                   intent=query.intent, language=query.lang, suggestions=suggestions)
 
 
-def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str]) -> Answer:
+@dataclass(frozen=True)
+class Lookups:
+    """What composing needs from the store and the name index, beyond the ranked sentences."""
+
+    next_sentence: Callable[[str, int], str | None]  # (doc_id, index) -> the sentence after it
+    document_text: Callable[[str], str]  # doc_id -> its text
+    people_in: Callable[[str], list[str]]  # canonical names of the people a text names
+
+
+def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
+          lookups: Lookups) -> Answer:
     """Return the answer built from the best sentences and their facts."""
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
-        lines += _attendance_lines(query, ranked, facts, sources)
+        lines += _attendance_lines(query, ranked, facts, sources) or _named_lines(
+            query, ranked, sources, lookups)
     elif query.intent == "meeting":
         lines += _meeting_lines(ranked, sources)
-    lines += _sentence_lines(query, ranked, facts, sources, taken=lines)
+    lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
@@ -73,9 +88,9 @@ def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:
     return f" — {who}{', ' + when if when else ''} [{sources.index(doc) + 1}]"
 
 
-def _result(kind: str, text: str, item: Scored, **fields: Any) -> dict[str, Any]:
-    return {"type": kind, "text": text, "doc_id": item.hit.doc_id, "sentence": item.hit.idx,
-            "evidence": item.hit.text, "source": item.doc.source(), **fields}
+def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict[str, Any]:
+    return {**fields, "type": result_type, "text": line, "doc_id": item.hit.doc_id, "sentence": item.hit.idx,
+            "evidence": item.hit.text, "source": item.doc.source()}
 
 
 def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
@@ -90,6 +105,20 @@ def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
         text = f"{meeting_label(item.doc)}: {shown}{_cite(item.doc, sources)}"
         out.append(_result("attendance", text, item, attendees=names))
     return out
+
+
+def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
+                 lookups: Lookups) -> list[dict[str, Any]]:
+    """Without attendance facts, list who the best report names (not claiming they attended)."""
+    if query.focus_terms and not query.companions:
+        return []  # "who came from Canada": the sentences naming Canada say more than a list
+    item = _leading_docs(ranked, 1, 1.0)[0]
+    people = lookups.people_in(lookups.document_text(item.hit.doc_id)[:6000])
+    if len(people) < 2:
+        return []
+    intro = "Названі у звіті про" if query.lang == "uk" else "Named in the report on"
+    text = f"{intro} {meeting_label(item.doc)}: {', '.join(people[:16])}{_cite(item.doc, sources)}"
+    return [_result("sentence", text, item, people=people)]
 
 
 def _leading_docs(ranked: list[Scored], limit: int, ratio: float) -> list[Scored]:
@@ -117,7 +146,7 @@ def _meeting_lines(ranked: list[Scored], sources: list[DocInfo]) -> list[dict[st
 
 
 def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: list[DocInfo],
-                    taken: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                    taken: list[dict[str, Any]], lookups: Lookups) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     used = sum(len(t["text"]) for t in taken)
     seen = {_key(t["evidence"]) for t in taken if t["type"] != "meeting"}
@@ -133,12 +162,25 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         rows = facts.by_sentence.get((item.hit.doc_id, item.hit.idx), [])
         prefix, kind, fields = prefix_for(query, item, rows)
         size = 600 if query.intent == "attendance" else SNIPPET
-        text = f"{prefix}{_snippet(item.hit.text, patterns, size)}{_cite(item.doc, sources)}"
+        body = _snippet(item.hit.text, patterns, size)
+        if len(out) < 2 and query.intent in _CONTINUED and len(body) < 200:
+            body = _with_next(body, lookups.next_sentence(item.hit.doc_id, item.hit.idx + 1))
+        if query.lang != "uk" and _CYRILLIC.search(body):
+            people = lookups.people_in(body)  # an English reader still recognises the names
+            body += f" [{'; '.join(people)}]" if people else ""
+        text = f"{prefix}{body}{_cite(item.doc, sources)}"
         if used + len(text) > BUDGET + 150 and out:
             break
         used += len(text)
         out.append(_result(kind, text, item, **fields))
     return out
+
+
+def _with_next(body: str, following: str | None) -> str:
+    """Return the sentence with the one after it when that one is short: it often completes it."""
+    if not following or len(following) > 260 or HEADING.fullmatch(following):
+        return body
+    return f"{body} {following}"
 
 
 def _snippet(text: str, patterns: list[re.Pattern[str]], size: int = SNIPPET) -> str:

@@ -38,6 +38,20 @@ class QueryEngine:
         self.retriever = Retriever(store.db)
         self._terms: dict[str, NameTerms] = {}
         self._people_by_country: dict[str, list[Entity]] | None = None
+        self._titles: dict[str, list[str]] | None = None
+        self._lookups = compose.Lookups(next_sentence=self._next_sentence, people_in=self._people_in,
+                                        document_text=self._document_text)
+
+    def _document_text(self, doc_id: str) -> str:
+        row = self.store.document(doc_id)
+        return (row or {}).get("text") or ""
+
+    def _next_sentence(self, doc_id: str, index: int) -> str | None:
+        row = self.store.sentence(doc_id, index)
+        return row["text"] if row else None
+
+    def _people_in(self, text: str) -> list[str]:
+        return list(dict.fromkeys(m.entity.name for m in self.index.find_mentions(text, kinds=("person",))))
 
     def answer(self, question: str) -> Answer:
         """Return the answer to ``question``."""
@@ -57,7 +71,7 @@ class QueryEngine:
             # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
         found = facts.collect(self.retriever, query, ranked, focus.present)
-        return compose.build(query, ranked, found, missing=focus.missing)
+        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups)
 
     # -- who the question is about ----------------------------------------------------------
 
@@ -89,10 +103,9 @@ class QueryEngine:
         if query.role_persons:
             # "the Canadian PM": any holder of the office, or the office named in the text.
             holders = [self.terms(p) for p in query.role_persons if p.id not in {e.id for e in query.persons}]
-            title = query.role_title
-            office = word_terms(title.split(), label=title) if title else None
+            offices = [word_terms([t], label=t) for t in self._title_names(query.role_title)]
             label = " / ".join(h.label for h in holders) or (query.role_title or "")
-            groups.append(combine([*holders, *([office] if office else [])], label=label))
+            groups.append(combine([*holders, *offices], label=label))
         for name in (*query.countries, *query.orgs):
             if name in query.role_scopes:
                 continue
@@ -108,6 +121,16 @@ class QueryEngine:
                 missing.append(subject)
                 decisive = True
         return Focus(present=present, missing=missing, decisive_missing=decisive)
+
+    def _title_names(self, title: str | None) -> list[str]:
+        """Return every spelling of an office ("Prime Minister", "PM", "Прем'єр-міністр")."""
+        if not title:
+            return []
+        if self._titles is None:
+            from bot.entities.gazetteer import read
+
+            self._titles = read("titles.json")
+        return [title, *self._titles.get(title, [])]
 
     def _suggest(self, names: list[str]) -> list[str]:
         out: list[str] = []

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.entities import Entity
 from bot.query.terms import any_of, fts_tokens, quote, stem
 
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents, dropped as FTS5 drops them
 # Aliases that are ordinary words once case is folded away.
 _AMBIGUOUS = frozenset("us it in at on an as is be to no or and a i me we he un eu".split())
 
@@ -26,6 +27,7 @@ class NameTerms:
     expr: str | None
     variants: tuple[tuple[str, ...], ...] = ()  # folded words; the last one matches as a prefix
     ids: frozenset[str] = frozenset()  # entity ids (people) and canonical names it stands for
+    weight: float = 1.0  # how much naming it matters to an answer (people more than countries)
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, init=False, repr=False,
                                                      compare=False)
 
@@ -64,8 +66,9 @@ class NameTerms:
 
 def text_words(text: str) -> list[str]:
     """Return the words of ``text`` folded like the FTS5 index folds them (case, accents)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return fts_tokens("".join(c for c in decomposed if not unicodedata.combining(c)))
+    if text.isascii():
+        return fts_tokens(text)
+    return fts_tokens(_MARKS.sub("", unicodedata.normalize("NFKD", text)))
 
 
 def _matches(variant: tuple[str, ...], words: list[str], i: int) -> bool:
@@ -103,7 +106,7 @@ def _variants(entity: Entity) -> list[list[str]]:
     return out
 
 
-def _terms(label: str, variants: list[list[str]], ids: frozenset[str]) -> NameTerms:
+def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: float = 1.0) -> NameTerms:
     stemmed = []
     for toks in variants:
         *head, last = toks
@@ -111,12 +114,13 @@ def _terms(label: str, variants: list[list[str]], ids: frozenset[str]) -> NameTe
     unique = tuple(dict.fromkeys(stemmed))
     exprs = [" + ".join([*(quote(t) for t in v[:-1]), quote(v[-1]) + ("*" if len(v[-1]) >= 3 else "")])
              for v in unique]
-    return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids)
+    return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids, weight=weight)
 
 
 def name_terms(entity: Entity, *, label: str | None = None) -> NameTerms:
     """Return how to find ``entity`` in sentences."""
-    return _terms(label or entity.name, _variants(entity), frozenset({entity.id, entity.name}))
+    return _terms(label or entity.name, _variants(entity), frozenset({entity.id, entity.name}),
+                  1.5 if entity.kind == "person" else 1.0)
 
 
 def word_terms(words: list[str], *, label: str) -> NameTerms:
@@ -129,4 +133,5 @@ def combine(parts: list[NameTerms], *, label: str) -> NameTerms:
     """Return terms that find any of ``parts`` (the holders of one office, say)."""
     variants = tuple(dict.fromkeys(v for p in parts for v in p.variants))
     ids = parts[0].ids if parts and label in parts[0].ids else frozenset().union(*(p.ids for p in parts))
-    return NameTerms(label=label, expr=any_of([p.expr for p in parts]), variants=variants, ids=ids)
+    return NameTerms(label=label, expr=any_of([p.expr for p in parts]), variants=variants, ids=ids,
+                     weight=max((p.weight for p in parts), default=1.0))

@@ -5,6 +5,7 @@ meeting words in its title); a sentence-level score adds what the sentence itsel
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -108,7 +109,7 @@ def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: l
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
                    best_rank: float, doc_score: float, doc_names: set[str], previous: str | None,
-                   doc_concepts: list[bool]) -> None:
+                   doc_concepts: list[bool], weights: list[float]) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
@@ -126,27 +127,36 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     item.concepts = sum(in_sentence)
     title = headline(item.doc)
     # A concept the document's headline carries ("London summit") holds for all its sentences.
-    around = sum(0.6 if c.search(title) else 0.3 if doc_concepts[i] else 0.0
-                 for i, c in enumerate(concepts) if not in_sentence[i])
+    found = sum(w * (1.0 if in_sentence[i] else 0.6 if c.search(title) else 0.3 if doc_concepts[i] else 0.0)
+                for i, (c, w) in enumerate(zip(concepts, weights, strict=True)))
+    weight = {n.label: n.weight for n in focus}
     in_doc = doc_names - item.names - carried
-    covered = len(item.names) + 0.7 * len(carried) + 0.35 * len(in_doc) + item.concepts + around
-    wanted = len(focus) + len(concepts)
+    covered = found + sum(weight[n] for n in item.names) + sum(0.7 * weight[n] for n in carried) + sum(
+        0.35 * weight[n] for n in in_doc)
+    wanted = sum(weight.values()) + sum(weights)
     score = doc_score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
         score += item.hit.rank / best_rank
     if focus and not doc_names:
-        score -= 1.5  # a document that never names who the question is about
+        score -= 1.5 * max(weight.values())  # a document that never names who the question is about
     cue = INTENT_CUES.get(query.intent)
     if cue and cue.search(text):
         score += 2.0 if query.intent == "attendance" else 1.0
     if query.intent == "attendance" and len(_CAPITALISED.findall(text)) >= 6:
         score += 1.0  # a list of names
-    if len(text) < 25 or _same(text, item.doc.title) or _HEADING.fullmatch(text):
+    if query.intent == "meeting" and _DATE_WORDS.search(text):
+        score += 1.5  # "when": a sentence that dates the event
+    if len(text) < 25 or _same(text, item.doc.title) or HEADING.fullmatch(text):
         score -= 1.5  # headings and fragments rarely answer anything
     item.score = score
 
 
-_HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
+HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
+_DATE_WORDS = re.compile(
+    r"(?<!\w)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:19|20)\d\d|"
+    r"\d{1,2} (?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*)(?!\w)", re.I)
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
@@ -165,6 +175,7 @@ class Context:
     doc_scores: dict[str, float]
     names_in_doc: dict[str, set[str]]
     concept_docs: list[set[str]]
+    weights: list[float]  # rarer concepts weigh more (an inverse document frequency, mean 1)
     best_rank: float
 
 
@@ -178,12 +189,19 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
+    concept_docs = [retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
     return Context(
         query=query, focus=focus, concepts=concepts, docs=docs,
         doc_scores={d: date_weight * f[0] + 1.5 * f[1] + 1.5 * f[2] for d, f in fits.items()},
         names_in_doc={n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus},
-        concept_docs=[retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts],
+        concept_docs=concept_docs, weights=_idf(concept_docs, len(doc_ids)),
         best_rank=min(h.rank for h in hits))
+
+
+def _idf(concept_docs: list[set[str]], total: int) -> list[float]:
+    raw = [math.log((total + 1) / (len(d) + 0.5)) + 0.5 for d in concept_docs]
+    mean = sum(raw) / len(raw) if raw else 1.0
+    return [r / mean for r in raw]
 
 
 def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
@@ -199,7 +217,7 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
                        doc_score=ctx.doc_scores[hit.doc_id],
                        doc_names={k for k, v in ctx.names_in_doc.items() if hit.doc_id in v},
                        previous=previous.get((hit.doc_id, hit.idx - 1)),
-                       doc_concepts=[hit.doc_id in d for d in ctx.concept_docs])
+                       doc_concepts=[hit.doc_id in d for d in ctx.concept_docs], weights=ctx.weights)
         ranked.append(item)
     ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
     return ranked
