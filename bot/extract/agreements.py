@@ -101,15 +101,19 @@ def _shift(match: re.Match[str], offset: int) -> re.Match[str]:
 
 def _subject_parties(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> list[str]:
     head = sentence.text[:at]
-    cut = max((m.end() for m in re.finditer(r"[,;:“”\"]|\bwhere\b|\bthat\b", head)), default=0)
+    clause = r",(?!\s*(?:and\s+)?[A-ZА-ЯІЇЄҐ])|[;:“”\"]|\bwhere\b|\bthat\b"
+    cut = max((m.end() for m in re.finditer(clause, head)), default=0)
     agent = parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + at)
     people = [p for p in disc.people if p.sentence == sentence.index and
               sentence.start + cut <= p.start < sentence.start + at]
     countries = [p.country for p in people if p.country]
     if agent and agent.country:
         countries.append(agent.country)
-    elif agent and " and " in agent.label:
-        countries.extend(re.split(r",\s*|\s+and\s+", agent.label))
+    elif agent and agent.collective:
+        countries.extend(f.name for f in ctx.mentions(sentence) if f.kind == "country"
+                         and sentence.start + cut <= f.start < sentence.start + at)
+        if not countries and " and " in agent.label:
+            countries.extend(re.split(r",\s*|\s+and\s+", agent.label))
     return list(dict.fromkeys(countries))
 
 

@@ -45,7 +45,7 @@ def extract_meeting(ctx: Context) -> Meeting:
 def meeting_date(ctx: Context):  # noqa: ANN201 - (iso date, sentence)
     """Return the event date: the first date in a sentence about the event, never after
     publication; else a header date line; else the publication date."""
-    published = ctx.doc.published
+    published = ctx.doc.published or _latest_full_date(ctx)
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
     for text, sentence in sources:
@@ -74,6 +74,12 @@ def meeting_place(ctx: Context) -> str | None:
             if found.kind == "place":
                 return found.name
     return None
+
+
+def _latest_full_date(ctx: Context) -> str | None:
+    """Return the latest date written with its year, standing in for a missing publication date."""
+    dates = [d.iso for d in find_dates(ctx.text, None)]
+    return max(dates) if dates else None
 
 
 def _days_before(iso: str, days: int) -> str:
