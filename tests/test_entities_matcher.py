@@ -136,3 +136,15 @@ def test_common_words_near_names_are_not_mentions(idx: EntityIndex, text: str) -
 def test_surname_takes_in_a_misspelt_given_name(idx: EntityIndex, text: str,
                                                 expected: list[tuple[str, str]]) -> None:
     assert found(idx, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("leaders from Latin America and America", [("America", "United States")],
+                 id="latin-america-is-no-country"),
+    pytest.param("New Mexico and Mexico", [("Mexico", "Mexico")], id="new-mexico"),
+    pytest.param("told the Washington Post in Washington",
+                 [("the Washington Post", "Washington Post"), ("Washington", "Washington")],
+                 id="newspaper-is-no-place"),
+])
+def test_phrases_that_hide_names(idx: EntityIndex, text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(idx, text) == expected

@@ -14,6 +14,7 @@ from bot.entities.matcher import AliasTable, scan
 from bot.entities.model import KINDS, Entity, Mention
 from bot.entities.roles import Titles, holders, iso_day
 from bot.entities.text import phrase_key
+from bot.entities.words import NOT_NAMES
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -43,6 +44,8 @@ class EntityIndex:
             idx.add(country, codes=country_codes)
         for entity in entities:
             idx.add(entity, codes=codes.get(entity.id, ()))
+        for phrase in NOT_NAMES:
+            idx._table.block(phrase)
         return idx
 
     def copy(self) -> EntityIndex:

@@ -41,6 +41,8 @@ class AliasTable:
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     # First-word keys of multi-word aliases: other words skip the longer n-gram lookups.
     starts: set[str] = field(default_factory=set)
+    # Phrase keys that hide the names inside them ("latin america").
+    blocked: set[str] = field(default_factory=set)
     # Multi-word alias keys, for whole names typed with a typo ("Untied Kingdom").
     phrases: list[str] = field(default_factory=list)
     # Person id -> keys of given names, to take in a misspelt one before a surname.
@@ -48,7 +50,7 @@ class AliasTable:
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
-        new = AliasTable(starts=set(self.starts), phrases=list(self.phrases),
+        new = AliasTable(starts=set(self.starts), phrases=list(self.phrases), blocked=set(self.blocked),
                          given={k: list(v) for k, v in self.given.items()})
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
                              (self.codes, new.codes)):
@@ -73,6 +75,13 @@ class AliasTable:
             bucket = self.buckets[(k[0], len(k))]
             if k not in bucket:
                 bucket.append(k)
+
+    def block(self, phrase: str) -> None:
+        """Make ``phrase`` hide the names inside it ("Latin America" names no country)."""
+        k = phrase_key(phrase)
+        if " " in k:
+            self.blocked.add(k)
+            self.starts.add(k.split(" ", 1)[0])
 
     def add_given_name(self, alias: str, entity_id: str) -> None:
         """Remember the given name of a multi-word person alias ("Emmanuel" of "Emmanuel Macron")."""
@@ -148,7 +157,8 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     for hit in candidates:
         if not any(taken[hit.first:hit.last + 1]):
             taken[hit.first:hit.last + 1] = [True] * (hit.last - hit.first + 1)
-            hits.append(hit)
+            if hit.ids:  # a blocked phrase only hides the words it covers
+                hits.append(hit)
     if fuzzy:
         hits += [h for i in range(len(words))
                  if not taken[i] and (h := _fuzzy_at(table, keys, i, allowed))]
@@ -182,6 +192,8 @@ def _exact_at(table: AliasTable, words: list[tuple[int, int, str]], keys: list[s
     longest = min(MAX_WORDS, len(words) - i) if keys[i] in table.starts else 1
     for n in range(longest, 0, -1):
         phrase = keys[i] if n == 1 else " ".join(keys[i:i + n])
+        if phrase in table.blocked:
+            return Hit(i, i + n - 1, (), 0.0)
         ids = _keep(table.exact.get(phrase), allowed)
         if n == 1 and not ids:
             surface = words[i][2]

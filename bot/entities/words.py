@@ -46,3 +46,13 @@ _UKRAINIAN = """
 """.split()
 
 COMMON_WORDS: frozenset[str] = frozenset(key(w) for w in _ENGLISH + _UKRAINIAN)
+
+# Phrases that contain a name but name something else: they hide the name inside them
+# ("Latin America" is not the United States, "New Mexico" is not Mexico).
+NOT_NAMES: tuple[str, ...] = (
+    "Latin America", "South America", "North America", "Central America", "New Mexico",
+    "New Jersey", "New South Wales", "New England", "Little Britain", "Georgia state",
+    "Washington state", "Washington State", "Jordan river", "Jordan River", "Turkey shoot",
+    "Polish zloty", "Korean War", "Chinese New Year", "Dutch auction", "French fries",
+    "Latin American", "South American", "North American", "Central American",
+)
