@@ -10,9 +10,10 @@ from storage.schema import core
 from storage.tracking_schema import tracking
 from storage.alerts_schema import alerts
 from storage.feeds_schema import feeds
+from storage.query_schema import query
 
 # Applied in this order when a store opens; feature modules append their own sets here.
-MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds]
+MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query]
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:

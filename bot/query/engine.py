@@ -12,7 +12,7 @@ from bot.query.names import NameTerms, combine, name_terms, word_terms
 from bot.query.parse import Query, parse_question
 from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, features, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import any_of, concept_expr, fts_tokens, topic_phrases
+from bot.query.terms import any_of, concept_expr, concept_prefixes, fts_tokens, searchable, topic_phrases
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -143,10 +143,12 @@ class QueryEngine:
     # -- ranking ----------------------------------------------------------------------------
 
     def _rank(self, query: Query, focus: list[NameTerms]) -> list[Scored]:
-        concepts = concept_patterns(query)
-        topic = any_of([concept_expr(c) for c in query.concepts])
-        places = [word_terms([w], label=w) for w in query.place_words]
-        places += [self.terms(e) for p in query.places if (e := self.index.resolve(p, "place"))]
+        total = max(self.retriever.sentence_count(), 1)
+        frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
+        named = zip(query.places, query.place_words, strict=True)
+        places = [p for name, words in named if (p := self._place(name, words)).pattern]
+        concepts = concept_patterns(query, places)
+        topic = any_of([*searchable(query.concepts, frequencies, total), *(p.expr for p in places)])
         hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES)}
         for person in focus:
             expr = f"({person.expr}) AND ({topic})" if topic and person.expr else person.expr
@@ -157,7 +159,7 @@ class QueryEngine:
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
-                           hits=list(hits.values()))
+                           hits=list(hits.values()), frequencies=frequencies, total=total)
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
         more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=40)
@@ -166,6 +168,12 @@ class QueryEngine:
             ranked += score_hits(context, new, self.retriever)
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
+
+    def _place(self, name: str, words: str) -> NameTerms:
+        """Return how to find a place: as the question wrote it, or by any of its names."""
+        entity = self.index.resolve(name, "place")
+        written = word_terms([words], label=name)
+        return combine([written, self.terms(entity)], label=name) if entity else written
 
     def _fact_hits(self, query: Query, focus: list[NameTerms]) -> list[Hit]:
         """Return sentences behind facts about the focus, even where a pronoun names it."""

@@ -106,11 +106,12 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
         elif kind == "org":
             orgs[m.entity.name] = None
         elif kind == "place":
-            places[m.entity.name] = None
-            place_words.append(m.text)
+            if m.entity.name not in places:
+                places[m.entity.name] = None
+                place_words.append(m.text)
     date = parse_date_range(text)
     role_title, holders, scopes = _role_holders(text, index, list(countries), list(orgs), date)
-    spans = tuple((m.start, m.end) for m in mentions if m.entity.kind != "place")
+    spans = tuple((m.start, m.end) for m in mentions)
     spans += _title_spans(text, index, role_title) if role_title else ()
     intent = detect_intent(text)
     if intent == "search" and persons and _ON_TOPIC.search(text):

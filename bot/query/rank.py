@@ -68,8 +68,8 @@ class Scored:
     concepts: int = 0  # how many topic concepts it carries
 
 
-def concept_patterns(query: Query) -> list[re.Pattern[str]]:
-    """Return one regex per topic concept, matching any of its variants by stem prefix."""
+def concept_patterns(query: Query, places: list[NameTerms] = ()) -> list[re.Pattern[str]]:  # type: ignore[assignment]
+    """Return one regex per topic concept (then per place), matching any variant by stem prefix."""
     out = []
     for variants in query.concepts:
         bodies = []
@@ -81,6 +81,7 @@ def concept_patterns(query: Query) -> list[re.Pattern[str]]:
                               + r"\w*")
         if bodies:
             out.append(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + ")", re.I))
+    out += [p.pattern for p in places if p.pattern]
     return out
 
 
@@ -145,7 +146,7 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     if query.intent == "attendance" and len(_CAPITALISED.findall(text)) >= 6:
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
-        score += 1.5  # "when": a sentence that dates the event
+        score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
     if len(text) < 25 or _same(text, item.doc.title) or HEADING.fullmatch(text):
         score -= 1.5  # headings and fragments rarely answer anything
     item.score = score
@@ -157,6 +158,7 @@ _DATE_WORDS = re.compile(
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:19|20)\d\d|"
     r"\d{1,2} (?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*)(?!\w)", re.I)
+_WHEN = re.compile(r"\s*(?:when|what date|коли|якого числа|з якої дати)(?!\w)", re.I)
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
@@ -180,28 +182,34 @@ class Context:
 
 
 def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-             places: list[NameTerms], hits: list[Hit]) -> Context:
+             places: list[NameTerms], hits: list[Hit], frequencies: list[int], total: int) -> Context:
     """Compute the document-level features of every candidate document, with indexed reads."""
     doc_ids = list({h.doc_id for h in hits})
     docs = retriever.documents(doc_ids)
     place_docs = retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
-    fits = {d: meeting_fit(query, doc, places, concepts, place_docs) for d, doc in docs.items()}
+    topic = concepts[:len(query.concepts)]  # the places follow the topic words
+    fits = {d: meeting_fit(query, doc, places, topic, place_docs) for d, doc in docs.items()}
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
     concept_docs = [retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
+    concept_docs += [retriever.docs_matching(p.expr, doc_ids) for p in places]
     return Context(
         query=query, focus=focus, concepts=concepts, docs=docs,
         doc_scores={d: date_weight * f[0] + 1.5 * f[1] + 1.5 * f[2] for d, f in fits.items()},
         names_in_doc={n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus},
-        concept_docs=concept_docs, weights=_idf(concept_docs, len(doc_ids)),
+        concept_docs=concept_docs, weights=idf_weights(frequencies, total) + [1.0] * len(places),
         best_rank=min(h.rank for h in hits))
 
 
-def _idf(concept_docs: list[set[str]], total: int) -> list[float]:
-    raw = [math.log((total + 1) / (len(d) + 0.5)) + 0.5 for d in concept_docs]
-    mean = sum(raw) / len(raw) if raw else 1.0
-    return [r / mean for r in raw]
+def idf_weights(frequencies: list[int], total: int) -> list[float]:
+    """Return one weight per concept from how many sentences hold it: rare words weigh more.
+
+    An inverse document frequency scaled by half the largest one possible, so that a word in
+    one sentence of a thousand weighs about 1.6 and a word in every third sentence about 0.3.
+    """
+    scale = 0.5 * math.log(total + 1)
+    return [min(max(math.log((total + 1) / (f + 0.5)) / scale, 0.2), 2.0) for f in frequencies]
 
 
 def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:

@@ -89,6 +89,20 @@ class Retriever:
                f"where sentences_fts match ? and s.doc_id in ({_marks(doc_ids)})")
         return {row[0] for row in self.db.execute(sql, [expr, *doc_ids]).fetchall()}
 
+    def sentence_count(self) -> int:
+        """Return (about) how many sentences are stored: the largest id, read from the index."""
+        row = self.db.execute("select max(id) from sentences").fetchone()
+        return int(row[0] or 0)
+
+    def frequency(self, prefixes: list[str]) -> int:
+        """Return in how many sentences words starting with any of ``prefixes`` occur (summed)."""
+        total = 0
+        for prefix in dict.fromkeys(p for p in prefixes if p):
+            row = self.db.execute("select coalesce(sum(doc), 0) from sentences_fts_vocab "
+                                  "where term >= ? and term < ?", [prefix, prefix + "\uffff"]).fetchone()
+            total += int(row[0])
+        return total
+
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
         """Return provenance and meeting of each document."""
         if not doc_ids:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
 
+_MARKS = re.compile(r"[\u0300-\u036f]")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _SPLIT = re.compile(r"[^\w]+|_")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -143,3 +144,29 @@ def topic_phrases(tokens: list[str]) -> list[tuple[str, ...]]:
 def concept_expr(variants: tuple[str, ...]) -> str | None:
     """Return the FTS5 expression that finds any variant of one concept."""
     return any_of([phrase_expr(v) for v in variants])
+
+
+def concept_prefixes(variants: tuple[str, ...]) -> list[str]:
+    """Return the indexed-word prefixes of a concept (for counting how common it is).
+
+    A phrase counts by its rarest-looking word, its last one (stemmed); words are folded the way
+    the FTS5 index folds them (accents dropped, "й" -> "и").
+    """
+    out = []
+    for variant in variants:
+        toks = fts_tokens(variant)
+        if toks:
+            out.append(_MARKS.sub("", unicodedata.normalize("NFKD", stem(toks[-1]))))
+    return out
+
+
+# Words in more than this share of sentences ("ukraine") only dilute a search; they still score.
+COMMON_SHARE = 0.12
+
+
+def searchable(concepts: tuple[tuple[str, ...], ...], frequencies: list[int], total: int) -> list[str | None]:
+    """Return the FTS5 expressions of the concepts worth searching for, common ones left out."""
+    keep = [c for c, f in zip(concepts, frequencies, strict=True) if f <= COMMON_SHARE * total]
+    if not keep and concepts:
+        keep = [min(zip(concepts, frequencies, strict=True), key=lambda cf: cf[1])[0]]
+    return [concept_expr(c) for c in keep]

@@ -1,0 +1,17 @@
+"""Read-side helpers for the query engine: a vocabulary view over the sentence index.
+
+``sentences_fts_vocab`` (fts5vocab, "row" mode) says in how many sentences each indexed word
+occurs, read straight from the FTS5 index; the engine uses it to leave very common words out of
+its searches and to weigh rare words more.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+query = Migrations("pledgebot.query")
+
+
+@query()
+def m001_sentence_vocabulary(db: Database) -> None:
+    """Expose the sentence index's vocabulary with per-word sentence counts."""
+    db.execute("create virtual table if not exists sentences_fts_vocab using fts5vocab(sentences_fts, 'row')")
