@@ -3,7 +3,7 @@ an organisation or a collective ("the leaders", "allies"); resolved against what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
@@ -38,6 +38,7 @@ class Agent:
     org: str | None = None
     collective: bool = False
     role: str | None = None
+    name: str | None = None  # the person's own name, when the label carries a title too
 
 
 @dataclass
@@ -62,7 +63,7 @@ class Discourse:
 def person_agent(person: Person, how: str = "name", label: str | None = None) -> Agent:
     """Return the agent for a person found in the text."""
     return Agent(label=label or person.name, how=how, person_id=person.person_id,
-                 country=person.country, org=person.org, role=person.role)
+                 country=person.country, org=person.org, role=person.role, name=person.name)
 
 
 def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
@@ -107,11 +108,16 @@ def _first_name(disc: Discourse, word: str) -> Person | None:
 
 
 def _pronoun(disc: Discourse, sentence: Sentence) -> Agent | None:
-    if disc.speaker and sentence.index - disc.speaker_sentence <= 3 and not disc.speaker.collective:
-        return Agent(**{**disc.speaker.__dict__, "how": "pronoun"})
-    if disc.subject:
-        return Agent(**{**disc.subject.__dict__, "how": "pronoun"})
-    return None
+    recent = disc.speaker and sentence.index - disc.speaker_sentence <= 3 and \
+        not disc.speaker.collective
+    agent = disc.speaker if recent else disc.subject
+    if agent is None:
+        earlier = [p for p in disc.people if p.sentence < sentence.index]
+        if not earlier:
+            return None
+        # No one has spoken yet: "he" is the subject of the last sentence that named someone.
+        agent = person_agent(next(p for p in earlier if p.sentence == earlier[-1].sentence))
+    return replace(agent, how="pronoun", label=agent.name or agent.label)
 
 
 def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, start: int,
@@ -119,7 +125,7 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
     if _BODY.search(phrase):
         return Agent(label=_LEAD.sub("", phrase), how="name", collective=True)
     match = ROLE_RE.search(phrase)
-    if not match or _COLLECTIVE.search(phrase) or re.search(r"(?i)\bleaders?\b", match.group()):
+    if not match or _COLLECTIVE.search(phrase) or re.search(r"(?i)\bleaders\b", match.group()):
         return None
     role = tidy_role(match.group())
     scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
@@ -143,10 +149,11 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
         # "the Italian politician" right after Meloni spoke is Meloni.
         if disc.speaker and sentence.index - disc.speaker_sentence <= 2 and \
                 country in (None, disc.speaker.country) and not disc.speaker.collective:
-            return Agent(**{**disc.speaker.__dict__, "how": "context"})
+            return replace(disc.speaker, how="context")
         return Agent(label=label, how="role", country=country, org=org)
     return Agent(label=_role_label(phrase, entity.name, country or org), how="role",
-                 person_id=entity.id, country=country or entity.country, org=org)
+                 person_id=entity.id, country=country or entity.country, org=org, role=role,
+                 name=entity.name)
 
 
 def _role_label(phrase: str, name: str, scope: str | None) -> str:

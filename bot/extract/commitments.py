@@ -15,7 +15,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
     ("pledge", r"\b(?:pledged|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
-               r"about|nearly|[$€£\d]))|promised|will\s+provide|(?:was|is|are)\s+providing|"
+               r"about|nearly|[$€£\d]))|promised|will\s+(?:provide|deliver|send|supply|give|allocate|donate|"
+               r"fund|finance|train)|(?:was|is|are)\s+providing|"
                r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+an?\s+"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить)\b"),

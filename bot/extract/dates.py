@@ -57,7 +57,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 taken.append((m.start(), m.end()))
     if base:
         for m in _RELATIVE.finditer(text):
-            if any(s <= m.start() < e + 3 for s, e in taken):
+            if any(s <= m.start() < e + 3 or m.end() <= s <= m.end() + 3 for s, e in taken):
                 continue  # "Thursday, July 10" is already absolute
             found.append(DateMention(iso=_relative(m.group("word").lower(), base).isoformat(),
                                      start=m.start(), end=m.end(), relative=True))

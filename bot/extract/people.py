@@ -109,7 +109,7 @@ def _from_known(ctx: Context, sentence: Sentence, m: Found, found: list[Found]) 
         role, r_country, r_org = _entity_role(ctx, entity)
         country, org = country or r_country, org or r_org
     return Person(name=entity.name, written=m.text, person_id=entity.id, role=role,
-                  country=country or entity.country, org=org,
+                  country=country or (None if org else entity.country), org=org,
                   start=sentence.start + begin, end=m.end, sentence=sentence.index,
                   possessive=bool(_POSSESSIVE.match(ctx.text[m.end:m.end + 3])))
 

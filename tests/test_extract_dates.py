@@ -1,0 +1,31 @@
+"""Dates: absolute forms, ranges, weekdays and "today" against the publication date."""
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.dates import DateMention, find_dates
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param("on 6 January 2026 in Paris", None, ["2026-01-06"], id="day-month-year"),
+    pytest.param("on April 11, 2025, ministers met", None, ["2025-04-11"], id="month-day-year"),
+    pytest.param("on March 2 leaders met", "2025-03-03", ["2025-03-02"], id="no-year-uses-published"),
+    pytest.param("on March 2 leaders met", None, [], id="no-year-no-published"),
+    pytest.param("the summit on 15-17 June", "2025-06-18", ["2025-06-15"], id="range-first-day"),
+    pytest.param("22 Aug. 2025", None, ["2025-08-22"], id="abbreviated-month"),
+    pytest.param("met on Thursday", "2025-03-27", ["2025-03-27"], id="weekday-same-day"),
+    pytest.param("signed Friday", "2024-02-17", ["2024-02-16"], id="weekday-day-before"),
+    pytest.param("opened today", "2025-07-10", ["2025-07-10"], id="today"),
+    pytest.param("arrived yesterday", "2025-07-10", ["2025-07-09"], id="yesterday"),
+    pytest.param("On Thursday, July 10, they met", "2025-07-11", ["2025-07-10"],
+                 id="weekday-and-date-once"),
+    pytest.param("у суботу, 10 травня 2025 року", None, ["2025-05-10"], id="ukrainian"),
+    pytest.param("2025-04-30", None, ["2025-04-30"], id="iso"),
+])
+def test_find_dates(text: str, published: str | None, expected: list[str]) -> None:
+    assert [d.iso for d in find_dates(text, published)] == expected
+
+
+def test_mention_keeps_offsets_and_kind() -> None:
+    assert find_dates("met on Friday", "2025-05-10") == [
+        DateMention(iso="2025-05-09", start=7, end=13, relative=True)]

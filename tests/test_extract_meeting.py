@@ -1,0 +1,24 @@
+"""The meeting: format, event date (never after publication), place."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import extract, fields
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    pytest.param("Allies meet\n\nLeaders met in Oslo on Tuesday to discuss aid.", "2025-06-12",
+                 ("2025-06-10", "Oslo", None), id="weekday-relative"),
+    pytest.param("Ceasefire must begin on June 20\n\n12 June 2025 - 18:00\n\n"
+                 "The Coalition of the Willing leaders' meeting ended in Oslo.", "2025-06-12",
+                 ("2025-06-12", "Oslo", "Coalition of the Willing"), id="future-date-ignored"),
+    pytest.param("Ministers gather\n\nThe 30th meeting of the Ukraine Defense Contact Group in "
+                 "Brussels on May 5, 2025 began.", "2025-05-06",
+                 ("2025-05-05", "Brussels", "Ukraine Defense Contact Group"), id="udcg-explicit"),
+    pytest.param("Statement\n\nNothing dated here.", "2025-01-02", ("2025-01-02", None, None),
+                 id="falls-back-to-published"),
+    pytest.param("Signing\n\nThe deal was signed on May 3.\n— A Minister (@minister) May 3, 2025",
+                 None, ("2025-05-03", None, None), id="no-published-year-from-text"),
+])
+def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
+    assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected

@@ -1,0 +1,88 @@
+"""Statements: quotes, reported speech, inverted attribution, roles, pronouns, unknown."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import extract, fields
+
+KEYS = ("speaker", "attribution", "quote", "verb", "text")
+
+
+def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
+    return [fields(s, *KEYS) for s in extract("Talks in Oslo\n\n" + text, **kw).statements]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("“Aid must keep flowing to the front,” Macron said.",
+                 [("Emmanuel Macron", "name", True, "said", "Aid must keep flowing to the front")],
+                 id="quote-then-name-said"),
+    pytest.param("“Aid must keep flowing to the front,” said Keir Starmer.",
+                 [("Keir Starmer", "name", True, "said", "Aid must keep flowing to the front")],
+                 id="quote-said-name"),
+    pytest.param("Friedrich Merz stressed that a ceasefire must come first.",
+                 [("Friedrich Merz", "name", False, "stressed",
+                   "Friedrich Merz stressed that a ceasefire must come first.")],
+                 id="reported-stressed"),
+    pytest.param("According to Mark Rutte, allies will do more.",
+                 [("Mark Rutte", "name", False, "according to",
+                   "According to Mark Rutte, allies will do more.")], id="according-to"),
+    pytest.param("Donald Tusk spoke first. He warned that Europe must rearm quickly.",
+                 [("Donald Tusk", "pronoun", False, "warned",
+                   "He warned that Europe must rearm quickly.")], id="pronoun-he"),
+    pytest.param("Donald Tusk said the talks went well. “We are ready to help with the plan.”",
+                 [("Donald Tusk", "name", False, "said",
+                   "Donald Tusk said the talks went well. We are ready to help with the plan.")],
+                 id="quote-continues-in-paragraph"),
+    pytest.param("“We want peace in Europe,” Tusk said.\n“Nobody else will bring it to us soon.”",
+                 [("Donald Tusk", "name", True, "said", "We want peace in Europe"),
+                  ("Donald Tusk", "context", True, None,
+                   "Nobody else will bring it to us soon.")], id="quote-next-paragraph"),
+    pytest.param("“The border will stay open for all the aid convoys.”",
+                 [(None, "unknown", True, None, "The border will stay open for all the aid convoys.")],
+                 id="unattributed-quote"),
+    pytest.param("The French President said Europe must stand together.",
+                 [("French President Emmanuel Macron", "role", False, "said",
+                   "The French President said Europe must stand together.")],
+                 id="role-with-country-on-date"),
+    pytest.param("Mark Carney opened the summit. The Canadian leader said: “We stand united "
+                 "with Kyiv.”", [("Mark Carney", "role", True, "said", "We stand united with Kyiv.")],
+                 id="role-noun-refers-back"),
+    pytest.param("Giorgia Meloni and Friedrich Merz recalled the rebuilding after the war.",
+                 [("Giorgia Meloni", "name", False, "recalled",
+                   "Giorgia Meloni and Friedrich Merz recalled the rebuilding after the war."),
+                  ("Friedrich Merz", "name", False, "recalled",
+                   "Giorgia Meloni and Friedrich Merz recalled the rebuilding after the war.")],
+                 id="two-speakers"),
+    pytest.param("Merz said the talks opened the way, but underlined that a truce comes first.",
+                 [("Friedrich Merz", "name", False, "said",
+                   "Merz said the talks opened the way, but underlined that a truce comes first.")],
+                 id="one-statement-per-sentence"),
+    pytest.param("The Office of the President of Ukraine noted that new talks are planned.",
+                 [("Office of the President of Ukraine", "name", False, "noted",
+                   "The Office of the President of Ukraine noted that new talks are planned.")],
+                 id="organisation-speaker"),
+    pytest.param("The United States of America sent no delegation.", [], id="states-is-not-a-verb"),
+])
+def test_statements(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert statements(text) == expected
+
+
+def test_head_of_state_is_the_president_the_readout_is_about() -> None:
+    text = ("President Volodymyr Zelenskyy met partners in Kyiv.\n"
+            "“Our air defence needs are urgent,” the Head of State emphasized.")
+    assert statements(text) == [("Volodymyr Zelenskyy", "role", True, "emphasized",
+                                 "Our air defence needs are urgent")]
+
+
+def test_ukrainian_speaker_keeps_the_text_spelling() -> None:
+    text = "Таку заяву зробила премʼєр-міністр Італії Джорджа Мелоні."
+    [statement] = extract("Конференція\n\n" + text, language="uk").statements
+    assert fields(statement, "speaker", "person_id", "speaker_country") == (
+        "Джорджа Мелоні", "giorgia-meloni", "Italy")
+
+
+def test_post_signature_attributes_the_text_above() -> None:
+    text = ("Today we opened a new fund for the rebuilding of schools.\n"
+            "— Yulia Svyrydenko (@Svyrydenko_Y) May 3, 2025")
+    assert statements(text) == [("Yulia Svyrydenko", "name", True, None,
+                                 "Today we opened a new fund for the rebuilding of schools.")]
