@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from telegram import Update
@@ -11,7 +11,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 from bot.handlers.services import services
 from bot.render import render_text
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[Any]]
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, Any]]
 
 REFUSAL = ("Sorry, only the bot's admins can add or remove documents. "
            "Ask me a question instead, or see /help.")
