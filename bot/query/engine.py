@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
-from bot.query.names import NameTerms, combine, name_terms, word_terms
+from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
 from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, features, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
@@ -103,12 +103,15 @@ class QueryEngine:
         if query.role_persons:
             # "the Canadian PM": any holder of the office, or the office named in the text.
             holders = [self.terms(p) for p in query.role_persons if p.id not in {e.id for e in query.persons}]
-            offices = [word_terms([t], label=t) for t in self._title_names(query.role_title)]
+            office = combine([word_terms([t], label=t) for t in self._title_names(query.role_title)],
+                             label=query.role_title or "")
+            scopes = [self.terms(e) for s in query.role_scopes if (e := self.index.resolve(s))]
             label = " / ".join(h.label for h in holders) or (query.role_title or "")
-            groups.append(combine([*holders, *offices], label=label))
+            groups.append(office_terms(holders, office, combine(scopes, label="scope") if scopes else None,
+                                       label=label))
         for name in (*query.countries, *query.orgs):
             if name in query.role_scopes:
-                continue
+                continue  # part of the office: "the Italian PM" is no other PM, nor all of Italy
             entity = self.index.resolve(name)
             groups.append(self.terms(entity) if entity else word_terms([name], label=name))
         present = [g for g in groups if self.retriever.exists(g.expr)]
@@ -133,10 +136,13 @@ class QueryEngine:
         return [title, *self._titles.get(title, [])]
 
     def _suggest(self, names: list[str]) -> list[str]:
+        from rapidfuzz import fuzz
+
         out: list[str] = []
         for name in names:
             for entity in self.index.suggest(name, limit=3):
-                if self.retriever.exists(self.terms(entity).expr):
+                close = max(fuzz.WRatio(name, alias) for alias in (entity.name, *entity.aliases))
+                if close >= 75 and self.retriever.exists(self.terms(entity).expr):
                     out.append(entity.name)
         return list(dict.fromkeys(out))[:5]
 

@@ -132,6 +132,34 @@ def word_terms(words: list[str], *, label: str) -> NameTerms:
 def combine(parts: list[NameTerms], *, label: str) -> NameTerms:
     """Return terms that find any of ``parts`` (the holders of one office, say)."""
     variants = tuple(dict.fromkeys(v for p in parts for v in p.variants))
-    ids = parts[0].ids if parts and label in parts[0].ids else frozenset().union(*(p.ids for p in parts))
+    # A country with its officials stays a country: its ids and weight, not theirs.
+    own = bool(parts) and label in parts[0].ids
+    ids = parts[0].ids if own else frozenset().union(*(p.ids for p in parts))
+    weight = parts[0].weight if own else max((p.weight for p in parts), default=1.0)
     return NameTerms(label=label, expr=any_of([p.expr for p in parts]), variants=variants, ids=ids,
-                     weight=max((p.weight for p in parts), default=1.0))
+                     weight=weight)
+
+
+@dataclass(frozen=True)
+class OfficeTerms(NameTerms):
+    """Who held an office: a holder by name, or the office named with its country ("UK PM")."""
+
+    office: NameTerms | None = None
+    scope: NameTerms | None = None
+
+    def in_words(self, words: list[str]) -> bool:
+        """Tell whether the words name a holder, or the office together with its scope."""
+        if super().in_words(words):
+            return True
+        return bool(self.office and self.scope and self.office.in_words(words) and self.scope.in_words(words))
+
+
+def office_terms(holders: list[NameTerms], office: NameTerms, scope: NameTerms | None, *,
+                 label: str) -> NameTerms:
+    """Return the terms of an office: its holders, or its title beside its country or organisation."""
+    base = combine(holders, label=label) if holders else NameTerms(label=label, expr=None)
+    if scope is None:
+        return combine([base, office], label=label)
+    both = f"({office.expr}) AND ({scope.expr})" if office.expr and scope.expr else None
+    return OfficeTerms(label=label, expr=any_of([base.expr, both]), variants=base.variants, ids=base.ids,
+                       weight=1.5, office=office, scope=scope)

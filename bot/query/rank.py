@@ -109,7 +109,8 @@ def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: l
 
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-                   best_rank: float, doc_score: float, doc_names: set[str], previous: str | None,
+                   best_rank: float, doc_score: float, doc_names: set[str], speakers: set[str],
+                   previous: str | None,
                    doc_concepts: list[bool], weights: list[float]) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
@@ -131,6 +132,8 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     found = sum(w * (1.0 if in_sentence[i] else 0.6 if c.search(title) else 0.3 if doc_concepts[i] else 0.0)
                 for i, (c, w) in enumerate(zip(concepts, weights, strict=True)))
     weight = {n.label: n.weight for n in focus}
+    # The document's own speaker (a speech, a press conference) likely says every sentence of it.
+    carried |= speakers - item.names
     in_doc = doc_names - item.names - carried
     covered = found + sum(weight[n] for n in item.names) + sum(0.7 * weight[n] for n in carried) + sum(
         0.35 * weight[n] for n in in_doc)
@@ -138,7 +141,7 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     score = doc_score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
         score += item.hit.rank / best_rank
-    if focus and not doc_names:
+    if focus and not doc_names and not speakers:
         score -= 1.5 * max(weight.values())  # a document that never names who the question is about
     cue = INTENT_CUES.get(query.intent)
     if cue and cue.search(text):
@@ -176,6 +179,7 @@ class Context:
     docs: dict[str, DocInfo]
     doc_scores: dict[str, float]
     names_in_doc: dict[str, set[str]]
+    speakers: dict[str, set[str]]  # focus label -> documents where it is the main speaker
     concept_docs: list[set[str]]
     weights: list[float]  # rarer concepts weigh more (an inverse document frequency, mean 1)
     best_rank: float
@@ -198,8 +202,21 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
         query=query, focus=focus, concepts=concepts, docs=docs,
         doc_scores={d: date_weight * f[0] + 1.5 * f[1] + 1.5 * f[2] for d, f in fits.items()},
         names_in_doc={n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus},
+        speakers=_speakers(retriever, focus, doc_ids),
         concept_docs=concept_docs, weights=idf_weights(frequencies, total) + [1.0] * len(places),
         best_rank=min(h.rank for h in hits))
+
+
+def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
+    """Return, per focus name, the documents where it speaks at least half the attributed statements."""
+    counts = retriever.speaker_counts(doc_ids)
+    out: dict[str, set[str]] = {}
+    for name in focus:
+        for doc_id, by_person in counts.items():
+            mine = sum(n for person, n in by_person.items() if person in name.ids)
+            if mine >= 2 and 2 * mine >= sum(by_person.values()):
+                out.setdefault(name.label, set()).add(doc_id)
+    return out
 
 
 def idf_weights(frequencies: list[int], total: int) -> list[float]:
@@ -224,6 +241,7 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
         score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, best_rank=ctx.best_rank,
                        doc_score=ctx.doc_scores[hit.doc_id],
                        doc_names={k for k, v in ctx.names_in_doc.items() if hit.doc_id in v},
+                       speakers={k for k, v in ctx.speakers.items() if hit.doc_id in v},
                        previous=previous.get((hit.doc_id, hit.idx - 1)),
                        doc_concepts=[hit.doc_id in d for d in ctx.concept_docs], weights=ctx.weights)
         ranked.append(item)

@@ -103,6 +103,17 @@ class Retriever:
             total += int(row[0])
         return total
 
+    def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Return how many attributed statements each person has in each document."""
+        if not doc_ids:
+            return {}
+        out: dict[str, dict[str, int]] = {}
+        sql = (f"select doc_id, person_id, count(*) from statements where doc_id in ({_marks(doc_ids)}) "
+               "and person_id is not null group by doc_id, person_id")
+        for doc_id, person_id, n in self.db.execute(sql, doc_ids).fetchall():
+            out.setdefault(doc_id, {})[person_id] = n
+        return out
+
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
         """Return provenance and meeting of each document."""
         if not doc_ids:

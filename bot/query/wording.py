@@ -95,9 +95,7 @@ def header(query: Query, *, missing: list[str]) -> str:
     # Ukrainian keeps the question's own case form ("Від Канади"); English the canonical name.
     names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
     table = {
-        "attendance": ((f"Від {names}:" if names and not query.companions else "Хто був:") if uk else
-                       (f"Who attended with {names}:" if names and query.companions else
-                        f"Who attended from {names}:" if names else "Who attended:")),
+        "attendance": _attendance_header(query, names),
         "statement": (f"Що казали ({names}):" if uk else f"What {names} said:") if names else
                      ("Що казали:" if uk else "What was said:"),
         "commitment": (f"Зобов'язання ({names}):" if uk else f"What {names} committed to:") if names else
@@ -110,6 +108,17 @@ def header(query: Query, *, missing: list[str]) -> str:
         gone = ", ".join(missing)
         line += f" (жоден документ не згадує: {gone})" if uk else f" (no document mentions {gone})"
     return line
+
+
+def _attendance_header(query: Query, names: str) -> str:
+    uk = query.lang == "uk"
+    if not names:
+        return "Хто був:" if uk else "Who attended:"
+    if query.companions:
+        return f"Хто був разом із {names}:" if uk else f"Who attended with {names}:"
+    if query.persons and not query.countries and not query.orgs:
+        return f"Участь ({names}):" if uk else f"Where {names} took part:"
+    return f"Від {names}:" if uk else f"Who attended from {names}:"
 
 
 def nothing_text(lang: str, reason: str) -> str:
