@@ -116,6 +116,13 @@ async def test_failed_alert_is_kept_for_the_next_try(store: Store, error: Except
     assert (await deliver_due(store.db, sender, now=NOW + dt.timedelta(minutes=1))).sent == 1
 
 
+async def test_an_alert_that_cannot_be_rendered_fails_alone(store: Store) -> None:
+    queued(store, 11)
+    store.db.execute("update alerts set payload = '{}'")
+    report = await deliver_due(store.db, ScriptedSender(), now=NOW)
+    assert (report.failed, statuses(store)) == (2, {f"1:{CHANNEL}": "failed", "1:11": "failed"})
+
+
 async def test_a_lease_keeps_a_second_deliverer_away(store: Store) -> None:
     queued(store)
     store.db.execute(

@@ -155,11 +155,14 @@ async def _attempt(
 ) -> bool:
     """Send one delivery, following chat migrations; return True to end the round."""
     chat_id = int(row["chat_id"])
+    try:
+        html = render_delivery(row)
+    except (KeyError, TypeError, ValueError) as err:  # a payload from an older version, say
+        _failed(db, row, error=f"cannot render: {err!r}", report=report, now=now)
+        return False
     for _ in range(3):  # a chat migrates once; a loop of migrations is the server's bug
         try:
-            message_id = await sender.send(
-                chat_id=chat_id, html=render_delivery(row), silent=bool(row["silent"])
-            )
+            message_id = await sender.send(chat_id=chat_id, html=html, silent=bool(row["silent"]))
         except ChatMigrated as err:
             _migrate(db, old=chat_id, new=int(err.new_chat_id), now=now)
             chat_id = int(err.new_chat_id)
