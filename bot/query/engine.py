@@ -81,7 +81,8 @@ class QueryEngine:
             terms = name_terms(entity)
             if entity.kind == "country":
                 people = [name_terms(p) for p in self._officials().get(entity.name, [])]
-                terms = combine([terms, *people], label=entity.name) if people else terms
+                # Officials count in scoring; searching by all their names would be slow and noisy.
+                terms = replace(combine([terms, *people], label=entity.name), expr=terms.expr) if people else terms
             self._terms[entity.id] = terms
         return self._terms[entity.id]
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.entities import Entity
 from bot.query.terms import any_of, fts_tokens, quote, stem
 
+_ARTICLES = frozenset({"the", "a", "an"})
 _MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents, dropped as FTS5 drops them
 # Aliases that are ordinary words once case is folded away.
 _AMBIGUOUS = frozenset("us it in at on an as is be to no or and a i me we he un eu".split())
@@ -78,12 +79,12 @@ def _matches(variant: tuple[str, ...], words: list[str], i: int) -> bool:
     if any(words[i + k] != w for k, w in enumerate(head)):
         return False
     word = words[i + len(head)]
-    return word.startswith(last) if len(last) >= 3 else word == last
+    return word.startswith(last[:-1]) if last[-1] == "*" else word == last
 
 
 @lru_cache(maxsize=512)
 def _pattern(variants: tuple[tuple[str, ...], ...]) -> re.Pattern[str] | None:
-    bodies = [r"[\W_]+".join([*(re.escape(t) for t in v[:-1]), re.escape(v[-1]) + r"\w*"])
+    bodies = [r"[\W_]+".join([*(re.escape(t) for t in v[:-1]), re.escape(v[-1].rstrip("*")) + r"\w*"])
               for v in variants]
     alternatives = "|".join(sorted(set(bodies), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE) if bodies else None
@@ -93,6 +94,8 @@ def _variants(entity: Entity) -> list[list[str]]:
     out = []
     for alias in dict.fromkeys((entity.name, *entity.aliases)):
         toks = text_words(alias)
+        while len(toks) > 1 and toks[0] in _ARTICLES:
+            toks = toks[1:]  # "the White House": the article adds nothing but cost
         if not toks:
             continue
         if entity.kind == "person" and len(toks) > 1:
@@ -106,13 +109,18 @@ def _variants(entity: Entity) -> list[list[str]]:
     return out
 
 
-def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: float = 1.0) -> NameTerms:
+def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: float = 1.0, *,
+           exact_latin: bool = False) -> NameTerms:
+    """Build terms; a last word ending in "*" matches as a prefix (stems, Ukrainian case endings)."""
     stemmed = []
     for toks in variants:
         *head, last = toks
-        stemmed.append((*head, stem(last) if len(last) >= 5 else last))
+        if (exact_latin and last.isascii()) or len(last) < 3:
+            stemmed.append((*head, last))  # exact words are far cheaper to search than prefixes
+        else:
+            stemmed.append((*head, (stem(last) if len(last) >= 5 else last) + "*"))
     unique = tuple(dict.fromkeys(stemmed))
-    exprs = [" + ".join([*(quote(t) for t in v[:-1]), quote(v[-1]) + ("*" if len(v[-1]) >= 3 else "")])
+    exprs = [" + ".join([*(quote(t) for t in v[:-1]), quote(v[-1].rstrip("*")) + ("*" if v[-1][-1] == "*" else "")])
              for v in unique]
     return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids, weight=weight)
 
@@ -120,12 +128,14 @@ def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: f
 def name_terms(entity: Entity, *, label: str | None = None) -> NameTerms:
     """Return how to find ``entity`` in sentences."""
     return _terms(label or entity.name, _variants(entity), frozenset({entity.id, entity.name}),
-                  1.5 if entity.kind == "person" else 1.0)
+                  1.5 if entity.kind == "person" else 1.0, exact_latin=True)
 
 
 def word_terms(words: list[str], *, label: str) -> NameTerms:
     """Return how to find plain words (a place as written, an unknown name) in sentences."""
     toks = [t for w in words for t in text_words(w)]
+    while len(toks) > 1 and toks[0] in _ARTICLES:
+        toks = toks[1:]
     return _terms(label, [toks] if toks else [], frozenset())
 
 

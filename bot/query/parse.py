@@ -33,6 +33,7 @@ _GROUP_WORDS = frozenset(
 _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|eib|uae)(?![\w])|"
                    r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
+_WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|з|із|зі|зустрічі з|для)\s+(?:the\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
@@ -84,6 +85,10 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
     found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
     # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
     mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
+    if detect_intent(text) in ("statement", "commitment", "agreement"):
+        # "what did Trump say after meeting Zelensky", "what did France promise to Ukraine":
+        # the other party is context, not who is asked about.
+        mentions = [m for m in mentions if m.entity.kind == "place" or not _WITH.search(text[:m.start])]
     if detect_intent(text) == "attendance":
         # "who attended the NATO summit": an organisation names the meeting unless "from NATO".
         mentions = [m for m in mentions if m.entity.kind != "org" or _FROM.search(text[:m.start])]

@@ -171,7 +171,10 @@ class Retriever:
         for i in range(0, len(keys), 200):
             chunk = keys[i:i + 200]
             pairs = ",".join("(?, ?)" for _ in chunk)
-            sql = f"select doc_id, idx, text from sentences where (doc_id, idx) in (values {pairs})"
+            # A join on the VALUES list uses the (doc_id, idx) index; "(doc_id, idx) in (values
+            # ...)" makes SQLite scan every sentence (bench: 30 ms a call at 2k documents).
+            sql = (f"select s.doc_id, s.idx, s.text from (values {pairs}) as k "
+                   "join sentences s on s.doc_id = k.column1 and s.idx = k.column2")
             for doc_id, idx, text in self.db.execute(sql, [v for k in chunk for v in k]).fetchall():
                 out[(doc_id, idx)] = text
         return out
