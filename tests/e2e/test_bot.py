@@ -143,42 +143,32 @@ async def test_source_button_shows_the_sentence_and_link(emulator: Emulator, tmp
     )
 
 
-async def test_admin_ingests_a_file(emulator: Emulator, tmp_path: Path) -> None:
-    text = "Readout of the test meeting\n\nThe ministers met in Oslo on 3 March 2025. They agreed to meet.\n"
-    chat = private_chat(ADMIN)
+OSLO = "Readout of the test meeting\n\nThe ministers met in Oslo on 3 March 2025. They agreed to meet.\n"
+
+
+@pytest.mark.parametrize(("user", "reply", "titles", "fetched"), [
+    pytest.param(ADMIN, "New: Readout of the test meeting", ["Readout of the test meeting"], True,
+                 id="admin"),
+    pytest.param(ALICE, "Sorry, only the bot's admins", [], False, id="refused"),
+])
+async def test_a_sent_file_is_ingested_for_admins_only(emulator: Emulator, tmp_path: Path, user: User,
+                                                       reply: str, titles: list[str], fetched: bool) -> None:
+    chat = private_chat(user)
     async with running_bot(emulator.url, token=new_token(), db=tmp_path / "bot.db",
                            admin_ids=[ADMIN.id]) as app:
         token = app.bot.token
-        document = await emulator.upload(name="oslo.txt", data=text.encode())
+        document = await emulator.upload(name="oslo.txt", data=OSLO.encode())
         since = await emulator.mark()
         await emulator.inject(token, {"message": {"message_id": 1, "date": 1, "chat": chat,
-                                                  "from": ADMIN.as_json(), "document": document}})
+                                                  "from": user.as_json(), "document": document}})
         await emulator.wait_call(token, "sendMessage", since=since, chat_id=chat["id"])
         calls, _ = await emulator.calls(token, since=since)
-        reply = (await emulator.messages(token, chat["id"]))[-1]
-    assert [c["method"] for c in calls if c["method"] != "getUpdates"][:2] == ["getFile", "sendChatAction"]
-    assert reply["message"]["text"].startswith("New: Readout of the test meeting")
+        answer = (await emulator.messages(token, chat["id"]))[-1]
+    assert answer["message"]["text"].startswith(reply)
+    methods = [c["method"] for c in calls if c["method"] != "getUpdates"]
+    assert methods[:2] == (["getFile", "sendChatAction"] if fetched else ["sendMessage"])
     store = Store.open(tmp_path / "bot.db")
-    assert [d["title"] for d in store.documents()] == ["Readout of the test meeting"]
-    store.close()
-
-
-async def test_non_admin_is_refused(emulator: Emulator, tmp_path: Path) -> None:
-    chat = private_chat(ALICE)
-    async with running_bot(emulator.url, token=new_token(), db=tmp_path / "bot.db",
-                           admin_ids=[ADMIN.id]) as app:
-        token = app.bot.token
-        document = await emulator.upload(name="sneaky.txt", data=b"Nobody met anywhere.")
-        since = await emulator.mark()
-        await emulator.inject(token, {"message": {"message_id": 1, "date": 1, "chat": chat,
-                                                  "from": ALICE.as_json(), "document": document}})
-        await emulator.wait_call(token, "sendMessage", since=since, chat_id=chat["id"])
-        calls, _ = await emulator.calls(token, since=since)
-        reply = (await emulator.messages(token, chat["id"]))[-1]
-    assert "only the bot's admins" in reply["message"]["text"]
-    assert "getFile" not in [c["method"] for c in calls]
-    store = Store.open(tmp_path / "bot.db")
-    assert list(store.documents()) == []
+    assert [d["title"] for d in store.documents()] == titles
     store.close()
 
 
