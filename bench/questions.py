@@ -37,14 +37,13 @@ class Question:
 
 
 def make_questions(docs: int, *, per_kind: int, seed: int = 7) -> list[Question]:
-    """Return ``per_kind`` questions of each kind and typo variant about documents 0..docs-1."""
+    """Return ``per_kind`` questions of each kind and typo variant about documents 0..docs-1.
+
+    They come in rounds of one question per kind and variant, so any prefix is balanced.
+    """
     rng = random.Random(f"{seed}:questions:{docs}")
-    questions = []
-    for kind in KINDS:
-        for typo in (False, True):
-            for _ in range(per_kind):
-                questions.append(_question(kind, typo, rng, docs, seed))
-    return questions
+    return [_question(kind, typo, rng, docs, seed)
+            for _ in range(per_kind) for kind in KINDS for typo in (False, True)]
 
 
 def _question(kind: str, typo: bool, rng: random.Random, docs: int, seed: int) -> Question:

@@ -20,15 +20,16 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def latency_table(samples: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Return n, p50, p95, p99 (ms), found and hit rates per question label, plus "all"."""
+    """Return n, wall p50/p95/p99 and CPU p50/p95 (ms), found and hit rates per label, plus "all"."""
     table = {}
     for label in (*LABELS, "all"):
         rows = [s for s in samples if label in ("all", s["label"])]
         if not rows:
             continue
-        ms = [s["ms"] for s in rows]
+        ms, cpu = [s["ms"] for s in rows], [s["cpu_ms"] for s in rows]
         table[label] = {"n": len(rows), "p50": percentile(ms, 50), "p95": percentile(ms, 95),
-                        "p99": percentile(ms, 99),
+                        "p99": percentile(ms, 99), "cpu_p50": percentile(cpu, 50),
+                        "cpu_p95": percentile(cpu, 95),
                         "found": sum(s["found"] for s in rows) / len(rows),
                         "hit": sum(s["hit"] for s in rows) / len(rows)}
     return table
@@ -69,17 +70,22 @@ def format_table(result: dict[str, Any]) -> str:
     """Return the human-readable table of one benchmark run."""
     lines = []
     for size in result["sizes"]:
-        lines.append(f"\n== {size['docs']} documents: ingest {size['ingest']['docs_per_s']:.0f} docs/s, "
-                     f"db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
-                     f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), "
-                     f"cold start {size['cold_start']['median_ms']:.0f} ms")
-        lines.append(f"{'question':<18}{'p50':>8}{'p95':>8}{'p99':>8}{'hit':>6} | "
+        ingest, cold = size["ingest"], size["cold_start"]
+        lines.append(
+            f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): ingest "
+            f"{ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
+            f"{ingest['docs']} timed), db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
+            f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), cold start "
+            f"{cold['median_ms']:.0f} ms ({cold['cpu_median_ms']:.0f} ms CPU), first answer "
+            f"{size['project']['first_ms']:.0f} ms")
+        lines.append(f"{'question':<18}{'p50':>8}{'p95':>8}{'p99':>8}{'cpu95':>8}{'hit':>6} | "
                      f"{'base p50':>9}{'base p95':>9}{'hit':>6} | {'x p50':>7}{'x p95':>7}")
         project, base, x = size["project"]["latency"], size["baseline"]["latency"], size["ratios"]
         for label, row in project.items():
             b = base.get(label, {})
             lines.append(
-                f"{label:<18}{row['p50']:8.2f}{row['p95']:8.2f}{row['p99']:8.2f}{row['hit']:6.0%} | "
+                f"{label:<18}{row['p50']:8.1f}{row['p95']:8.1f}{row['p99']:8.1f}{row['cpu_p95']:8.1f}"
+                f"{row['hit']:6.0%} | "
                 f"{b.get('p50', math.nan):9.1f}{b.get('p95', math.nan):9.1f}{b.get('hit', math.nan):6.0%} | "
                 f"{x.get(label, {}).get('p50', math.nan):7.0f}{x.get(label, {}).get('p95', math.nan):7.0f}")
     if result.get("growth"):

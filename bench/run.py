@@ -9,10 +9,13 @@ in another process on the same store, database size per document, and the cold s
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,18 +32,53 @@ RESULTS = Path(__file__).resolve().parent / "results"
 REPO = Path(__file__).resolve().parent.parent
 
 
-def ingest_stage(store: Any, *, start: int, stop: int, seed: int) -> dict[str, Any]:
-    """Generate documents ``start..stop-1`` and ingest them one by one through the pipeline."""
+def ingest_stage(store: Any, *, start: int, stop: int, opts: argparse.Namespace) -> dict[str, Any]:
+    """Generate documents ``start..stop-1``; ingest them one by one and time the first ones.
+
+    The first ``opts.ingest_sample`` documents go through ``ingest_document`` in this process
+    and give the measured throughput; the rest only build the store, with extraction spread
+    over worker processes so that a 20k run stays within minutes.
+    """
     from bot.ingest.pipeline import ingest_document
 
     began = time.perf_counter()
-    docs = generate(stop, seed=seed, start=start)
+    docs = generate(stop, seed=opts.seed, start=start)
     generated = time.perf_counter()
-    for item in docs:
+    timed, rest = docs[:opts.ingest_sample], docs[opts.ingest_sample:]
+    cpu = time.process_time()
+    for item in timed:
         ingest_document(store, item.doc)
-    seconds = time.perf_counter() - generated
-    return {"docs": stop - start, "seconds": seconds, "docs_per_s": (stop - start) / max(seconds, 1e-9),
-            "generation_s": generated - began}
+    seconds, cpu_seconds = time.perf_counter() - generated, time.process_time() - cpu
+    build_in_pool(store, rest, workers=opts.workers)
+    return {"docs": len(timed), "seconds": seconds, "docs_per_s": len(timed) / max(seconds, 1e-9),
+            "cpu_seconds": cpu_seconds, "docs_per_cpu_s": len(timed) / max(cpu_seconds, 1e-9),
+            "built_in_pool": len(rest), "generation_s": generated - began}
+
+
+def _extract(doc: Any) -> Any:
+    from bot.extract import extract_document
+
+    return extract_document(doc)
+
+
+def build_in_pool(store: Any, docs: list[Any], *, workers: int) -> None:
+    """Ingest ``docs`` through the real pipeline, their extraction done by a process pool."""
+    if not docs:
+        return
+    import bot.extract
+    from bot.ingest.pipeline import ingest_document
+
+    original = bot.extract.extract_document
+    # Workers fork before the patch below, so they run the real extraction; the pipeline
+    # looks extract_document up at call time, so here it receives the precomputed facts.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        try:
+            for item, extraction in zip(docs, pool.imap(_extract, [d.doc for d in docs], chunksize=8),
+                                        strict=True):
+                bot.extract.extract_document = lambda _doc, ex=extraction: ex
+                ingest_document(store, item.doc)
+        finally:
+            bot.extract.extract_document = original
 
 
 def store_figures(store: Any, db_path: Path, docs: int) -> dict[str, Any]:
@@ -53,40 +91,52 @@ def store_figures(store: Any, db_path: Path, docs: int) -> dict[str, Any]:
             "people_in_pool": pool_size(docs - 1)}
 
 
-def answer_in_subprocess(engine: str, db_path: Path, questions_file: Path) -> dict[str, Any]:
+def answer_in_subprocess(engine: str, db_path: Path, questions_file: Path, *,
+                         budget_s: float) -> dict[str, Any]:
     """Run the answering process for one engine and return its timings and peak RSS."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.answerer", str(questions_file), "--db", str(db_path),
-         "--engine", engine], cwd=REPO, capture_output=True, text=True, check=False)
+         "--engine", engine, "--budget-s", str(budget_s)], cwd=REPO, capture_output=True,
+        text=True, check=False)
     if proc.returncode:
         raise RuntimeError(f"{engine} answering process failed:\n{proc.stderr[-3000:]}")
     raw = json.loads(proc.stdout)
     return {"startup_ms": raw["startup_ms"], "first_ms": raw["first_ms"], "rss_mb": raw["rss_mb"],
-            "latency": report.latency_table(raw["samples"])}
+            "asked": raw["asked"], "of": raw["of"], "latency": report.latency_table(raw["samples"])}
 
 
 def cold_start(db_path: Path, question: str, *, repeats: int) -> dict[str, Any]:
-    """Return the wall time of ``pledgebot ask QUESTION`` as a fresh process, median of runs."""
+    """Return the wall (and CPU) time of ``pledgebot ask QUESTION`` as a fresh process."""
     exe = Path(sys.executable).parent / "pledgebot"
-    runs = []
+    # An installed program has its bytecode cached; this machine sets PYTHONDONTWRITEBYTECODE,
+    # which would make every start recompile the project's modules.
+    for package in ("bot", "storage"):
+        compileall.compile_dir(str(REPO / package), quiet=1)
+    runs, cpu = [], []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         subprocess.run([str(exe), "ask", question, "--db", str(db_path)], cwd=REPO,
                        capture_output=True, check=True)
         runs.append((time.perf_counter() - began) * 1000)
-    return {"median_ms": statistics.median(runs), "runs_ms": runs, "question": question}
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
+    return {"median_ms": statistics.median(runs), "runs_ms": runs,
+            "cpu_median_ms": statistics.median(cpu), "question": question}
 
 
 def measure_size(store: Any, db_path: Path, docs: int, opts: argparse.Namespace) -> dict[str, Any]:
     """Measure everything at one size, the store already holding ``docs`` documents."""
     questions = make_questions(docs, per_kind=opts.per_kind, seed=opts.seed)
-    subset = [q for i, q in enumerate(questions) if i % opts.per_kind < opts.baseline_per_kind]
+    subset = questions[:opts.baseline_per_kind * len(report.LABELS)]  # whole balanced rounds
     work = db_path.parent
     for name, qs in (("project.json", questions), ("baseline.json", subset)):
         (work / name).write_text(json.dumps([q.as_json() for q in qs]), encoding="utf-8")
-    project = answer_in_subprocess("project", db_path, work / "project.json")
-    baseline = answer_in_subprocess("baseline", db_path, work / "baseline.json")
-    return {"docs": docs, **store_figures(store, db_path, docs), "project": project,
+    project = answer_in_subprocess("project", db_path, work / "project.json", budget_s=opts.answer_budget)
+    baseline = answer_in_subprocess("baseline", db_path, work / "baseline.json",
+                                    budget_s=opts.answer_budget)
+    return {"docs": docs, "load_average": os.getloadavg(), **store_figures(store, db_path, docs),
+            "project": project,
             "baseline": baseline, "ratios": report.ratios(project["latency"], baseline["latency"]),
             "cold_start": cold_start(db_path, questions[0].text, repeats=opts.cold_repeats)}
 
@@ -102,7 +152,7 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
         store = open_store(str(db_path))
         built = 0
         for docs in sizes:
-            ingest = ingest_stage(store, start=built, stop=docs, seed=opts.seed)
+            ingest = ingest_stage(store, start=built, stop=docs, opts=opts)
             built = docs
             results.append({"ingest": ingest, **measure_size(store, db_path, docs, opts)})
             log(f"{docs} docs measured: ingest {ingest['docs_per_s']:.0f} docs/s")
@@ -116,7 +166,8 @@ def summarise(sizes: list[dict[str, Any]], opts: argparse.Namespace) -> dict[str
     return {
         "meta": {"timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                  "seed": opts.seed, "per_kind": opts.per_kind,
-                 "baseline_per_kind": opts.baseline_per_kind, "cpus": os.cpu_count(),
+                 "baseline_per_kind": opts.baseline_per_kind, "ingest_sample": opts.ingest_sample,
+                 "answer_budget_s": opts.answer_budget, "cpus": os.cpu_count(),
                  "python": platform.python_version(), "commit": _commit()},
         "sizes": sizes,
         "growth": {"from": sizes[0]["docs"], "to": sizes[-1]["docs"], "labels": grown} if grown else {},
@@ -143,6 +194,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--per-kind", type=int, default=40, help="questions per kind and variant")
     parser.add_argument("--baseline-per-kind", type=int, default=8, help="of those, asked of the baseline")
     parser.add_argument("--cold-repeats", type=int, default=5)
+    parser.add_argument("--ingest-sample", type=int, default=2000,
+                        help="documents per size whose ingest is timed in one process")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
+                        help="extraction processes that build the rest of the store")
+    parser.add_argument("--answer-budget", type=float, default=60.0,
+                        help="seconds each answering process may spend per size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=RESULTS, help="directory for the result JSON")
     opts = parser.parse_args(argv)

@@ -97,18 +97,21 @@ def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
 
 def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:  # noqa: ANN001
     path = run.main(["--sizes", "15,30", "--per-kind", "2", "--baseline-per-kind", "1",
-                     "--cold-repeats", "1", "--out", str(tmp_path)])
+                     "--cold-repeats", "1", "--ingest-sample", "10", "--out", str(tmp_path)])
     result = json.loads(path.read_text())
     assert set(result) == {"meta", "sizes", "growth", "targets"}
     assert [s["docs"] for s in result["sizes"]] == [15, 30]
+    assert [s["ingest"]["built_in_pool"] for s in result["sizes"]] == [5, 5]
     for size in result["sizes"]:
         assert {"ingest", "db_bytes", "db_bytes_per_doc", "facts", "project", "baseline", "ratios",
                 "cold_start"} <= set(size)
-        assert size["ingest"]["docs"] > 0 and size["ingest"]["docs_per_s"] > 0
+        assert size["ingest"]["docs"] == 10 and size["ingest"]["docs_per_s"] > 0
+        assert size["facts"]["sentences"] > size["docs"]
         for engine in ("project", "baseline"):
             assert {"startup_ms", "first_ms", "rss_mb", "latency"} <= set(size[engine])
             assert set(size[engine]["latency"]) == {*LABELS, "all"}
-            assert {"n", "p50", "p95", "p99", "found", "hit"} == set(size[engine]["latency"]["all"])
+            assert {"n", "p50", "p95", "p99", "cpu_p50", "cpu_p95", "found", "hit"} == set(
+                size[engine]["latency"]["all"])
         assert set(size["ratios"]) == {*LABELS, "all"}
         assert size["cold_start"]["median_ms"] > 0
     assert set(result["growth"]["labels"]) == {*LABELS, "all"}
