@@ -82,7 +82,8 @@ class QueryEngine:
             if entity.kind == "country":
                 people = [name_terms(p) for p in self._officials().get(entity.name, [])]
                 # Officials count in scoring; searching by all their names would be slow and noisy.
-                terms = replace(combine([terms, *people], label=entity.name), expr=terms.expr) if people else terms
+                if people:
+                    terms = replace(combine([terms, *people], label=entity.name), expr=terms.expr)
             self._terms[entity.id] = terms
         return self._terms[entity.id]
 

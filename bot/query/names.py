@@ -120,9 +120,13 @@ def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: f
         else:
             stemmed.append((*head, (stem(last) if len(last) >= 5 else last) + "*"))
     unique = tuple(dict.fromkeys(stemmed))
-    exprs = [" + ".join([*(quote(t) for t in v[:-1]), quote(v[-1].rstrip("*")) + ("*" if v[-1][-1] == "*" else "")])
-             for v in unique]
+    exprs = [" + ".join([*(quote(t) for t in v[:-1]), _last_term(v[-1])]) for v in unique]
     return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids, weight=weight)
+
+
+def _last_term(word: str) -> str:
+    """Return the FTS5 term of a variant's last word: a prefix query when it ends in "*"."""
+    return quote(word.rstrip("*")) + ("*" if word.endswith("*") else "")
 
 
 def name_terms(entity: Entity, *, label: str | None = None) -> NameTerms:
