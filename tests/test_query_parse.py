@@ -53,7 +53,8 @@ def test_intent(question: str, intent: str) -> None:
     pytest.param("what did orban say about ukraine", ["Viktor Orbán"], [], [], id="about-is-topic"),
     pytest.param("what did Trump say after meeting Zelensky", ["Donald Trump"], [], [],
                  id="met-is-context"),
-    pytest.param("що заявив Трамп після зустрічі з Зеленським?", ["Donald Trump"], [], [], id="uk-with-is-context"),
+    pytest.param("що заявив Трамп після зустрічі з Зеленським?", ["Donald Trump"], [], [],
+                 id="uk-with-is-context"),
     pytest.param("what did France promise to Ukraine", [], ["France"], [], id="recipient-is-context"),
     pytest.param("who attended the NATO summit", [], [], [], id="org-names-the-meeting"),
 ])
