@@ -13,15 +13,14 @@ if TYPE_CHECKING:
 def extract_document(doc: SourceDocument, *, index: EntityIndex | None = None) -> Extraction:
     """Extract every fact of ``doc``, each with its sentence and character offsets."""
     from bot.extract.agents import Discourse
-    from bot.extract.context import Context
-    from bot.extract.language import detect_language
-    from bot.extract.meeting import extract_meeting
-    from bot.extract.statements import extract_statements
-    from bot.extract.transcript import is_transcript, title_speaker, transcript_statements
     from bot.extract.agreements import extract_agreements, signed_commitments
     from bot.extract.attendees import extract_attendees
     from bot.extract.commitments import extract_commitments
-    from bot.extract.statements import written_names
+    from bot.extract.context import Context
+    from bot.extract.language import detect_language
+    from bot.extract.meeting import extract_meeting
+    from bot.extract.statements import extract_statements, written_names
+    from bot.extract.transcript import is_transcript, title_speaker, transcript_statements
 
     if index is None:
         from bot.entities import EntityIndex

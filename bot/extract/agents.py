@@ -165,10 +165,9 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
                 end: int) -> Agent | None:
     """Return a country, several countries, an organisation or a collective named by a phrase."""
     scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
-    countries = list(dict.fromkeys(
-        f.name if f.kind == "country" else getattr(f.entity, "country", None)
-        for f in scope if f.kind in ("country", "place")))
-    countries = [c for c in countries if c]
+    named = (f.name if f.kind == "country" else getattr(f.entity, "country", None)
+             for f in scope if f.kind in ("country", "place"))
+    countries: list[str] = [c for c in dict.fromkeys(named) if c]
     orgs = [f.name for f in scope if f.kind == "org"]
     label = _LEAD.sub("", phrase)
     opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)

@@ -13,10 +13,11 @@ _NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnershi
          r"pact|communiqu[ée]|(?:joint|chair[’']s)\s+statement|угод[аиу]|заяв[аиу]|декларац\w+|"
          r"меморандум\w*|договір|договору)")
 _STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"
-         r"its|their|this|these|new|signed|under|from|at|як|та|і|що)")
+         r"its|their|this|these|signed|under|from|at|як|та|і|що)")
 _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
 _PP = (r"(?:\s+(?:on|between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
-       r"establishing|who|were|was|is|are|will|could)\b)[^.;:])+)?")
+       r"establishing|who|were|was|is|are|will|could)\b)(?:[^.;:,]|,(?=\s+(?:and\s+)?(?:the\s+)?"
+       r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
 _SIGN = re.compile(r"(?i)\b(?:signed|signs|inked|concluded|signing\s+of|підписал[иа]|підписав|"
@@ -27,7 +28,7 @@ _PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+signed\b")
 _MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
 _PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
                        r"(?:on|concerning|regarding)\s+[^.,;]+)")
-_TITLE_DOC = re.compile(rf"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
+_TITLE_DOC = re.compile(r"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
                         r"спільна\s+декларація)\b")
 
 
@@ -51,6 +52,8 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
         unsigned = bool(_UNSIGNED.search(text[max(0, sign.start() - 20):sign.end()]))
         parties = _subject_parties(ctx, disc, sentence, sign.start())
         for np in _objects(text, sign.end()):
+            if _anaphoric(text, np.start("np")):
+                continue  # "signed the agreement on Ukraine's behalf" is the one named before
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
                                     not unsigned and "issu" not in sign.group().lower(), parties))
     for passive in _PASSIVE.finditer(text):
@@ -61,10 +64,16 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), True, []))
     for m in list(_MENTION.finditer(text)) + list(_PROGRESS.finditer(text)):
         if not any(a.start <= sentence.start + m.start() < a.end for a in found):
-            np = _NP.search(text, m.start()) if "np" not in m.groupdict() else m
+            np = _NP.search(text, m.start()) if "np" not in m.groupdict() else m  # type: ignore[assignment]
             if np and not re.search(r"(?i)\bnot\s+\w+\s+(?:an?\s+|the\s+)?$", text[:m.start()]):
                 found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), False, []))
     return found
+
+
+def _anaphoric(text: str, at: int) -> bool:
+    """Tell whether a noun phrase is "the agreement ...": a reference back, not a new one."""
+    return bool(re.search(r"(?i)\b(?:the|this|that)\s+$", text[:at])) and bool(
+        re.match(rf"(?i){_NOUN}\b", text[at:])) and text[at:at + 1].islower()
 
 
 def _objects(text: str, at: int) -> list[re.Match[str]]:
@@ -124,7 +133,7 @@ def _agreement(ctx: Context, sentence: Sentence, title: str, at: int, signed: bo
     named = [f.name for f in ctx.mentions(sentence) if start <= f.start < start + len(title)
              and f.kind in ("country", "org")]
     by = re.search(r"(?i)\bby\s+(?:all\s+)?(?P<who>[^,]+)$", title)
-    if not named and by and re.search(r"(?i)countries|leaders|members|partners", by.group("who")):
+    if not named and by and re.search(r"(?i)countries|members|partners", by.group("who")):
         named = [format_label(ctx, by.group("who").strip())]  # "by all Coalition countries"
     return Agreement(title=title, parties=tuple(dict.fromkeys(parties + named)), signed=signed,
                      sentence=sentence.index, start=start, end=start + len(title))
@@ -154,7 +163,7 @@ def _same(a: Agreement, b: Agreement) -> bool:
     sa, sb = _stems(a.title), _stems(b.title)
     small = min(len(sa), len(sb))
     return bool(small) and len(sa & sb) * 2 >= small and len(sa & sb) >= 1 and (
-        not pa or not pb or pa & pb)
+        not pa or not pb or bool(pa & pb))
 
 
 def _stems(title: str) -> set[str]:

@@ -11,11 +11,11 @@ _AMOUNT = re.compile(
     rf"(?:(?:almost|nearly|about|over|more\s+than|at\s+least|up\s+to|понад|близько|щонайменше)\s+)?"
     rf"(?:[$€£]\s?\d[\d.,]*\s*{_SCALE}?(?![\w])|\d[\d.,]*\s*{_SCALE}\s+{_CURRENCY}|"
     rf"\d[\d.,]*\s+{_SCALE}\s+(?:\w+\s+)?{_CURRENCY}|\d[\d.,]*\s*{_SCALE}(?=\s|$)|"
-    rf"\d{{1,3}}(?:,\d{{3}})+\s+\w+|\d+\s+(?=(?:new\s+)?(?:missiles|howitzers|tanks|drones|"
-    rf"systems|rounds|shells|vehicles)))"
+    rf"\d{{1,3}}(?:,\d{{3}})+\s+\w+|\d+\s+(?:new\s+)?(?:missiles|howitzers|tanks|drones|"
+    rf"systems|rounds|shells|vehicles)\b)"
     rf"(?:\s*\([^)]{{0,30}}\))?", re.IGNORECASE)
 _TIMEFRAME = re.compile(
-    r"(?i)\b(?:in|by|until|before|from|through|during|for)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
+    r"(?i)\b(?:in|by|on|until|before|from|through|during|for)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?"
     r"(?:(?:19|20)\d\d|year|month|next\s+\w+|coming\s+\w+|near\s+future|summer|winter|spring|"
     r"autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?)\b|"

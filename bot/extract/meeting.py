@@ -5,7 +5,7 @@ import re
 
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
-from storage.records import Meeting
+from storage.records import Meeting, Sentence
 
 # Words that mark a sentence as being about the event itself.
 _EVENT_WORDS = re.compile(
@@ -42,7 +42,7 @@ def extract_meeting(ctx: Context) -> Meeting:
                    end=sentence.end if sentence else None)
 
 
-def meeting_date(ctx: Context):  # noqa: ANN201 - (iso date, sentence)
+def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     """Return the event date: the first date in a sentence about the event, never after
     publication; else a header date line; else the publication date."""
     published = ctx.doc.published or _latest_full_date(ctx)

@@ -135,7 +135,8 @@ def _prefix(ctx: Context, sentence: Sentence, pos: int,
     # Ukrainian puts the country after the title: "канцлер Німеччини Фрідріх Мерц".
     cut = len(head.rstrip())
     for f in sorted(scope, key=lambda f: -f.end):
-        if f.end - sentence.start >= cut - 1 and re.fullmatch(r"[’'s\s,]*", head[f.end - sentence.start:cut] or ""):
+        between = head[f.end - sentence.start:cut]
+        if f.end - sentence.start >= cut - 1 and re.fullmatch(r"[’'s\s,]*", between):
             cut = f.start - sentence.start
     match = _last_role(head) or (_last_role(head[:cut]) if cut < len(head.rstrip()) else None)
     if not match:

@@ -6,13 +6,13 @@ statement, and a bare quote in the next paragraph keeps the previous speaker ("c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
-from typing import TypeVar
-
 from storage.records import Attendance, Sentence, Statement
 
 _Fact = TypeVar("_Fact", Statement, Attendance)
@@ -70,7 +70,7 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
     return written_names(disc, statements) if ctx.language != "en" else statements
 
 
-def written_names(disc: Discourse, facts: list[_Fact]) -> list[_Fact]:
+def written_names(disc: Discourse, facts: Sequence[_Fact]) -> list[_Fact]:
     """Name people as a non-English text writes them ("Джорджа Мелоні"); person_id keeps the
     link to the canonical gazetteer name."""
     written: dict[str, str] = {}
@@ -78,8 +78,9 @@ def written_names(disc: Discourse, facts: list[_Fact]) -> list[_Fact]:
         if person.person_id and len(person.written) > len(written.get(person.person_id, "")):
             written[person.person_id] = person.written
     field = "name" if facts and isinstance(facts[0], Attendance) else "speaker"
-    return [replace(f, **{field: written[f.person_id]}) if f.person_id in written else f
-            for f in facts]
+    changes: list[dict[str, Any]] = [
+        {field: written[f.person_id]} if f.person_id in written else {} for f in facts]
+    return [replace(f, **change) for f, change in zip(facts, changes, strict=True)]
 
 
 def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draft]:
@@ -95,13 +96,13 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         at = sentence.start + acc.start(1)
         if ctx.in_quote(at):
             continue
-        agent = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
-        if agent:
-            agents.setdefault(agent.label, (agent, "according to"))
+        according = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
+        if according:
+            agents.setdefault(according.label, (according, "according to"))
     drafts = []
-    for agent, verb in agents.values():
+    for agent, cue in agents.values():
         disc.note_speaker(agent, sentence.index)
-        drafts.append(_draft(ctx, agent, sentence, verb))
+        drafts.append(_draft(ctx, agent, sentence, cue))
     return drafts
 
 

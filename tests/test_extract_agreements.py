@@ -1,0 +1,46 @@
+"""Agreements: signed objects, passives, joint statements, unsigned plans, merging mentions."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import extract, fields
+
+
+def agreements(text: str, **kw: str) -> list[tuple[object, ...]]:
+    return [fields(a, "title", "parties", "signed")
+            for a in extract("Signing day\n\n" + text, **kw).agreements]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("President Alexander Stubb signed a 10-year security agreement with Ukraine.",
+                 [("10-year security agreement with Ukraine", ("Finland", "Ukraine"), True)],
+                 id="signed-with"),
+    pytest.param("Two documents were signed: a joint declaration by all Coalition countries and "
+                 "a bilateral declaration by Norway and Ukraine.",
+                 [("joint declaration by all Coalition countries", ("Coalition countries",), True),
+                  ("bilateral declaration by Norway and Ukraine", ("Norway", "Ukraine"), True)],
+                 id="passive-list"),
+    pytest.param("New agreements worth 2 billion euros were signed on Monday.",
+                 [("New agreements worth 2 billion euros", (), True)], id="passive-worth"),
+    pytest.param("The treaty could be signed next month by Kyiv.", [], id="bare-noun-skipped"),
+    pytest.param("A defence pact between Poland and Ukraine could be signed next month.",
+                 [], id="no-sign-verb-no-agreement"),
+    pytest.param("Officials said the deal will be signed: they plan to sign a minerals deal soon.",
+                 [("minerals deal", (), False)], id="plan-to-sign-is-unsigned"),
+    pytest.param("According to the joint statement by the leaders, talks will go on.",
+                 [("joint statement by the leaders", (), False)], id="joint-statement-mention"),
+    pytest.param("The G7 has not issued a joint statement on the war.", [], id="negated"),
+    pytest.param("Kyiv and Washington signed a rare-minerals deal. Officials signed the Agreement on "
+                 "the Establishment of a Reconstruction Fund between the United States and Ukraine.",
+                 [("Agreement on the Establishment of a Reconstruction Fund between the United "
+                   "States and Ukraine", ("Ukraine", "United States"), True)],
+                 id="mentions-of-one-deal-merge"),
+])
+def test_agreements(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert agreements(text) == expected
+
+
+def test_signed_agreement_gives_its_parties_a_signed_commitment() -> None:
+    text = "Signing\n\nA trilateral declaration by France, Norway and Ukraine was signed."
+    assert [fields(c, "actor", "kind") for c in extract(text).commitments] == [
+        ("France, Norway and Ukraine", "signed")]

@@ -1,0 +1,58 @@
+"""Attendees: named participants, role lists, organisations, topics that are not participants."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import extract, fields
+
+KEYS = ("name", "role", "country", "org", "mode")
+
+
+def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
+    return [fields(a, *KEYS) for a in extract("Summit in Oslo\n\n" + text, **kw).attendees]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The talks brought together German Chancellor Friedrich Merz and Finnish "
+                 "President Alexander Stubb.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, None),
+                  ("Alexander Stubb", "President", "Finland", None, None)], id="apposition-list"),
+    pytest.param("The meeting also included: the Prime Ministers of Norway, Denmark, and the "
+                 "Czech Republic; the NATO Secretary General; and representatives of Japan.",
+                 [(None, "Prime Minister", "Norway", None, None),
+                  (None, "Prime Minister", "Denmark", None, None),
+                  (None, "Prime Minister", "Czech Republic", None, None),
+                  (None, "Representative", "Japan", None, None),
+                  (None, "Secretary General", None, "NATO", None)], id="role-lists"),
+    pytest.param("Among those attending were the Dutch, Spanish and Greek prime ministers.",
+                 [(None, "Prime Minister", "Netherlands", None, None),
+                  (None, "Prime Minister", "Spain", None, None),
+                  (None, "Prime Minister", "Greece", None, None)], id="demonym-list"),
+    pytest.param("Italian Prime Minister Giorgia Meloni joined the meeting via video link.",
+                 [("Giorgia Meloni", "Prime Minister", "Italy", None, "by video")], id="video"),
+    pytest.param("Keir Starmer said the talks with Vladimir Putin's envoys were not on the table; "
+                 "the scandal between Trump and Putin was discussed.",
+                 [("Keir Starmer", "Prime Minister", "United Kingdom", None, None)],
+                 id="topics-are-not-participants"),
+    pytest.param("Keir Starmer met with Mark Carney in Oslo.",
+                 [("Keir Starmer", "Prime Minister", "United Kingdom", None, None),
+                  ("Mark Carney", "Prime Minister", "Canada", None, None)], id="met-with"),
+    pytest.param("The G7 leaders supported the plan.",
+                 [(None, "G7 leaders", None, "G7", None)], id="org-leaders"),
+    pytest.param("The group brings together Canada, Australia and New Zealand, with backing from "
+                 "Japan.", [(None, None, "Canada", None, None), (None, None, "Australia", None, None),
+                            (None, None, "New Zealand", None, None)], id="brings-together"),
+    pytest.param("The leaders of France and Poland met. Polish Prime Minister Donald Tusk spoke.",
+                 [("Donald Tusk", "Prime Minister", "Poland", None, None),
+                  (None, "Leader", "France", None, None)], id="named-leader-replaces-generic"),
+])
+def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert attendees(text) == expected
+
+
+def test_ukrainian_leaders_list_and_written_names() -> None:
+    text = ("Після зустрічі в Римі лідери Франції та Польщі погодили заяву. "
+            "Участь взяв президент України Володимир Зеленський.")
+    assert attendees(text, language="uk") == [
+        ("Володимир Зеленський", "президент", "Ukraine", None, None),
+        (None, "лідери", "France", None, None), (None, "лідери", "Poland", None, None)]

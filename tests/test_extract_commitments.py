@@ -1,0 +1,51 @@
+"""Commitments: actor, kind, amount, timeframe, condition, collective."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import extract, fields
+
+KEYS = ("actor", "kind", "amount", "timeframe", "conditional", "collective")
+
+
+def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
+    return [fields(c, *KEYS) for c in extract("Aid talks\n\n" + text, **kw).commitments]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Sweden pledged €300 million in military aid for 2026.",
+                 [("Sweden", "pledge", "€300 million", "for 2026", False, False)], id="pledge-amount"),
+    pytest.param("The Netherlands and Denmark have committed an additional 200 million euros.",
+                 [("Netherlands and Denmark", "pledge", "200 million euros", None, False, True)],
+                 id="two-countries-committed"),
+    pytest.param("Emmanuel Macron committed to a further €1bn in French support.",
+                 [("France", "pledge", "€1bn", None, False, False)], id="leader-pledges-for-country"),
+    pytest.param("Norway is ready to send instructors once a ceasefire is agreed.",
+                 [("Norway", "ready", None, None, True, False)], id="ready-conditional"),
+    pytest.param("The coalition backed the peace initiative.",
+                 [("Coalition of the Willing", "support", None, None, False, True)],
+                 id="collective-format", ),
+    pytest.param("Allies will continue to strengthen Ukraine's air defence.",
+                 [("Allies", "intent", None, None, False, True)], id="intent-collective"),
+    pytest.param("“We will deliver two more air defence systems this year,” Olaf Scholz said.",
+                 [("Germany", "pledge", None, "this year", False, False)],
+                 id="we-is-the-speakers-country"),
+    pytest.param("“Putin wants to destroy our cities,” Olaf Scholz said.", [],
+                 id="third-party-intent-in-quote-ignored"),
+    pytest.param("Kyiv and Washington signed a minerals deal on May 1.",
+                 [("Ukraine and United States", "signed", None, "on May 1", False, True)],
+                 id="capitals-stand-for-countries"),
+    pytest.param("On the summit’s eve, partners could announce new packages.",
+                 [("partners", "intent", None, None, False, True)], id="could-announce"),
+    pytest.param("Latvia and Estonia said they agreed to share radar data.",
+                 [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
+])
+def test_commitments(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert commitments(text, title="Aid talks on the Coalition of the Willing") == expected
+
+
+def test_leaders_confirmed_that_ukraine_will_receive() -> None:
+    text = "Coalition of the Willing meeting\n\nLeaders confirmed that Ukraine will receive €5 billion."
+    [row] = extract(text).commitments
+    assert fields(row, "actor", "kind", "amount") == (
+        "Coalition of the Willing leaders", "pledge", "€5 billion")
