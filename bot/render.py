@@ -187,6 +187,11 @@ def inline_results(answer: Answer, *, offset: int, per_page: int = 50
         )
         for n, r in enumerate(chosen)
     ]
+    if not answer.results and offset == 0 and answer.text.strip():
+        # Nothing matched: one result that says so, rather than a silent empty list.
+        plain = _pieces(answer.text.strip())[0]
+        articles = [InlineQueryResultArticle(id="0", title=_shorten(plain.split("\n")[0], 100),
+                                             input_message_content=InputTextMessageContent(escape(plain)))]
     more = offset + per_page < len(answer.results)
     return articles, str(offset + per_page) if more else ""
 

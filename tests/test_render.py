@@ -139,3 +139,11 @@ def test_help_and_ingest_are_escaped() -> None:
         "Hi &amp; welcome\n\n/who — Show who attended: /who &lt;country&gt;")
     assert render_ingest(label="a<b>.txt", status="new", counts={"statements": 2, "commitments": 0}) == (
         "<b>New</b>: a&lt;b&gt;.txt\n2 statements, 0 commitments")
+
+
+def test_inline_says_when_nothing_matched() -> None:
+    results, next_offset = inline_results(answer([], text="Nothing is known about <Brazil>."), offset=0)
+    assert [(r.title, r.input_message_content.message_text) for r in results] == [  # type: ignore[union-attr]
+        ("Nothing is known about <Brazil>.", "Nothing is known about &lt;Brazil&gt;.")]
+    assert next_offset == ""
+    assert inline_results(answer([], text="Nothing."), offset=50) == ([], "")
