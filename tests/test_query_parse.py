@@ -88,6 +88,8 @@ def test_ambiguous_surname_keeps_every_candidate(index: EntityIndex) -> None:
     pytest.param("did Lulu pledge anything?", ("lulu",), id="unknown-name"),
     pytest.param("what did the leaders say", (), id="group-is-no-name"),
     pytest.param("what did Merz say", (), id="known-name"),
+    pytest.param("was Lulu at the London summit?", ("lulu",), id="was-at"),
+    pytest.param("what Lulu said about the war", ("lulu",), id="what-x-said"),
 ])
 def test_unknown_subjects(index: EntityIndex, question: str, subjects: tuple[str, ...]) -> None:
     assert parse_question(question, index=index).subjects == subjects

@@ -153,6 +153,11 @@ class QueryEngine:
     def _rank(self, query: Query, focus: list[NameTerms]) -> list[Scored]:
         total = max(self.retriever.sentence_count(), 1)
         frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
+        if 0 in frequencies:
+            # A word no sentence holds is often a typo ("minks"): use the closest stored word.
+            query = replace(query, concepts=tuple(
+                self._respell(c) if f == 0 else c for c, f in zip(query.concepts, frequencies, strict=True)))
+            frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
         named = zip(query.places, query.place_words, strict=True)
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
         concepts = concept_patterns(query, places)
@@ -176,6 +181,17 @@ class QueryEngine:
             ranked += score_hits(context, new, self.retriever)
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
+
+    def _respell(self, concept: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the concept with the closest stored word added, for a one-word typo."""
+        from rapidfuzz import fuzz, process
+
+        word = concept[0]
+        if " " in word or len(word) < 5 or word.isdigit():
+            return concept
+        found = process.extractOne(word, self.retriever.words_starting(word[:2]), scorer=fuzz.ratio,
+                                   score_cutoff=80)
+        return (*concept, found[0]) if found else concept
 
     def _place(self, name: str, words: str) -> NameTerms:
         """Return how to find a place: as the question wrote it, or by any of its names."""

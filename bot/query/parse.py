@@ -20,6 +20,9 @@ _SUBJECT = (
     re.compile(r"^(?:did|does|has|have|will|is|was|were) (.{2,60}?) (?:pledge|commit|attend|take part|sign|"
                r"send|say|promise|offer|agree|join|participate|come|go|visit|speak)\b", re.I),
     re.compile(r"\b(?:from|represented|representing) (.{2,60}?)(?:\?|$| at | in | to | on | during )", re.I),
+    re.compile(r"^(?:was|were|is) (.{2,60}?) (?:at|in|present|part of|among)\b", re.I),
+    re.compile(r"\bwhat (?!did\b|does\b|has\b|have\b|do\b|will\b|would\b)(.{2,40}?) "
+               r"(?:said|says|promised|pledged|signed|announced)\b", re.I),
     re.compile(r"(?:що|чого|скільки) (?:сказав|сказала|сказали|заявив|заявила|заявили|пообіцяв|пообіцяла|"
                r"пообіцяли|підписав|підписала|вимагав|вимагала) (.{2,60}?)(?:\?|$| про | щодо | у | в | на )",
                re.I),

@@ -103,6 +103,12 @@ class Retriever:
             total += int(row[0])
         return total
 
+    def words_starting(self, prefix: str, *, limit: int = 5000) -> list[str]:
+        """Return stored words that start with ``prefix`` (for spelling suggestions)."""
+        rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
+                               [prefix, prefix + "\uffff", limit]).fetchall()
+        return [r[0] for r in rows]
+
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
         """Return how many attributed statements each person has in each document."""
         if not doc_ids:
