@@ -46,6 +46,7 @@ class Discourse:
     """What a reader remembers while going through a document: who was named, who spoke."""
 
     people: list[Person] = field(default_factory=list)
+    starts: dict[int, int] = field(default_factory=dict)  # sentence index -> offset
     speaker: Agent | None = None
     speaker_sentence: int = -99
     subject: Agent | None = None
@@ -107,7 +108,21 @@ def _first_name(disc: Discourse, word: str) -> Person | None:
     return None
 
 
+def _opening_person(disc: Discourse, index: int) -> Person | None:
+    """Return the person who opens sentence ``index`` ("Finnish President Stubb praised ...")."""
+    people = [p for p in disc.people if p.sentence == index]
+    first = people[0] if people else None
+    return first if first and first.start - _sentence_start(disc, index) <= 4 else None
+
+
+def _sentence_start(disc: Discourse, index: int) -> int:
+    return disc.starts.get(index, -100)
+
+
 def _pronoun(disc: Discourse, sentence: Sentence) -> Agent | None:
+    opener = _opening_person(disc, sentence.index - 1)
+    if opener:  # "Shmyhal thanked partners. He said ...": the last sentence's subject
+        return replace(person_agent(opener), how="pronoun")
     recent = disc.speaker and sentence.index - disc.speaker_sentence <= 3 and \
         not disc.speaker.collective
     agent = disc.speaker if recent else disc.subject

@@ -86,7 +86,14 @@ def _blank_people(ctx: Context, sentence: Sentence, upto: int) -> str:
 def _named(ctx: Context, p: Person) -> Attendance:
     sentence = ctx.sentences[p.sentence]
     video = _VIDEO.search(sentence.text)
-    mode = "by video" if video and sentence.start + video.start() > p.start else None
+    mode = None
+    if video and sentence.start + video.start() > p.start:
+        # Only the people of the clause that says so: "..., while X took part virtually".
+        between = ctx.text[p.end:sentence.start + video.start()]
+        if not re.search(r",\s+(?:while|but|whereas)\b|;|\s[—–]\s", between):
+            mode = "by video"
+    elif re.search(r"(?i)\bin person\b", sentence.text):
+        mode = "in person"
     return Attendance(name=p.name, role=p.role, country=None if p.org else p.country, org=p.org,
                       sentence=p.sentence, start=p.start, end=p.end, person_id=p.person_id,
                       mode=mode)

@@ -15,8 +15,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
     ("pledge", r"\b(?:pledged|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
-               r"about|nearly|[$€£\d]))|promised|will\s+(?:provide|deliver|send|supply|give|allocate|donate|"
-               r"fund|finance|train)|(?:was|is|are)\s+providing|"
+               r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
+               r"allocate|donate|fund|finance|train)|(?:was|is|are)\s+providing|"
                r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+an?\s+"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить)\b"),
@@ -32,7 +32,7 @@ _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|wh
                      r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
 _FIRST_PLURAL = re.compile(r"(?i)(?:^|\s)(?:we|ми)$")
 _SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|"
-                         r"underlined|confirmed|announced|recalled|reminded)\b")
+                         r"underlined|confirmed|announced|recalled|reminded|indicated)\b")
 _VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are|was|were|will|"
                       r"would|can|could|must|wants)\b")
 _PREPOSITION = re.compile(r"(?i)^\s*(?:in|at|on|during|after|before|за|на|у|в|під|під\s+час)\b")
@@ -49,13 +49,23 @@ def extract_commitments(ctx: Context, disc: Discourse,
     out: list[Commitment] = []
     for sentence in ctx.sentences:
         last: Agent | None = None
-        for kind, at, end in _cues(sentence):
+        cues = _cues(sentence)
+        for i, (kind, at, _end) in enumerate(cues):
             agent = _actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
             if agent is None:
                 continue
             last = agent
-            out.append(_commitment(ctx, sentence, agent, kind, at, end))
+            stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
+            out.append(_commitment(ctx, sentence, agent, kind, at, _action_end(sentence, at, stop)))
     return _dedupe(out)
+
+
+def _action_end(sentence: Sentence, at: int, stop: int) -> int:
+    """Return where the action of a cue ends: the next cue, or a new clause."""
+    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s",
+                       sentence.text[at:stop])
+    end = at + clause.start() if clause else stop
+    return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))
 
 
 def _cues(sentence: Sentence) -> list[tuple[str, int, int]]:
@@ -90,7 +100,8 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         start = cuts[-2].end() if len(cuts) > 1 else 0
         phrase = strip_tail(re.sub(r"\s+\w+ed\s*$", "", head[start:cut.start()]))
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
-        return _sentence_subject(ctx, disc, sentence) or disc.collective
+        return _speaker_before(ctx, disc, sentence, head) or \
+            _sentence_subject(ctx, disc, sentence) or disc.collective
     if last and re.search(r"\band$", phrase):  # "... supported X and are ready to ..."
         return last
     if not phrase:
@@ -136,6 +147,16 @@ def _phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
     return agent
 
 
+def _speaker_before(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
+    # "..., while Sweden and Norway said they were prepared to ...": the subject of "said".
+    verbs = list(_SPEECH_CUT.finditer(head))
+    if not verbs:
+        return None
+    before = head[:verbs[-1].start()]
+    cut = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+    return parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
+
+
 def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agent | None:
     # "Russia and Ukraine said ... they agreed": "they" is the subject that opens the sentence.
     match = re.match(r"(?:(?:[A-Z][\w.’'-]*|the|and|a|number|of|all|other|,)\s*)+",
@@ -159,7 +180,7 @@ def _first_person(ctx: Context, phrase: str, speaker: Statement | None) -> Agent
 
 def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: int,
                 end: int) -> Commitment:
-    action = sentence.text[at:].strip()
+    action = re.sub(r"\s+(?:and|but|or|та|і)$", "", sentence.text[at:end].strip())
     amount = find_amount(action)
     if kind == "ready" and amount and re.match(r"committed", action):
         kind = "pledge"

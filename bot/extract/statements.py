@@ -58,6 +58,7 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
     """Return every statement in the document, in order."""
     drafts: list[_Draft] = []
     for sentence in ctx.sentences:
+        disc.starts[sentence.index] = sentence.start
         disc.people.extend(p for p in people_in(ctx, sentence)
                            if not ctx.in_quote(p.start, p.end) and not p.possessive)
         found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts)
