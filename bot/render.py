@@ -7,6 +7,7 @@ is ``p:<key>:<page>`` (turn the page) and ``s:<key>:<result>`` (show a fact's so
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ PAGE_LIMIT = 3900  # what a page may use: the page counter and slack for the res
 PAGE_FACTS = 5  # facts a page shows: a reader sees the top of the answer first
 PIECE = 3000  # the longest piece of one fact's text on a page
 SOURCE_BUTTONS = 8
+FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,17 @@ def render_answer(answer: Answer, *, page_facts: int = PAGE_FACTS, limit: int = 
     return pages or [Page(escape(answer.text or "Nothing found."))]
 
 
+def _fact_text(result: dict[str, Any]) -> str:
+    # The plain text ends facts with "[1]", pointing at a list of links; here the link follows.
+    return FOOTNOTE.sub("", str(result.get("text") or result.get("evidence") or ""))
+
+
 def _fact_blocks(index: int, result: dict[str, Any]) -> list[_Block]:
-    pieces = _pieces(str(result.get("text") or result.get("evidence") or ""))
+    text = _fact_text(result)
+    pieces = _pieces(text)
     blocks = [_Block(f"<b>{index + 1}.</b> {escape(pieces[0])}", index)]
     blocks += [_Block(f"… {escape(piece)}", None) for piece in pieces[1:]]
-    cite = _citation(result.get("source") or {})
+    cite = _citation(result.get("source") or {}, cited=text)
     if cite and size(blocks[-1].html + cite) < PIECE:
         blocks[-1] = _Block(f"{blocks[-1].html}\n{cite}", blocks[-1].result)
     elif cite:
@@ -77,9 +85,11 @@ def _fact_blocks(index: int, result: dict[str, Any]) -> list[_Block]:
     return blocks
 
 
-def _citation(source: dict[str, Any]) -> str:
+def _citation(source: dict[str, Any], *, cited: str = "") -> str:
     # Caps keep a citation, escaped, well under a page whatever the source says about itself.
-    known = (source.get("publisher"), source.get("published"))
+    # When the fact's own text already names its publisher, only the link is added.
+    publisher = source.get("publisher")
+    known = () if publisher and str(publisher) in cited else (publisher, source.get("published"))
     said = ", ".join(escape(_shorten(str(v), 60)) for v in known if v)
     url = source.get("url")
     if url and str(url).startswith(("http://", "https://")) and len(url) <= 300:
@@ -181,7 +191,7 @@ def inline_results(answer: Answer, *, offset: int, per_page: int = 50
     chosen = answer.results[offset:offset + per_page]
     articles = [
         InlineQueryResultArticle(
-            id=f"{offset + n}", title=_shorten(str(r.get("text") or ""), 100),
+            id=f"{offset + n}", title=_shorten(_fact_text(r), 100),
             description=_shorten(_plain_citation(r.get("source") or {}), 120),
             input_message_content=InputTextMessageContent(_inline_html(r)),
         )
@@ -198,8 +208,9 @@ def inline_results(answer: Answer, *, offset: int, per_page: int = 50
 
 def _inline_html(result: dict[str, Any]) -> str:
     # One message per chosen fact: its first piece (a fact is rarely longer) and its citation.
-    pieces = _pieces(str(result.get("text") or ""))
-    cite = _citation(result.get("source") or {})
+    text = _fact_text(result)
+    pieces = _pieces(text)
+    cite = _citation(result.get("source") or {}, cited=text)
     more = " …" if len(pieces) > 1 else ""
     return escape(pieces[0]) + more + (f"\n{cite}" if cite else "")
 

@@ -147,3 +147,10 @@ def test_inline_says_when_nothing_matched() -> None:
         ("Nothing is known about <Brazil>.", "Nothing is known about &lt;Brazil&gt;.")]
     assert next_offset == ""
     assert inline_results(answer([], text="Nothing."), offset=50) == ([], "")
+
+
+def test_a_fact_that_names_its_source_gets_only_the_link() -> None:
+    cited = fact(1, "Merz: \"We stay.\" — A & B, 2 March 2025 [1]")
+    assert render_answer(answer([cited], header=""))[0].html == (
+        "<b>1.</b> Merz: &quot;We stay.&quot; — A &amp; B, 2 March 2025\n"
+        '<i>— <a href="https://example.org/r?a=1&amp;b=2">Readout &lt;1&gt;</a></i>')

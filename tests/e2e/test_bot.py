@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.handlers.access import command_entries
+from bot.ingest.pipeline import ingest_document
 from bot.query import answer_question
 from bot.query.answer import Answer
 from bot.render import render_answer
@@ -63,13 +64,20 @@ def buttons(message: dict[str, Any]) -> dict[str, str]:
 
 
 async def test_private_question_gets_the_engines_answer(emulator: Emulator, tmp_path: Path) -> None:
-    store = seed(tmp_path / "bot.db", [("Friedrich Merz", "Germany will keep supporting Ukraine.")])
+    quote = "Germany will keep supporting Ukraine & its <brave> people."
+    store = Store.open(tmp_path / "bot.db")
+    ingest_document(store, SourceDocument(
+        text=f"Leaders meet in Oslo\n\nLeaders met in Oslo on 3 May 2025 to discuss support for Ukraine. "
+             f"German Chancellor Friedrich Merz said: \"{quote}\"\n",
+        url="https://example.org/oslo", title="Leaders meet in Oslo", publisher="Example News",
+        published="2025-05-03", language="en"))
     question = "what did merz say"
     expected = render_answer(answer_question(question, store=store))[0].html
     store.close()
     async with running_bot(emulator.url, token=new_token(), db=tmp_path / "bot.db") as app:
         reply = await emulator.ask(app.bot.token, chat=private_chat(ALICE), user=ALICE, text=question)
     assert reply["html"] == expected
+    assert quote in reply["message"]["text"]
 
 
 async def test_group_mention_is_answered_and_chatter_ignored(emulator: Emulator, tmp_path: Path) -> None:
