@@ -89,7 +89,8 @@ def _citation(source: dict[str, Any], *, cited: str = "") -> str:
     # Caps keep a citation, escaped, well under a page whatever the source says about itself.
     # When the fact's own text already names its publisher, only the link is added.
     publisher = source.get("publisher")
-    known = () if publisher and str(publisher) in cited else (publisher, source.get("published"))
+    short = str(publisher or "").split(" (")[0].split(",")[0].strip()  # "Example (example.org)"
+    known = () if short and short in cited else (publisher, source.get("published"))
     said = ", ".join(escape(_shorten(str(v), 60)) for v in known if v)
     url = source.get("url")
     if url and str(url).startswith(("http://", "https://")) and len(url) <= 300:

@@ -154,3 +154,10 @@ def test_a_fact_that_names_its_source_gets_only_the_link() -> None:
     assert render_answer(answer([cited], header=""))[0].html == (
         "<b>1.</b> Merz: &quot;We stay.&quot; — A &amp; B, 2 March 2025\n"
         '<i>— <a href="https://example.org/r?a=1&amp;b=2">Readout &lt;1&gt;</a></i>')
+
+
+def test_a_publisher_named_by_its_short_form_counts_as_named() -> None:
+    source = {**SOURCE, "publisher": "Example Times (example.org)"}
+    cited = fact(1, "Merz: \"We stay.\" — Example Times", source=source)
+    assert render_answer(answer([cited], header=""))[0].html.endswith(
+        '— Example Times\n<i>— <a href="https://example.org/r?a=1&amp;b=2">Readout &lt;1&gt;</a></i>')
