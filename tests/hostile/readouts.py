@@ -30,11 +30,11 @@ def readout(n: int, *, repeats: int = 12) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_readouts(folder: Path, count: int, *, repeats: int = 12) -> Path:
-    """Write ``count`` readouts (``repeats`` statements and pledges each) and their manifest."""
+def write_readouts(folder: Path, count: int, *, repeats: int = 12, first: int = 0) -> Path:
+    """Write readouts ``first`` .. ``first + count - 1`` (``repeats`` pledges each) and their manifest."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = []
-    for n in range(count):
+    for n in range(first, first + count):
         path = folder / f"readout-{n:03d}.txt"
         path.write_text(readout(n, repeats=repeats), encoding="utf-8")
         rows.append({"path": str(path), "url": f"https://example.org/readouts/{n}",
@@ -44,12 +44,12 @@ def write_readouts(folder: Path, count: int, *, repeats: int = 12) -> Path:
     return manifest
 
 
-def seed_readouts(db: Path, folder: Path, count: int) -> Path:
+def seed_readouts(db: Path, folder: Path, count: int, *, repeats: int = 12) -> Path:
     """Ingest ``count`` readouts into the store at ``db`` as the bot would; return their manifest."""
     from bot.ingest.pipeline import ingest_document, load_input, read_manifest
     from storage.store import Store
 
-    manifest = write_readouts(folder, count)
+    manifest = write_readouts(folder, count, repeats=repeats)
     store = Store.open(db)
     try:
         for item in read_manifest(manifest):
