@@ -37,6 +37,14 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="capitals-stand-for-countries"),
     pytest.param("On the summit’s eve, partners could announce new packages.",
                  [("partners", "intent", None, None, False, True)], id="could-announce"),
+    pytest.param("Pistorius said Germany had delivered two systems and would provide €300 million.",
+                 [("Germany", "delivered", None, None, False, False),
+                  ("Germany", "pledge", "€300 million", None, False, False)],
+                 id="two-cues-split-the-action"),
+    pytest.param("Finland pledged €90 million, while Latvia and Estonia said they were prepared to "
+                 "train pilots.", [("Finland", "pledge", "€90 million", None, False, False),
+                                   ("Latvia and Estonia", "ready", None, None, False, True)],
+                 id="they-after-said"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

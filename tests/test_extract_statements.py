@@ -62,6 +62,14 @@ def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
                    "The Office of the President of Ukraine noted that new talks are planned.")],
                  id="organisation-speaker"),
     pytest.param("The United States of America sent no delegation.", [], id="states-is-not-a-verb"),
+    pytest.param("A senior EU official, speaking on condition of anonymity, said talks would resume.",
+                 [("senior EU official", "role", False, "said",
+                   "A senior EU official, speaking on condition of anonymity, said talks would "
+                   "resume.")], id="described-speaker"),
+    pytest.param("Mark Carney hosted the talks. Denys Shmyhal thanked partners. He said more air "
+                 "defence is needed.", [("Denys Shmyhal", "pronoun", False, "said",
+                                         "He said more air defence is needed.")],
+                 id="pronoun-is-the-last-subject"),
 ])
 def test_statements(text: str, expected: list[tuple[object, ...]]) -> None:
     assert statements(text) == expected

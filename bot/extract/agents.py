@@ -20,6 +20,9 @@ _ADVERBS = re.compile(
     r"(?i)\s+(?:also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
     r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
     r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to)\s*$")
+# A speaker the text describes without a name: "a senior EU official", "Western diplomats".
+_DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
+                        r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")
 _BODY = re.compile(r"(?i)\b(?:office|ministry|administration|press\s+service|cabinet)\s+of\b")
 # Offices whose holder is one person per country: "the French President" is never "a" French one.
 _OFFICES = {"President", "Prime Minister", "Chancellor", "Vice President", "Foreign Minister",
@@ -186,6 +189,9 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     orgs = [f.name for f in scope if f.kind == "org"]
     label = _LEAD.sub("", phrase)
     opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)
+    if _DESCRIBED.search(phrase) and len(phrase.split()) <= 6 and not countries[1:]:
+        return Agent(label=label, how="role", country=countries[0] if countries else None,
+                     org=orgs[0] if orgs else None, collective=label.lower().endswith("s"))
     if _COLLECTIVE.search(phrase) and (len(phrase.split()) <= 6 or opens):
         return Agent(label=format_label(ctx, label), how="name", country=None,
                      org=orgs[0] if orgs else None, collective=True)

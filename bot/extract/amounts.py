@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 _SCALE = r"(?:bn|billion|million|mn|m|trillion|thousand|млрд|млн|мільярд\w*|мільйон\w*|тис\.?)"
-_CURRENCY = r"(?:euros?|dollars?|pounds?|sterling|hryvnias?|євро|доларів|гривень|фунтів)"
+_CURRENCY = (r"(?:euros?|dollars?|pounds?|sterling|hryvnias?|kron(?:er|or|a|e)|zloty|yen|francs?|"
+             r"євро|доларів|гривень|фунтів)")
 _AMOUNT = re.compile(
     rf"(?:(?:almost|nearly|about|over|more\s+than|at\s+least|up\s+to|понад|близько|щонайменше)\s+)?"
     rf"(?:[$€£]\s?\d[\d.,]*\s*{_SCALE}?(?![\w])|\d[\d.,]*\s*{_SCALE}\s+{_CURRENCY}|"

@@ -161,7 +161,9 @@ def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
             continue
         role = re.match(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)", ctx.text[f.end:f.end + 80]) or \
             re.search(rf"(?i)\b(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", ctx.text[f.start - 80:f.start])
-        if role or f.kind == "country":
+        # "Russian assets" is an adjective; "Australia and New Zealand" is a list.
+        adjective = re.match(r"\s+(?!(?:and|or|as|with|too|also)\b)[a-z]", ctx.text[f.end:f.end + 8])
+        if role or (f.kind == "country" and not adjective):
             out.append(_by_role(sentence, f, tidy_role(role.group("role")) if role else None))
     return out
 

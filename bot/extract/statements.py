@@ -137,7 +137,15 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     if subject:
         return [person_agent(subject[0])]
     after = _after(ctx, disc, sentence, verb_end)  # "Таку заяву зробила прем'єр-міністр ..."
-    return [after] if after else []
+    if after:
+        return [after]
+    # "A senior official, speaking on condition of anonymity, said ...": the opening phrase.
+    opening = re.match(r"[^,;:“\"]+", sentence.text)
+    if opening and participle is False and sentence.start + opening.end() < at:
+        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + opening.end())
+        if agent:
+            return [agent]
+    return []
 
 
 def _after(ctx: Context, disc: Discourse, sentence: Sentence, verb_end: int) -> Agent | None:
