@@ -28,7 +28,10 @@ def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily for a f
     if db is None:
         from bot.config import load_settings
 
-        db = str(load_settings().db)
+        try:
+            db = str(load_settings().db)
+        except PledgebotError as err:  # bad settings: one clear line, not a traceback
+            raise click.ClickException(str(err)) from None
     from bot.alerts.outbox import install  # every save queues its alerts in the same transaction
 
     return install(Store.open(db))

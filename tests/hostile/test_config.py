@@ -90,3 +90,19 @@ def test_empty_optional_settings_mean_unset(monkeypatch: pytest.MonkeyPatch) -> 
     settings = load_settings()
     assert (settings.telegram_bot_token, settings.admin_ids, settings.telegram_base_url,
             settings.webhook_url) == (None, [], None, None)
+
+
+@pytest.mark.parametrize("command", [["ask", "who attended?"], ["export"], ["ingest", "missing.txt"], ["run"]])
+def test_every_command_reports_bad_settings_in_one_line(monkeypatch: pytest.MonkeyPatch,
+                                                        command: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:S3cr3tButTooShort")
+    monkeypatch.setenv("ADMIN_IDS", "bob")
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code != 0
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    assert "invalid settings: TELEGRAM_BOT_TOKEN" in result.stderr and "ADMIN_IDS: 'bob'" in result.stderr
+    assert "S3cr3t" not in result.output + result.stderr
