@@ -75,7 +75,7 @@ def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
     """Return who the phrase at ``start:end`` of the document refers to, or None."""
     phrase = strip_tail(ctx.text[start:end])
     low = phrase.lower()
-    if not phrase or len(phrase) > 120:
+    if not phrase or len(phrase) > 120 or re.match(r"(?i)(?:each|every|any|no)\b", phrase):
         return None
     if low in _HE:
         return _pronoun(disc, sentence)
@@ -165,7 +165,8 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
     label = _LEAD.sub("", phrase)
     if entity is None:
         # "the Italian politician" right after Meloni spoke is Meloni.
-        if disc.speaker and sentence.index - disc.speaker_sentence <= 2 and \
+        if match.end() == len(phrase) and len(phrase.split()) <= 4 and \
+                disc.speaker and sentence.index - disc.speaker_sentence <= 2 and \
                 country in (None, disc.speaker.country) and not disc.speaker.collective:
             return replace(disc.speaker, how="context")
         return Agent(label=label, how="role", country=country, org=org)

@@ -135,7 +135,7 @@ def _agreement(ctx: Context, sentence: Sentence, title: str, at: int, signed: bo
     by = re.search(r"(?i)\bby\s+(?:all\s+)?(?P<who>[^,]+)$", title)
     if not named and by and re.search(r"(?i)countries|members|partners", by.group("who")):
         named = [format_label(ctx, by.group("who").strip())]  # "by all Coalition countries"
-    return Agreement(title=title, parties=tuple(dict.fromkeys(parties + named)), signed=signed,
+    return Agreement(title=title, parties=_unique(parties + named), signed=signed,
                      sentence=sentence.index, start=start, end=start + len(title))
 
 
@@ -149,11 +149,19 @@ def _merge(rows: list[Agreement]) -> list[Agreement]:
             if _same(kept, row):
                 best = max(kept, row, key=_formality)
                 out[i] = replace(best, signed=kept.signed or row.signed,
-                                 parties=tuple(dict.fromkeys(kept.parties + row.parties)))
+                                 parties=_unique(list(kept.parties + row.parties)))
                 break
         else:
             out.append(row)
     return out
+
+
+def _unique(parties: list[str]) -> tuple[str, ...]:
+    """Return the parties once each, whatever their case."""
+    seen: dict[str, str] = {}
+    for party in parties:
+        seen.setdefault(party.casefold(), party)
+    return tuple(seen.values())
 
 
 def _same(a: Agreement, b: Agreement) -> bool:

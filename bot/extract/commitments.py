@@ -62,7 +62,7 @@ def extract_commitments(ctx: Context, disc: Discourse,
 
 def _action_end(sentence: Sentence, at: int, stop: int) -> int:
     """Return where the action of a cue ends: the next cue, or a new clause."""
-    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s",
+    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|[.!?]\s",
                        sentence.text[at:stop])
     end = at + clause.start() if clause else stop
     return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))
@@ -91,14 +91,16 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     cuts = list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head))
     cuts.sort(key=lambda m: m.end())
     cut = cuts[-1] if cuts else None
-    start = cut.end() if cut else 0
+    start, stop = (cut.end() if cut else 0), len(head.rstrip())
     phrase = strip_tail(head[start:])
     quoted = ctx.in_quote(sentence.start + at)
     if _FIRST_PLURAL.search(phrase) or phrase.lower() in ("i", "я"):
         return _first_person(ctx, phrase, speaker)
     if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
-        start = cuts[-2].end() if len(cuts) > 1 else 0
-        phrase = strip_tail(re.sub(r"\s+\w+ed\s*$", "", head[start:cut.start()]))
+        start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
+        verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
+        stop = start + verb.start() if verb else stop
+        phrase = strip_tail(head[start:stop])
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
         return _speaker_before(ctx, disc, sentence, head) or \
             _sentence_subject(ctx, disc, sentence) or disc.collective
@@ -106,8 +108,7 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         return last
     if not phrase:
         return last or _leading(ctx, disc, sentence, head)
-    agent = _phrase(ctx, disc, sentence, sentence.start + start,
-                    sentence.start + start + len(head[start:].rstrip()))
+    agent = _phrase(ctx, disc, sentence, sentence.start + start, sentence.start + stop)
     if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
         return None  # inside a quote only "we", "I" or a named country or organisation commits
     return agent
@@ -133,7 +134,8 @@ def _phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
     verbs = list(_VERBISH.finditer(strip_tail(text)))
     if verbs:
         start += verbs[-1].end()
-    group = _TRAILING_GROUP.search(strip_tail(ctx.text[start:end]))
+    group = _TRAILING_GROUP.search(strip_tail(ctx.text[start:end])) or \
+        re.search(r"(?:[A-Z][\w.-]*\s*)+(?=[’']s?\s*$)", ctx.text[start:end])  # "the U.S.' readiness"
     if group and group.start() > 0:
         start += group.start()
     agent = parse_agent(ctx, disc, sentence, start, end)
