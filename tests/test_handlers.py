@@ -167,3 +167,25 @@ async def test_delete_needs_an_admin_and_exactly_one_document(
         remaining = len(list(app.bot_data["services"].store.documents()))
     assert calls.sent()[-1]["text"].startswith(reply)
     assert remaining == left
+
+
+@pytest.mark.parametrize(("text", "reply"), [
+    pytest.param("/who", "Tell me which country, organisation or meeting, e.g. /who Canada", id="who-usage"),
+    pytest.param("/sources", "Ask a question to see its sources, e.g. /sources who pledged troops",
+                 id="sources-usage"),
+    pytest.param("/sources who came?", "<b>Sources</b>\n\n• T\n"
+                 '<i>— <a href="https://example.org/t">T</a></i>', id="sources"),
+])
+async def test_command_replies(tmp_path: Path, text: str, reply: str) -> None:
+    async with offline_app(tmp_path, engine=fixed_engine(results=2)) as (app, calls):
+        await app.process_update(Update.de_json(message_update(text=text), app.bot))
+    assert calls.sent()[-1]["text"] == reply
+
+
+async def test_inline_query_is_answered_with_facts(tmp_path: Path) -> None:
+    query = {"update_id": 1, "inline_query": {"id": "q1", "from": USER, "query": "merz", "offset": ""}}
+    async with offline_app(tmp_path, engine=fixed_engine(results=3)) as (app, calls):
+        await app.process_update(Update.de_json(query, app.bot))
+    name, params = calls.calls[-1]
+    assert name == "answerInlineQuery" and "next_offset" not in params
+    assert [r["title"] for r in params["results"]] == ["Fact 1 <&>", "Fact 2 <&>", "Fact 3 <&>"]
