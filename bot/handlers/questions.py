@@ -34,7 +34,7 @@ def command_question(command: str, args: str) -> str | None:
     """Turn a command and its arguments into a question; None when arguments are missing."""
     args = " ".join(args.split())[:MAX_QUESTION]
     if command == "signed":
-        return f"what was signed at {args}" if args else "what was signed"
+        return f"which agreements were signed at {args}" if args else "which agreements were signed"
     if command == "meetings":
         return f"which meetings did {args} attend" if args else "which meetings took place"
     if not args:
