@@ -225,8 +225,16 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def render_ingest(*, label: str, status: str, counts: dict[str, int]) -> str:
-    """Tell an admin what ingesting one document did."""
+def render_ingest(*, label: str, status: str, counts: dict[str, int], doc_id: str | None = None,
+                  meeting: dict[str, Any] | None = None) -> str:
+    """Tell an admin what ingesting one document did: counts, the meeting found, its id."""
     found = ", ".join(f"{n} {escape(kind)}" for kind, n in counts.items()) or "no facts"
     # A label can be a URL of any length: shorten it so the reply stays one message.
-    return f"<b>{escape(status.capitalize())}</b>: {escape(_shorten(label, 300))}\n{found}"
+    lines = [f"<b>{escape(status.capitalize())}</b>: {escape(_shorten(label, 300))}", found]
+    meeting = meeting or {}
+    known = [str(v) for v in (meeting.get("name"), meeting.get("date"), meeting.get("place")) if v]
+    if known:
+        lines.append("Meeting: " + escape(_shorten(", ".join(known), 300)))
+    if doc_id:
+        lines.append(f"Document id: <code>{escape(doc_id)}</code> (for /delete)")
+    return "\n".join(lines)

@@ -161,3 +161,10 @@ def test_a_publisher_named_by_its_short_form_counts_as_named() -> None:
     cited = fact(1, "Merz: \"We stay.\" — Example Times", source=source)
     assert render_answer(answer([cited], header=""))[0].html.endswith(
         '— Example Times\n<i>— <a href="https://example.org/r?a=1&amp;b=2">Readout &lt;1&gt;</a></i>')
+
+
+def test_ingest_reply_names_the_meeting_and_the_id_for_delete() -> None:
+    assert render_ingest(label="Oslo", status="updated", counts={"statements": 1}, doc_id="ab12",
+                         meeting={"name": "Nordic <summit>", "date": "2025-05-03", "place": None}) == (
+        "<b>Updated</b>: Oslo\n1 statements\nMeeting: Nordic &lt;summit&gt;, 2025-05-03\n"
+        "Document id: <code>ab12</code> (for /delete)")

@@ -38,8 +38,10 @@ async def _ingest(message: Message, context: ContextTypes.DEFAULT_TYPE, label: s
     except PledgebotError as err:
         await message.reply_text(render_text(f"Could not ingest {label}: {err}")[0])
         return
+    meetings = services(context).store.facts_of(result.doc_id)["meetings"]
     await message.reply_text(render_ingest(label=doc.title or label, status=result.status,
-                                           counts=result.counts))
+                                           counts=result.counts, doc_id=result.doc_id,
+                                           meeting=meetings[0] if meetings else None))
 
 
 @admin_only
