@@ -45,6 +45,16 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
                  "train pilots.", [("Finland", "pledge", "€90 million", None, False, False),
                                    ("Latvia and Estonia", "ready", None, None, False, True)],
                  id="they-after-said"),
+    pytest.param("Alexander Stubb signed a security agreement with Ukraine on Friday.",
+                 [("Finland and Ukraine", "signed", None, "on Friday", False, True)],
+                 id="signing-names-both-sides"),
+    pytest.param("Mark Carney arrived. Then he and President Volodymyr Zelenskyy signed a "
+                 "defence accord.", [("Canada and Ukraine", "signed", None, None, False, True)],
+                 id="he-and-x-signed"),
+    pytest.param("When asked if he would send troops, Carney declined to answer.", [],
+                 id="question-is-no-commitment"),
+    pytest.param("Donald Trump, in office since January, has said he wants to end the war.",
+                 [("Donald Trump", "intent", None, None, False, False)], id="he-after-has-said"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

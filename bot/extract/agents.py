@@ -204,7 +204,7 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
         return Agent(label=countries[0], how="name", country=countries[0])
     if orgs and len(phrase) < 60:
         return Agent(label=orgs[0], how="name", org=orgs[0])
-    if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s*){1,3}", phrase):
+    if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s*){1,3}", phrase) and not phrase.endswith("ing"):
         return Agent(label=phrase, how="name")
     return None
 

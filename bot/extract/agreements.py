@@ -187,14 +187,16 @@ def _formality(row: Agreement) -> tuple[int, int]:
 
 def signed_commitments(agreements: list[Agreement], known: list[Commitment]) -> list[Commitment]:
     """Return a "signed" commitment for each signed agreement whose parties signed no other."""
-    actors = {c.actor for c in known if c.kind == "signed"}
+    actors = {frozenset(re.split(r",\s*|\s+and\s+", c.actor.casefold()))
+              for c in known if c.kind == "signed"}
+    sentences = {c.sentence for c in known if c.kind == "signed"}
     out = []
     for a in agreements:
         if not a.signed or len(a.parties) < 1:
             continue
         label = ", ".join(a.parties[:-1]) + " and " + a.parties[-1] if len(a.parties) > 1 \
             else a.parties[0]
-        if label not in actors:
+        if frozenset(p.casefold() for p in a.parties) not in actors and a.sentence not in sentences:
             out.append(Commitment(actor=label, action=f"signed {a.title}", kind="signed",
                                   sentence=a.sentence, start=a.start, end=a.end,
                                   collective=len(a.parties) > 1))

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.agents import Agent, Discourse, group_agent, parse_agent, strip_tail
+from bot.extract.agents import (
+    Agent,
+    Discourse,
+    group_agent,
+    parse_agent,
+    person_agent,
+    strip_tail,
+)
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
 from storage.records import Commitment, Sentence, Statement
@@ -56,8 +63,40 @@ def extract_commitments(ctx: Context, disc: Discourse,
                 continue
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
-            out.append(_commitment(ctx, sentence, agent, kind, at, _action_end(sentence, at, stop)))
+            end = _action_end(sentence, at, stop)
+            if kind == "signed":
+                agent = _signers(ctx, disc, sentence, agent, at, end)
+            out.append(_commitment(ctx, sentence, agent, kind, at, end))
     return _dedupe(out)
+
+
+def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
+             end: int) -> Agent:
+    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"."""
+    head = sentence.text[:at]
+    cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
+              default=0)
+    lo, hi = sentence.start + cut, sentence.start + at
+    sides = [p.country for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
+    pronoun = re.search(r"\b(?:he|she)\s+and\b", head[cut:])  # "he and President X signed"
+    if pronoun:
+        begin = lo + pronoun.start()
+        other = parse_agent(ctx, disc, sentence, begin, begin + 3 if pronoun.group()[0] == "h" else begin + 4)
+        sides.insert(0, other.country if other else None)
+    if agent.country and not sides:
+        sides.append(agent.country)
+    partner = re.search(r"\bwith\s+", sentence.text[at:end])
+    if partner:
+        begin = sentence.start + at + partner.end()
+        found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
+        if found:
+            first = found[0]
+            sides.append(first.entity.country if first.kind in ("person", "place") else first.name)
+    names = [s for s in dict.fromkeys(sides) if s]
+    if len(names) < 2:
+        return agent
+    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how,
+                 collective=True)
 
 
 def _action_end(sentence: Sentence, at: int, stop: int) -> int:
@@ -83,7 +122,8 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     head = sentence.text[:at]
     if sentence.text[at:].startswith("provided by"):
         tail = re.match(r"provided by ((?:[A-Z][\w.’'-]*\s*)+)", sentence.text[at:])
-        return _phrase(ctx, disc, sentence, at + 12, at + 12 + len(tail.group(1))) if tail else None
+        begin = sentence.start + at + len("provided by ")
+        return _phrase(ctx, disc, sentence, begin, begin + len(tail.group(1))) if tail else None
     if sentence.text[at:].startswith("will receive"):  # "Leaders confirmed that Ukraine will receive"
         giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b", head)
         return _phrase(ctx, disc, sentence, sentence.start, sentence.start + giver.end(1)) \
@@ -101,6 +141,12 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
         stop = start + verb.start() if verb else stop
         phrase = strip_tail(head[start:stop])
+    if re.search(r"(?i)\basked\s+(?:if|whether)\s+\w+\s*$", head):
+        return None  # a question put to someone is no commitment
+    if re.search(r"(?i)(?:^|\s)(?:he|she)$", phrase):
+        before = _speaker_before(ctx, disc, sentence, head)
+        if before:
+            return before  # "Trump has said he wants to ..."
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
         return _speaker_before(ctx, disc, sentence, head) or \
             _sentence_subject(ctx, disc, sentence) or disc.collective
@@ -156,7 +202,12 @@ def _speaker_before(ctx: Context, disc: Discourse, sentence: Sentence, head: str
         return None
     before = head[:verbs[-1].start()]
     cut = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
-    return parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
+    agent = parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
+    if agent is None:  # "Trump, in office since January, has said he ...": the sentence subject
+        people = [p for p in disc.people if p.sentence == sentence.index
+                  and p.end <= sentence.start + len(before)]
+        agent = person_agent(people[0]) if people else None
+    return agent
 
 
 def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agent | None:

@@ -121,6 +121,8 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         after = _after(ctx, disc, sentence, verb_end)
         if after:
             return [after]
+    if re.fullmatch(r"(?i)\s*you\s*", head[cut:]):
+        return []  # "as you said": the person addressed, in a speech
     if re.fullmatch(r"\s*(?:who|which)\s*", head[cut:]) and cut:
         previous = [p for p in disc.people if p.sentence == sentence.index and p.end < phrase_start]
         if previous:
@@ -143,7 +145,7 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     opening = re.match(r"[^,;:“\"]+", sentence.text)
     if opening and participle is False and sentence.start + opening.end() < at:
         agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + opening.end())
-        if agent:
+        if agent and (agent.how == "role" or agent.person_id or agent.org):
             return [agent]
     return []
 
