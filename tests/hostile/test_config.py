@@ -92,7 +92,8 @@ def test_empty_optional_settings_mean_unset(monkeypatch: pytest.MonkeyPatch) -> 
             settings.webhook_url) == (None, [], None, None)
 
 
-@pytest.mark.parametrize("command", [["ask", "who attended?"], ["export"], ["ingest", "missing.txt"], ["run"]])
+@pytest.mark.parametrize("command", [["ask", "who attended?"], ["export"], ["ingest", "missing.txt"],
+                                     ["run"]])
 def test_every_command_reports_bad_settings_in_one_line(monkeypatch: pytest.MonkeyPatch,
                                                         command: list[str]) -> None:
     from click.testing import CliRunner
