@@ -3,7 +3,6 @@ the same on its own schedule)."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import click
@@ -25,6 +24,8 @@ def alerts_group() -> None:
 )
 def deliver(db: str | None, reclaim: bool) -> None:
     """Send every due alert to ALERT_CHAT_ID, the subscribers and the admins."""
+    import asyncio  # here, not at the top: every `pledgebot ask` imports this module
+
     from bot.alerts.outbox import Audience
     from bot.cli import open_store
     from bot.config import load_settings
