@@ -200,3 +200,21 @@ async def test_forged_button_data_gets_an_answer(emulator: Emulator, db: Path, d
         await emulator.press(app.bot.token, message=first["message"], user=MALLORY, data=data)
         call = await emulator.wait_call(app.bot.token, "answerCallbackQuery", since=since)
     assert call["status"] == 200
+
+
+async def test_nobody_can_point_alerts_at_a_channel_or_group(emulator: Emulator, db: Path) -> None:
+    channel = {"id": -1009876543210, "type": "channel", "title": "Someone's channel"}
+    async with running_bot(emulator.url, token=new_token(), db=db, admin_ids=[ADMIN.id]) as app:
+        token = app.bot.token
+        for chat, extra in ((channel, {}), (group_chat(-7300), {"from": MALLORY.as_json()}),
+                            (group_chat(-7301), {"from": ADMIN.as_json()})):
+            since = await emulator.mark()
+            text = "/follow Norway"
+            update = {"message_id": 3, "date": 1, "chat": chat, "text": text, **extra,
+                      "entities": [{"type": "bot_command", "offset": 0, "length": 7}]}
+            await emulator.inject(token, {"channel_post" if chat is channel else "message": update})
+            reply = await emulator.wait_call(token, "sendMessage", since=since, chat_id=chat["id"])
+            assert "private chats" in reply["params"]["text"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*) from subscriptions").fetchone()[0] == 0
+    conn.close()
