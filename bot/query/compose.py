@@ -14,7 +14,7 @@ from bot.query.answer import Answer
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
 from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_patterns
-from bot.query.retrieve import DocInfo
+from bot.query.retrieve import DocInfo, Hit
 from bot.query.wording import (
     attendee_label,
     date_text,
@@ -50,7 +50,7 @@ def unknown(query: Query, missing: list[str], suggestions: list[str]) -> Answer:
 class Lookups:
     """What composing needs from the store and the name index, beyond the ranked sentences."""
 
-    next_sentence: Callable[[str, int], str | None]  # (doc_id, index) -> the sentence after it
+    sentence_text: Callable[[str, int], str | None]  # (doc_id, index) -> that sentence
     document_text: Callable[[str], str]  # doc_id -> its text
     people_in: Callable[[str], list[str]]  # canonical names of the people a text names
 
@@ -63,6 +63,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     if query.intent == "attendance":
         lines += _attendance_lines(query, ranked, facts, sources) or _named_lines(
             query, ranked, sources, lookups)
+        # The sentences behind the lists come next: they say who, where a list only says whence.
+        ranked = _behind_first(ranked, lines, lookups)
     elif query.intent == "meeting":
         lines += _meeting_lines(ranked, sources)
     lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
@@ -103,8 +105,23 @@ def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
         names = list(dict.fromkeys(attendee_label(r) for r in rows))
         shown = ", ".join(names[:14]) + (f" (+{len(names) - 14})" if len(names) > 14 else "")
         text = f"{meeting_label(item.doc)}: {shown}{_cite(item.doc, sources)}"
-        out.append(_result("attendance", text, item, attendees=names))
+        out.append(_result("attendance", text, item, attendees=names,
+                           rows=[{"doc_id": r["doc_id"], "sentence": r["sentence"]} for r in rows]))
     return out
+
+
+def _behind_first(ranked: list[Scored], lines: list[dict[str, Any]], lookups: Lookups) -> list[Scored]:
+    """Return the ranking with the sentences behind the attendance lists first."""
+    docs = {s.hit.doc_id: s.doc for s in ranked}
+    behind = list(dict.fromkeys((r["doc_id"], r["sentence"]) for line in lines for r in line.get("rows", [])))
+    have = {(s.hit.doc_id, s.hit.idx) for s in ranked}
+    extra = []
+    for doc_id, idx in behind[:4]:
+        if (doc_id, idx) not in have and (text := lookups.sentence_text(doc_id, idx)):
+            extra.append(Scored(hit=Hit(id=-1, doc_id=doc_id, idx=idx, text=text, rank=0.0), doc=docs[doc_id],
+                                score=ranked[0].score))
+    wanted = set(behind)
+    return sorted([*ranked, *extra], key=lambda s: (s.hit.doc_id, s.hit.idx) not in wanted)
 
 
 def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
@@ -149,7 +166,7 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
                     taken: list[dict[str, Any]], lookups: Lookups) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     used = sum(len(t["text"]) for t in taken)
-    seen = {_key(t["evidence"]) for t in taken if t["type"] != "meeting"}
+    seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")}
     patterns = concept_patterns(query) + [f.pattern for f in query.focus_terms if f.pattern]
     floor = ranked[0].score * 0.45 if ranked else 0
     for item in ranked:
@@ -164,7 +181,7 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         size = 600 if query.intent == "attendance" else SNIPPET
         body = _snippet(item.hit.text, patterns, size)
         if len(out) < 2 and query.intent in _CONTINUED and len(body) < 200:
-            body = _with_next(body, lookups.next_sentence(item.hit.doc_id, item.hit.idx + 1))
+            body = _with_next(body, lookups.sentence_text(item.hit.doc_id, item.hit.idx + 1))
         if query.lang != "uk" and _CYRILLIC.search(body):
             people = lookups.people_in(body)  # an English reader still recognises the names
             body += f" [{'; '.join(people)}]" if people else ""

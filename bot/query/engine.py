@@ -39,14 +39,14 @@ class QueryEngine:
         self._terms: dict[str, NameTerms] = {}
         self._people_by_country: dict[str, list[Entity]] | None = None
         self._titles: dict[str, list[str]] | None = None
-        self._lookups = compose.Lookups(next_sentence=self._next_sentence, people_in=self._people_in,
+        self._lookups = compose.Lookups(sentence_text=self._sentence_text, people_in=self._people_in,
                                         document_text=self._document_text)
 
     def _document_text(self, doc_id: str) -> str:
         row = self.store.document(doc_id)
         return (row or {}).get("text") or ""
 
-    def _next_sentence(self, doc_id: str, index: int) -> str | None:
+    def _sentence_text(self, doc_id: str, index: int) -> str | None:
         row = self.store.sentence(doc_id, index)
         return row["text"] if row else None
 
@@ -121,7 +121,7 @@ class QueryEngine:
         decisive = any(self.terms(p) not in present for p in query.persons if p.id not in shared)
         for subject in query.subjects:
             # Present when any of its words (or their variants) is in a stored sentence.
-            variants = topic_phrases(subject.split())
+            variants = [self._respell(v) for v in topic_phrases(subject.split())]
             if not self.retriever.exists(any_of([concept_expr(v) for v in variants])):
                 missing.append(subject)
                 decisive = True
@@ -189,7 +189,7 @@ class QueryEngine:
         word = concept[0]
         if " " in word or len(word) < 5 or word.isdigit():
             return concept
-        found = process.extractOne(word, self.retriever.words_starting(word[:2]), scorer=fuzz.ratio,
+        found = process.extractOne(word, self.retriever.words_starting(word[:1]), scorer=fuzz.ratio,
                                    score_cutoff=80)
         return (*concept, found[0]) if found else concept
 

@@ -103,7 +103,7 @@ class Retriever:
             total += int(row[0])
         return total
 
-    def words_starting(self, prefix: str, *, limit: int = 5000) -> list[str]:
+    def words_starting(self, prefix: str, *, limit: int = 30000) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
                                [prefix, prefix + "\uffff", limit]).fetchall()
