@@ -112,28 +112,31 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
     head = ctx.text[sentence.start:at]
     cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
-    phrase_start = sentence.start + cut
-    if SPEECH.search(head[cut:]):
-        return []  # "X said ... and added": one statement for the sentence
+    phrase = head[cut:]
+    if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*you\s*", phrase):
+        return []  # "X said ... and added" is one statement; "as you said" addresses someone
     participle = bool(_PARTICIPLE.match(ctx.text[at:verb_end]))
-    if not participle and _CLOSED_QUOTE.search(head) or (not head[cut:].strip() and cut == len(head.rstrip())
-                                      and head.rstrip().endswith(("”", '"', "»", "–", "—"))):
-        after = _after(ctx, disc, sentence, verb_end)
+    right_after_quote = not phrase.strip() and head.rstrip().endswith(("”", '"', "»", "–", "—"))
+    if not participle and (_CLOSED_QUOTE.search(head) or right_after_quote):
+        after = _after(ctx, disc, sentence, verb_end)  # "..." said Keir Starmer
         if after:
             return [after]
-    if re.fullmatch(r"(?i)\s*you\s*", head[cut:]):
-        return []  # "as you said": the person addressed, in a speech
-    if re.fullmatch(r"\s*(?:who|which)\s*", head[cut:]) and cut:
-        previous = [p for p in disc.people if p.sentence == sentence.index and p.end < phrase_start]
+    if re.fullmatch(r"\s*(?:who|which)\s*", phrase) and cut:
+        previous = [p for p in disc.people
+                    if p.sentence == sentence.index and p.end < sentence.start + cut]
         if previous:
             return [person_agent(previous[-1])]
     if not participle:
-        several = _several(ctx, sentence, phrase_start, at)
-        if several:
-            return several
-        agent = parse_agent(ctx, disc, sentence, phrase_start, at)
-        if agent:
-            return [agent]
+        found = _several(ctx, sentence, sentence.start + cut, at) or [
+            a for a in [parse_agent(ctx, disc, sentence, sentence.start + cut, at)] if a]
+        if found:
+            return found
+    return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
+
+
+def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
+                      verb_end: int, participle: bool) -> list[Agent]:
+    """Return the sentence's subject, a speaker after the verb, or a described opening phrase."""
     subject = [p for p in people_in(ctx, sentence)
                if p.end <= at and not p.possessive and not ctx.in_quote(p.start)]
     if subject:
@@ -143,7 +146,7 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         return [after]
     # "A senior official, speaking on condition of anonymity, said ...": the opening phrase.
     opening = re.match(r"[^,;:“\"]+", sentence.text)
-    if opening and participle is False and sentence.start + opening.end() < at:
+    if opening and not participle and sentence.start + opening.end() < at:
         agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + opening.end())
         if agent and (agent.how == "role" or agent.person_id or agent.org):
             return [agent]
