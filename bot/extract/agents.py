@@ -149,15 +149,10 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
     scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
     country = next((f.name for f in scope if f.kind == "country"), None)
     org = next((f.name for f in scope if f.kind == "org"), None)
-    canonical = ctx.index.titles.canonical
-    for person in reversed(disc.people):
-        if person.role and canonical(person.role) == canonical(role) and (
-                country is None or person.country == country) and (org is None or person.org == org):
-            return person_agent(person, "role", _role_label(phrase, person.name, country or org))
-    for person in reversed(disc.people):  # "the Italian politician": the last Italian named
-        if country and person.country == country and not person.org and \
-                canonical(role) not in _OFFICES:
-            return person_agent(person, "role")
+    named = _named_before(ctx, disc, role, country, org)
+    if named:
+        return person_agent(named, "role", _role_label(phrase, named.name, country or org)
+                            if named.role and _same_title(ctx, named.role, role) else None)
     entity = None
     if country or org:
         entity = ctx.index.person_by_role(role, country=country, org=org,
@@ -173,6 +168,23 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
     return Agent(label=_role_label(phrase, entity.name, country or org), how="role",
                  person_id=entity.id, country=country or entity.country, org=org, role=role,
                  name=entity.name)
+
+
+def _same_title(ctx: Context, one: str, other: str) -> bool:
+    return ctx.index.titles.canonical(one) == ctx.index.titles.canonical(other)
+
+
+def _named_before(ctx: Context, disc: Discourse, role: str, country: str | None,
+                  org: str | None) -> Person | None:
+    """Return the last person named with this title (and country), or, for a loose description
+    ("the Italian politician"), the last person named from that country."""
+    for person in reversed(disc.people):
+        if person.role and _same_title(ctx, person.role, role) and \
+                country in (None, person.country) and org in (None, person.org):
+            return person
+    if country is None or ctx.index.titles.canonical(role) in _OFFICES:
+        return None
+    return next((p for p in reversed(disc.people) if p.country == country and not p.org), None)
 
 
 def _role_label(phrase: str, name: str, scope: str | None) -> str:

@@ -120,14 +120,8 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
            speaker: Statement | None, last: Agent | None) -> Agent | None:
     """Return who commits through the cue at sentence offset ``at``."""
     head = sentence.text[:at]
-    if sentence.text[at:].startswith("provided by"):
-        tail = re.match(r"provided by ((?:[A-Z][\w.’'-]*\s*)+)", sentence.text[at:])
-        begin = sentence.start + at + len("provided by ")
-        return _phrase(ctx, disc, sentence, begin, begin + len(tail.group(1))) if tail else None
-    if sentence.text[at:].startswith("will receive"):  # "Leaders confirmed that Ukraine will receive"
-        giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b", head)
-        return _phrase(ctx, disc, sentence, sentence.start, sentence.start + giver.end(1)) \
-            if giver else None
+    if sentence.text[at:].startswith(("provided by", "will receive")):
+        return _giver(ctx, disc, sentence, at)
     cuts = list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head))
     cuts.sort(key=lambda m: m.end())
     cut = cuts[-1] if cuts else None
@@ -158,6 +152,19 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
         return None  # inside a quote only "we", "I" or a named country or organisation commits
     return agent
+
+
+def _giver(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> Agent | None:
+    """Return who gives when the text names the receiver: "funding provided by NATO Allies",
+    "Leaders confirmed that Ukraine will receive ..."."""
+    if sentence.text[at:].startswith("provided by"):
+        tail = re.match(r"provided by ((?:[A-Z][\w.’'-]*\s*)+)", sentence.text[at:])
+        begin = sentence.start + at + len("provided by ")
+        return _phrase(ctx, disc, sentence, begin, begin + len(tail.group(1))) if tail else None
+    giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b",
+                     sentence.text[:at])
+    return _phrase(ctx, disc, sentence, sentence.start, sentence.start + giver.end(1)) \
+        if giver else None
 
 
 def _leading(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
