@@ -53,14 +53,14 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
         raise InputError(f"{name}: larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
     text = decode(data, name=name)
     if not any(ch.isalnum() for ch in text):
-        raise InputError(f"{name}: no readable text in the file")
+        raise InputError(f"{name}: no readable text, only blanks, marks or symbols")  # before trafilatura's slower "no text"
     suffix = Path(name).suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
     if is_html or _looks_like_html(text):
         return _load_html(text, name=name)
     if suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
         raise UnsupportedInput(f"{name}: only .txt, .md and .html documents can be ingested")
-    return text_to_loaded(text)
+    return text_to_loaded(text, name=name)
 
 
 def decode(data: bytes, *, name: str) -> str:
@@ -104,8 +104,10 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def text_to_loaded(text: str) -> LoadedText:
+def text_to_loaded(text: str, *, name: str = "document") -> LoadedText:
     """Take a plain-text or Markdown document; a short first line followed by a blank is its title."""
+    if not any(ch.isalnum() for ch in text):  # blank, punctuation or zero-width characters only
+        raise InputError(f"{name}: no readable text, only blanks, marks or symbols")
     lines = text.strip("\n").split("\n")
     title = None
     if len(lines) > 2 and not lines[1].strip() and 0 < len(lines[0]) <= 300:

@@ -218,3 +218,13 @@ async def test_nobody_can_point_alerts_at_a_channel_or_group(emulator: Emulator,
     conn = sqlite3.connect(db)
     assert conn.execute("select count(*) from subscriptions").fetchone()[0] == 0
     conn.close()
+
+
+async def test_a_channel_post_without_words_is_not_ingested(emulator: Emulator, db: Path) -> None:
+    before = snapshot(db)
+    origin = {"type": "channel", "chat": CHANNEL, "message_id": 6, "date": 1740873600}
+    async with running_bot(emulator.url, token=new_token(), db=db, admin_ids=[ADMIN.id]) as app:
+        reply = await reply_to(emulator, app.bot.token, private_chat(ADMIN), {
+            "from": ADMIN.as_json(), "text": "\u200b\u200d\u2060 …", "forward_origin": origin})
+    assert "no readable text" in reply["message"]["text"]
+    assert snapshot(db) == before

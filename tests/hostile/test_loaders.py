@@ -78,3 +78,11 @@ def test_flattening_keeps_shallow_html_untouched() -> None:
 def test_flattening_drops_only_the_deep_tags_and_keeps_entities() -> None:
     html = "<div>" * 5 + "Tom &amp; Jerry &#169;" + "</div>" * 5
     assert flatten_nesting(html, max_depth=2) == "<div><div>Tom &amp; Jerry &#169;</div></div>"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "\u200b\u200d\ufeff", "… — !!", "🇺🇦🇺🇦"])
+def test_text_without_words_is_not_a_document(text: str) -> None:
+    from bot.ingest.loaders import text_to_loaded
+
+    with pytest.raises(InputError, match="post: no readable text"):
+        text_to_loaded(text, name="post")
