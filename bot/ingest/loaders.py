@@ -53,7 +53,7 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
         raise InputError(f"{name}: larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
     text = decode(data, name=name)
     if not any(ch.isalnum() for ch in text):
-        raise InputError(f"{name}: no readable text, only blanks, marks or symbols")  # before trafilatura's slower "no text"
+        raise InputError(f"{name}: no readable text, only blanks, marks or symbols")
     suffix = Path(name).suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
     if is_html or _looks_like_html(text):
