@@ -137,13 +137,9 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         phrase = strip_tail(head[start:stop])
     if re.search(r"(?i)\basked\s+(?:if|whether)\s+\w+\s*$", head):
         return None  # a question put to someone is no commitment
-    if re.search(r"(?i)(?:^|\s)(?:he|she)$", phrase):
-        before = _speaker_before(ctx, disc, sentence, head)
-        if before:
-            return before  # "Trump has said he wants to ..."
-    if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
-        return _speaker_before(ctx, disc, sentence, head) or \
-            _sentence_subject(ctx, disc, sentence) or disc.collective
+    pronoun = _third_person(ctx, disc, sentence, head, phrase)
+    if pronoun:
+        return pronoun
     if last and re.search(r"\band$", phrase):  # "... supported X and are ready to ..."
         return last
     if not phrase:
@@ -152,6 +148,17 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
         return None  # inside a quote only "we", "I" or a named country or organisation commits
     return agent
+
+
+def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
+                  phrase: str) -> Agent | None:
+    """Resolve "he" and "they" to the subject of the speech verb before them, if any."""
+    if re.search(r"(?i)(?:^|\s)(?:he|she)$", phrase):
+        return _speaker_before(ctx, disc, sentence, head)  # "Trump has said he wants to ..."
+    if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
+        return _speaker_before(ctx, disc, sentence, head) or \
+            _sentence_subject(ctx, disc, sentence) or disc.collective
+    return None
 
 
 def _giver(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> Agent | None:
