@@ -15,3 +15,9 @@ query = Migrations("pledgebot.query")
 def m001_sentence_vocabulary(db: Database) -> None:
     """Expose the sentence index's vocabulary with per-word sentence counts."""
     db.execute("create virtual table if not exists sentences_fts_vocab using fts5vocab(sentences_fts, 'row')")
+
+
+@query()
+def m002_publication_dates(db: Database) -> None:
+    """Index documents by publication date: questions narrow by date ("in March 2025")."""
+    db["documents"].create_index(["published"], if_not_exists=True)

@@ -17,7 +17,7 @@ from bot.query.terms import any_of, concept_expr, concept_prefixes, fts_tokens, 
 if TYPE_CHECKING:
     from storage.store import Store
 
-_CANDIDATES = 150
+_CANDIDATES = 120
 
 
 @dataclass(frozen=True)
@@ -162,20 +162,25 @@ class QueryEngine:
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
         concepts = concept_patterns(query, places)
         topic = any_of([*searchable(query.concepts, frequencies, total), *(p.expr for p in places)])
-        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES)}
+        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60)}
         for person in focus:
-            expr = f"({person.expr}) AND ({topic})" if topic and person.expr else person.expr
-            hits.update((h.id, h) for h in self.retriever.search(expr, limit=_CANDIDATES))
             if topic and person.expr:
-                hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=60))
+                hits.update((h.id, h) for h in self.retriever.search(f"({person.expr}) AND ({topic})",
+                                                                     limit=_CANDIDATES))
+            hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=60, recent=True))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
+        if query.date:
+            # The documents of the day asked about, searched for the names and words asked about.
+            dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
+            for expr in [topic, *(f.expr for f in focus)]:
+                hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
                            hits=list(hits.values()), frequencies=frequencies, total=total)
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
-        more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=40)
+        more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=25)
         new = [replace(h, rank=0.0) for h in more if h.id not in hits]
         if new:
             ranked += score_hits(context, new, self.retriever)

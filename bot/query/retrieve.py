@@ -58,10 +58,11 @@ class Retriever:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._frequencies: dict[tuple[str, int], int] = {}
 
-    def search(self, expr: str | None, *, limit: int = 100,
-               doc_ids: list[str] | None = None) -> list[Hit]:
-        """Return sentences matching the FTS5 expression, best first."""
+    def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None,
+               recent: bool = False) -> list[Hit]:
+        """Return sentences matching the FTS5 expression, best first (or newest, without ranking)."""
         if not expr:
             return []
         extra, params = "", [expr]
@@ -71,6 +72,9 @@ class Retriever:
             extra = f"and s.doc_id in ({_marks(doc_ids)})"
             params += list(doc_ids)
         sql = _SENTENCE_SQL.format(extra=extra)
+        if recent:  # no bm25 over every match: a name alone can match thousands of sentences
+            sql = sql.replace("bm25(sentences_fts) as rank", "0.0 as rank").replace(
+                "order by rank", "order by sentences_fts.rowid desc")
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
 
     def exists(self, expr: str | None) -> bool:
@@ -96,18 +100,36 @@ class Retriever:
 
     def frequency(self, prefixes: list[str]) -> int:
         """Return in how many sentences words starting with any of ``prefixes`` occur (summed)."""
-        total = 0
-        for prefix in dict.fromkeys(p for p in prefixes if p):
+        size = self.sentence_count()  # a new ingest changes the count, and so the cache key
+        return sum(self._frequency(p, size) for p in dict.fromkeys(p for p in prefixes if p))
+
+    def _frequency(self, prefix: str, size: int) -> int:
+        key = (prefix, size)
+        if key not in self._frequencies:
+            if len(self._frequencies) > 4096:
+                self._frequencies.clear()
             row = self.db.execute("select coalesce(sum(doc), 0) from sentences_fts_vocab "
                                   "where term >= ? and term < ?", [prefix, prefix + "\uffff"]).fetchone()
-            total += int(row[0])
-        return total
+            self._frequencies[key] = int(row[0])
+        return self._frequencies[key]
 
     def words_starting(self, prefix: str, *, limit: int = 30000) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
                                [prefix, prefix + "\uffff", limit]).fetchall()
         return [r[0] for r in rows]
+
+    def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
+        """Return documents whose meeting (or publication) falls between two ISO dates, newest first."""
+        if has_year:
+            sql = ("select doc_id from meetings where date between ? and ? union "
+                   "select id from documents where published between ? and ? limit ?")
+            params: list[object] = [start, end, start, end, limit]
+        else:  # "on May 10": any year
+            sql = ("select doc_id from meetings where substr(date, 6, 5) between ? and ? union "
+                   "select id from documents where substr(published, 6, 5) between ? and ? limit ?")
+            params = [start[5:], end[5:], start[5:], end[5:], limit]
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
         """Return how many attributed statements each person has in each document."""
