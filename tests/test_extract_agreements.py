@@ -22,6 +22,8 @@ def agreements(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="passive-list"),
     pytest.param("New agreements worth 2 billion euros were signed on Monday.",
                  [("New agreements worth 2 billion euros", (), True)], id="passive-worth"),
+    pytest.param("The Oslo Summit Declaration, adopted by all members, sets new goals.",
+                 [("Oslo Summit Declaration", (), True)], id="adopted-by"),
     pytest.param("The treaty could be signed next month by Kyiv.", [], id="bare-noun-skipped"),
     pytest.param("A defence pact between Poland and Ukraine could be signed next month.",
                  [], id="no-sign-verb-no-agreement"),

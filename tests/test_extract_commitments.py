@@ -55,6 +55,11 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="question-is-no-commitment"),
     pytest.param("Donald Trump, in office since January, has said he wants to end the war.",
                  [("Donald Trump", "intent", None, None, False, False)], id="he-after-has-said"),
+    pytest.param("Britain bought jets, and Germany said it was ready to spend €150 billion by 2029.",
+                 [("Germany", "ready", "€150 billion", "by 2029", False, False)], id="it-after-said"),
+    pytest.param("NATO leaders on Wednesday agreed to raise spending.",
+                 [("NATO leaders", "ready", None, "on Wednesday", False, True)],
+                 id="time-words-leave-the-actor"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

@@ -19,7 +19,8 @@ _COLLECTIVE = re.compile(
 _ADVERBS = re.compile(
     r"(?i)\s+(?:also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
     r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
-    r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to)\s*$")
+    r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to|"
+    r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week)\s*$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
 _DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")

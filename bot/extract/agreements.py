@@ -24,7 +24,8 @@ _SIGN = re.compile(r"(?i)\b(?:signed|signs|inked|concluded|signing\s+of|підп
                    r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
-_PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+signed\b")
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:signed|adopted|endorsed)\b|"
+                      r"(?<=,)\s*(?:signed|adopted|endorsed)\s+by\b")
 _MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
 _PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
                        r"(?:on|concerning|regarding)\s+[^.,;]+)")

@@ -29,8 +29,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"пообіцял[иа]|пообіцяв|виділить)\b"),
     ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
               r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)\b"),
-    ("intent", r"\b(?:will\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|consider|"
-               r"seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
+    ("intent", r"\b(?:(?:will|would)\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|"
+               r"consider|seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
                r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|погодил(?:и|ися))\b"),
     ("support", r"\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
                 r"support|are\s+supporting|is\s+supporting)\b"),
@@ -153,7 +153,7 @@ def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
 def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
                   phrase: str) -> Agent | None:
     """Resolve "he" and "they" to the subject of the speech verb before them, if any."""
-    if re.search(r"(?i)(?:^|\s)(?:he|she)$", phrase):
+    if re.search(r"(?i)(?:^|\s)(?:he|she|it)$", phrase):
         return _speaker_before(ctx, disc, sentence, head)  # "Trump has said he wants to ..."
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
         return _speaker_before(ctx, disc, sentence, head) or \
@@ -194,6 +194,10 @@ def _phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
     verbs = list(_VERBISH.finditer(strip_tail(text)))
     if verbs:
         start += verbs[-1].end()
+    joined = list(re.finditer(r",\s+and\s+", ctx.text[start:end]))
+    if joined and re.search(r"\b(?!(?:the|and|of|all)\b)[a-z]{3,}",
+                            ctx.text[start:start + joined[-1].start()]):
+        start += joined[-1].end()  # "Britain bought jets, and Germany": a new clause, not a list
     group = _TRAILING_GROUP.search(strip_tail(ctx.text[start:end])) or \
         re.search(r"(?:[A-Z][\w.-]*\s*)+(?=[’']s?\s*$)", ctx.text[start:end])  # "the U.S.' readiness"
     if group and group.start() > 0:
@@ -216,7 +220,7 @@ def _speaker_before(ctx: Context, disc: Discourse, sentence: Sentence, head: str
         return None
     before = head[:verbs[-1].start()]
     cut = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
-    agent = parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
+    agent = _phrase(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
     if agent is None:  # "Trump, in office since January, has said he ...": the sentence subject
         people = [p for p in disc.people if p.sentence == sentence.index
                   and p.end <= sentence.start + len(before)]

@@ -105,9 +105,10 @@ def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
 def _from_known(ctx: Context, sentence: Sentence, m: Found, found: list[Found]) -> Person:
     role, country, org, begin = _prefix(ctx, sentence, m.start - sentence.start, found)
     entity = m.entity
-    if role is None:
-        role, r_country, r_org = _entity_role(ctx, entity)
-        country, org = country or r_country, org or r_org
+    if role is None or not (country or org):
+        # "Secretary General Mark Rutte": the gazetteer knows whose Secretary General he is.
+        known, r_country, r_org = _entity_role(ctx, entity, role)
+        role, country, org = role or known, country or r_country, org or r_org
     return Person(name=entity.name, written=m.text, person_id=entity.id, role=role,
                   country=country or (None if org else entity.country), org=org,
                   start=sentence.start + begin, end=m.end, sentence=sentence.index,
@@ -165,9 +166,14 @@ def _last_role(head: str) -> re.Match[str] | None:
     return None
 
 
-def _entity_role(ctx: Context, entity: object) -> tuple[str | None, str | None, str | None]:
+def _entity_role(ctx: Context, entity: object,
+                 title: str | None) -> tuple[str | None, str | None, str | None]:
+    """Return the gazetteer role held on the document's date, the one titled ``title`` if given."""
     on = ctx.doc.published or "9999"
+    canonical = ctx.index.titles.canonical
     for role in getattr(entity, "roles", ()):
+        if title and canonical(role.title) != canonical(title):
+            continue
         if (role.start or "0000") <= on <= (role.end or "9999"):
             return role.title, role.country, role.org
     return None, None, None
