@@ -16,7 +16,7 @@ from bot.feeds.poll import FeedOutcome, poll_due
 from bot.feeds.store import add_feed, list_feeds, remove_feed
 from bot.handlers.access import admin_only
 from bot.handlers.alerts import deliver_soon
-from bot.handlers.services import services
+from bot.handlers.services import SERVICES, services
 from bot.render import render_text
 
 log = logging.getLogger(__name__)
@@ -89,5 +89,5 @@ async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     if app.job_queue is None:
         log.warning("no job queue: feeds are only polled by `pledgebot feeds poll`")
         return
-    minutes = app.bot_data["services"].settings.feed_poll_minutes
+    minutes = app.bot_data[SERVICES].settings.feed_poll_minutes
     app.job_queue.run_repeating(poll_job, interval=minutes * 60, first=10, name="feeds-poll")
