@@ -67,6 +67,17 @@ def test_commitments(text: str, expected: list[tuple[object, ...]]) -> None:
     assert commitments(text, title="Aid talks on the Coalition of the Willing") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Норвегія надасть Україні 500 мільйонів доларів.",
+                 [("Norway", "pledge", "500 мільйонів доларів")], id="uk-will-provide"),
+    pytest.param("Лідери підтримали план миру.", [("Лідери", "support", None)], id="uk-supported"),
+    pytest.param("Канада готова продовжувати підтримку.", [("Canada", "ready", None)], id="uk-ready"),
+])
+def test_ukrainian_commitments(text: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [fields(c, "actor", "kind", "amount") for c in rows] == expected
+
+
 def test_leaders_confirmed_that_ukraine_will_receive() -> None:
     text = "Coalition of the Willing meeting\n\nLeaders confirmed that Ukraine will receive €5 billion."
     [row] = extract(text).commitments

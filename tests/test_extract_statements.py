@@ -89,6 +89,12 @@ def test_ukrainian_speaker_keeps_the_text_spelling() -> None:
         "Джорджа Мелоні", "giorgia-meloni", "Italy")
 
 
+def test_ukrainian_present_tense_speaker_after_the_verb() -> None:
+    text = "Канада виділить 2 мільярди доларів, каже прем'єр-міністр Канади Марк Карні."
+    [statement] = extract("Зустріч\n\n" + text, language="uk").statements
+    assert fields(statement, "speaker", "person_id", "verb") == ("Марк Карні", "mark-carney", "каже")
+
+
 def test_post_signature_attributes_the_text_above() -> None:
     text = ("Today we opened a new fund for the rebuilding of schools.\n"
             "— Yulia Svyrydenko (@Svyrydenko_Y) May 3, 2025")

@@ -17,7 +17,7 @@ from bot.extract.context import Context
 from storage.records import Commitment, Sentence, Statement
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
-    ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)\b"),
+    ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)(?!\w)"),
     ("delivered", r"\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
     ("pledge", r"\b(?:pledged|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
@@ -26,14 +26,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"allocate|donate|fund|finance|train)|(?:was|is|are)\s+providing|"
                r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+an?\s+"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
-               r"пообіцял[иа]|пообіцяв|виділить)\b"),
+               r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
+               r"зобов.язал(?:ася|ися|ся))(?!\w)"),
     ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
-              r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)\b"),
+              r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)(?!\w)"),
     ("intent", r"\b(?:(?:will|would)\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|"
                r"consider|seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
-               r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|погодил(?:и|ися))\b"),
+               r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
+               r"погодил(?:и|ися)|продовж(?:ать|уватимуть|уватиме))(?!\w)"),
     ("support", r"\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
-                r"support|are\s+supporting|is\s+supporting)\b"),
+                r"support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
 ]]
 _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
                      r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
