@@ -108,41 +108,54 @@ def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: l
     return date, place, title
 
 
+@dataclass(frozen=True)
+class DocView:
+    """What scoring needs about one candidate document, computed once per question."""
+
+    score: float  # how well its meeting fits the question's date, place and meeting words
+    names: set[str]  # focus labels the document names somewhere
+    speakers: set[str]  # focus labels that speak most of its attributed statements
+    concepts: list[float]  # per concept: 0.6 when its headline holds it, 0.3 its text, else 0
+    title_key: str  # its title folded, to spot the title repeated as a sentence
+
+
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-                   best_rank: float, doc_score: float, doc_names: set[str], speakers: set[str],
-                   previous: str | None,
-                   doc_concepts: list[bool], weights: list[float]) -> None:
+                   weights: list[float], best_rank: float, doc: DocView, previous: str | None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
-    in the sentence, mostly when the sentence continues one that names it ("He added ..."), and
-    a little when only the document names it.
+    in the sentence, mostly when the sentence continues one that names it ("He added ...") or
+    when the document is its speech, and a little when only the document names it. A concept
+    the document's headline carries ("London summit") holds for all its sentences.
     """
     text = item.hit.text
     words = text_words(text)
     item.names = {n.label for n in focus if n.in_words(words)}
-    carried: set[str] = set()
+    carried = set(doc.speakers)
     if previous and _CONTINUES.match(text):
         before = text_words(previous)
-        carried = {n.label for n in focus if n.in_words(before)} - item.names
+        carried |= {n.label for n in focus if n.in_words(before)}
+    carried -= item.names
     in_sentence = [bool(c.search(text)) for c in concepts]
     item.concepts = sum(in_sentence)
-    title = headline(item.doc)
-    # A concept the document's headline carries ("London summit") holds for all its sentences.
-    found = sum(w * (1.0 if in_sentence[i] else 0.6 if c.search(title) else 0.3 if doc_concepts[i] else 0.0)
-                for i, (c, w) in enumerate(zip(concepts, weights, strict=True)))
+    found = sum(w * (1.0 if hit else around) for hit, around, w in zip(in_sentence, doc.concepts, weights,
+                                                                        strict=True))
     weight = {n.label: n.weight for n in focus}
-    # The document's own speaker (a speech, a press conference) likely says every sentence of it.
-    carried |= speakers - item.names
-    in_doc = doc_names - item.names - carried
+    in_doc = doc.names - item.names - carried
     covered = found + sum(weight[n] for n in item.names) + sum(0.7 * weight[n] for n in carried) + sum(
         0.35 * weight[n] for n in in_doc)
     wanted = sum(weight.values()) + sum(weights)
-    score = doc_score + (6.0 * covered / wanted if wanted else 0.0)
+    score = doc.score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
         score += item.hit.rank / best_rank
-    if focus and not doc_names and not speakers:
+    if focus and not doc.names and not doc.speakers:
         score -= 1.5 * max(weight.values())  # a document that never names who the question is about
+    item.score = score + _cues(query, text, doc.title_key)
+
+
+def _cues(query: Query, text: str, title_key: str) -> float:
+    """Return what the sentence's form adds: intent words, lists of names, dates, headings."""
+    score = 0.0
     cue = INTENT_CUES.get(query.intent)
     if cue and cue.search(text):
         score += 2.0 if query.intent == "attendance" else 1.0
@@ -150,9 +163,9 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
-    if len(text) < 25 or _same(text, item.doc.title) or HEADING.fullmatch(text):
+    if len(text) < 25 or HEADING.fullmatch(text) or (len(text) < 300 and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
-    item.score = score
+    return score
 
 
 HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
@@ -165,8 +178,8 @@ _WHEN = re.compile(r"\s*(?:when|what date|коли|якого числа|з як
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
-def _same(a: str, b: str | None) -> bool:
-    return bool(b) and re.sub(r"\W+", "", a.casefold()) == re.sub(r"\W+", "", (b or "").casefold())
+def _fold_key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -176,12 +189,9 @@ class Context:
     query: Query
     focus: list[NameTerms]
     concepts: list[re.Pattern[str]]
+    weights: list[float]  # rarer concepts weigh more (an inverse document frequency)
     docs: dict[str, DocInfo]
-    doc_scores: dict[str, float]
-    names_in_doc: dict[str, set[str]]
-    speakers: dict[str, set[str]]  # focus label -> documents where it is the main speaker
-    concept_docs: list[set[str]]
-    weights: list[float]  # rarer concepts weigh more (an inverse document frequency, mean 1)
+    views: dict[str, DocView]
     best_rank: float
 
 
@@ -198,13 +208,21 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
         date_weight = 3.0 if query.date and query.date.exact else 2.0
     concept_docs = [retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
     concept_docs += [retriever.docs_matching(p.expr, doc_ids) for p in places]
-    return Context(
-        query=query, focus=focus, concepts=concepts, docs=docs,
-        doc_scores={d: date_weight * f[0] + 1.5 * f[1] + 1.5 * f[2] for d, f in fits.items()},
-        names_in_doc={n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus},
-        speakers=_speakers(retriever, focus, doc_ids),
-        concept_docs=concept_docs, weights=idf_weights(frequencies, total) + [1.0] * len(places),
-        best_rank=min(h.rank for h in hits))
+    names = {n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus}
+    speakers = _speakers(retriever, focus, doc_ids)
+    views = {}
+    for doc_id, doc in docs.items():
+        title = headline(doc)
+        views[doc_id] = DocView(
+            score=date_weight * fits[doc_id][0] + 1.5 * fits[doc_id][1] + 1.5 * fits[doc_id][2],
+            names={k for k, v in names.items() if doc_id in v},
+            speakers={k for k, v in speakers.items() if doc_id in v},
+            concepts=[0.6 if c.search(title) else 0.3 if doc_id in d else 0.0
+                      for c, d in zip(concepts, concept_docs, strict=True)],
+            title_key=_fold_key(doc.title or ""))
+    return Context(query=query, focus=focus, concepts=concepts,
+                   weights=idf_weights(frequencies, total) + [1.0] * len(places), docs=docs, views=views,
+                   best_rank=min(h.rank for h in hits))
 
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
@@ -238,12 +256,9 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
         if doc is None:
             continue
         item = Scored(hit=hit, doc=doc)
-        score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, best_rank=ctx.best_rank,
-                       doc_score=ctx.doc_scores[hit.doc_id],
-                       doc_names={k for k, v in ctx.names_in_doc.items() if hit.doc_id in v},
-                       speakers={k for k, v in ctx.speakers.items() if hit.doc_id in v},
-                       previous=previous.get((hit.doc_id, hit.idx - 1)),
-                       doc_concepts=[hit.doc_id in d for d in ctx.concept_docs], weights=ctx.weights)
+        score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, weights=ctx.weights,
+                       best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
+                       previous=previous.get((hit.doc_id, hit.idx - 1)))
         ranked.append(item)
     ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
     return ranked
