@@ -104,6 +104,13 @@ def poll_feed(
         old = (feed.etag, feed.last_modified) if fetched.not_modified else (None, None)
         etag, modified = fetched.etag or old[0], fetched.last_modified or old[1]
         feeds.record_success(store.db, feed, title=title, etag=etag, last_modified=modified, now=now)
+        if feed.reported:  # the admins heard it was failing: tell them it is fixed
+            queue_notice(
+                store.db,
+                key=f"feed-ok:{feed.url}:{feeds.now_iso(now)}",
+                silent=True,
+                text=f"Feed works again after {feed.failures} failed polls: {feed.url}",
+            )
     ingested, failed = _ingest_items(store, feed, limits=limits, ingest=ingest, now=now)
     return FeedOutcome(
         url=feed.url,

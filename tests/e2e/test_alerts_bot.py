@@ -107,6 +107,9 @@ async def test_admin_adds_a_feed_and_its_article_reaches_the_channel(
         )
         notice = await alert_call(emulator, token, ADMIN.id, since, starts="<b>pledgebot</b>")
         listed = await emulator.ask(token, chat=private_chat(ADMIN), user=ADMIN, text="/feeds")
+        removed = await emulator.ask(
+            token, chat=private_chat(ADMIN), user=ADMIN, text=f"/feeds remove {site.url('/gone')}"
+        )
     assert refused["message"]["text"].startswith("Sorry, only the bot's admins")
     assert added["message"]["text"].startswith(f"Added {site.url('/rss')}; polled now")
     assert posted["params"]["text"].startswith("<b>New: Nordic ministers in Oslo</b>")
@@ -119,6 +122,7 @@ async def test_admin_adds_a_feed_and_its_article_reaches_the_channel(
         listed["message"]["text"].splitlines()[1],
     ]
     assert "failing (1x" in listed["message"]["text"]
+    assert removed["message"]["text"] == f"Removed {site.url('/gone')}. Its documents stay."
 
 
 def _silent(call: dict[str, Any]) -> bool:
