@@ -15,7 +15,7 @@ INTENT_TABLE = {"attendance": "attendances", "statement": "statements", "commitm
                 "agreement": "agreements"}
 _TYPE = {"attendances": "attendance", "statements": "statement", "commitments": "commitment",
          "agreements": "agreement"}
-_TOP_DOCS = 8
+_TOP_DOCS = 6
 
 
 @dataclass
@@ -36,7 +36,9 @@ def collect(retriever: Retriever, query: Query, ranked: list[Scored], focus: lis
     docs = top_docs(ranked)
     found = Facts()
     by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
-    for table in INTENT_TABLE.values():
+    # The intent's own facts, and statements, whose speakers label any sentence they come from.
+    tables = dict.fromkeys(t for t in (INTENT_TABLE.get(query.intent), "statements") if t)
+    for table in tables:
         for row in retriever.facts(table, docs):
             row["type"] = _TYPE[table]
             by_sentence[(row["doc_id"], row["sentence"])].append(row)

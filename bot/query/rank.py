@@ -163,7 +163,8 @@ def _cues(query: Query, text: str, title_key: str) -> float:
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
-    if len(text) < 25 or HEADING.fullmatch(text) or (len(text) < 300 and _fold_key(text) == title_key):
+    if len(text) < 25 or HEADING.fullmatch(text) or (len(text) < 300 and text[:1].casefold() == title_key[:1]
+                                                      and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
     return score
 
