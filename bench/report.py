@@ -9,8 +9,11 @@ from bench.questions import KINDS
 LABELS = tuple(kind + variant for kind in KINDS for variant in ("", "+typo"))
 
 # The issue's targets, checked at the largest size measured.
-TARGETS = {"p95_ms": 10.0, "x_faster": 20.0, "growth": 3.0, "ingest_docs_per_s": 100.0,
-           "rss_mb": 300.0, "cold_start_ms": 1000.0}
+# The *_cpu figures apply the same limits to CPU time, which other work on a shared machine
+# does not inflate.
+TARGETS = {"p95_ms": 10.0, "p95_cpu_ms": 10.0, "x_faster": 20.0, "growth": 3.0,
+           "ingest_docs_per_s": 100.0, "ingest_docs_per_cpu_s": 100.0, "rss_mb": 300.0,
+           "cold_start_ms": 1000.0, "cold_start_cpu_ms": 1000.0}
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -39,15 +42,15 @@ Table = dict[str, dict[str, float]]
 
 
 def ratios(project: Table, baseline: Table) -> Table:
-    """Return how many times faster the project is than the baseline, per label (p50 and p95)."""
-    return {label: {p: baseline[label][p] / max(project[label][p], 1e-6) for p in ("p50", "p95")}
+    """Return how many times faster the project is than the baseline, per label (p50, p95, CPU p95)."""
+    return {label: {p: baseline[label][p] / max(project[label][p], 1e-6) for p in ("p50", "p95", "cpu_p95")}
             for label in project if label in baseline}
 
 
 def growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, dict[str, float]]:
     """Return latency at the large size divided by latency at the small size, per label."""
     a, b = small["project"]["latency"], large["project"]["latency"]
-    return {label: {p: b[label][p] / max(a[label][p], 1e-6) for p in ("p50", "p95")}
+    return {label: {p: b[label][p] / max(a[label][p], 1e-6) for p in ("p50", "p95", "cpu_p95")}
             for label in b if label in a}
 
 
@@ -57,10 +60,13 @@ def check_targets(largest: dict[str, Any], growth_by_label: dict[str, dict[str, 
     worst_p95 = max(v["p95"] for v in latency.values())
     worst_ratio = min(v["p95"] for k, v in largest["ratios"].items() if k != "all")
     worst_growth = max((v["p95"] for k, v in growth_by_label.items() if k != "all"), default=1.0)
-    measured = {"p95_ms": worst_p95, "x_faster": worst_ratio, "growth": worst_growth,
+    measured = {"p95_ms": worst_p95, "p95_cpu_ms": max(v["cpu_p95"] for v in latency.values()),
+                "x_faster": worst_ratio, "growth": worst_growth,
                 "ingest_docs_per_s": largest["ingest"]["docs_per_s"],
-                "rss_mb": largest["project"]["rss_mb"], "cold_start_ms": largest["cold_start"]["median_ms"]}
-    higher_is_better = {"x_faster", "ingest_docs_per_s"}
+                "ingest_docs_per_cpu_s": largest["ingest"]["docs_per_cpu_s"],
+                "rss_mb": largest["project"]["rss_mb"], "cold_start_ms": largest["cold_start"]["median_ms"],
+                "cold_start_cpu_ms": largest["cold_start"]["cpu_median_ms"]}
+    higher_is_better = {"x_faster", "ingest_docs_per_s", "ingest_docs_per_cpu_s"}
     return {name: {"target": target, "measured": measured[name],
                    "met": measured[name] >= target if name in higher_is_better else measured[name] <= target}
             for name, target in TARGETS.items()}
@@ -68,26 +74,7 @@ def check_targets(largest: dict[str, Any], growth_by_label: dict[str, dict[str, 
 
 def format_table(result: dict[str, Any]) -> str:
     """Return the human-readable table of one benchmark run."""
-    lines = []
-    for size in result["sizes"]:
-        ingest, cold = size["ingest"], size["cold_start"]
-        lines.append(
-            f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): ingest "
-            f"{ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
-            f"{ingest['docs']} timed), db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
-            f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), cold start "
-            f"{cold['median_ms']:.0f} ms ({cold['cpu_median_ms']:.0f} ms CPU), first answer "
-            f"{size['project']['first_ms']:.0f} ms")
-        lines.append(f"{'question':<18}{'p50':>8}{'p95':>8}{'p99':>8}{'cpu95':>8}{'hit':>6} | "
-                     f"{'base p50':>9}{'base p95':>9}{'hit':>6} | {'x p50':>7}{'x p95':>7}")
-        project, base, x = size["project"]["latency"], size["baseline"]["latency"], size["ratios"]
-        for label, row in project.items():
-            b = base.get(label, {})
-            lines.append(
-                f"{label:<18}{row['p50']:8.1f}{row['p95']:8.1f}{row['p99']:8.1f}{row['cpu_p95']:8.1f}"
-                f"{row['hit']:6.0%} | "
-                f"{b.get('p50', math.nan):9.1f}{b.get('p95', math.nan):9.1f}{b.get('hit', math.nan):6.0%} | "
-                f"{x.get(label, {}).get('p50', math.nan):7.0f}{x.get(label, {}).get('p95', math.nan):7.0f}")
+    lines = [format_size(size) for size in result["sizes"]]
     if result.get("growth"):
         g = result["growth"]
         lines.append(f"\nlatency growth {g['from']} -> {g['to']} docs (p95): " + ", ".join(
@@ -96,4 +83,28 @@ def format_table(result: dict[str, Any]) -> str:
     for name, t in result["targets"].items():
         lines.append(f"  {name:<18} target {t['target']:>7g}  measured {t['measured']:9.2f}  "
                      f"{'met' if t['met'] else 'MISSED'}")
+    return "\n".join(lines)
+
+
+def format_size(size: dict[str, Any]) -> str:
+    """Return the table of one size: a summary line, then latencies per kind of question."""
+    lines = []
+    ingest, cold = size["ingest"], size["cold_start"]
+    lines.append(
+        f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): ingest "
+        f"{ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
+        f"{ingest['docs']} timed), db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
+        f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), cold start "
+        f"{cold['median_ms']:.0f} ms ({cold['cpu_median_ms']:.0f} ms CPU), first answer "
+        f"{size['project']['first_ms']:.0f} ms")
+    lines.append(f"{'question':<18}{'p50':>8}{'p95':>8}{'p99':>8}{'cpu95':>8}{'hit':>6} | "
+                 f"{'base p50':>9}{'base p95':>9}{'hit':>6} | {'x p50':>7}{'x p95':>7}")
+    project, base, x = size["project"]["latency"], size["baseline"]["latency"], size["ratios"]
+    for label, row in project.items():
+        b = base.get(label, {})
+        lines.append(
+            f"{label:<18}{row['p50']:8.1f}{row['p95']:8.1f}{row['p99']:8.1f}{row['cpu_p95']:8.1f}"
+            f"{row['hit']:6.0%} | "
+            f"{b.get('p50', math.nan):9.1f}{b.get('p95', math.nan):9.1f}{b.get('hit', math.nan):6.0%} | "
+            f"{x.get(label, {}).get('p50', math.nan):7.1f}{x.get(label, {}).get('p95', math.nan):7.1f}")
     return "\n".join(lines)

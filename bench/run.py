@@ -148,14 +148,18 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
     sizes = sorted(opts.sizes)
     results = []
     with tempfile.TemporaryDirectory(prefix="pledgebot-bench-") as tmp:
-        db_path = Path(tmp) / "bench.db"
+        work = opts.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        db_path = work / "bench.db"
+        if db_path.exists():
+            raise SystemExit(f"{db_path} exists: give --work an empty directory")
         store = open_store(str(db_path))
         built = 0
         for docs in sizes:
             ingest = ingest_stage(store, start=built, stop=docs, opts=opts)
             built = docs
             results.append({"ingest": ingest, **measure_size(store, db_path, docs, opts)})
-            log(f"{docs} docs measured: ingest {ingest['docs_per_s']:.0f} docs/s")
+            log(report.format_size(results[-1]))
         store.close()
     return summarise(results, opts)
 
@@ -202,6 +206,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="seconds each answering process may spend per size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=RESULTS, help="directory for the result JSON")
+    parser.add_argument("--work", type=Path, help="keep the store here (default: a temporary directory)")
     opts = parser.parse_args(argv)
     if opts.quick:
         opts.sizes, opts.per_kind, opts.baseline_per_kind, opts.cold_repeats = "200,1000", 10, 4, 3
