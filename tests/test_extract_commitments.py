@@ -60,6 +60,11 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("NATO leaders on Wednesday agreed to raise spending.",
                  [("NATO leaders", "ready", None, "on Wednesday", False, True)],
                  id="time-words-leave-the-actor"),
+    pytest.param("Spain pledges €1 billion in aid to Ukraine", [("Spain", "pledge", "€1 billion", None,
+                                                                False, False)], id="headline-pledges"),
+    pytest.param("The summit opened with €10 billion in new pledges.", [], id="pledges-noun"),
+    pytest.param("Japan is sending 30 drones.", [("Japan", "pledge", "30 drones", None, False, False)],
+                 id="is-sending"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

@@ -12,6 +12,8 @@ from bot.extract.dates import DateMention, find_dates
     pytest.param("on March 2 leaders met", "2025-03-03", ["2025-03-02"], id="no-year-uses-published"),
     pytest.param("on March 2 leaders met", None, [], id="no-year-no-published"),
     pytest.param("the summit on 15-17 June", "2025-06-18", ["2025-06-15"], id="range-first-day"),
+    pytest.param("talks on 15 and 16 June", "2025-06-18", ["2025-06-15"], id="range-with-and"),
+    pytest.param("from June 15 to 17, 2025", None, ["2025-06-15"], id="range-with-to"),
     pytest.param("22 Aug. 2025", None, ["2025-08-22"], id="abbreviated-month"),
     pytest.param("met on Thursday", "2025-03-27", ["2025-03-27"], id="weekday-same-day"),
     pytest.param("signed Friday", "2024-02-17", ["2024-02-16"], id="weekday-day-before"),

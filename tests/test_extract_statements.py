@@ -62,6 +62,9 @@ def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
                    "The Office of the President of Ukraine noted that new talks are planned.")],
                  id="organisation-speaker"),
     pytest.param("The United States of America sent no delegation.", [], id="states-is-not-a-verb"),
+    pytest.param("Zelenskyy: Europe needs more air defence now",
+                 [("Volodymyr Zelenskyy", "name", False, ":", "Europe needs more air defence now")],
+                 id="headline-name-colon"),
     pytest.param("A senior EU official, speaking on condition of anonymity, said talks would resume.",
                  [("senior EU official", "role", False, "said",
                    "A senior EU official, speaking on condition of anonymity, said talks would "

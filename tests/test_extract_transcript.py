@@ -28,6 +28,13 @@ def test_header_names_the_speaker_and_not_the_person_addressed() -> None:
     assert [a.name for a in ex.attendees] == ["Mark Rutte", "Volodymyr Zelenskyy"]
 
 
+def test_title_scope_names_the_office_holder() -> None:
+    ex = extract("Statement by the NATO Secretary General on Ukraine\n\n" + SPEECH,
+                 published="2025-08-22")
+    assert {fields(s, "speaker", "speaker_org") for s in ex.statements} == {
+        ("NATO Secretary General Mark Rutte", "NATO")}
+
+
 def test_reported_text_is_not_a_transcript() -> None:
     text = "Talks\n\n" + "Merz said aid will continue. " * 3
     assert {s.attribution for s in extract(text).statements} == {"name"}

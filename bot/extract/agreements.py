@@ -10,6 +10,7 @@ from bot.extract.context import Context
 from storage.records import Agreement, Commitment, Sentence
 
 _NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnership|memorandum|"
+         r"letters?\s+of\s+intent|roadmap|"
          r"pact|communiqu[ée]|(?:joint|chair[’']s)\s+statement|угод[аиу]|заяв[аиу]|декларац\w+|"
          r"меморандум\w*|договір|договору)")
 _STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"

@@ -20,7 +20,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
     ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)(?!\w)"),
     ("delivered", r"\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
-    ("pledge", r"\b(?:pledged|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
+    ("pledge", r"\b(?:pledged|(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
+               r"more|new|further|additional|support|aid|to\b))|commits(?=\s+(?:to|an?|[$€£\d]))|"
+               r"(?:is|are)\s+sending|approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|"
+               r"funding|loan|billion|million))|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
                r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
                r"allocate|donate|fund|finance|train)|(?:was|is|are)\s+providing|"

@@ -23,9 +23,11 @@ _WEEKDAYS = {
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "15-17 June", "15 and 16 June", "June 15 to 17": the event starts on the first day.
+_RANGE = r"(?:\s*(?:[-–]|and|to|і|та)\s*[0-3]?\d(?!\d))?"
 _ABSOLUTE = [
-    re.compile(rf"(?i)\b{_DAY}(?:\s*[-–]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
-    re.compile(rf"(?i)\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*[0-3]?\d)?{_YEAR}\b"),
+    re.compile(rf"(?i)\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
+    re.compile(rf"(?i)\b{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
 ]
 _RELATIVE = re.compile(r"(?i)\b(?P<word>today|yesterday|tonight|this morning|earlier today|"

@@ -41,6 +41,8 @@ _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?
 _BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
 _CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
+# What may follow the name on a quote card: its title ("President of the European Commission").
+_CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
 _QUOTE_START = re.compile(r"^(?:Quote:\s*)?[“\"«]")
 
 
@@ -62,7 +64,8 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
         disc.starts[sentence.index] = sentence.start
         disc.people.extend(p for p in people_in(ctx, sentence)
                            if not ctx.in_quote(p.start, p.end) and not p.possessive)
-        found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts)
+        found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts) \
+            or _headline(ctx, sentence)
         if found:
             drafts.extend(found)
         elif _QUOTE_START.match(sentence.text):
@@ -180,7 +183,8 @@ def _signature(ctx: Context, disc: Discourse, sentence: Sentence,
         start = sentence.start + tweet.start("name")
         agent = parse_agent(ctx, disc, sentence, start, start + len(tweet.group("name")))
     elif people and people[0].start == sentence.start and not re.search(r"[.!?]$", sentence.text) \
-            and not SPEECH.search(sentence.text) and sentence.index > 0 and len(people) == 1:
+            and not SPEECH.search(sentence.text) and sentence.index > 0 and len(people) == 1 \
+            and _CARD.fullmatch(ctx.text[people[0].end:sentence.end]):
         agent = person_agent(people[0])
     else:
         return []
@@ -191,6 +195,19 @@ def _signature(ctx: Context, disc: Discourse, sentence: Sentence,
         return []
     disc.note_speaker(agent, sentence.index)
     return [replace(_draft(ctx, agent, previous, None), end=previous.end, quote=True)]
+
+
+def _headline(ctx: Context, sentence: Sentence) -> list[_Draft]:
+    """Return the statement of a "Name: words" line ("Zelensky: we need more air defence")."""
+    people = people_in(ctx, sentence)
+    if not people or people[0].start > sentence.start + 40:
+        return []
+    after = ctx.text[people[0].end:people[0].end + 3]
+    if not re.match(r"\s*:\s*\S", after) or ctx.in_quote(people[0].start):
+        return []
+    draft = _draft(ctx, person_agent(people[0]), sentence, ":")
+    draft.text = ctx.text[people[0].end:sentence.end].lstrip(" :")
+    return [draft]
 
 
 def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,

@@ -61,17 +61,26 @@ def title_speaker(ctx: Context) -> Agent | None:
             words = {w.lower() for w in re.findall(r"\w+", f"{person.name} {person.role or ''}")}
             if not words & addressed:
                 return person_agent(person, "title")
-    match = _TITLE_ROLE.search(ctx.doc.title or ctx.sentences[0].text if ctx.sentences else "")
-    if not match:
+    title = ctx.sentences[0] if ctx.sentences else None
+    match = _TITLE_ROLE.search(title.text) if title else None
+    if not match or title is None:
         return None
     role = "Prime Minister" if match.group("role") == "PM" else match.group("role")
-    country = _publisher_country(ctx)
-    label = f"{_short(country)} {role}".strip()
-    entity = ctx.index.person_by_role(role, country=country, on=ctx.date) if country else None
+    # Only a scope written with the title counts: "NATO Secretary General", "PM of Canada".
+    scope = [f for f in ctx.mentions(title) if f.kind in ("country", "org") and (
+        0 <= match.start() - (f.end - title.start) <= 2 or
+        re.fullmatch(r"\s+of\s+(?:the\s+)?", title.text[match.end():f.start - title.start]))
+    ]
+    country = next((f.name for f in scope if f.kind == "country"), None) or \
+        (None if scope else _publisher_country(ctx))
+    org = next((f.name for f in scope if f.kind == "org"), None) if not country else None
+    label = f"{_short(country or org)} {role}".strip()
+    entity = ctx.index.person_by_role(role, country=country, org=org, on=ctx.date) \
+        if country or org else None
     if entity is None:
-        return Agent(label=label, how="title", country=country, role=role)
+        return Agent(label=label, how="title", country=country, org=org, role=role)
     return Agent(label=f"{label} {entity.name}", how="title", person_id=entity.id,
-                 country=country, role=role)
+                 country=country, org=org, role=role)
 
 
 def _publisher_country(ctx: Context) -> str | None:
