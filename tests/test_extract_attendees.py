@@ -34,6 +34,10 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
                  "the scandal between Trump and Putin was discussed.",
                  [("Keir Starmer", "Prime Minister", "United Kingdom", None, None)],
                  id="topics-are-not-participants"),
+    pytest.param("Friedrich Merz met Keir Starmer. As Vladimir Putin escalates, Merz said aid matters.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, None),
+                  ("Keir Starmer", "Prime Minister", "United Kingdom", None, None)],
+                 id="named-in-passing-is-no-attendee"),
     pytest.param("Mark Carney hosted the talks, while Keir Starmer took part virtually.",
                  [("Mark Carney", "Prime Minister", "Canada", None, None),
                   ("Keir Starmer", "Prime Minister", "United Kingdom", None, "by video")],
@@ -48,7 +52,8 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("The group brings together Canada, Australia and New Zealand, with backing from "
                  "Japan.", [(None, None, "Canada", None, None), (None, None, "Australia", None, None),
                             (None, None, "New Zealand", None, None)], id="brings-together"),
-    pytest.param("The leaders of France and Poland met. Polish Prime Minister Donald Tusk spoke.",
+    pytest.param("The leaders of France and Poland met. Polish Prime Minister Donald Tusk said the "
+                 "talks went well.",
                  [("Donald Tusk", "Prime Minister", "Poland", None, None),
                   (None, "Leader", "France", None, None)], id="named-leader-replaces-generic"),
 ])

@@ -6,6 +6,7 @@ import re
 
 from bot.extract.agents import Agent
 from bot.extract.context import Context, Found
+from bot.extract.meeting import EVENT_WORDS
 from bot.extract.people import Person, people_in
 from bot.extract.titles import ROLE, is_plural_role, tidy_role
 from storage.records import Attendance, Sentence
@@ -21,7 +22,7 @@ _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her)\s+(?:
 _CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
-                  r"were\s+present|взяли\s+участь|участь\s+у|met\s+with)\b")
+                  r"were\s+present|взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with)\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
@@ -35,11 +36,12 @@ _DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}}
 _GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
 
 
-def extract_attendees(ctx: Context, *, host: Agent | None = None,
-                      transcript: bool = False) -> list[Attendance]:
+def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bool = False,
+                      speakers: frozenset[str] = frozenset()) -> list[Attendance]:
     """Return one attendance per person, and per country or organisation named only by role;
-    ``host`` is the speaker of a transcript, named by its title."""
-    named = [p for p in _attending(ctx, transcript) if p.person_id or p.role]
+    ``host`` is the speaker of a transcript, named by its title; ``speakers`` are the people
+    (ids or names) quoted in the document, who took part whatever the sentence says."""
+    named = [p for p in _attending(ctx, transcript, speakers) if p.person_id or p.role]
     out = [_host(ctx, host)] if host else []
     out += [_named(ctx, p) for p in _unique(named)]
     for sentence in ctx.sentences:
@@ -47,16 +49,20 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None,
     return _dedupe(out)
 
 
-def _attending(ctx: Context, transcript: bool) -> list[Person]:
+def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list[Person]:
     found = []
     header = next((s.index for s in ctx.sentences[1:] if re.search(r"[.!?]$", s.text)), 0)
     for sentence in ctx.sentences:
         if transcript and sentence.index > header and not _CUE.search(sentence.text):
             continue  # a speech names people as topics; only its header names participants
+        about_event = bool(EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text))
         for person in people_in(ctx, sentence):
             if person.possessive or not _takes_part(ctx, sentence, person):
                 continue
-            found.append(person)
+            # Someone named in passing ("as Putin escalates ...") is not a participant.
+            if about_event or (person.person_id or person.name) in speakers or \
+                    sentence.index <= header:
+                found.append(person)
     return found
 
 

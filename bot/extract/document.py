@@ -28,7 +28,8 @@ def extract(doc: SourceDocument, index: EntityIndex) -> Extraction:
     host = title_speaker(ctx) if transcript else None
     if transcript:  # a speech: its speaker is in the title, and its body is what they said
         statements = transcript_statements(ctx, host)
-    attendees = extract_attendees(ctx, host=host, transcript=transcript)
+    speakers = frozenset(s.person_id or s.speaker for s in statements if s.speaker)
+    attendees = extract_attendees(ctx, host=host, transcript=transcript, speakers=speakers)
     if ctx.language != "en":
         attendees = written_names(disc, attendees)
     commitments = extract_commitments(ctx, disc, statements)

@@ -8,7 +8,7 @@ from bot.extract.dates import find_dates
 from storage.records import Meeting, Sentence
 
 # Words that mark a sentence as being about the event itself.
-_EVENT_WORDS = re.compile(
+EVENT_WORDS = re.compile(
     r"(?i)\b(?:meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
     r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
     r"переговор\w*|підписал\w*|засідан\w*)\b")
@@ -49,7 +49,7 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
     for text, sentence in sources:
-        if not _EVENT_WORDS.search(text):
+        if not EVENT_WORDS.search(text):
             continue
         for mention in find_dates(text, published):
             if published and mention.iso > published:
@@ -68,7 +68,7 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
 def meeting_place(ctx: Context) -> str | None:
     """Return the first known place named in a sentence about the event."""
     for sentence in ctx.sentences[:12]:
-        if not _EVENT_WORDS.search(sentence.text):
+        if not EVENT_WORDS.search(sentence.text):
             continue
         for found in ctx.mentions(sentence):
             if found.kind == "place":
