@@ -166,8 +166,8 @@ class QueryEngine:
         for person in focus:
             if topic and person.expr:
                 hits.update((h.id, h) for h in self.retriever.search(f"({person.expr}) AND ({topic})",
-                                                                     limit=_CANDIDATES))
-            hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=60, recent=True))
+                                                                     limit=80))
+            hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=40, recent=True))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.

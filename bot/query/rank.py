@@ -250,7 +250,8 @@ def idf_weights(frequencies: list[int], total: int) -> list[float]:
 
 def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
     """Return the scored hits, best first."""
-    previous = retriever.previous_sentences([h for h in hits if h.idx > 0][:400])
+    # Only a sentence that continues another ("He added ...") needs the one before it.
+    previous = retriever.previous_sentences([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200])
     ranked = []
     for hit in hits:
         doc = ctx.docs.get(hit.doc_id)
