@@ -61,9 +61,16 @@ def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected
 
 
+def test_ukrainian_plural_title_list() -> None:
+    text = "У зустрічі взяли участь прем'єр-міністри Польщі та Чехії."
+    assert attendees(text, language="uk") == [
+        (None, "прем'єр-міністр", "Poland", None, None),
+        (None, "прем'єр-міністр", "Czech Republic", None, None)]
+
+
 def test_ukrainian_leaders_list_and_written_names() -> None:
     text = ("Після зустрічі в Римі лідери Франції та Польщі погодили заяву. "
             "Участь взяв президент України Володимир Зеленський.")
     assert attendees(text, language="uk") == [
         ("Володимир Зеленський", "президент", "Ukraine", None, None),
-        (None, "лідери", "France", None, None), (None, "лідери", "Poland", None, None)]
+        (None, "лідер", "France", None, None), (None, "лідер", "Poland", None, None)]

@@ -62,6 +62,7 @@ def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
                    "The Office of the President of Ukraine noted that new talks are planned.")],
                  id="organisation-speaker"),
     pytest.param("The United States of America sent no delegation.", [], id="states-is-not-a-verb"),
+    pytest.param("The deal is said to be close.", [], id="passive-said"),
     pytest.param("Zelenskyy: Europe needs more air defence now",
                  [("Volodymyr Zelenskyy", "name", False, ":", "Europe needs more air defence now")],
                  id="headline-name-colon"),

@@ -93,8 +93,8 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
     agents: dict[str, tuple[Agent, str]] = {}
     for verb in SPEECH.finditer(sentence.text):
         at = sentence.start + verb.start()
-        if ctx.in_quote(at):
-            continue
+        if ctx.in_quote(at) or re.search(r"\b(?:is|was|are|were|been|be)\s+$", sentence.text[:verb.start()]):
+            continue  # inside a quote, or passive: "the deal is said to be close"
         for agent in _speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
             agents.setdefault(agent.label, (agent, verb.group()))
     for acc in _ACCORDING.finditer(sentence.text):

@@ -43,6 +43,8 @@ def tidy_role(text: str) -> str:
         words[-1] = words[-1][:-3] + "y"
     elif words and re.search(r"(?i)(?<!s)s$", words[-1]) and words[-1].lower() not in {"affairs"}:
         words[-1] = words[-1][:-1]
+    elif words and not words[-1].isascii() and re.search(r"[рнтк]и$", words[-1]):
+        words[-1] = words[-1][:-1]  # "прем'єр-міністри" -> "прем'єр-міністр", "лідери" -> "лідер"
     out = []
     for i, word in enumerate(words):
         if i and word.lower() in _SMALL:
@@ -57,7 +59,8 @@ def tidy_role(text: str) -> str:
 def is_plural_role(text: str) -> bool:
     """Tell whether a role is written in the plural ("Prime Ministers", "Senators", "лідери")."""
     last = text.split()[-1].lower() if text.split() else ""
-    return (last.endswith("s") and last not in {"affairs", "chiefs"}) or last in {"лідери"}
+    ukrainian_plural = last[-1:] in ("и", "і") and not last.isascii()  # "прем'єр-міністри"
+    return (last.endswith("s") and last not in {"affairs", "chiefs"}) or ukrainian_plural
 
 # Single words that belong to office titles, never to a person's name.
 ROLE_WORDS = {
