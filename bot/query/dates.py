@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 # Ukrainian month stems cover every case: "січня", "січні", "січень".
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
 _UK_MONTHS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт",
               "листопад", "груд")
 _MONTH_WORD = r"[a-zа-яіїєґ']{3,12}"
@@ -48,8 +50,8 @@ def month_number(word: str) -> int | None:
     """Return 1-12 for an English or Ukrainian month name or abbreviation, else None."""
     w = word.casefold().rstrip(".")
     if len(w) >= 3 and w.isascii():
-        for number in range(1, 13):
-            if calendar.month_name[number].casefold().startswith(w) or (w == "sept" and number == 9):
+        for number, name in enumerate(_EN_MONTHS, 1):
+            if name.startswith(w) or (w == "sept" and number == 9):
                 return number
         return None
     for number, stem in enumerate(_UK_MONTHS, 1):

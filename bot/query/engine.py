@@ -43,12 +43,10 @@ class QueryEngine:
                                         document_text=self._document_text)
 
     def _document_text(self, doc_id: str) -> str:
-        row = self.store.document(doc_id)
-        return (row or {}).get("text") or ""
+        return self.retriever.document_text(doc_id)
 
     def _sentence_text(self, doc_id: str, index: int) -> str | None:
-        row = self.store.sentence(doc_id, index)
-        return row["text"] if row else None
+        return self.retriever.sentence_texts([(doc_id, index)]).get((doc_id, index))
 
     def _people_in(self, text: str) -> list[str]:
         return list(dict.fromkeys(m.entity.name for m in self.index.find_mentions(text, kinds=("person",))))

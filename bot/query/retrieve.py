@@ -207,6 +207,11 @@ class Retriever:
                 out[(doc_id, idx)] = text
         return out
 
+    def document_text(self, doc_id: str) -> str:
+        """Return a document's text ("" when unknown)."""
+        row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
+        return (row[0] or "") if row else ""
+
     def sentence_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Return the text of each (doc_id, sentence index)."""
         out = {}
