@@ -61,13 +61,13 @@ def remove_feed(db: Database, *, url: str) -> None:
 
 def list_feeds(db: Database) -> list[Feed]:
     """Return every feed, in the order they were added."""
-    return [Feed.from_row(r) for r in db["feeds"].rows_where(order_by="added_at, url")]
+    return [Feed.from_row(r) for r in db["feeds"].rows_where(order_by="added_at, rowid")]
 
 
 def due_feeds(db: Database, *, now: dt.datetime) -> list[Feed]:
     """Return the feeds whose backoff, if any, has run out."""
     rows = db["feeds"].rows_where(
-        "next_attempt_at is null or next_attempt_at <= ?", [now_iso(now)], order_by="added_at, url"
+        "next_attempt_at is null or next_attempt_at <= ?", [now_iso(now)], order_by="added_at, rowid"
     )
     return [Feed.from_row(r) for r in rows]
 
