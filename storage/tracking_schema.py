@@ -36,33 +36,33 @@ END;
 @tracking()
 def m001_tracking(db: Database) -> None:
     """Meeting clusters with their sources and conflicts; commitment links; dirty marks."""
-    db["meeting_sources"].create(
+    db.table("meeting_sources").create(
         {"doc_id": str, "cluster_id": str, "date": str, "place": str, "format": str,
          "name": str, "publisher": str, "published": str},
         pk="doc_id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["meeting_sources"].create_index(["date"])
-    db["meeting_sources"].create_index(["cluster_id"])
-    db["meeting_clusters"].create(
+    db.table("meeting_sources").create_index(["date"])
+    db.table("meeting_sources").create_index(["cluster_id"])
+    db.table("meeting_clusters").create(
         {"id": str, "date": str, "name": str, "place": str, "format": str, "sources": int,
          "publishers": str, "conflicts": int},
         pk="id",
     )
-    db["meeting_clusters"].create_index(["date"])
-    db["meeting_conflicts"].create(
+    db.table("meeting_clusters").create_index(["date"])
+    db.table("meeting_conflicts").create(
         {"id": int, "cluster_id": str, "field": str, "detail": str, "values": str}, pk="id",
     )
-    db["meeting_conflicts"].create_index(["cluster_id"])
-    db["commitment_links"].create(
+    db.table("meeting_conflicts").create_index(["cluster_id"])
+    db.table("commitment_links").create(
         {"commitment_id": int, "doc_id": str, "actor_key": str, "date": str, "stage": str,
          "terms": str, "amount": str, "parent_id": int, "score": float},
         pk="commitment_id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["commitment_links"].create_index(["actor_key", "date"])
-    db["commitment_links"].create_index(["parent_id"])
-    db["commitment_links"].create_index(["doc_id"])
-    db["commitment_links"].create_index(["date"])
-    db["tracking_dirty"].create({"kind": str, "key": str}, pk=("kind", "key"))
+    db.table("commitment_links").create_index(["actor_key", "date"])
+    db.table("commitment_links").create_index(["parent_id"])
+    db.table("commitment_links").create_index(["doc_id"])
+    db.table("commitment_links").create_index(["date"])
+    db.table("tracking_dirty").create({"kind": str, "key": str}, pk=("kind", "key"))
     # One statement at a time: executescript() would commit the migration's transaction.
     for trigger in _TRIGGERS.split("END;")[:-1]:
         db.execute(trigger + "END;")
@@ -71,10 +71,32 @@ def m001_tracking(db: Database) -> None:
 @tracking()
 def m002_link_names(db: Database) -> None:
     """Proper names of each action ("IRIS-T", "Patriot"): two different names are two promises."""
-    db["commitment_links"].add_column("names", str)
+    db.table("commitment_links").add_column("names", str)
 
 
 @tracking()
 def m003_source_place(db: Database) -> None:
     """Find meetings by place: an undated report joins the one dated meeting it matches."""
-    db["meeting_sources"].create_index(["place"])
+    db.table("meeting_sources").create_index(["place"])
+
+
+@tracking()
+def m004_status_mentions(db: Database) -> None:
+    """Sentences that report what became of a promise ("delivery has stalled"), linked to it."""
+    db.table("status_mentions").create(
+        {"id": int, "doc_id": str, "sentence": int, "actor_key": str, "date": str, "stage": str,
+         "terms": str, "names": str, "parent_id": int, "score": float},
+        pk="id", foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db.table("status_mentions").create_index(["doc_id"])
+    db.table("status_mentions").create_index(["parent_id"])
+    db.table("status_mentions").create_index(["actor_key", "date"])
+    db.execute("""
+        CREATE TRIGGER tracking_status_removed BEFORE DELETE ON meetings BEGIN
+            DELETE FROM status_mentions WHERE doc_id = old.doc_id;
+        END""")
+    db.execute("""
+        CREATE TRIGGER tracking_status_orphaned BEFORE DELETE ON commitments BEGIN
+            INSERT OR IGNORE INTO tracking_dirty (kind, key)
+                SELECT 'restatus', id FROM status_mentions WHERE parent_id = old.id;
+        END""")

@@ -24,7 +24,8 @@ USAGE = {
 QUESTION = {"scorecard": "scorecard of {}", "status": "status of {}"}
 NOT_FOUND = {
     "scorecard": "I know no commitments of {}. Try a country or organisation name, e.g. /scorecard France",
-    "status": "No tracked commitment matches {}. Try the actor and a word of the promise, e.g. /status US backstop",
+    "status": ("No tracked commitment matches {}. Try the actor and a word of the promise, "
+               "e.g. /status US backstop"),
 }
 COMMANDS = (
     ("scorecard", "Show every commitment of a country and its latest status: /scorecard <country>"),

@@ -114,7 +114,8 @@ def _meeting_result(db: Database, cluster: dict[str, Any]) -> dict[str, Any]:
     what = cluster["name"] or cluster["format"] or "meeting"
     where = f" in {cluster['place']}" if cluster["place"] else ""
     flagged = f"; {'; '.join(conflicts)}" if conflicts else ""
-    text = f"{cluster['date']} {what}{where} — {cluster['sources']} sources ({cluster['publishers']}){flagged}"
+    count = f"{cluster['sources']} sources ({cluster['publishers']})"
+    text = f"{cluster['date']} {what}{where} — {count}{flagged}"
     first = sources[0]
     return {"type": "meeting", "text": text, "doc_id": first["doc_id"], "sentence": 0, "evidence": "",
             "source": {k: first[k] for k in ("title", "publisher", "published", "url")},

@@ -6,15 +6,16 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bot.config import DATA_DIR
 
 METADATA = DATA_DIR / "datasette" / "metadata.json"
 
 
-def metadata_for(db: Path, *, source: Path = METADATA) -> dict[str, object]:
+def metadata_for(db: Path, *, source: Path = METADATA) -> dict[str, Any]:
     """Return the shipped metadata with its database section renamed to ``db``'s Datasette name."""
-    metadata = json.loads(source.read_text("utf-8"))
+    metadata: dict[str, Any] = json.loads(source.read_text("utf-8"))
     databases = metadata.get("databases", {})
     # Datasette names a database after its file stem; the shipped file describes "pledgebot".
     if db.stem not in databases and len(databases) == 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -21,6 +22,7 @@ from bot.tracking.normalize import fold
 NAME_SIMILARITY = 85.0
 
 
+@lru_cache(maxsize=4096)
 def _day(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10]) if value else None
@@ -85,7 +87,7 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
     """Recompute the clusters around ``doc_ids`` and of ``cluster_ids`` from scratch."""
     seeds = set(doc_ids)
     old_ids = set(cluster_ids)
-    for doc_id, date in db.execute(
+    for _, date in db.execute(
             f"select doc_id, date from meeting_sources where doc_id in ({_marks(seeds)})", [*seeds]):
         day = _day(date)
         if day is not None:
@@ -93,8 +95,10 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
     old_ids.update(r[0] for r in db.execute(
         f"select distinct cluster_id from meeting_sources where doc_id in ({_marks(seeds)})",
         [*seeds]) if r[0])
-    rows = list(db["meeting_sources"].rows_where(
-        f"doc_id in ({_marks(seeds)}) or cluster_id in ({_marks(old_ids)})", [*seeds, *old_ids]))
+    # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
+    by_doc = db["meeting_sources"].rows_where(f"doc_id in ({_marks(seeds)})", [*seeds])
+    by_cluster = db["meeting_sources"].rows_where(f"cluster_id in ({_marks(old_ids)})", [*old_ids])
+    rows = list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
     db.execute(f"delete from meeting_clusters where id in ({_marks(old_ids)})", [*old_ids])
     db.execute(f"delete from meeting_conflicts where cluster_id in ({_marks(old_ids)})", [*old_ids])
     for group in _components(rows):
@@ -112,7 +116,8 @@ def _attach_undated(db: Database, doc_id: str) -> None:
     rows = list(db["meeting_sources"].rows_where("doc_id = ?", [doc_id]))
     if not rows or rows[0]["date"] or not rows[0]["place"]:
         return
-    same_place = list(db["meeting_sources"].rows_where("place = ? and doc_id != ?", [rows[0]["place"], doc_id]))
+    same_place = list(db["meeting_sources"].rows_where(
+        "place = ? and doc_id != ?", [rows[0]["place"], doc_id]))
     cluster_id = undated_match(rows[0], same_place)
     if cluster_id is None:
         return
@@ -140,22 +145,19 @@ def _marks(values: set[str]) -> str:
 
 
 def _components(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    parent = list(range(len(rows)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(rows):
-        for j in range(i + 1, len(rows)):
-            if same_meeting(a, rows[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[dict[str, Any]]] = {}
-    for i, row in enumerate(rows):
-        groups.setdefault(find(i), []).append(row)
-    return list(groups.values())
+    """Group reports greedily in date order; a group spans at most two days, so no chains form."""
+    groups: list[list[dict[str, Any]]] = []
+    for row in sorted(rows, key=lambda r: (r["date"] or "", r["doc_id"])):
+        day = _day(row["date"])
+        for group in groups:
+            first = _day(group[0]["date"])
+            if (day and first and (day - first).days <= 1
+                    and any(same_meeting(row, member) for member in group)):
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    return groups
 
 
 def _common(values: Iterable[str | None]) -> str | None:
@@ -170,13 +172,13 @@ def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str
     db.execute(f"update meeting_sources set cluster_id = ? where doc_id in ({_marks(doc_ids)})",
                [cluster_id, *doc_ids])
     # The name most sources use; among equals, the shortest (usually the most generic).
-    names = [_common(sorted((r["name"] for r in group if r["name"]), key=len))]
+    names = [_common(sorted((r["name"] for r in group if r["name"]), key=lambda n: len(n or "")))]
     conflicts = cluster_conflicts(db, cluster_id=cluster_id, doc_ids=sorted(doc_ids))
-    db["meeting_clusters"].insert({
+    db.table("meeting_clusters").insert({
         "id": cluster_id, "date": date, "name": names[0],
         "place": _common(r["place"] for r in group), "format": _common(r["format"] for r in group),
         "sources": len(group),
         "publishers": "; ".join(sorted({r["publisher"] or "unknown publisher" for r in group})),
         "conflicts": len(conflicts),
     }, replace=True)
-    db["meeting_conflicts"].insert_all(conflicts)
+    db.table("meeting_conflicts").insert_all(conflicts)

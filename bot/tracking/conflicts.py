@@ -69,7 +69,8 @@ def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> l
     marks = ", ".join("?" * len(doc_ids))
     texts = dict(db.execute(f"select id, text from documents where id in ({marks})", doc_ids).fetchall())
     cursor = db.execute(
-        "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action from commitment_links l "
+        "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
+        "from commitment_links l "
         f"join commitments c on c.id = l.commitment_id where l.doc_id in ({marks}) order by l.commitment_id",
         doc_ids)
     columns = [c[0] for c in cursor.description]

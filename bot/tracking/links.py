@@ -8,6 +8,7 @@ the ``(actor_key, date)`` index, so a new document never rescans the store.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -15,13 +16,19 @@ from sqlite_utils import Database
 
 # A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
 LINK_THRESHOLD = 72.0
-# How many neighbours in time are compared: bounds the cost of a link for busy actors.
-WINDOW = 400
+# How many neighbours in time are compared: bounds the cost of a link for busy actors (a promise
+# is followed up within its actor's next hundred or so mentions, or not at all).
+WINDOW = 80
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     """Return how likely two mentions (``terms``, ``names``, ``amount``) are the same promise."""
-    words_a, words_b = set(a["terms"].split()), set(b["terms"].split())
+    words_a, words_b = _words(a["terms"]), _words(b["terms"])
     shared = words_a & words_b
     if not shared:
         return 0.0
@@ -33,7 +40,7 @@ def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     elif len(shared) > 1:
         # Reports paraphrase: two or more shared content words outweigh the differing rest.
         score = max(score, 60.0 + 10.0 * len(shared))
-    names_a, names_b = set((a.get("names") or "").split()), set((b.get("names") or "").split())
+    names_a, names_b = _words(a.get("names") or ""), _words(b.get("names") or "")
     if names_a and names_b and not names_a & names_b:
         score -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
     if a.get("amount") and b.get("amount"):
@@ -51,14 +58,16 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[dic
     return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
 
-def _row(db: Database, commitment_id: int) -> dict[str, Any] | None:
-    rows = list(db["commitment_links"].rows_where("commitment_id = ?", [commitment_id]))
-    return rows[0] if rows else None
+def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
+    """Return the link row of one commitment, or None."""
+    cursor = db.execute("select * from commitment_links where commitment_id = ?", [commitment_id])
+    found = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], found, strict=True)) if found else None
 
 
 def best_parent(db: Database, commitment_id: int) -> None:
     """Point ``commitment_id`` at its best-scoring earlier mention, or at nothing."""
-    row = _row(db, commitment_id)
+    row = link_row(db, commitment_id)
     if row is None:
         return
     best: tuple[float, int | None] = (0.0, None)
@@ -73,7 +82,7 @@ def best_parent(db: Database, commitment_id: int) -> None:
 def link_new(db: Database, commitment_id: int) -> None:
     """Link a new commitment to its past, and adopt later mentions that fit it better."""
     best_parent(db, commitment_id)
-    row = _row(db, commitment_id)
+    row = link_row(db, commitment_id)
     if row is None:
         return
     for other in _neighbours(db, row, earlier=False):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 # The ladder a commitment climbs, weakest first; "stalled" and "withdrawn" leave it.
@@ -51,6 +52,7 @@ _CURRENCY = (("€", "EUR"), ("euro", "EUR"), ("євро", "EUR"), ("£", "GBP")
              ("$", "USD"), ("dollar", "USD"), ("долар", "USD"))
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str | None) -> str:
     """Return ``text`` casefolded, without accents, with runs of space collapsed."""
     if not text:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from bot.tracking.clusters import recluster, source_row
-from bot.tracking.links import best_parent, link_new
+from bot.tracking.links import best_parent, link_new, link_row
+from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
 from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
 
 if TYPE_CHECKING:
@@ -39,29 +40,37 @@ def _link_rows(db: Database, doc_id: str, date: str | None) -> list[dict[str, An
     return rows
 
 
-def _index_document(db: Database, doc_id: str) -> list[int]:
-    """Record a document's meeting source and commitment links; return the new commitment ids."""
+def _index_document(db: Database, doc_id: str) -> tuple[list[int], str]:
+    """Record a document's meeting source and commitment links; return the new ids and the date."""
     source = source_row(db, doc_id)
     doc = db.execute("select published from documents where id = ?", [doc_id]).fetchone()
     if doc is None:
-        return []
+        return [], ""
     if source is not None:
-        db["meeting_sources"].insert(source, replace=True)
+        db.table("meeting_sources").insert(source, replace=True)
     # Undated ("") rather than the ingestion day: a wrong date would put a promise out of order.
     date = (source or {}).get("date") or doc[0] or ""
     rows = _link_rows(db, doc_id, date)
-    db["commitment_links"].insert_all(rows, replace=True)
-    return [r["commitment_id"] for r in rows]
+    db.table("commitment_links").insert_all(rows, replace=True)
+    return [r["commitment_id"] for r in rows], date
 
 
 def refresh(db: Database) -> None:
     """Index new documents, relink orphaned mentions and recluster touched meetings."""
     docs = _pop(db, "doc")
-    new_ids = [cid for doc_id in docs for cid in _index_document(db, doc_id)]
-    for commitment_id in new_ids:
-        link_new(db, commitment_id)
+    indexed = {doc_id: _index_document(db, doc_id) for doc_id in docs}
+    for new_ids, _ in indexed.values():
+        for commitment_id in new_ids:
+            link_new(db, commitment_id)
+            row = link_row(db, commitment_id)
+            if row is not None:
+                adopt_mentions(db, row)
     for key in _pop(db, "relink"):
         best_parent(db, int(key))
+    for doc_id, (_, date) in indexed.items():
+        index_mentions(db, doc_id, date)
+    for key in _pop(db, "restatus"):
+        relink_mention(db, int(key))
     clusters = _pop(db, "cluster")
     if docs or clusters:
         recluster(db, doc_ids=docs, cluster_ids=clusters)

@@ -10,17 +10,29 @@ from sqlite_utils import Database
 
 from bot.tracking.normalize import NOT_ASSESSED, OFF_LADDER, actor_label, stage_rank
 
+# Commitments and the status sentences linked to them, as one stream of timeline events; a
+# status mention gets a negative id so that it never collides with a commitment's.
 _EVENT_SQL = """
-select l.commitment_id, l.parent_id, l.actor_key, l.date, l.stage, l.terms, l.doc_id, c.actor, c.action,
-       c.kind, c.amount, c.sentence, s.text as evidence, d.title, d.publisher, d.published, d.url,
-       ms.cluster_id
-from commitment_links l
-join commitments c on c.id = l.commitment_id
-join documents d on d.id = l.doc_id
-left join sentences s on s.doc_id = l.doc_id and s.idx = c.sentence
-left join meeting_sources ms on ms.doc_id = l.doc_id
-where {where}
-order by l.date, l.commitment_id
+select * from (
+  select l.commitment_id, l.parent_id, l.actor_key, l.date, l.stage, l.terms, l.doc_id, c.actor,
+         c.action, c.kind, c.amount, c.sentence, s.text as evidence, d.title, d.publisher,
+         d.published, d.url, ms.cluster_id
+  from commitment_links l
+  join commitments c on c.id = l.commitment_id
+  join documents d on d.id = l.doc_id
+  left join sentences s on s.doc_id = l.doc_id and s.idx = c.sentence
+  left join meeting_sources ms on ms.doc_id = l.doc_id
+  where {where}
+  union all
+  select -l.id, l.parent_id, l.actor_key, l.date, l.stage, l.terms, l.doc_id, null, s.text, 'status',
+         null, l.sentence, s.text, d.title, d.publisher, d.published, d.url, ms.cluster_id
+  from status_mentions l
+  join documents d on d.id = l.doc_id
+  left join sentences s on s.doc_id = l.doc_id and s.idx = l.sentence
+  left join meeting_sources ms on ms.doc_id = l.doc_id
+  where l.parent_id is not null and {where}
+)
+order by date, commitment_id < 0, abs(commitment_id)
 """
 
 
@@ -45,12 +57,12 @@ class Thread:
     @property
     def first_date(self) -> str | None:
         """Return the date of the first mention."""
-        return self.events[0]["date"]
+        return _date(self.events[0])
 
     @property
     def last_date(self) -> str | None:
         """Return the date of the latest mention."""
-        return self.events[-1]["date"]
+        return _date(self.events[-1])
 
     @property
     def assessed(self) -> bool:
@@ -85,9 +97,14 @@ class Thread:
             return None
 
 
+def _date(event: dict[str, Any]) -> str | None:
+    return str(event["date"]) if event["date"] else None
+
+
 def events(db: Database, where: str, params: Iterable[Any]) -> list[dict[str, Any]]:
     """Return timeline events (one per commitment mention) matching a SQL condition on ``l``."""
-    cursor = db.execute(_EVENT_SQL.format(where=where), list(params))
+    values = list(params)
+    cursor = db.execute(_EVENT_SQL.format(where=where), [*values, *values])
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
 

@@ -22,7 +22,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def build(*, text: str, commitments: list[dict[str, Any]], attendees: list[dict[str, Any]] = ()) -> Extraction:
+def build(*, text: str, commitments: list[dict[str, Any]],
+          attendees: list[dict[str, Any]] = ()) -> Extraction:
     """Return an extraction whose sentences are the text's lines, one commitment per dict."""
     sentences, offset = [], 0
     for index, line in enumerate(text.split("\n")):
@@ -32,7 +33,8 @@ def build(*, text: str, commitments: list[dict[str, Any]], attendees: list[dict[
         actor=c.get("actor", c.get("country", "")), action=c["action"], kind=c.get("kind", "pledge"),
         sentence=c.get("sentence", 0), start=0, end=1, actor_country=c.get("country"),
         actor_org=c.get("org"), amount=c.get("amount")) for c in commitments)
-    people = tuple(Attendance(name=a.get("name"), role=a.get("role"), country=a.get("country"), org=a.get("org"),
+    people = tuple(Attendance(name=a.get("name"), role=a.get("role"), country=a.get("country"),
+                              org=a.get("org"),
                               sentence=a.get("sentence", 0), start=0, end=1) for a in attendees)
     return Extraction(sentences=tuple(sentences), commitments=facts, attendees=people)
 

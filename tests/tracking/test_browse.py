@@ -61,7 +61,8 @@ def test_datasette_shows_titles_tables_and_canned_queries(served: str) -> None:
     page = httpx.get(served + "/commitments").text
     assert "Commitments" in page and "Strength of the commitment" in page
     rows = httpx.get(served + "/commitments_by_country.json?country=France&_shape=array").json()
-    assert [(r["country"], r["action"], r["stage"]) for r in rows] == [("France", "military aid", "pledged")] * 2
+    assert [(r["country"], r["action"], r["stage"]) for r in rows] == [
+        ("France", "military aid", "pledged")] * 2
     meetings = httpx.get(served + "/meetings_with_sources.json?_shape=array").json()
     assert sorted(r["publisher"] for r in meetings) == ["One", "Two"]
 

@@ -8,6 +8,8 @@ from storage.records import Meeting
 from storage.store import Store
 from tests.tracking.conftest import Save
 
+PARIS = Meeting(date="2025-03-27", place="Paris")
+
 
 def _row(date: str | None, place: str | None = None, format_: str | None = None,
          name: str | None = None) -> dict[str, str | None]:
@@ -49,7 +51,8 @@ def test_reports_of_one_meeting_share_a_cluster_and_a_conflict_is_flagged(store:
 def test_deleting_a_source_splits_the_cluster_again(store: Store, save: Save) -> None:
     from bot.tracking import ensure_fresh
 
-    save(url="https://one.example/a", published="2025-07-10", meeting=Meeting(date="2025-07-10", place="Rome"))
+    save(url="https://one.example/a", published="2025-07-10",
+         meeting=Meeting(date="2025-07-10", place="Rome"))
     gone = save(url="https://two.example/b", published="2025-07-10",
                 meeting=Meeting(date="2025-07-10", place="Rome"))
     assert _clusters(store) == [(2, "one.example; two.example")]
@@ -61,9 +64,10 @@ def test_deleting_a_source_splits_the_cluster_again(store: Store, save: Save) ->
 
 def test_amounts_that_differ_for_one_promise_are_flagged(store: Store, save: Save) -> None:
     promise = {"country": "France", "action": "a military aid package with air defence missiles"}
-    save(url="https://one.example/a", published="2025-03-27", meeting=Meeting(date="2025-03-27", place="Paris"),
+    save(url="https://one.example/a", published="2025-03-27", meeting=PARIS,
          commitments=[{**promise, "amount": "€2bn"}])
-    save(url="https://two.example/b", published="2025-03-27", meeting=Meeting(date="2025-03-27", place="Paris"),
+    save(url="https://two.example/b", published="2025-03-27", meeting=PARIS,
          commitments=[{**promise, "amount": "€2.5bn"}])
     details = [r["detail"] for r in store.db.query("select detail from meeting_conflicts")]
-    assert details == ["sources differ: €2bn or €2.5bn (France, a military aid package with air defence missiles)"]
+    assert details == [
+        "sources differ: €2bn or €2.5bn (France, a military aid package with air defence missiles)"]

@@ -12,10 +12,13 @@ from bot.tracking.router import try_answer
 from storage.store import Store
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
-LONDON = ("2025-03-02-thewest-london-summit-coalition-of-the-willing", "2025-03-03-online-ua-london-summit-results")
-ROME = ("2025-07-10-lavocedinewyork-rome-recovery-conference", "2025-07-10-rbc-ua-coalition-of-the-willing-rome",
+LONDON = ("2025-03-02-thewest-london-summit-coalition-of-the-willing",
+          "2025-03-03-online-ua-london-summit-results")
+ROME = ("2025-07-10-lavocedinewyork-rome-recovery-conference",
+        "2025-07-10-rbc-ua-coalition-of-the-willing-rome",
         "2025-07-10-vida-rome-recovery-conference-uk")
-OTHER = ("2025-03-15-gov-uk-pm-statement-coalition-of-the-willing", "2025-03-27-businesslive-paris-summit-france-pledge")
+OTHER = ("2025-03-15-gov-uk-pm-statement-coalition-of-the-willing",
+         "2025-03-27-businesslive-paris-summit-france-pledge")
 
 
 @pytest.fixture

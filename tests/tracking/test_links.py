@@ -86,5 +86,6 @@ def test_labelled_set_is_big_enough_and_names_known_commitments() -> None:
     pytest.param(("drones", None), ("radar systems", None), False, id="nothing-shared"),
 ])
 def test_link_score(a: tuple[str, str | None], b: tuple[str, str | None], linked: bool) -> None:
-    score = link_score(*({"terms": terms(x[0]), "names": names(x[0]), "amount": amount_key(x[1])} for x in (a, b)))
+    rows = ({"terms": terms(x[0]), "names": names(x[0]), "amount": amount_key(x[1])} for x in (a, b))
+    score = link_score(*rows)
     assert (score >= LINK_THRESHOLD) is linked

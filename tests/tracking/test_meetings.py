@@ -11,7 +11,7 @@ ROME = Meeting(date="2025-07-10", place="Rome", name="Recovery conference")
 
 def test_facts_that_agree_are_merged_and_keep_every_source(store: Store, save: Save) -> None:
     first = save(url="https://one.example/a", published="2025-07-10", publisher="One", meeting=ROME,
-                 text="Leaders of 40 countries met. Italy's prime minister opened it. Canada pledged energy aid.",
+                 text="Leaders of 40 countries met. Italy's prime minister opened it. Canada pledged aid.",
                  attendees=[{"name": "Giorgia Meloni", "role": "Prime Minister", "country": "Italy"}],
                  commitments=[{"country": "Canada", "action": "energy grid repairs", "amount": "C$100m"}])
     save(url="https://two.example/b", published="2025-07-11", publisher="Two", meeting=ROME,

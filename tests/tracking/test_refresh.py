@@ -69,3 +69,26 @@ def test_linking_reads_one_actor_through_an_index(store: Store) -> None:
         "(date < ? or (date = ? and commitment_id < ?)) order by date desc, commitment_id desc limit 400",
         ["country:Germany", "2025-01-01", "2025-01-01", 5]).fetchall())
     assert "idx_commitment_links_actor_key_date" in plan
+
+
+def test_a_status_sentence_joins_the_promise_it_reports_on(store: Store, save: Save) -> None:
+    from bot.tracking.timeline import actor_threads
+
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    later = save(url="https://b.example/1", published="2025-09-02",
+                 text="Talks went on.\nThe delivery of Germany's IRIS-T air defence systems has stalled.")
+    [thread] = actor_threads(store.db, ["country:Germany"])
+    assert [(e["date"], e["stage"]) for e in thread.events] == [
+        ("2025-04-11", "pledged"), ("2025-09-02", "stalled")]
+    assert thread.status == "stalled"
+    store.delete_document(later.doc_id)
+    ensure_fresh(store.db)
+    [thread] = actor_threads(store.db, ["country:Germany"])
+    assert thread.status == "not yet assessed"
+
+
+def test_a_sentence_without_a_status_word_changes_nothing(store: Store, save: Save) -> None:
+    save(url="https://a.example/1", published="2025-04-11", commitments=[PLEDGE])
+    save(url="https://b.example/1", published="2025-09-02",
+         text="Germany discussed IRIS-T air defence systems.")
+    assert store.db["status_mentions"].count == 0

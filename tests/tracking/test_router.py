@@ -11,6 +11,7 @@ from storage.store import Store
 from tests.tracking.conftest import Save
 
 TODAY = dt.date(2025, 12, 1)
+FORCE = "lead a multinational force for Ukraine's skies and seas"
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def tracked(store: Store, save: Save) -> Store:
     save(url="https://wire.example/force", published="2025-03-27", publisher="Wire",
          text="France is ready to lead a multinational force for Ukraine's skies and seas.",
          meeting=Meeting(date="2025-03-27", place="Paris", name="Paris summit"),
-         commitments=[{"country": "France", "action": "lead a multinational force for Ukraine's skies and seas",
+         commitments=[{"country": "France", "action": FORCE,
                        "kind": "ready"}])
     save(url="https://wire.example/aid", published="2025-03-27", publisher="Wire",
          text="France pledged a military aid package of €2bn.",
@@ -51,7 +52,7 @@ def test_what_happened_to_a_promise_shows_its_dated_sourced_timeline(tracked: St
 def test_a_promise_nobody_reported_on_again_is_not_yet_assessed(tracked: Store) -> None:
     answer = try_answer("status of the multinational force", tracked, today=TODAY)
     assert answer is not None
-    assert answer.header == ("France: lead a multinational force for Ukraine's skies and seas — ready 2025-03-27; "
+    assert answer.header == (f"France: {FORCE} — ready 2025-03-27; "
                              "status: not yet assessed [1 source, 249 days ago]")
 
 
@@ -59,7 +60,7 @@ def test_scorecard_lists_every_commitment_of_a_country(tracked: Store) -> None:
     answer = try_answer("/scorecard France", tracked, today=TODAY)
     assert answer is not None and answer.intent == "scorecard"
     assert answer.header == "Scorecard of France as of 2025-12-01: 2 commitments, 0 with a later report"
-    assert {r["action"] for r in answer.results} == {"lead a multinational force for Ukraine's skies and seas",
+    assert {r["action"] for r in answer.results} == {FORCE,
                                                      "a military aid package"}
     assert all(r["days_since_update"] == 249 for r in answer.results)
 

@@ -33,12 +33,13 @@ def _seed(path: Path) -> None:
 
 
 @pytest.mark.parametrize(("command", "args", "first_line"), [
-    pytest.param("scorecard", "Germany", "Scorecard of Germany as of 2025-12-01: 1 commitment, 1 with a later report",
+    pytest.param("scorecard", "Germany",
+                 "Scorecard of Germany as of 2025-12-01: 1 commitment, 1 with a later report",
                  id="scorecard"),
     pytest.param("status", "German IRIS-T", "Germany: four IRIS-T air defence systems — delivered "
                  "(last update 2025-08-20) [2 sources, 103 days ago]", id="status"),
-    pytest.param("status", "Canada tanks", "No tracked commitment matches “Canada tanks”. Try the actor and a "
-                 "word of the promise, e.g. /status US backstop", id="nothing"),
+    pytest.param("status", "Canada tanks", "No tracked commitment matches “Canada tanks”. Try the actor "
+                 "and a word of the promise, e.g. /status US backstop", id="nothing"),
 ])
 def test_tracking_answer(tmp_path: Path, command: str, args: str, first_line: str) -> None:
     _seed(tmp_path / "bot.db")

@@ -1,0 +1,71 @@
+"""Sentences that report what became of a promise, linked to that promise's earlier commitment.
+
+Extraction records promises; a later report often only says "the delivery of Germany's air
+defence systems has stalled". Such a sentence names the actor and the thing, and carries a status
+word, so it is linked to the actor's best-matching earlier commitment and joins its timeline.
+Sentences without a status word never change a status: silence is not news.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.tracking.links import LINK_THRESHOLD, WINDOW, link_score
+from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
+
+STATUS_STAGES = (*OFF_LADDER, "delivered")
+
+
+def _actor_keys(text: str) -> list[str]:
+    from bot.entities import EntityIndex
+
+    found = EntityIndex.default().find_mentions(text, kinds=("country", "org"), fuzzy=False)
+    return list(dict.fromkeys(f"{m.entity.kind}:{m.entity.name}" for m in found))
+
+
+def index_mentions(db: Database, doc_id: str, date: str) -> None:
+    """Record the status sentences of a document that are not already a commitment's evidence."""
+    evidence = {r[0] for r in db.execute("select sentence from commitments where doc_id = ?", [doc_id])}
+    for idx, text in db.execute("select idx, text from sentences where doc_id = ? order by idx", [doc_id]):
+        if idx in evidence:
+            continue
+        stage = stage_of(kind=None, text=text)
+        if stage not in STATUS_STAGES:
+            continue
+        for key in _actor_keys(text):
+            row = {"doc_id": doc_id, "sentence": idx, "actor_key": key, "date": date, "stage": stage,
+                   "terms": terms(text), "names": names(text), "parent_id": None, "score": None}
+            mention_id = db.table("status_mentions").insert(row).last_pk
+            if mention_id is not None:
+                relink_mention(db, int(mention_id))
+
+
+def relink_mention(db: Database, mention_id: int) -> None:
+    """Point a status mention at the best-matching earlier commitment of its actor, or nothing."""
+    rows = list(db["status_mentions"].rows_where("id = ?", [mention_id]))
+    if not rows:
+        return
+    row = rows[0]
+    cursor = db.execute(
+        "select commitment_id, terms, names from commitment_links where actor_key = ? and date <= ? "
+        f"order by date desc, commitment_id desc limit {WINDOW}", [row["actor_key"], row["date"]])
+    best: tuple[float, int | None] = (0.0, None)
+    for commitment_id, other_terms, other_names in cursor.fetchall():
+        score = link_score(row, {"terms": other_terms, "names": other_names})
+        if score >= LINK_THRESHOLD and score > best[0]:
+            best = (score, commitment_id)
+    db.execute("update status_mentions set parent_id = ?, score = ? where id = ?",
+               [best[1], best[0] if best[1] else None, mention_id])
+
+
+def adopt_mentions(db: Database, row: dict[str, Any]) -> None:
+    """Let a new commitment claim later status mentions of its actor that fit it better."""
+    cursor = db.execute(
+        "select id, terms, names, score from status_mentions where actor_key = ? and date >= ? "
+        f"order by date limit {WINDOW}", [row["actor_key"], row["date"]])
+    for mention_id, other_terms, other_names, current in cursor.fetchall():
+        score = link_score(row, {"terms": other_terms, "names": other_names})
+        if score >= LINK_THRESHOLD and score > (current or 0.0):
+            db.execute("update status_mentions set parent_id = ?, score = ? where id = ?",
+                       [row["commitment_id"], score, mention_id])
