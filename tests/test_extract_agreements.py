@@ -24,6 +24,12 @@ def agreements(text: str, **kw: str) -> list[tuple[object, ...]]:
                  [("New agreements worth 2 billion euros", (), True)], id="passive-worth"),
     pytest.param("The Oslo Summit Declaration, adopted by all members, sets new goals.",
                  [("Oslo Summit Declaration", (), True)], id="adopted-by"),
+    pytest.param("Kishida and Zelenskyy signed a 10-year agreement on June 13 on the sidelines of the "
+                 "G7 summit in Apulia.", [("10-year agreement", ("Japan", "Ukraine"), True)],
+                 id="title-stops-before-date-and-place"),
+    pytest.param("Officials signed an agreement on security cooperation with Japan in Tokyo.",
+                 [("agreement on security cooperation with Japan", ("Japan",), True)],
+                 id="title-keeps-its-subject"),
     pytest.param("The treaty could be signed next month by Kyiv.", [], id="bare-noun-skipped"),
     pytest.param("A defence pact between Poland and Ukraine could be signed next month.",
                  [], id="no-sign-verb-no-agreement"),

@@ -16,8 +16,12 @@ _NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnershi
 _STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"
          r"its|their|this|these|signed|under|from|at|як|та|і|що)")
 _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
-_PP = (r"(?:\s+(?:on|between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
-       r"establishing|who|were|was|is|are|will|could)\b)(?:[^.;:,]|,(?=\s+(?:and\s+)?(?:the\s+)?"
+# What follows the noun: "with France", "on the Establishment of ...", "worth 4 billion euros";
+# never a date, a place or the sidelines of a summit.
+_PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[A-Z][a-z]+\s+\d)))|"
+       r"between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
+       r"establishing|who|were|was|is|are|will|could|in|at|during|after|before|on\s+(?:the\s+)?"
+       r"sidelines|on\s+(?-i:[A-Z][a-z]+\s+\d|\d|[A-Z][a-z]+day))\b)(?:[^.;:,]|,(?=\s+(?:and\s+)?(?:the\s+)?"
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
