@@ -51,9 +51,11 @@ def collect(retriever: Retriever, query: Query, ranked: list[Scored], focus: lis
         kinds = [r for r in rows if r["type"] == wanted]
         if not kinds:
             continue
-        item.score += 1.0
+        # A fact of the kind asked for lifts its sentence, the more so when it is on the topic.
+        share = 0.5 + 0.5 * (item.concepts / len(query.concepts) if query.concepts else 1.0)
+        item.score += 1.0 * share
         if focus and any(f.in_fact(r) for f in focus for r in kinds):
-            item.score += 1.5
+            item.score += 1.5 * share
             if not item.names:  # a fact attributed by pronoun or title ("the Head of State said")
                 item.names = {f.label for f in focus if any(f.in_fact(r) for r in kinds)}
     ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))

@@ -28,6 +28,8 @@ more most own same other such up down out off via per vs one ones get got let le
 could know like want wanted thing things give given take took taken
 що хто який яка яке які якої якого де коли чи як на в у з із до від про та і й а але це ця цей
 ці був була було були є бути його її їх він вона вони ми ви щодо після під час для між за по
+скільки чого чому яких якій яким якими котрий буде будуть має мають мали можна треба році року рік
+отримає отримала отримали отримати отримує ж же би б чи ось там тут той те ті
 """.split())
 
 # Words that only carry the question's intent; they never count as topic words.
@@ -166,7 +168,8 @@ COMMON_SHARE = 0.12
 
 def searchable(concepts: tuple[tuple[str, ...], ...], frequencies: list[int], total: int) -> list[str | None]:
     """Return the FTS5 expressions of the concepts worth searching for, common ones left out."""
-    keep = [c for c, f in zip(concepts, frequencies, strict=True) if f <= COMMON_SHARE * total]
-    if not keep and concepts:
-        keep = [min(zip(concepts, frequencies, strict=True), key=lambda cf: cf[1])[0]]
+    stored = [(c, f) for c, f in zip(concepts, frequencies, strict=True) if f > 0]
+    keep = [c for c, f in stored if f <= COMMON_SHARE * total]
+    if not keep and stored:
+        keep = [min(stored, key=lambda cf: cf[1])[0]]  # all common: search by the least common
     return [concept_expr(c) for c in keep]
