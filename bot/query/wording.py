@@ -118,6 +118,8 @@ def _attendance_header(query: Query, names: str) -> str:
         return f"Хто був разом із {names}:" if uk else f"Who attended with {names}:"
     if query.persons and not query.countries and not query.orgs:
         return f"Участь ({names}):" if uk else f"Where {names} took part:"
+    if uk and not re.search(r"(?<!\w)від\s+" + re.escape(names.split(", ")[0]), query.text, re.I):
+        return f"Учасники ({names}):"  # the question's own case form fits "від" only after "від"
     return f"Від {names}:" if uk else f"Who attended from {names}:"
 
 
