@@ -30,6 +30,8 @@ def agreements(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("Officials signed an agreement on security cooperation with Japan in Tokyo.",
                  [("agreement on security cooperation with Japan", ("Japan",), True)],
                  id="title-keeps-its-subject"),
+    pytest.param("Officials plan to sign a new drone deal next week.",
+                 [("new drone deal", (), False)], id="plan-to-sign"),
     pytest.param("The treaty could be signed next month by Kyiv.", [], id="bare-noun-skipped"),
     pytest.param("A defence pact between Poland and Ukraine could be signed next month.",
                  [], id="no-sign-verb-no-agreement"),

@@ -25,7 +25,7 @@ _PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
-_SIGN = re.compile(r"(?i)\b(?:signed|signs|inked|concluded|signing\s+of|підписал[иа]|підписав|"
+_SIGN = re.compile(r"(?i)\b(?:signed|signs|sign|inked|concluded|signing\s+of|підписал[иа]|підписав|"
                    r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
@@ -46,15 +46,16 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
             out.append(_agreement(ctx, sentence, sentence.text, 0, False, []))
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
-    return _merge(out)
+    return _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
 
 
 def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agreement]:
     text = sentence.text
     found = []
     for sign in _SIGN.finditer(text):
-        if re.search(r"(?i)\bnot\s+$|\bhas\s+not\s+$", text[:sign.start()][-10:]):
-            continue
+        if re.search(r"(?i)\bnot\s+$|\bhas\s+not\s+$", text[:sign.start()][-10:]) and \
+                sign.group().lower() != "sign":
+            continue  # "has not issued a statement" names none; "did not sign X" names X
         unsigned = bool(_UNSIGNED.search(text[max(0, sign.start() - 20):sign.end()]))
         parties = _subject_parties(ctx, disc, sentence, sign.start())
         for np in _objects(text, sign.end()):
