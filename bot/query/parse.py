@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.entities import Entity, EntityIndex
+from bot.entities import Entity, EntityIndex, Mention
 from bot.query.dates import DateRange, parse_date_range
 from bot.query.intent import detect_intent
 from bot.query.names import NameTerms
@@ -85,56 +85,70 @@ def restore_codes(text: str) -> str:
 def parse_question(question: str, *, index: EntityIndex) -> Query:
     """Parse ``question`` into a Query using the entity index."""
     text = clean(question)[:MAX_CHARS].strip()
-    found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
-    # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
-    mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
-    if detect_intent(text) in ("statement", "commitment", "agreement"):
-        # "what did Trump say after meeting Zelensky", "what did France promise to Ukraine":
-        # the other party is context, not who is asked about.
-        mentions = [m for m in mentions if m.entity.kind == "place" or not _WITH.search(text[:m.start])]
-    if detect_intent(text) == "attendance":
-        # "who attended the NATO summit": an organisation names the meeting unless "from NATO".
-        mentions = [m for m in mentions if m.entity.kind != "org" or _FROM.search(text[:m.start])]
-    persons: dict[str, Entity] = {}
-    countries: dict[str, None] = {}
-    orgs: dict[str, None] = {}
-    places: dict[str, None] = {}
-    place_words: list[str] = []
-    ambiguous = []
+    intent = detect_intent(text)
+    mentions = _asked_about(text, intent, index)
+    names = _Names()
     for m in mentions:
-        kind = m.entity.kind
-        if kind == "person":
-            persons[m.entity.id] = m.entity
-            alternatives = [a for a in m.alternatives if a.kind == "person"]
-            if alternatives:  # "Kushner": Jared or Charles; the engine asks which, and looks for both
-                ambiguous.append((m.text, tuple(e.id for e in (m.entity, *alternatives))))
-                persons.update((a.id, a) for a in alternatives)
-        elif kind == "country":
-            countries[m.entity.name] = None
-        elif kind == "org":
-            orgs[m.entity.name] = None
-        elif kind == "place":
-            if m.entity.name not in places:
-                places[m.entity.name] = None
-                place_words.append(m.text)
+        names.add(m)
     date = parse_date_range(text)
-    role_title, holders, scopes = _role_holders(text, index, list(countries), list(orgs), date)
+    role_title, holders, scopes = _role_holders(text, index, list(names.countries), list(names.orgs), date)
     spans = tuple((m.start, m.end) for m in mentions)
     spans += _title_spans(text, index, role_title) if role_title else ()
-    intent = detect_intent(text)
-    if intent == "search" and persons and _ON_TOPIC.search(text):
+    if intent == "search" and names.persons and _ON_TOPIC.search(text):
         intent = "statement"  # "zelensky on air defence"
     return Query(
         text=text, lang=language_of(text), intent=intent,
-        persons=tuple(persons.values()), countries=tuple(countries), orgs=tuple(orgs),
-        places=tuple(places), place_words=tuple(place_words), role_title=role_title,
+        persons=tuple(names.persons.values()), countries=tuple(names.countries), orgs=tuple(names.orgs),
+        places=tuple(names.places), place_words=tuple(names.places.values()), role_title=role_title,
         role_persons=tuple(holders), role_scopes=tuple(scopes), date=date,
         concepts=tuple(topic_phrases(_topic_tokens(text, spans))),
         subjects=tuple(_unknown_subjects(text, spans)),
-        companions=bool(persons or holders) and bool(_COMPANION.search(text)),
-        ambiguous=tuple(ambiguous), mention_spans=spans,
+        companions=bool(names.persons or holders) and bool(_COMPANION.search(text)),
+        ambiguous=tuple(names.ambiguous), mention_spans=spans,
         said_as={m.entity.name: m.text for m in mentions},
     )
+
+
+def _asked_about(text: str, intent: str, index: EntityIndex) -> list[Mention]:
+    """Return the mentions of who the question is about, leaving out those that are context."""
+    found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
+    # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
+    mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
+    if intent in ("statement", "commitment", "agreement"):
+        # "what did Trump say after meeting Zelensky", "what did France promise to Ukraine":
+        # the other party is context, not who is asked about.
+        mentions = [m for m in mentions if m.entity.kind == "place" or not _WITH.search(text[:m.start])]
+    if intent == "attendance":
+        # "who attended the NATO summit": an organisation names the meeting unless "from NATO".
+        mentions = [m for m in mentions if m.entity.kind != "org" or _FROM.search(text[:m.start])]
+    return mentions
+
+
+@dataclass
+class _Names:
+    """The question's names sorted by kind, first mention first."""
+
+    persons: dict[str, Entity] = field(default_factory=dict)
+    countries: dict[str, None] = field(default_factory=dict)
+    orgs: dict[str, None] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)  # canonical name -> as written
+    ambiguous: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+    def add(self, m: Mention) -> None:
+        """Add one mention."""
+        entity = m.entity
+        if entity.kind == "person":
+            self.persons[entity.id] = entity
+            alternatives = [a for a in m.alternatives if a.kind == "person"]
+            if alternatives:  # "Kushner": Jared or Charles; the engine asks which, and looks for both
+                self.ambiguous.append((m.text, tuple(e.id for e in (entity, *alternatives))))
+                self.persons.update((a.id, a) for a in alternatives)
+        elif entity.kind == "country":
+            self.countries[entity.name] = None
+        elif entity.kind == "org":
+            self.orgs[entity.name] = None
+        elif entity.kind == "place":
+            self.places.setdefault(entity.name, m.text)
 
 
 def _role_holders(text: str, index: EntityIndex, countries: list[str], orgs: list[str],
