@@ -160,18 +160,7 @@ class QueryEngine:
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
         concepts = concept_patterns(query, places)
         topic = any_of([*searchable(query.concepts, frequencies, total), *(p.expr for p in places)])
-        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60)}
-        for person in focus:
-            if topic and person.expr:
-                hits.update((h.id, h) for h in self.retriever.search(f"({person.expr}) AND ({topic})",
-                                                                     limit=80))
-            hits.update((h.id, h) for h in self.retriever.search(person.expr, limit=40, recent=True))
-        hits.update((h.id, h) for h in self._fact_hits(query, focus))
-        if query.date:
-            # The documents of the day asked about, searched for the names and words asked about.
-            dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-            for expr in [topic, *(f.expr for f in focus)]:
-                hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+        hits = self._candidates(query, focus, topic)
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
@@ -184,6 +173,21 @@ class QueryEngine:
             ranked += score_hits(context, new, self.retriever)
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
+
+    def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None) -> dict[int, Hit]:
+        """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
+        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60)}
+        for name in focus:
+            if topic and name.expr:
+                hits.update((h.id, h) for h in self.retriever.search(f"({name.expr}) AND ({topic})", limit=80))
+            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=40, recent=True))
+        hits.update((h.id, h) for h in self._fact_hits(query, focus))
+        if query.date:
+            # The documents of the day asked about, searched for the names and words asked about.
+            dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
+            for expr in [topic, *(f.expr for f in focus)]:
+                hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+        return hits
 
     def _respell(self, concept: tuple[str, ...]) -> tuple[str, ...]:
         """Return the concept with the closest stored word added, for a one-word typo."""
