@@ -179,7 +179,8 @@ class QueryEngine:
         hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60)}
         for name in focus:
             if topic and name.expr:
-                hits.update((h.id, h) for h in self.retriever.search(f"({name.expr}) AND ({topic})", limit=80))
+                both = f"({name.expr}) AND ({topic})"
+                hits.update((h.id, h) for h in self.retriever.search(both, limit=80))
             hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=40, recent=True))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
