@@ -22,3 +22,14 @@ from tests.extract_helpers import extract, fields
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks\n\nThe Oslo summit opened on Monday.", "Oslo summit", id="named-summit"),
+    pytest.param("Talks\n\nThe Coalition of the Willing meeting began.",
+                 "Coalition of the Willing meeting", id="format-meeting"),
+    pytest.param("Kyiv welcomes allies\n\nLeaders arrived in Kyiv.", "Kyiv welcomes allies",
+                 id="title-when-unnamed"),
+])
+def test_meeting_name(text: str, expected: str) -> None:
+    assert extract(text).meeting.name == expected

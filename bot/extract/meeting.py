@@ -35,7 +35,7 @@ def extract_meeting(ctx: Context) -> Meeting:
                 if pattern.search(title) or pattern.search(ctx.text[:1500])), None)
     date, sentence = meeting_date(ctx)
     place = meeting_place(ctx)
-    name = fmt or _title_name(title)
+    name = _event_name(ctx) or fmt or _title_name(title)
     return Meeting(name=name, date=date, place=place, format=fmt,
                    sentence=sentence.index if sentence else None,
                    start=sentence.start if sentence else None,
@@ -73,6 +73,21 @@ def meeting_place(ctx: Context) -> str | None:
         for found in ctx.mentions(sentence):
             if found.kind == "place":
                 return found.name
+    return None
+
+
+_NAMED_EVENT = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+)(?:(?:[A-Z0-9][\w’'-]*|of|the|leaders[’']?)\s+){0,6}"
+    r"(?:summit|meeting|conference|talks|forum|session))\b")
+
+
+def _event_name(ctx: Context) -> str | None:
+    """Return the event as the text names it: "London summit", "Coalition of the Willing meeting"."""
+    for sentence in ctx.sentences[:4]:  # the lead names the event; later ones recall others
+        for match in _NAMED_EVENT.finditer(sentence.text):
+            name = re.sub(r"^(?:The|A|An|In|At|On|During|Following|After)\s+", "", match.group("name"))
+            if len(name.split()) >= 2 and name[:1].isupper():
+                return name
     return None
 
 
