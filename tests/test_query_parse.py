@@ -76,6 +76,15 @@ def test_roles_with_dates(index: EntityIndex, question: str, holders: list[str])
     assert not any("chancellor" in c or "pm" in c for c in query.concepts)
 
 
+@pytest.mark.parametrize(("question", "concepts"), [
+    pytest.param("anything new on frozen Russian assets?", [("frozen",), ("assets",)], id="name-breaks-phrase"),
+    pytest.param("скільки військової допомоги?", [("військової допомоги", "military aid", "military support",
+                                                   "військова допомога")], id="inflected-synonym"),
+])
+def test_topic_concepts(index: EntityIndex, question: str, concepts: list[tuple[str, ...]]) -> None:
+    assert list(parse_question(question, index=index).concepts) == concepts
+
+
 def test_ambiguous_surname_keeps_every_candidate(index: EntityIndex) -> None:
     query = parse_question("what did Kushner say", index=index)
     (words, ids), = query.ambiguous

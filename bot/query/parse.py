@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex, Mention
 from bot.query.dates import DateRange, parse_date_range
 from bot.query.intent import detect_intent
 from bot.query.names import NameTerms
-from bot.query.terms import INTENT_WORDS, STOPWORDS, clean, fts_tokens, topic_phrases
+from bot.query.terms import BREAK, INTENT_WORDS, STOPWORDS, clean, fts_tokens, topic_phrases
 
 MAX_CHARS = 600  # the longest question worth reading; the rest of a 4,096-character paste is noise
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -197,13 +197,19 @@ def _all_holders(index: EntityIndex, title: str, *, country: str | None = None,
 
 
 def _topic_tokens(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
-    """Return the question's content words outside entity names, in order."""
-    blanked = list(text)
-    for start, end in spans:
-        blanked[start:end] = " " * (end - start)
-    tokens = fts_tokens("".join(blanked))
-    return [t for t in tokens if t not in STOPWORDS and t not in INTENT_WORDS
-            and (len(t) > 1 or t.isdigit()) and not _is_date_word(t)][:24]
+    """Return the question's content words outside entity names, in order.
+
+    A name leaves a break, so that "frozen Russian assets" never reads as "frozen assets".
+    """
+    tokens: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start >= pos:
+            tokens += [*fts_tokens(text[pos:start]), BREAK]
+            pos = end
+    tokens += fts_tokens(text[pos:])
+    return [t for t in tokens if t == BREAK or (t not in STOPWORDS and t not in INTENT_WORDS
+            and (len(t) > 1 or t.isdigit()) and not _is_date_word(t))][:24]
 
 
 def _is_date_word(token: str) -> bool:

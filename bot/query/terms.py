@@ -24,6 +24,7 @@ done has have had having will would shall should can could may might must it its
 those there here what which who whom whose when where why how hey hi please tell me us we you your
 i my our they them their he she his her him any anyone anything some someone something all also
 yet still just only than then so not no yes if into over after before during again very much many
+new latest recent news update updates anything everything
 more most own same other such up down out off via per vs one ones get got let lets make made
 could know like want wanted thing things give given take took taken
 що хто який яка яке які якої якого де коли чи як на в у з із до від про та і й а але це ця цей
@@ -31,6 +32,8 @@ could know like want wanted thing things give given take took taken
 скільки чого чому яких якій яким якими котрий буде будуть має мають мали можна треба році року рік
 отримає отримала отримали отримати отримує ж же би б чи ось там тут той те ті
 """.split())
+
+BREAK = "x0break0x"  # stands where a name was taken out of the question's words
 
 # Words that only carry the question's intent; they never count as topic words.
 INTENT_WORDS = frozenset("""
@@ -109,7 +112,10 @@ def any_of(exprs: list[str | None]) -> str | None:
 
 @cache
 def synonym_groups() -> dict[str, tuple[str, ...]]:
-    """Return each variant (as FTS tokens joined by spaces) -> every variant of its group."""
+    """Return each variant's stems (joined by spaces) -> every variant of its group.
+
+    Keys are stems so that any inflection finds its group ("допомоги" -> "військова допомога").
+    """
     groups: dict[str, tuple[str, ...]] = {}
     if not SYNONYMS_FILE.exists():
         return groups
@@ -118,8 +124,13 @@ def synonym_groups() -> dict[str, tuple[str, ...]]:
             continue
         variants = tuple(" ".join(fts_tokens(v)) for v in line.split("|") if fts_tokens(v))
         for v in variants:
-            groups[v] = tuple(dict.fromkeys(groups.get(v, ()) + variants))
+            key = _stems(v.split())
+            groups[key] = tuple(dict.fromkeys(groups.get(key, ()) + variants))
     return groups
+
+
+def _stems(tokens: list[str]) -> str:
+    return " ".join(stem(t) for t in tokens)
 
 
 def topic_phrases(tokens: list[str]) -> list[tuple[str, ...]]:
@@ -131,10 +142,14 @@ def topic_phrases(tokens: list[str]) -> list[tuple[str, ...]]:
     concepts: list[tuple[str, ...]] = []
     i = 0
     while i < len(tokens):
+        if tokens[i] == BREAK:
+            i += 1
+            continue
         for size in (3, 2, 1):
-            phrase = " ".join(tokens[i:i + size])
-            if len(tokens[i:i + size]) == size and phrase in table:
-                concepts.append(table[phrase])
+            window = tokens[i:i + size]
+            key = _stems(window)
+            if len(window) == size and BREAK not in window and key in table:
+                concepts.append(tuple(dict.fromkeys((" ".join(window), *table[key]))))
                 i += size
                 break
         else:
