@@ -77,7 +77,8 @@ def test_roles_with_dates(index: EntityIndex, question: str, holders: list[str])
 
 
 @pytest.mark.parametrize(("question", "concepts"), [
-    pytest.param("anything new on frozen Russian assets?", [("frozen",), ("assets",)], id="name-breaks-phrase"),
+    pytest.param("anything new on frozen Russian assets?", [("frozen",), ("assets",)],
+                 id="name-breaks-phrase"),
     pytest.param("скільки військової допомоги?", [("військової допомоги", "military aid", "military support",
                                                    "військова допомога")], id="inflected-synonym"),
 ])
