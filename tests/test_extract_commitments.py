@@ -65,6 +65,7 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("The summit opened with €10 billion in new pledges.", [], id="pledges-noun"),
     pytest.param("Japan is sending 30 drones.", [("Japan", "pledge", "30 drones", None, False, False)],
                  id="is-sending"),
+    pytest.param("Russian-backed forces attacked Kharkiv.", [], id="hyphenated-adjective"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

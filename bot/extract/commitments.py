@@ -18,7 +18,7 @@ from storage.records import Commitment, Sentence, Statement
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
     ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)(?!\w)"),
-    ("delivered", r"\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
+    ("delivered", r"(?<![-‑])\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
     ("pledge", r"\b(?:pledged|(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
                r"more|new|further|additional|support|aid|to\b))|commits(?=\s+(?:to|an?|[$€£\d]))|"
@@ -37,7 +37,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"consider|seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
                r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
                r"погодил(?:и|ися)|продовж(?:ать|уватимуть|уватиме))(?!\w)"),
-    ("support", r"\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
+    ("support", r"(?<![-‑])\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
                 r"support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
 ]]
 _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
