@@ -66,6 +66,7 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("Japan is sending 30 drones.", [("Japan", "pledge", "30 drones", None, False, False)],
                  id="is-sending"),
     pytest.param("Russian-backed forces attacked Kharkiv.", [], id="hyphenated-adjective"),
+    pytest.param("Germany is sending a clear message to Moscow.", [], id="sending-a-message"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])
@@ -82,6 +83,12 @@ def test_commitments(text: str, expected: list[tuple[object, ...]]) -> None:
 def test_ukrainian_commitments(text: str, expected: list[tuple[object, ...]]) -> None:
     rows = extract("Зустріч\n\n" + text, language="uk").commitments
     assert [fields(c, "actor", "kind", "amount") for c in rows] == expected
+
+
+def test_action_ends_with_the_quote_it_is_in() -> None:
+    text = "Talks\n\n“We will deliver 40 tanks,” Olaf Scholz told reporters in Berlin."
+    [row] = extract(text).commitments
+    assert fields(row, "actor", "action", "amount") == ("Germany", "will deliver 40 tanks", "40 tanks")
 
 
 def test_leaders_confirmed_that_ukraine_will_receive() -> None:

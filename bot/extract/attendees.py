@@ -17,8 +17,10 @@ _GOVERNED = re.compile(r"\b(?i:with|between|against|about|on|for|of|that|than|to
                        rf"про|проти)\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
 _MEETING = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
                       r"conference|summit|gathering|зустріч\w*|переговор\w*)\b")
-_PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her)\s+(?:\w+\s+)?"
-                   r"(?:meeting|talks|summit|call)\b")
+# Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
+_PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
+                   r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
+                   r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
 _CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"

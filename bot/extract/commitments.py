@@ -22,7 +22,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                   r"have\s+given|provided\s+by|виділил[аи])\b"),
     ("pledge", r"\b(?:pledged|(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
                r"more|new|further|additional|support|aid|to\b))|commits(?=\s+(?:to|an?|[$€£\d]))|"
-               r"(?:is|are)\s+sending|approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|"
+               r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))|approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|"
                r"funding|loan|billion|million))|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
                r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
@@ -68,7 +68,7 @@ def extract_commitments(ctx: Context, disc: Discourse,
                 continue
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
-            end = _action_end(sentence, at, stop)
+            end = _action_end(ctx, sentence, at, stop)
             if kind == "signed":
                 agent = _signers(ctx, disc, sentence, agent, at, end)
             out.append(_commitment(ctx, sentence, agent, kind, at, end))
@@ -104,8 +104,11 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
                  collective=True)
 
 
-def _action_end(sentence: Sentence, at: int, stop: int) -> int:
-    """Return where the action of a cue ends: the next cue, or a new clause."""
+def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
+    """Return where the action of a cue ends: the next cue, a new clause, or the quote it is in."""
+    quote = next((e for s, e in ctx.quotes if s < sentence.start + at < e), None)
+    if quote is not None:
+        stop = min(stop, quote - 1 - sentence.start)
     clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|[.!?]\s",
                        sentence.text[at:stop])
     end = at + clause.start() if clause else stop
