@@ -72,7 +72,28 @@ def extract_commitments(ctx: Context, disc: Discourse,
             if kind == "signed":
                 agent = _signers(ctx, disc, sentence, agent, at, end)
             out.append(_commitment(ctx, sentence, agent, kind, at, end))
+        out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
+
+
+_THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?P<who>[^.;:]{2,80}?)\s+for\s+(?:the\s+|its\s+|their\s+|"
+                      r"a\s+|an\s+)?(?P<what>[^.;]*?(?:package|support|aid|assistance|contribution|"
+                      r"funding|decision|\d)[^.;]*)")
+
+
+def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitment]:
+    """Return what a readout thanks someone for: "thanked Denmark for the €600 million package"."""
+    out = []
+    for m in _THANKED.finditer(sentence.text):
+        if ctx.in_quote(sentence.start + m.start()):
+            continue
+        agent = _phrase(ctx, disc, sentence, sentence.start + m.start("who"),
+                        sentence.start + m.end("who"))
+        if agent and agent.how != "pronoun":
+            kind = "pledge" if find_amount(m.group("what")) or "package" in m.group("what") \
+                else "support"
+            out.append(_commitment(ctx, sentence, agent, kind, m.start("what"), m.end("what")))
+    return out
 
 
 def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
