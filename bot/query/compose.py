@@ -66,7 +66,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         # The sentences behind the lists come next: they say who, where a list only says whence.
         ranked = _behind_first(ranked, lines, lookups)
     elif query.intent == "meeting":
-        lines += _meeting_lines(ranked, sources)
+        listing = not query.focus_terms and not query.concepts  # "list the meetings in 2025"
+        lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
     lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
     names = {p.id: p.name for p in query.persons}
@@ -154,9 +155,10 @@ def _wanted_attendee(query: Query, item: Scored, row: dict[str, Any]) -> bool:
     return any(f.in_fact(row) for f in focus)
 
 
-def _meeting_lines(ranked: list[Scored], sources: list[DocInfo]) -> list[dict[str, Any]]:
+def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,
+                   ratio: float) -> list[dict[str, Any]]:
     out = []
-    for item in _leading_docs(ranked, 3, 0.75):
+    for item in _leading_docs(ranked, limit, ratio):
         text = f"{meeting_label(item.doc, with_date=True)}{_cite(item.doc, sources)}"
         out.append(_result("meeting", text, item, date=item.doc.date, place=item.doc.meeting.get("place")))
     return out

@@ -186,7 +186,8 @@ class QueryEngine:
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.
             dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-            for expr in [topic, *(f.expr for f in focus)]:
+            exprs = [topic, *(f.expr for f in focus)] if topic or focus else [CUE_EXPRS.get(query.intent)]
+            for expr in exprs:  # with nothing else asked, what the documents of that time say
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
         return hits
 

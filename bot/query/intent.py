@@ -38,7 +38,8 @@ _CUES: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in _CUES)
 # "which meetings did Rutte attend" asks for meetings although "attend" is there too.
-_MEETING_LIST = re.compile(r"\b(?:which|what) (?:meetings?|summits?|events?|conferences?)\b", re.I)
+_MEETING_LIST = re.compile(
+    r"\b(?:which|what|list|show)(?: the| all)? (?:meetings?|summits?|events?|conferences?)\b", re.I)
 
 
 def detect_intent(text: str) -> str:

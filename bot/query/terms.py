@@ -24,7 +24,7 @@ done has have had having will would shall should can could may might must it its
 those there here what which who whom whose when where why how hey hi please tell me us we you your
 i my our they them their he she his her him any anyone anything some someone something all also
 yet still just only than then so not no yes if into over after before during again very much many
-new latest recent news update updates anything everything
+new latest recent news update updates anything everything list show
 more most own same other such up down out off via per vs one ones get got let lets make made
 could know like want wanted thing things give given take took taken
 що хто який яка яке які якої якого де коли чи як на в у з із до від про та і й а але це ця цей
