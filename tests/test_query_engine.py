@@ -61,6 +61,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
     pytest.param("what did the defense ministers say about air defense", "statement", ["air defence"],
                  id="spelling-variant"),
     pytest.param("what did poulsen say about the wintr", "statement", ["winter"], id="topic-typo"),
+    pytest.param("list the meetings in 2025", "meeting", ["Oslo", "Lisbon"], id="meetings-of-a-year"),
 ])
 def test_answers_carry_the_evidence(engine: QueryEngine, question: str, intent: str,
                                     wanted: list[str]) -> None:
