@@ -186,9 +186,10 @@ class QueryEngine:
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.
             dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-            exprs = [topic, *(f.expr for f in focus)] if topic or focus else [CUE_EXPRS.get(query.intent)]
-            for expr in exprs:  # with nothing else asked, what the documents of that time say
+            for expr in [topic, *(f.expr for f in focus)]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+            if not topic and not focus:  # "list the meetings in 2025": the documents of that time
+                hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
 
     def _respell(self, concept: tuple[str, ...]) -> tuple[str, ...]:
