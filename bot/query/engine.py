@@ -205,7 +205,7 @@ class QueryEngine:
 
     def _place(self, name: str, words: str) -> NameTerms:
         """Return how to find a place: as the question wrote it, or by any of its names."""
-        entity = self.index.resolve(name, "place")
+        entity = self.index.resolve(name, "place") or self.index.resolve(name)
         written = word_terms([words], label=name)
         return combine([written, self.terms(entity)], label=name) if entity else written
 

@@ -37,6 +37,7 @@ _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|ei
                    r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
 _WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|з|із|зі|зустрічі з|для)\s+(?:the\s+)?$", re.I)
+_AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
@@ -86,13 +87,15 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
     """Parse ``question`` into a Query using the entity index."""
     text = clean(question)[:MAX_CHARS].strip()
     intent = detect_intent(text)
-    mentions = _asked_about(text, intent, index)
+    mentions, where = _asked_about(text, intent, index)
     names = _Names()
     for m in mentions:
         names.add(m)
+    for m in where:
+        names.places.setdefault(m.entity.name, m.text)
     date = parse_date_range(text)
     role_title, holders, scopes = _role_holders(text, index, list(names.countries), list(names.orgs), date)
-    spans = tuple((m.start, m.end) for m in mentions)
+    spans = tuple((m.start, m.end) for m in (*mentions, *where))
     spans += _title_spans(text, index, role_title) if role_title else ()
     if intent == "search" and names.persons and _ON_TOPIC.search(text):
         intent = "statement"  # "zelensky on air defence"
@@ -109,9 +112,12 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
     )
 
 
-def _asked_about(text: str, intent: str, index: EntityIndex) -> list[Mention]:
-    """Return the mentions of who the question is about, leaving out those that are context."""
+def _asked_about(text: str, intent: str, index: EntityIndex) -> tuple[list[Mention], list[Mention]]:
+    """Return the mentions of who the question is about, and those that say where (as places)."""
     found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
+    # "at the G7", "in Italy", "на Рамштайні": a country or a format that says where, not who.
+    where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])]
+    found = [m for m in found if m not in where]
     # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
     mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
     if intent in ("statement", "commitment", "agreement"):
@@ -121,7 +127,7 @@ def _asked_about(text: str, intent: str, index: EntityIndex) -> list[Mention]:
     if intent == "attendance":
         # "who attended the NATO summit": an organisation names the meeting unless "from NATO".
         mentions = [m for m in mentions if m.entity.kind != "org" or _FROM.search(text[:m.start])]
-    return mentions
+    return mentions, where
 
 
 @dataclass
