@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.agents import (
-    Agent,
-    Discourse,
-    group_agent,
-    parse_agent,
-    person_agent,
-    strip_tail,
-)
+from bot.extract.actors import find_actor, subject_phrase
+from bot.extract.agents import Agent, Discourse, parse_agent
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
 from storage.records import Commitment, Sentence, Statement
@@ -40,30 +34,21 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
     ("support", r"(?<![-‑])\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
                 r"support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
 ]]
-_CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
-                     r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
-_FIRST_PLURAL = re.compile(r"(?i)(?:^|\s)(?:we|ми)$")
-_SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|"
-                         r"underlined|confirmed|announced|recalled|reminded|indicated)\b")
-_VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are|was|were|will|"
-                      r"would|can|could|must|wants)\b")
-_PREPOSITION = re.compile(r"(?i)^\s*(?:in|at|on|during|after|before|за|на|у|в|під|під\s+час)\b")
-_TRAILING_GROUP = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|all|other|some|of)\s+)*"
-                             r"(?i:allies|partners|leaders|countries|participants|members|"
-                             r"nations|союзники|партнери|учасники|країни)\s*$")
 _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
 
 def extract_commitments(ctx: Context, disc: Discourse,
                         statements: list[Statement]) -> list[Commitment]:
     """Return the commitments of the document; one per actor, kind and action."""
-    speakers = {s.sentence: s for s in statements}
+    # Every sentence a statement covers has its speaker ("we" in the second sentence of a quote).
+    speakers = {sentence.index: s for s in statements for sentence in ctx.sentences
+                if s.start <= sentence.start < s.end or sentence.index == s.sentence}
     out: list[Commitment] = []
     for sentence in ctx.sentences:
         last: Agent | None = None
         cues = _cues(sentence)
         for i, (kind, at, _end) in enumerate(cues):
-            agent = _actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
+            agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
             if agent is None:
                 continue
             last = agent
@@ -87,7 +72,7 @@ def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitme
     for m in _THANKED.finditer(sentence.text):
         if ctx.in_quote(sentence.start + m.start()):
             continue
-        agent = _phrase(ctx, disc, sentence, sentence.start + m.start("who"),
+        agent = subject_phrase(ctx, disc, sentence, sentence.start + m.start("who"),
                         sentence.start + m.end("who"))
         if agent and agent.how != "pronoun":
             kind = "pledge" if find_amount(m.group("what")) or "package" in m.group("what") \
@@ -143,139 +128,6 @@ def _cues(sentence: Sentence) -> list[tuple[str, int, int]]:
             if not any(a <= m.start() < b for _, a, b in found):
                 found.append((kind, m.start(), m.end()))
     return sorted(found, key=lambda c: c[1])
-
-
-def _actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
-           speaker: Statement | None, last: Agent | None) -> Agent | None:
-    """Return who commits through the cue at sentence offset ``at``."""
-    head = sentence.text[:at]
-    if sentence.text[at:].startswith(("provided by", "will receive")):
-        return _giver(ctx, disc, sentence, at)
-    cuts = list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head))
-    cuts.sort(key=lambda m: m.end())
-    cut = cuts[-1] if cuts else None
-    start, stop = (cut.end() if cut else 0), len(head.rstrip())
-    phrase = strip_tail(head[start:])
-    quoted = ctx.in_quote(sentence.start + at)
-    if _FIRST_PLURAL.search(phrase) or phrase.lower() in ("i", "я"):
-        return _first_person(ctx, phrase, speaker)
-    if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
-        start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
-        verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
-        stop = start + verb.start() if verb else stop
-        phrase = strip_tail(head[start:stop])
-    if re.search(r"(?i)\basked\s+(?:if|whether)\s+\w+\s*$", head):
-        return None  # a question put to someone is no commitment
-    pronoun = _third_person(ctx, disc, sentence, head, phrase)
-    if pronoun:
-        return pronoun
-    if last and re.search(r"\band$", phrase):  # "... supported X and are ready to ..."
-        return last
-    if not phrase:
-        return last or _leading(ctx, disc, sentence, head)
-    agent = _phrase(ctx, disc, sentence, sentence.start + start, sentence.start + stop)
-    if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
-        return None  # inside a quote only "we", "I" or a named country or organisation commits
-    return agent
-
-
-def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
-                  phrase: str) -> Agent | None:
-    """Resolve "he" and "they" to the subject of the speech verb before them, if any."""
-    if re.search(r"(?i)(?:^|\s)(?:he|she|it)$", phrase):
-        return _speaker_before(ctx, disc, sentence, head)  # "Trump has said he wants to ..."
-    if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
-        return _speaker_before(ctx, disc, sentence, head) or \
-            _sentence_subject(ctx, disc, sentence) or disc.collective
-    return None
-
-
-def _giver(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> Agent | None:
-    """Return who gives when the text names the receiver: "funding provided by NATO Allies",
-    "Leaders confirmed that Ukraine will receive ..."."""
-    if sentence.text[at:].startswith("provided by"):
-        tail = re.match(r"provided by ((?:[A-Z][\w.’'-]*\s*)+)", sentence.text[at:])
-        begin = sentence.start + at + len("provided by ")
-        return _phrase(ctx, disc, sentence, begin, begin + len(tail.group(1))) if tail else None
-    giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b",
-                     sentence.text[:at])
-    return _phrase(ctx, disc, sentence, sentence.start, sentence.start + giver.end(1)) \
-        if giver else None
-
-
-def _leading(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
-    # "Macron noted that the Coalition countries established ..., expressed support for ...".
-    that = list(re.finditer(r"\bthat\s+", head))
-    if not that:
-        return None
-    rest = head[that[-1].end():]
-    verb = _VERBISH.search(rest)
-    end = that[-1].end() + (verb.start() if verb else len(rest))
-    return _phrase(ctx, disc, sentence, sentence.start + that[-1].end(), sentence.start + end)
-
-
-def _phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
-            end: int) -> Agent | None:
-    """Resolve the subject phrase, preferring the entities that end it ("amount France")."""
-    text = ctx.text[start:end]
-    if _PREPOSITION.match(text):
-        return None  # "На конференції в Римі пообіцяли": no subject, only a place
-    verbs = list(_VERBISH.finditer(strip_tail(text)))
-    if verbs:
-        start += verbs[-1].end()
-    joined = list(re.finditer(r",\s+and\s+", ctx.text[start:end]))
-    if joined and re.search(r"\b(?!(?:the|and|of|all)\b)[a-z]{3,}",
-                            ctx.text[start:start + joined[-1].start()]):
-        start += joined[-1].end()  # "Britain bought jets, and Germany": a new clause, not a list
-    group = _TRAILING_GROUP.search(strip_tail(ctx.text[start:end])) or \
-        re.search(r"(?:[A-Z][\w.-]*\s*)+(?=[’']s?\s*$)", ctx.text[start:end])  # "the U.S.' readiness"
-    if group and group.start() > 0:
-        start += group.start()
-    agent = parse_agent(ctx, disc, sentence, start, end)
-    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40:
-        agent = None
-    if agent is None:
-        tail = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end
-                and f.kind in ("country", "org", "place")]
-        if tail:
-            agent = group_agent(ctx, sentence, ctx.text[tail[-1].start:end], tail[-1].start, end)
-    return agent
-
-
-def _speaker_before(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
-    # "..., while Sweden and Norway said they were prepared to ...": the subject of "said".
-    verbs = list(_SPEECH_CUT.finditer(head))
-    if not verbs:
-        return None
-    before = head[:verbs[-1].start()]
-    cut = max((m.end() for m in _CLAUSE.finditer(before)), default=0)
-    agent = _phrase(ctx, disc, sentence, sentence.start + cut, sentence.start + len(before))
-    if agent is None:  # "Trump, in office since January, has said he ...": the sentence subject
-        people = [p for p in disc.people if p.sentence == sentence.index
-                  and p.end <= sentence.start + len(before)]
-        agent = person_agent(people[0]) if people else None
-    return agent
-
-
-def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agent | None:
-    # "Russia and Ukraine said ... they agreed": "they" is the subject that opens the sentence.
-    match = re.match(r"(?:(?:[A-Z][\w.’'-]*|the|and|a|number|of|all|other|,)\s*)+",
-                     sentence.text)
-    if not match:
-        return None
-    return parse_agent(ctx, disc, sentence, sentence.start, sentence.start + match.end())
-
-
-def _first_person(ctx: Context, phrase: str, speaker: Statement | None) -> Agent | None:
-    if speaker is None:
-        return None
-    if phrase.lower() in ("i", "я"):
-        return Agent(label=speaker.speaker or "", how="pronoun", person_id=speaker.person_id,
-                     country=speaker.speaker_country) if speaker.speaker else None
-    if re.search(r"(?i)\bagreed\b", ctx.text[speaker.start:speaker.end]) and ctx.meeting_format:
-        return Agent(label=f"{ctx.meeting_format} partners", how="context", collective=True)
-    country = speaker.speaker_country
-    return Agent(label=country, how="pronoun", country=country) if country else None
 
 
 def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: int,
