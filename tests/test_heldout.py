@@ -1,7 +1,7 @@
 """The held-out corpus (tests/data/heldout) graded by the shared graders, run as the grader runs them.
 
 The floors sit a little below the figures measured when the set was written (QA 94.7%,
-attendees F1 0.76, statements 0.73, commitments 0.49, agreements 0.76, dates 9/11): they catch
+attendees F1 0.76, statements 0.73, commitments 0.55, agreements 0.76, dates 9/11): they catch
 regressions on unseen texts, while the dev-corpus tests catch regressions on the dev corpus.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ PLEDGEBOT = REPO / ".venv" / "bin" / "pledgebot"
 pytestmark = pytest.mark.corpus
 
 QA_FLOOR = 88.0
-GOLD_FLOORS = {"attendees": 0.70, "statements": 0.66, "commitments": 0.42, "agreements": 0.66}
+GOLD_FLOORS = {"attendees": 0.70, "statements": 0.66, "commitments": 0.48, "agreements": 0.66}
 DATES_FLOOR = 8
 
 
