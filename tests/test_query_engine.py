@@ -71,6 +71,12 @@ def test_answers_carry_the_evidence(engine: QueryEngine, question: str, intent: 
         assert text in answer.text[:1500]
 
 
+def test_cyrillic_names_keep_their_letters(engine: QueryEngine) -> None:
+    # The FTS5 tokenizer keeps "й" and "ї": "Києві" must not be searched as "Києві" without them.
+    answer = engine.answer("хто був на зустрічі в Києві?")
+    assert answer.found and "Карні" in answer.text
+
+
 def test_ukrainian_question_gets_ukrainian_frame(engine: QueryEngine) -> None:
     answer = engine.answer("хто був від Канади?")
     assert answer.found and answer.language == "uk"

@@ -7,15 +7,13 @@ prefix match for inflected forms ("Мерца", "Канади"); short aliases t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.entities import Entity
-from bot.query.terms import any_of, fts_tokens, quote, stem
+from bot.query.terms import any_of, fold_accents, fts_tokens, quote, stem
 
 _ARTICLES = frozenset({"the", "a", "an"})
-_MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents, dropped as FTS5 drops them
 # Aliases that are ordinary words once case is folded away.
 _AMBIGUOUS = frozenset("us it in at on an as is be to no or and a i me we he un eu".split())
 
@@ -69,7 +67,7 @@ def text_words(text: str) -> list[str]:
     """Return the words of ``text`` folded like the FTS5 index folds them (case, accents)."""
     if text.isascii():
         return fts_tokens(text)
-    return fts_tokens(_MARKS.sub("", unicodedata.normalize("NFKD", text)))
+    return fts_tokens(fold_accents(text))
 
 
 def _matches(variant: tuple[str, ...], words: list[str], i: int) -> bool:

@@ -13,6 +13,8 @@ from pathlib import Path
 SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_CYRILLIC_SPLIT = re.compile(r"([\u0400-\u04ff]+)")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _SPLIT = re.compile(r"[^\w]+|_")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -48,6 +50,18 @@ meet met meeting meetings held hold happen happened
 сказав сказала сказали заявив заявила заявили говорив казав був була були брав брала брали участь
 представляв представляла пообіцяв пообіцяла пообіцяли підписав підписала підписали відбулася
 """.split())
+
+
+def fold_accents(text: str) -> str:
+    """Drop accents from Latin letters the way the FTS5 tokenizer does ("é" -> "e").
+
+    Cyrillic letters keep theirs: the tokenizer keeps "й" and "ї", and so must we.
+    """
+    if text.isascii():
+        return text
+    return "".join(
+        part if _CYRILLIC_RUN.fullmatch(part) else _MARKS.sub("", unicodedata.normalize("NFKD", part))
+        for part in _CYRILLIC_SPLIT.split(text))
 
 
 def clean(text: str) -> str:
@@ -173,7 +187,7 @@ def concept_prefixes(variants: tuple[str, ...]) -> list[str]:
     for variant in variants:
         toks = fts_tokens(variant)
         if toks:
-            out.append(_MARKS.sub("", unicodedata.normalize("NFKD", stem(toks[-1]))))
+            out.append(fold_accents(stem(toks[-1])))
     return out
 
 
