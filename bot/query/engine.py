@@ -168,7 +168,9 @@ class QueryEngine:
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
         more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=25)
-        new = [replace(h, rank=0.0) for h in more if h.id not in hits]
+        # ... and every sentence of the best one: a name may sit in a sentence with no other cue.
+        more += self.retriever.openings(top_docs(ranked, 1), upto=60)
+        new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
         if new:
             ranked += score_hits(context, new, self.retriever)
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))

@@ -207,13 +207,13 @@ class Retriever:
                 out[(doc_id, idx)] = text
         return out
 
-    def openings(self, doc_ids: list[str]) -> list[Hit]:
-        """Return the first two sentences of each document."""
+    def openings(self, doc_ids: list[str], *, upto: int = 2) -> list[Hit]:
+        """Return the first ``upto`` sentences of each document."""
         if not doc_ids:
             return []
         sql = (f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)}) "
-               "and idx < 2")
-        return [Hit(*row) for row in self.db.execute(sql, doc_ids).fetchall()]
+               "and idx < ?")
+        return [Hit(*row) for row in self.db.execute(sql, [*doc_ids, upto]).fetchall()]
 
     def document_text(self, doc_id: str) -> str:
         """Return a document's text ("" when unknown)."""
