@@ -26,6 +26,8 @@ from bot.query.wording import (
     unknown_text,
 )
 
+_WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
+                  re.I)
 _CONTINUED = {"statement", "commitment", "search"}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 BUDGET = 1350  # characters of fact lines; the grader and a phone screen read about 1,500
@@ -65,6 +67,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
             query, ranked, sources, lookups)
         # The sentences behind the lists come next: they say who, where a list only says whence.
         ranked = _behind_first(ranked, lines, lookups)
+    elif _WHO.match(query.text) and not query.focus_terms:
+        lines += _named_lines(query, ranked, sources, lookups)  # "who spoke at ...": people first
     elif query.intent == "meeting":
         listing = not query.focus_terms and not query.concepts  # "list the meetings in 2025"
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
@@ -136,7 +140,7 @@ def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
         return []
     intro = "Названі у звіті про" if query.lang == "uk" else "Named in the report on"
     text = f"{intro} {meeting_label(item.doc)}: {', '.join(people[:16])}{_cite(item.doc, sources)}"
-    return [_result("sentence", text, item, people=people)]
+    return [_result("sentence", text, item, people=people, summary=True)]
 
 
 def _leading_docs(ranked: list[Scored], limit: int, ratio: float) -> list[Scored]:
@@ -168,7 +172,9 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
                     taken: list[dict[str, Any]], lookups: Lookups) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     used = sum(len(t["text"]) for t in taken)
-    seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")}
+    # Summary lines (meetings, lists of people) leave their evidence sentence free to be shown.
+    seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")
+            and not t.get("summary")}
     patterns = concept_patterns(query) + [f.pattern for f in query.focus_terms if f.pattern]
     floor = ranked[0].score * 0.45 if ranked else 0
     for item in ranked:
