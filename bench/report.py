@@ -54,16 +54,21 @@ def growth(small: dict[str, Any], large: dict[str, Any]) -> dict[str, dict[str, 
             for label in b if label in a}
 
 
-def check_targets(largest: dict[str, Any], growth_by_label: dict[str, dict[str, float]]) -> dict[str, Any]:
-    """Return each target with the measured figure and whether it is met."""
+def check_targets(sizes: list[dict[str, Any]], growth_by_label: Table) -> dict[str, Any]:
+    """Return each target with the figure measured at the largest size and whether it is met.
+
+    Ingest comes from the largest size that was ingested in this run (a reused store was not).
+    """
+    largest = sizes[-1]
+    ingested = [s["ingest"] for s in sizes if s["ingest"]["docs"]][-1]
     latency = {k: v for k, v in largest["project"]["latency"].items() if k != "all"}
     worst_p95 = max(v["p95"] for v in latency.values())
     worst_ratio = min(v["p95"] for k, v in largest["ratios"].items() if k != "all")
     worst_growth = max((v["p95"] for k, v in growth_by_label.items() if k != "all"), default=1.0)
     measured = {"p95_ms": worst_p95, "p95_cpu_ms": max(v["cpu_p95"] for v in latency.values()),
                 "x_faster": worst_ratio, "growth": worst_growth,
-                "ingest_docs_per_s": largest["ingest"]["docs_per_s"],
-                "ingest_docs_per_cpu_s": largest["ingest"]["docs_per_cpu_s"],
+                "ingest_docs_per_s": ingested["docs_per_s"],
+                "ingest_docs_per_cpu_s": ingested["docs_per_cpu_s"],
                 "rss_mb": largest["project"]["rss_mb"], "cold_start_ms": largest["cold_start"]["median_ms"],
                 "cold_start_cpu_ms": largest["cold_start"]["cpu_median_ms"]}
     higher_is_better = {"x_faster", "ingest_docs_per_s", "ingest_docs_per_cpu_s"}
@@ -90,10 +95,11 @@ def format_size(size: dict[str, Any]) -> str:
     """Return the table of one size: a summary line, then latencies per kind of question."""
     lines = []
     ingest, cold = size["ingest"], size["cold_start"]
+    ingested = (f"ingest {ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
+                f"{ingest['docs']} timed)") if ingest["docs"] else f"store reused from {ingest['reused']}"
     lines.append(
-        f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): ingest "
-        f"{ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
-        f"{ingest['docs']} timed), db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
+        f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): {ingested}, "
+        f"db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "
         f"{size['project']['rss_mb']:.0f} MB (baseline {size['baseline']['rss_mb']:.0f} MB), cold start "
         f"{cold['median_ms']:.0f} ms ({cold['cpu_median_ms']:.0f} ms CPU), first answer "
         f"{size['project']['first_ms']:.0f} ms")

@@ -97,7 +97,8 @@ def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
 
 def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:  # noqa: ANN001
     path = run.main(["--sizes", "15,30", "--per-kind", "2", "--baseline-per-kind", "1",
-                     "--cold-repeats", "1", "--ingest-sample", "10", "--out", str(tmp_path)])
+                     "--cold-repeats", "1", "--ingest-sample", "10", "--out", str(tmp_path),
+                     "--work", str(tmp_path / "work")])
     result = json.loads(path.read_text())
     assert set(result) == {"meta", "sizes", "growth", "targets"}
     assert [s["docs"] for s in result["sizes"]] == [15, 30]
@@ -119,3 +120,14 @@ def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:
                                       "ingest_docs_per_cpu_s", "rss_mb", "cold_start_ms",
                                       "cold_start_cpu_ms"}
     assert all(set(t) == {"target", "measured", "met"} for t in result["targets"].values())
+
+
+def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  # noqa: ANN001
+    run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1", "--out", str(tmp_path),
+              "--work", str(tmp_path / "work")])
+    path = run.main(["--sizes", "10,20", "--per-kind", "1", "--cold-repeats", "1",
+                     "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
+    small, large = json.loads(path.read_text())["sizes"]
+    assert small["ingest"]["docs"] == 10
+    assert large["ingest"] == {"reused": str(tmp_path / "work" / "bench.db"), "docs": 0}
+    assert large["facts"]["sentences"] > small["facts"]["sentences"]
