@@ -199,10 +199,10 @@ class QueryEngine:
         from rapidfuzz import fuzz, process
 
         word = concept[0]
-        if " " in word or len(word) < 5 or word.isdigit():
+        if " " in word or len(word) < 4 or word.isdigit():
             return concept
         found = process.extractOne(word, self.retriever.words_starting(word[:1]), scorer=fuzz.ratio,
-                                   score_cutoff=80)
+                                   score_cutoff=85 if len(word) < 5 else 80)
         return (*concept, found[0]) if found else concept
 
     def _place(self, name: str, words: str) -> NameTerms:
