@@ -23,6 +23,7 @@ from bot.extract.dates import DateMention, find_dates
                  id="weekday-and-date-once"),
     pytest.param("у суботу, 10 травня 2025 року", None, ["2025-05-10"], id="ukrainian"),
     pytest.param("2025-04-30", None, ["2025-04-30"], id="iso"),
+    pytest.param("Oslo, 16.06.2024 - Talks ended.", None, ["2024-06-16"], id="numeric-european"),
 ])
 def test_find_dates(text: str, published: str | None, expected: list[str]) -> None:
     assert [d.iso for d in find_dates(text, published)] == expected

@@ -63,6 +63,16 @@ def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="organisation-speaker"),
     pytest.param("The United States of America sent no delegation.", [], id="states-is-not-a-verb"),
     pytest.param("The deal is said to be close.", [], id="passive-said"),
+    pytest.param("10:20 - Chancellor Olaf Scholz recalls that Germany is sending air defence.",
+                 [("Olaf Scholz", "name", False, "recalls",
+                   "10:20 - Chancellor Olaf Scholz recalls that Germany is sending air defence.")],
+                 id="live-blog-present-tense"),
+    pytest.param("The Nordic prime ministers condemned the strikes on Kyiv.",
+                 [("Nordic prime ministers", "name", False, "condemned",
+                   "The Nordic prime ministers condemned the strikes on Kyiv.")],
+                 id="plural-title-is-a-group"),
+    pytest.param("He warned that talks had failed, and said he had not allowed any signing.",
+                 [], id="no-speaker-from-the-reported-clause"),
     pytest.param("Zelenskyy: Europe needs more air defence now",
                  [("Volodymyr Zelenskyy", "name", False, ":", "Europe needs more air defence now")],
                  id="headline-name-colon"),
@@ -84,6 +94,20 @@ def test_head_of_state_is_the_president_the_readout_is_about() -> None:
             "“Our air defence needs are urgent,” the Head of State emphasized.")
     assert statements(text) == [("Volodymyr Zelenskyy", "role", True, "emphasized",
                                  "Our air defence needs are urgent")]
+
+
+def test_head_of_state_on_a_government_site_is_its_head() -> None:
+    text = ("Emmanuel Macron opened the meeting in Paris.\n"
+            "The Head of State emphasized that Ukraine needs air defence.")
+    [*_, statement] = extract("Coalition meeting\n\n" + text, published="2025-09-04",
+                              url="https://www.president.gov.ua/en/news/x").statements
+    assert fields(statement, "speaker", "attribution") == ("Volodymyr Zelenskyy", "role")
+
+
+def test_ukrainian_inflected_name_is_named_in_the_nominative() -> None:
+    text = "Зеленський зустрівся з Фрідріхом Мерцом. За словами Мерца, допомога зросте."
+    statements = extract("Зустріч\n\n" + text, language="uk").statements
+    assert [s.speaker for s in statements] == ["Фрідріх Мерц"]
 
 
 def test_ukrainian_speaker_keeps_the_text_spelling() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE_RE, tidy_role
+from bot.extract.titles import ROLE_RE, is_plural_role, tidy_role
 from storage.records import Sentence
 
 _HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
@@ -148,8 +148,18 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
         return None
     role = tidy_role(match.group())
     scope = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end]
+    if is_plural_role(match.group()):  # "the Nordic prime ministers": a group, not one of them
+        return Agent(label=_LEAD.sub("", phrase), how="name", collective=True)
     country = next((f.name for f in scope if f.kind == "country"), None)
     org = next((f.name for f in scope if f.kind == "org"), None)
+    home = ctx.publisher_country()
+    if home and not (country or org) and _same_title(ctx, role, "President"):
+        # "the Head of State" in a readout on a government's own site is that country's head.
+        head = ctx.index.person_by_role("President", country=home,
+                                        on=ctx.date or ctx.doc.published or None)
+        if head:
+            return Agent(label=head.name, how="role", person_id=head.id, country=home,
+                         role="President", name=head.name)
     named = _named_before(ctx, disc, role, country, org)
     if named:
         return person_agent(named, "role", _role_label(phrase, named.name, country or org)

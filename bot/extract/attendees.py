@@ -24,7 +24,8 @@ _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|propos
 _CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
-                  r"were\s+present|взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with)\b")
+                  r"were\s+present|present\s+were|among\s+the\s+(?:leaders|heads)|(?:was|were)\s+represented|"
+                  r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with)\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"

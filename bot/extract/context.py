@@ -86,6 +86,16 @@ class Context:
             self._mentions[sentence.index] = cached
         return cached
 
+    def publisher_country(self) -> str | None:
+        """Return the country whose government site published the document (gov.uk, gov.ua)."""
+        from urllib.parse import urlparse
+
+        host = urlparse(self.doc.url or "").hostname or ""
+        match = re.search(r"(?:^|\.)gov\.([a-z]{2})$|(?:^|\.)gouv\.([a-z]{2})$", host)
+        if match:
+            return self.index.country((match.group(1) or match.group(2)).upper())
+        return "United States" if host.endswith(".gov") else None
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence holding ``offset``."""
         for sentence in self.sentences:

@@ -29,6 +29,8 @@ _ABSOLUTE = [
     re.compile(rf"(?i)\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"(?i)\b{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # European numeric dates: 16.06.2024, 16/06/2024
+    re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"),
 ]
 _RELATIVE = re.compile(r"(?i)\b(?P<word>today|yesterday|tonight|this morning|earlier today|"
                        r"сьогодні|вчора|" + "|".join(_WEEKDAYS) + r")\b")

@@ -31,7 +31,7 @@ def extract(doc: SourceDocument, index: EntityIndex) -> Extraction:
     speakers = frozenset(s.person_id or s.speaker for s in statements if s.speaker)
     attendees = extract_attendees(ctx, host=host, transcript=transcript, speakers=speakers)
     if ctx.language != "en":
-        attendees = written_names(disc, attendees)
+        attendees = written_names(disc, attendees, index)
     commitments = extract_commitments(ctx, disc, statements)
     agreements = extract_agreements(ctx, disc)
     commitments += signed_commitments(agreements, commitments)

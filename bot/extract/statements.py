@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from bot.entities import EntityIndex
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
@@ -24,7 +25,11 @@ _VERBS_EN = (
     r"reminded|condemn(?:ed)?|explained|highlighted|pointed\s+out|argued|acknowledged|asserted|"
     r"assured|vowed|commented|remarked|reiterated|reported|announced\s+that|agreed\s+that|"
     r"saying|adding|noting|stressing|emphasi[sz]ing|describing|calling\s+it|highlighting|"
-    r"underlining|claiming|warning|insisting"
+    r"underlining|claiming|warning|insisting|"
+    # present tense, as live blogs and headlines write it
+    r"recalls|announces\s+that|stresses|underlines|warns|adds|tells|urges|asks|insists|"
+    r"reiterates|welcomes|praises|describes|calls\s+for|condemns|explains|highlights|"
+    r"points\s+out|confirms\s+that|writes|presents|presented"
 )
 _VERBS_UK = (
     r"заяв(?:ив|ила|или|ляє|ляють)|сказа(?:в|ла|ли)|каже|кажуть|наголоси(?:в|ла|ли)|"
@@ -72,16 +77,34 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
             _continue_quote(ctx, disc, sentence, drafts)
         _note_collective(ctx, disc, sentence)
     statements = [_statement(d) for d in drafts]
-    return written_names(disc, statements) if ctx.language != "en" else statements
+    return written_names(disc, statements, ctx.index) if ctx.language != "en" else statements
 
 
-def written_names(disc: Discourse, facts: Sequence[_Fact]) -> list[_Fact]:
+def _in_script(index: EntityIndex, person_id: str, forms: list[str]) -> str:
+    """Return the person's full name as the text's language writes it, in the nominative: a
+    form of the text that the gazetteer knows, else the gazetteer's Ukrainian alias ("Фрідріх
+    Мерц" rather than the inflected "Мерцом"), else the longest form of the text."""
+    entity = index.get(person_id)
+    aliases = set(entity.aliases if entity else ())
+    known = [f for f in forms if f in aliases and len(f.split()) >= 2]
+    if known:
+        return known[0]
+    cyrillic = [a for a in aliases if re.search(r"[А-ЯІЇЄҐа-яіїєґ]", a) and len(a.split()) >= 2]
+    if cyrillic and re.search(r"[А-ЯІЇЄҐа-яіїєґ]", forms[0]):
+        # Ukrainian letters first: the gazetteer also lists Russian spellings.
+        return min(cyrillic, key=lambda a: (not re.search(r"[іїєґІЇЄҐ]", a), len(a)))
+    return max(forms, key=lambda f: len(f.split()))
+
+
+def written_names(disc: Discourse, facts: Sequence[_Fact],
+                  index: EntityIndex) -> list[_Fact]:
     """Name people as a non-English text writes them ("Джорджа Мелоні"); person_id keeps the
     link to the canonical gazetteer name."""
-    written: dict[str, str] = {}
+    forms: dict[str, list[str]] = {}
     for person in disc.people:
-        if person.person_id and len(person.written) > len(written.get(person.person_id, "")):
-            written[person.person_id] = person.written
+        if person.person_id:
+            forms.setdefault(person.person_id, []).append(person.written)
+    written = {pid: _in_script(index, pid, found) for pid, found in forms.items()}
     field = "name" if facts and isinstance(facts[0], Attendance) else "speaker"
     changes: list[dict[str, Any]] = [
         {field: written[f.person_id]} if f.person_id in written else {} for f in facts]
@@ -117,7 +140,7 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     head = ctx.text[sentence.start:at]
     cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
     phrase = head[cut:]
-    if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*you\s*", phrase):
+    if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*(?:you|and|but|also|and\s+also)\s*", phrase):
         return []  # "X said ... and added" is one statement; "as you said" addresses someone
     participle = bool(_PARTICIPLE.match(ctx.text[at:verb_end]))
     right_after_quote = not phrase.strip() and head.rstrip().endswith(("”", '"', "»", "–", "—"))
@@ -159,6 +182,8 @@ def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int
 
 def _after(ctx: Context, disc: Discourse, sentence: Sentence, verb_end: int) -> Agent | None:
     tail = ctx.text[verb_end:sentence.end]
+    if ctx.language == "en" and not re.match(r"\s*(?:the\s+)?[A-Z]", tail):
+        return None  # "said X" names X with a capital; "said he had ..." is what was said
     stop = re.search(r"[,.;:]\s|[,.;:]$|\s(?:on|at|in|after|before|to|during)\s", tail)
     end = verb_end + (stop.start() if stop else len(tail))
     return parse_agent(ctx, disc, sentence, verb_end, end)

@@ -4,7 +4,6 @@ Secretary General Mark Rutte and ...")."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from bot.extract.agents import Agent, person_agent
 from bot.extract.context import Context
@@ -72,7 +71,7 @@ def title_speaker(ctx: Context) -> Agent | None:
         re.fullmatch(r"\s+of\s+(?:the\s+)?", title.text[match.end():f.start - title.start]))
     ]
     country = next((f.name for f in scope if f.kind == "country"), None) or \
-        (None if scope else _publisher_country(ctx))
+        (None if scope else ctx.publisher_country())
     org = next((f.name for f in scope if f.kind == "org"), None) if not country else None
     label = f"{_short(country or org)} {role}".strip()
     entity = ctx.index.person_by_role(role, country=country, org=org, on=ctx.date) \
@@ -81,17 +80,6 @@ def title_speaker(ctx: Context) -> Agent | None:
         return Agent(label=label, how="title", country=country, org=org, role=role)
     return Agent(label=f"{label} {entity.name}", how="title", person_id=entity.id,
                  country=country, org=org, role=role)
-
-
-def _publisher_country(ctx: Context) -> str | None:
-    """Return the country whose government site published the document (gov.uk, gov.ua ...)."""
-    host = urlparse(ctx.doc.url or "").hostname or ""
-    match = re.search(r"(?:^|\.)gov\.([a-z]{2})$|(?:^|\.)gouv\.([a-z]{2})$", host)
-    if match:
-        return ctx.index.country((match.group(1) or match.group(2)).upper())
-    if host.endswith(".gov") or host == "gov":
-        return "United States"
-    return None
 
 
 def _short(country: str | None) -> str:
