@@ -63,7 +63,10 @@ class QueryEngine:
         focus = self._focus(query)
         if focus.decisive_missing or (focus.missing and not focus.present):
             return compose.unknown(query, focus.missing, self._suggest(focus.missing))
-        query = replace(query, focus_terms=tuple(focus.present))
+        # A subject that became a name is no topic word any more.
+        names = {w for f in focus.present for w in f.label.split()}
+        query = replace(query, focus_terms=tuple(focus.present),
+                        concepts=tuple(c for c in query.concepts if c[0] not in names))
         ranked = self._rank(query, focus.present)
         if not ranked or (not focus.present and max(s.concepts for s in ranked) * 3 < len(query.concepts)):
             # Nothing names who the question is about, and no sentence carries a third of its words.
@@ -118,11 +121,15 @@ class QueryEngine:
         missing = [g.label for g in groups if g not in present]
         decisive = any(self.terms(p) not in present for p in query.persons if p.id not in shared)
         for subject in query.subjects:
-            # Present when any of its words (or their variants) is in a stored sentence.
+            # Present when any of its words (or their variants) is in a stored sentence; then it
+            # is who the question is about, like a known name ("what did Makstrom say").
             variants = [self._respell(v) for v in topic_phrases(subject.split())]
             if not self.retriever.exists(any_of([concept_expr(v) for v in variants])):
                 missing.append(subject)
                 decisive = True
+            elif query.intent in ("statement", "commitment") and len(variants) == 1:
+                named = [word_terms([v], label=v) for v in variants[0]]
+                present.append(replace(combine(named, label=subject), weight=1.5))
         return Focus(present=present, missing=missing, decisive_missing=decisive)
 
     def _title_names(self, title: str | None) -> list[str]:
