@@ -13,6 +13,9 @@ from pathlib import Path
 from bot.errors import InputError, UnsupportedInput
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a readout is a few KB; anything this large is not one
+# Extraction time grows with the text, and the bot extracts on its event loop: a long
+# transcript is about 100,000 characters; a text past this is not one document.
+MAX_TEXT_CHARS = 300_000
 MAX_HTML_DEPTH = 200  # lxml (under trafilatura) drops everything below depth 256
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -57,10 +60,17 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
     suffix = Path(name).suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
     if is_html or _looks_like_html(text):
-        return _load_html(text, name=name)
+        return _within_length(_load_html(text, name=name), name=name)
     if suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
         raise UnsupportedInput(f"{name}: only .txt, .md and .html documents can be ingested")
-    return text_to_loaded(text, name=name)
+    return _within_length(text_to_loaded(text, name=name), name=name)
+
+
+def _within_length(loaded: LoadedText, *, name: str) -> LoadedText:
+    if len(loaded.text) > MAX_TEXT_CHARS:
+        raise InputError(f"{name}: {len(loaded.text):,} characters of text; one document may have "
+                         f"at most {MAX_TEXT_CHARS:,}")
+    return loaded
 
 
 def decode(data: bytes, *, name: str) -> str:

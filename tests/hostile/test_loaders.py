@@ -86,3 +86,17 @@ def test_text_without_words_is_not_a_document(text: str) -> None:
 
     with pytest.raises(InputError, match="post: no readable text"):
         text_to_loaded(text, name="post")
+
+
+def test_a_text_too_long_to_extract_is_refused_with_its_length() -> None:
+    from bot.ingest.loaders import MAX_TEXT_CHARS
+
+    line = "The ministers met again and agreed to keep supporting Ukraine.\n"
+    text = line * (MAX_TEXT_CHARS // len(line) + 1)
+    with pytest.raises(InputError, match=r"long.txt: 300,0\d\d characters of text; one document may have "
+                                         r"at most 300,000"):
+        load_bytes(text.encode(), name="long.txt")
+    html = f"<html><body><article><p>{text}</p></article></body></html>"
+    with pytest.raises(InputError, match="characters of text"):
+        load_bytes(html.encode(), name="long.html")
+    assert load_bytes((line * 1000).encode(), name="fine.txt").text == line * 1000
