@@ -31,6 +31,13 @@ DOCS = [
               "Prime Minister Luis Montenegro said the compact would keep Black Sea shipping insured. "
               "The shadow fleet was not discussed, officials said.")),
     SourceDocument(
+        url="https://example.org/tallinn-grid", title="Energy ministers meet in Tallinn",
+        publisher="Baltic Desk", published="2025-12-03", language="en",
+        text=("Energy ministers meet in Tallinn\n\n"
+              "Energy ministers met in Tallinn on 3 December 2025. Deputy minister Arvo Kallasmaa said the "
+              "grid link to Ukraine would be finished in spring. Officials said transformer deliveries "
+              "were delayed by winter storms.")),
+    SourceDocument(
         url="https://example.org/uk-kyiv", title="Зустріч у Києві", publisher="Приклад",
         published="2025-11-02", language="uk",
         text=("Зустріч у Києві\n\n"
@@ -63,6 +70,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
     pytest.param("what did poulsen say about the wintr", "statement", ["winter"], id="topic-typo"),
     pytest.param("list the meetings in 2025", "meeting", ["Oslo", "Lisbon"], id="meetings-of-a-year"),
     pytest.param("who spoke in oslo?", "statement", ["Tore Sandvik", "Troels Lund Poulsen"], id="who-spoke"),
+    pytest.param("what did Kallasmaa say", "statement", ["grid link"], id="name-no-gazetteer-knows"),
+    pytest.param("what did kalasmaa say", "statement", ["grid link"], id="misspelt-unlisted-name"),
 ])
 def test_answers_carry_the_evidence(engine: QueryEngine, question: str, intent: str,
                                     wanted: list[str]) -> None:
