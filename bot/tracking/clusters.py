@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from bot.tracking.conflicts import cluster_conflicts
 from bot.tracking.links import best_parent, link_new
 from bot.tracking.normalize import fold
+from bot.tracking.sql import marks, rows, upsert
 
 NAME_SIMILARITY = 85.0
 
@@ -88,23 +89,23 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
     seeds = set(doc_ids)
     old_ids = set(cluster_ids)
     for _, date in db.execute(
-            f"select doc_id, date from meeting_sources where doc_id in ({_marks(seeds)})", [*seeds]):
+            f"select doc_id, date from meeting_sources where doc_id in ({marks(seeds)})", [*seeds]):
         day = _day(date)
         if day is not None:
             seeds.update(_sources_near(db, day))
     old_ids.update(r[0] for r in db.execute(
-        f"select distinct cluster_id from meeting_sources where doc_id in ({_marks(seeds)})",
+        f"select distinct cluster_id from meeting_sources where doc_id in ({marks(seeds)})",
         [*seeds]) if r[0])
     # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
-    by_doc = db["meeting_sources"].rows_where(f"doc_id in ({_marks(seeds)})", [*seeds])
-    by_cluster = db["meeting_sources"].rows_where(f"cluster_id in ({_marks(old_ids)})", [*old_ids])
-    rows = list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
-    db.execute(f"delete from meeting_clusters where id in ({_marks(old_ids)})", [*old_ids])
-    db.execute(f"delete from meeting_conflicts where cluster_id in ({_marks(old_ids)})", [*old_ids])
-    for group in _components(rows):
+    by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
+    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(old_ids)})", old_ids)
+    found = list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
+    db.execute(f"delete from meeting_clusters where id in ({marks(old_ids)})", [*old_ids])
+    db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(old_ids)})", [*old_ids])
+    for group in _components(found):
         _write_cluster(db, group)
-    undated = {r["doc_id"] for r in rows if not r["date"]}
-    for place in {r["place"] for r in rows if r["place"] and r["date"]}:
+    undated = {r["doc_id"] for r in found if not r["date"]}
+    for place in {r["place"] for r in found if r["place"] and r["date"]}:
         # An undated report waits for a dated report of the same place to arrive.
         undated.update(r[0] for r in db.execute(
             "select doc_id from meeting_sources where place = ? and date is null", [place]))
@@ -113,18 +114,18 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
 
 
 def _attach_undated(db: Database, doc_id: str) -> None:
-    rows = list(db["meeting_sources"].rows_where("doc_id = ?", [doc_id]))
-    if not rows or rows[0]["date"] or not rows[0]["place"]:
+    own = rows(db, "select * from meeting_sources where doc_id = ?", [doc_id])
+    if not own or own[0]["date"] or not own[0]["place"]:
         return
-    same_place = list(db["meeting_sources"].rows_where(
-        "place = ? and doc_id != ?", [rows[0]["place"], doc_id]))
-    cluster_id = undated_match(rows[0], same_place)
+    same_place = rows(db, "select * from meeting_sources where place = ? and doc_id != ?",
+                      [own[0]["place"], doc_id])
+    cluster_id = undated_match(own[0], same_place)
     if cluster_id is None:
         return
-    old_id = rows[0]["cluster_id"]
+    old_id = own[0]["cluster_id"]
     db.execute("delete from meeting_clusters where id = ?", [old_id])
     db.execute("delete from meeting_conflicts where cluster_id in (?, ?)", [old_id, cluster_id])
-    members = [r for r in db["meeting_sources"].rows_where("cluster_id = ?", [cluster_id])] + rows
+    members = rows(db, "select * from meeting_sources where cluster_id = ?", [cluster_id]) + own
     _write_cluster(db, members, cluster_id=cluster_id)
     # The report's promises now have the meeting's date: place them in time again.
     date = db.execute("select date from meeting_clusters where id = ?", [cluster_id]).fetchone()[0]
@@ -138,10 +139,6 @@ def _attach_undated(db: Database, doc_id: str) -> None:
         link_new(db, commitment_id)
     for child in children:  # a parent must stay earlier than its child: no cycles
         best_parent(db, child)
-
-
-def _marks(values: set[str]) -> str:
-    return ", ".join("?" * len(values)) or "null"
 
 
 def _components(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -169,16 +166,17 @@ def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str
     date = _common(r["date"] for r in group)
     cluster_id = cluster_id or f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
     doc_ids = {r["doc_id"] for r in group}
-    db.execute(f"update meeting_sources set cluster_id = ? where doc_id in ({_marks(doc_ids)})",
+    db.execute(f"update meeting_sources set cluster_id = ? where doc_id in ({marks(doc_ids)})",
                [cluster_id, *doc_ids])
     # The name most sources use; among equals, the shortest (usually the most generic).
     names = [_common(sorted((r["name"] for r in group if r["name"]), key=lambda n: len(n or "")))]
     conflicts = cluster_conflicts(db, cluster_id=cluster_id, doc_ids=sorted(doc_ids))
-    db.table("meeting_clusters").insert({
+    upsert(db, "meeting_clusters", [{
         "id": cluster_id, "date": date, "name": names[0],
         "place": _common(r["place"] for r in group), "format": _common(r["format"] for r in group),
         "sources": len(group),
         "publishers": "; ".join(sorted({r["publisher"] or "unknown publisher" for r in group})),
         "conflicts": len(conflicts),
-    }, replace=True)
-    db.table("meeting_conflicts").insert_all(conflicts)
+    }])
+    if conflicts:
+        db.table("meeting_conflicts").insert_all(conflicts)

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.tracking.links import LINK_THRESHOLD, WINDOW, link_score
 from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
+from bot.tracking.sql import marks, rows
 
 STATUS_STAGES = (*OFF_LADDER, "delivered")
 
@@ -36,17 +37,18 @@ def index_mentions(db: Database, doc_id: str, date: str) -> None:
         for key in _actor_keys(text):
             row = {"doc_id": doc_id, "sentence": idx, "actor_key": key, "date": date, "stage": stage,
                    "terms": terms(text), "names": names(text), "parent_id": None, "score": None}
-            mention_id = db.table("status_mentions").insert(row).last_pk
-            if mention_id is not None:
-                relink_mention(db, int(mention_id))
+            cursor = db.conn.execute(
+                f"insert into status_mentions ({', '.join(row)}) values ({marks(row)})", list(row.values()))
+            if cursor.lastrowid is not None:
+                relink_mention(db, cursor.lastrowid)
 
 
 def relink_mention(db: Database, mention_id: int) -> None:
     """Point a status mention at the best-matching earlier commitment of its actor, or nothing."""
-    rows = list(db["status_mentions"].rows_where("id = ?", [mention_id]))
-    if not rows:
+    found = rows(db, "select * from status_mentions where id = ?", [mention_id])
+    if not found:
         return
-    row = rows[0]
+    row = found[0]
     cursor = db.execute(
         "select commitment_id, terms, names from commitment_links where actor_key = ? and date <= ? "
         f"order by date desc, commitment_id desc limit {WINDOW}", [row["actor_key"], row["date"]])

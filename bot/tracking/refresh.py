@@ -9,6 +9,7 @@ from bot.tracking.clusters import recluster, source_row
 from bot.tracking.links import best_parent, link_new, link_row
 from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
 from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
+from bot.tracking.sql import upsert
 
 if TYPE_CHECKING:
     from storage.store import SaveResult, Store
@@ -47,11 +48,11 @@ def _index_document(db: Database, doc_id: str) -> tuple[list[int], str]:
     if doc is None:
         return [], ""
     if source is not None:
-        db.table("meeting_sources").insert(source, replace=True)
+        upsert(db, "meeting_sources", [source])
     # Undated ("") rather than the ingestion day: a wrong date would put a promise out of order.
     date = (source or {}).get("date") or doc[0] or ""
     rows = _link_rows(db, doc_id, date)
-    db.table("commitment_links").insert_all(rows, replace=True)
+    upsert(db, "commitment_links", rows)
     return [r["commitment_id"] for r in rows], date
 
 
