@@ -41,6 +41,13 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("Rustem Umerov met the delegation and proposed a meeting between Zelenskyy and Putin.",
                  [("Rustem Umerov", "Defence Minister", "Ukraine", None, None)],
                  id="proposed-meeting-is-another-meeting"),
+    pytest.param("US Special Envoy Steve Witkoff was also present in Paris.",
+                 [("Steve Witkoff", "Special Envoy", "United States", None, None)],
+                 id="was-also-present"),
+    pytest.param("Also in Oslo were NATO Secretary General Mark Rutte and others.",
+                 [("Mark Rutte", "Secretary General", None, "NATO", None)], id="also-in-place-were"),
+    pytest.param("Officials said they would call NATO leaders later.", [],
+                 id="org-leaders-as-object"),
     pytest.param("Mark Carney hosted the talks, while Keir Starmer took part virtually.",
                  [("Mark Carney", "Prime Minister", "Canada", None, None),
                   ("Keir Starmer", "Prime Minister", "United Kingdom", None, "by video")],
@@ -62,6 +69,22 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected
+
+
+def test_who_pledges_or_speaks_there_attends_but_not_from_elsewhere() -> None:
+    text = ("Leaders met in Oslo.\nBritish Prime Minister Keir Starmer announced £200 million "
+            "for energy repairs.\nGerman Chancellor Friedrich Merz said in a statement that "
+            "Berlin backed the plan.")
+    assert [a.name for a in extract("Oslo\n\n" + text).attendees] == ["Keir Starmer"]
+
+
+def test_a_speech_greets_those_present() -> None:
+    speech = ("Press conference by UK Defence Secretary John Healey\nGood afternoon.\n"
+              "I want to thank Secretary Hegseth for being here today. We will step up. "
+              "Our message is simple and we mean it. I thank our partners. We stand together. "
+              "We will do more. Our support is firm. We are proud of it.")
+    names = [a.name for a in extract("Press conference\n\n" + speech).attendees]
+    assert names == ["John Healey", "Pete Hegseth"]
 
 
 def test_ukrainian_plural_title_list() -> None:

@@ -3,13 +3,14 @@ Albania, Belgium ... and the Czech Republic", "the British, Polish and Italian p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.extract.agents import Agent
 from bot.extract.context import Context, Found
 from bot.extract.meeting import EVENT_WORDS
 from bot.extract.people import Person, people_in
 from bot.extract.titles import ROLE, is_plural_role, tidy_role
-from storage.records import Attendance, Sentence
+from storage.records import Attendance, Commitment, Sentence, Statement
 
 # A preposition governs a name when only names, titles and "and" stand between them.
 _SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і)"
@@ -24,8 +25,11 @@ _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|propos
 _CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
-                  r"were\s+present|present\s+were|among\s+the\s+(?:leaders|heads)|(?:was|were)\s+represented|"
+                  r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
+                  r"(?:was|were)\s+represented|also\s+in\s+[A-Z]\w+\s+were|"
                   r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with)\b")
+# In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
+_GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
@@ -52,13 +56,31 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
     return _dedupe(out)
 
 
+# Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
+_REMOTE = re.compile(r"(?i)\b(?:in\s+a\s+(?:joint\s+)?statement|on\s+(?:social\s+media|X|Telegram|"
+                     r"Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+address|by\s+(?:tele)?phone|"
+                     r"in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
+
+
+def active_people(statements: Sequence[Statement],
+                  commitments: Sequence[Commitment]) -> frozenset[str]:
+    """Return the people (ids, else names) who speak or commit in the document from the event
+    itself: they took part even when their sentence does not say so."""
+    speakers = {s.person_id or s.speaker for s in statements
+                if s.speaker and not _REMOTE.search(s.text)}
+    actors = {c.person_id or c.actor for c in commitments if c.person_id}
+    return frozenset(p for p in speakers | actors if p)
+
+
 def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list[Person]:
     found = []
     header = next((s.index for s in ctx.sentences[1:] if re.search(r"[.!?]$", s.text)), 0)
     for sentence in ctx.sentences:
-        if transcript and sentence.index > header and not _CUE.search(sentence.text):
-            continue  # a speech names people as topics; only its header names participants
-        about_event = bool(EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text))
+        if transcript and sentence.index > header and not (
+                _CUE.search(sentence.text) or _GREETED.search(sentence.text)):
+            continue  # a speech names people as topics; its header and greetings name participants
+        about_event = bool(EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text) or
+                           (transcript and _GREETED.search(sentence.text)))
         for person in people_in(ctx, sentence):
             if person.possessive or not _takes_part(ctx, sentence, person):
                 continue
@@ -187,8 +209,10 @@ def _org_leaders(ctx: Context, sentence: Sentence) -> list[Attendance]:
     out = []
     for m in re.finditer(r"(?i)\b(?P<org>[\w-]+(?:\s+of\s+the\s+willing)?)\s+leaders\b(?![’'])",
                          sentence.text):
-        if ctx.in_quote(sentence.start + m.start()):
-            continue
+        verb = re.match(r"\s+(?:\w+ly\s+|on\s+\w+\s+|also\s+)?(?:[a-z]+ed|agree|met|meet|are|were|"
+                        r"have|will|say|said)\b", sentence.text[m.end():])
+        if ctx.in_quote(sentence.start + m.start()) or not verb:
+            continue  # only leaders who act: "the G7 leaders supported ...", not "call NATO leaders"
         word = m.group("org")
         org = ctx.index.org(word) if word[:1].isupper() or word.lower() != "coalition" else None
         if word.lower() == "coalition" and ctx.meeting_format and "oalition" in ctx.meeting_format:
@@ -220,7 +244,8 @@ def _dedupe(rows: list[Attendance]) -> list[Attendance]:
                                                             (o.country or o.org) == scope
                                                             for o in rows)):
             continue
-        key = (r.person_id or r.name, None, None) if r.name else (None, scope, r.role)
+        role = "leader" if r.role and re.search(r"(?i)\bleaders?$", r.role) else r.role
+        key = (r.person_id or r.name, None, None) if r.name else (None, scope, role)
         if key in seen or (not r.name and r.role is None and any(
                 (o.country or o.org) == scope and not o.name and o.role for o in rows)):
             continue

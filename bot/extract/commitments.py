@@ -21,7 +21,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
                r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
                r"allocate|donate|fund|finance|train)|(?:was|is|are)\s+providing|"
-               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+an?\s+"
+               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+(?:an?\s+)?"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
                r"зобов.язал(?:ася|ися|ся))(?!\w)"),
@@ -143,7 +143,7 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
     return Commitment(
         actor=actor, action=action, kind=kind, sentence=sentence.index,
         start=sentence.start, end=sentence.end, actor_country=country, actor_org=agent.org,
-        person_id=agent.person_id if actor == agent.label else None, amount=amount,
+        person_id=agent.person_id, amount=amount,
         timeframe=find_timeframe(sentence.text), conditional=condition is not None,
         condition=condition, collective=agent.collective or " and " in actor,
     )

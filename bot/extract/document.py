@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.entities import EntityIndex
 from bot.extract.agents import Discourse
 from bot.extract.agreements import extract_agreements, signed_commitments
-from bot.extract.attendees import extract_attendees
+from bot.extract.attendees import active_people, extract_attendees
 from bot.extract.commitments import extract_commitments
 from bot.extract.context import Context
 from bot.extract.language import detect_language
@@ -28,13 +28,13 @@ def extract(doc: SourceDocument, index: EntityIndex) -> Extraction:
     host = title_speaker(ctx) if transcript else None
     if transcript:  # a speech: its speaker is in the title, and its body is what they said
         statements = transcript_statements(ctx, host)
-    speakers = frozenset(s.person_id or s.speaker for s in statements if s.speaker)
-    attendees = extract_attendees(ctx, host=host, transcript=transcript, speakers=speakers)
-    if ctx.language != "en":
-        attendees = written_names(disc, attendees, index)
     commitments = extract_commitments(ctx, disc, statements)
     agreements = extract_agreements(ctx, disc)
     commitments += signed_commitments(agreements, commitments)
+    attendees = extract_attendees(ctx, host=host, transcript=transcript,
+                                  speakers=active_people(statements, commitments))
+    if ctx.language != "en":
+        attendees = written_names(disc, attendees, index)
     return Extraction(sentences=sentences, meeting=meeting, statements=tuple(statements),
                       attendees=tuple(attendees), commitments=tuple(commitments),
                       agreements=tuple(agreements))
