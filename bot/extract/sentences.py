@@ -13,6 +13,7 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|Jr|Sr|vs|etc|Prof|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|incl|ім|див|тис|млн|млрд|ст)\.)$"
 )
+MAX_SENTENCE = 2000  # characters
 _OPEN = "“«„"
 _CLOSE = "”»"
 
@@ -31,13 +32,12 @@ def split_sentences(text: str) -> Iterator[Sentence]:
                 continue
             if balanced and _inside_quote(chunk[pos:boundary.end()]):
                 continue  # a quote of several sentences stays one sentence
-            if before.strip():
-                yield _sentence(index, start + pos, before)
+            for sentence in _capped(index, start + pos, before):
+                yield sentence
                 index += 1
             pos = boundary.end()
-        piece = chunk[pos:]
-        if piece.strip():
-            yield _sentence(index, start + pos, piece)
+        for sentence in _capped(index, start + pos, chunk[pos:]):
+            yield sentence
             index += 1
 
 
@@ -50,6 +50,21 @@ def _quotes_close(chunk: str) -> bool:
 def _inside_quote(piece: str) -> bool:
     depth = sum(piece.count(c) for c in _OPEN) - sum(piece.count(c) for c in _CLOSE)
     return depth > 0 or piece.count('"') % 2 == 1
+
+
+def _capped(index: int, start: int, piece: str) -> Iterator[Sentence]:
+    """Yield ``piece`` as sentences, cut at a space wherever it runs past MAX_SENTENCE."""
+    # Rules look at every pair of names in a sentence: a 40 KB "sentence" (a page without full
+    # stops) took minutes to extract. No real sentence is this long.
+    while len(piece) > MAX_SENTENCE:
+        cut = piece.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        if piece[:cut].strip():
+            yield _sentence(index, start, piece[:cut])
+            index += 1
+        start, piece = start + cut, piece[cut:]
+    if piece.strip():
+        yield _sentence(index, start, piece)
 
 
 def _sentence(index: int, start: int, piece: str) -> Sentence:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import fields
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,17 @@ def test_every_fact_takes_its_words_from_its_evidence(text: str) -> None:
         evidence = words(text[fact.start:fact.end])
         for word in words(claimed)[:1] + words(claimed)[-1:]:
             assert word in evidence, (word, fact, text[fact.start:fact.end])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Anna Berg said that Norway will help Ukraine " * 1000, id="40-kb-without-full-stops"),
+    pytest.param("x" * 10_000, id="10-kb-one-word"),
+    pytest.param(("word " * 500 + "\n") * 20, id="long-paragraphs"),
+])
+def test_a_run_without_sentence_ends_is_cut_into_bounded_sentences(text: str) -> None:
+    from bot.extract.sentences import MAX_SENTENCE
+
+    extraction = extract_document(SourceDocument(text=text, language="en"))
+    assert extraction.sentences and all(len(s.text) <= MAX_SENTENCE for s in extraction.sentences)
+    assert "".join(s.text for s in extraction.sentences).replace(" ", "") == text.replace(" ", "").replace(
+        "\n", "")  # nothing lost at the cuts
