@@ -70,6 +70,15 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
                  [("Denmark", "pledge", "€600 million", None, False, False)], id="thanked-for"),
     pytest.param("The President thanked each leader for the support.", [], id="thanked-everyone"),
     pytest.param("Germany is sending a clear message to Moscow.", [], id="sending-a-message"),
+    pytest.param("Poland agreed on a loan backed by frozen Russian assets.",
+                 [("Poland", "intent", None, None, False, False)], id="backed-by-is-passive"),
+    pytest.param("I want to thank Norway for everything it has done since 2022.", [],
+                 id="courtesy-is-no-commitment"),
+    pytest.param("Leaders of the Group of Seven agreed to give Ukraine loans.",
+                 [("G7 leaders", "ready", None, None, False, True)], id="leaders-of-org"),
+    pytest.param("European leaders, among them Friedrich Merz and Keir Starmer, said they were "
+                 "ready to help.", [("European leaders", "ready", None, None, False, True)],
+                 id="they-is-the-group"),
     pytest.param("Latvia and Estonia said they agreed to share radar data.",
                  [("Latvia and Estonia", "ready", None, None, False, True)], id="they-is-the-subject"),
 ])

@@ -73,8 +73,12 @@ def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
     if re.search(r"(?i)(?:^|\s)(?:he|she|it)$", phrase):
         return _speaker_before(ctx, disc, sentence, head)  # "Trump has said he wants to ..."
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):
-        return _speaker_before(ctx, disc, sentence, head) or \
-            _sentence_subject(ctx, disc, sentence) or disc.collective
+        before = _speaker_before(ctx, disc, sentence, head)
+        if before and (before.collective or " and " in before.label):
+            return before
+        # "European leaders, among them Merz and Starmer, said they ...": the group, not one
+        opening = _sentence_subject(ctx, disc, sentence)
+        return opening if opening and opening.collective else before or opening or disc.collective
     return None
 
 
@@ -155,7 +159,8 @@ def _speaker_before(ctx: Context, disc: Discourse, sentence: Sentence, head: str
 
 def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agent | None:
     # "Russia and Ukraine said ... they agreed": "they" is the subject that opens the sentence.
-    match = re.match(r"(?:(?:[A-Z][\w.’'-]*|the|and|a|number|of|all|other|,)\s*)+",
+    match = re.match(r"(?:(?:[A-Z][\w.’'-]*|the|and|a|number|of|all|other|leaders|allies|"
+                     r"partners|countries|nations|members|participants|delegations)\b\s*)+",
                      sentence.text)
     if not match:
         return None

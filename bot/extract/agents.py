@@ -20,7 +20,8 @@ _ADVERBS = re.compile(
     r"(?i)\s+(?:also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
     r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
     r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to|"
-    r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week)\s*$")
+    r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week|також|вже|ще|знову|"
+    r"теж)\s*$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
 _DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")
@@ -233,7 +234,12 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
 
 
 def format_label(ctx: Context, label: str) -> str:
-    """Name a group by the meeting's format: "the coalition" -> "Coalition of the Willing"."""
+    """Name a group by the meeting's format: "the coalition" -> "Coalition of the Willing";
+    "Leaders of the Group of Seven" -> "G7 leaders"."""
+    of_org = re.fullmatch(r"(?i)(leaders|members|partners)\s+of\s+(?:the\s+)?(.+)", label)
+    org = ctx.index.org(of_org.group(2)) if of_org else None
+    if of_org and org:
+        return f"{org} {of_org.group(1).lower()}"
     # "the coalition" / "coalition leaders" in a Coalition of the Willing readout.
     fmt = ctx.meeting_format
     if fmt and re.search(r"(?i)\bcoalition\b", label) and "coalition" in fmt.lower() and \

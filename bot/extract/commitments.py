@@ -24,15 +24,19 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+(?:an?\s+)?"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
+               r"фінансуватим\w+|постачатим\w+|"
                r"зобов.язал(?:ася|ися|ся))(?!\w)"),
     ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
               r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)(?!\w)"),
     ("intent", r"\b(?:(?:will|would)\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|"
-               r"consider|seek)|intends?\s+to|plans?\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|"
+               r"consider|seek)|intends?\s+to|plans?\s+to|seeks?\s+to|"
+               # "I want to thank ..." is courtesy, not intent
+               r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
+               r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))|"
                r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
-               r"погодил(?:и|ися)|продовж(?:ать|уватимуть|уватиме))(?!\w)"),
-    ("support", r"(?<![-‑])\b(?:backed|backs|supported|(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?"
-                r"support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
+               r"погодил(?:и|ися)|продовж(?:ать|ить|уватимуть|уватиме))(?!\w)"),
+    ("support", r"(?<![-‑])\b(?:backed(?!\s+by)|backs|supported(?!\s+by)|"
+                r"(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
 ]]
 _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
@@ -62,15 +66,17 @@ def extract_commitments(ctx: Context, disc: Discourse,
 
 
 _THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?P<who>[^.;:]{2,80}?)\s+for\s+(?:the\s+|its\s+|their\s+|"
-                      r"a\s+|an\s+)?(?P<what>[^.;]*?(?:package|support|aid|assistance|contribution|"
-                      r"funding|decision|\d)[^.;]*)")
+                      r"a\s+|an\s+)?(?P<what>[^.;]+)")
 
 
 def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitment]:
     """Return what a readout thanks someone for: "thanked Denmark for the €600 million package"."""
     out = []
     for m in _THANKED.finditer(sentence.text):
-        if ctx.in_quote(sentence.start + m.start()):
+        what = m.group("what")
+        if ctx.in_quote(sentence.start + m.start()) or not (
+                find_amount(what) or re.search(r"(?i)package|support|aid|assistance|contribution|"
+                                               r"funding|decision", what)):
             continue
         agent = subject_phrase(ctx, disc, sentence, sentence.start + m.start("who"),
                         sentence.start + m.end("who"))
