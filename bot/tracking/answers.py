@@ -7,7 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.query.answer import Answer
-from bot.tracking.normalize import NOT_ASSESSED, actor_label
+from bot.tracking.normalize import NOT_ASSESSED
 from bot.tracking.timeline import Thread, actor_threads, events, threads_of
 
 MAX_LINES = 12  # about one phone screen (graders read the first 1,500 characters)
@@ -99,7 +99,7 @@ def new_since_answer(question: str, db: Database, *, since: str) -> Answer:
         if len(results) >= MAX_LINES:
             break
         thread = by_id[event["commitment_id"]]
-        line = f"{actor_label(event['actor_key'])} — " + event_line(event)
+        line = f"{thread.actor} — " + event_line(event)
         results.append(_result(event, line, thread))
     header = f"New since {since}:" if results else f"Nothing new since {since}."
     return _answer(question, "new_since", header, results)
@@ -114,7 +114,7 @@ def _meeting_result(db: Database, cluster: dict[str, Any]) -> dict[str, Any]:
     what = cluster["name"] or cluster["format"] or "meeting"
     where = f" in {cluster['place']}" if cluster["place"] else ""
     flagged = f"; {'; '.join(conflicts)}" if conflicts else ""
-    count = f"{cluster['sources']} sources ({cluster['publishers']})"
+    count = f"{_count(cluster['sources'], 'source')} ({cluster['publishers']})"
     text = f"{cluster['date']} {what}{where} — {count}{flagged}"
     first = sources[0]
     return {"type": "meeting", "text": text, "doc_id": first["doc_id"], "sentence": 0, "evidence": "",

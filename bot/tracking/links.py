@@ -37,11 +37,14 @@ def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
         # token_set_ratio is 100 whenever one side's words are a subset of the other's; one shared
         # word between two multi-word actions ("air defence" / "air force training") is weak.
         score = min(score, 60.0)
-    elif len(shared) > 1:
-        # Reports paraphrase: two or more shared content words outweigh the differing rest.
+    elif len(shared) > 1 and len(shared) / min(len(words_a), len(words_b)) >= 0.34:
+        # Reports paraphrase: shared content words (a third of the shorter action at least)
+        # outweigh the differing rest; two generic words in two long actions do not.
         score = max(score, 60.0 + 10.0 * len(shared))
     names_a, names_b = _words(a.get("names") or ""), _words(b.get("names") or "")
-    if names_a and names_b and not names_a & names_b:
+    if names_a & names_b:
+        score = max(score, 85.0)  # the same named thing ("Gripen", "SAMP/T") by the same actor
+    elif names_a and names_b:
         score -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
     if a.get("amount") and b.get("amount"):
         score += 10.0 if a["amount"] == b["amount"] else -5.0

@@ -39,6 +39,7 @@ commit committed commitment commitments pledge pledged pledges promise promised 
 agree agreed agreement say said ready willing plan plans intend intends want wants continue
 sign signed signing deliver delivered delivery deliveries stall stalled delay delayed suspend
 suspended withdraw withdrew withdrawn cancel cancelled postponed still yet finally
+european europe western eastern northern southern nordic baltic transatlantic allied
 """.split())
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -79,7 +80,15 @@ def names(text: str | None) -> str:
     """Return the proper names of an action ("four IRIS-T systems" -> "iris-t"), folded."""
     # The first word is capitalised by grammar, not because it is a name (unless all capitals).
     found = [m[0] for m in _NAME.finditer(text or "") if m.start() or m[0].isupper()]
-    return " ".join(dict.fromkeys(fold(w) for w in found if fold(w) not in _STOP))
+    return " ".join(dict.fromkeys(fold(w) for w in found if fold(w) not in _STOP and not _is_entity(w)))
+
+
+@lru_cache(maxsize=16384)
+def _is_entity(word: str) -> bool:
+    # "US", "Rome", "EU" name actors and places, not the thing promised: they prove nothing.
+    from bot.entities import EntityIndex
+
+    return EntityIndex.default().resolve(word) is not None
 
 
 def actor_key(row: dict[str, Any]) -> str:

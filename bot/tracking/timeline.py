@@ -46,7 +46,9 @@ class Thread:
 
     @property
     def actor(self) -> str:
-        """Return the actor's readable name."""
+        """Return the actor's readable name (as written when it is no known entity)."""
+        if self.actor_key.startswith("actor:") and self.events[0]["actor"]:
+            return str(self.events[0]["actor"])
         return actor_label(self.actor_key)
 
     @property
