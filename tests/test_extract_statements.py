@@ -71,6 +71,10 @@ def statements(text: str, **kw: str) -> list[tuple[object, ...]]:
                  [("Nordic prime ministers", "name", False, "condemned",
                    "The Nordic prime ministers condemned the strikes on Kyiv.")],
                  id="plural-title-is-a-group"),
+    pytest.param("European leaders, among them Friedrich Merz and Keir Starmer, said talks must go on.",
+                 [("European leaders", "name", False, "said",
+                   "European leaders, among them Friedrich Merz and Keir Starmer, said talks must "
+                   "go on.")], id="group-with-apposition"),
     pytest.param("He warned that talks had failed, and said he had not allowed any signing.",
                  [], id="no-speaker-from-the-reported-clause"),
     pytest.param("Zelenskyy: Europe needs more air defence now",
@@ -94,6 +98,14 @@ def test_head_of_state_is_the_president_the_readout_is_about() -> None:
             "“Our air defence needs are urgent,” the Head of State emphasized.")
     assert statements(text) == [("Volodymyr Zelenskyy", "role", True, "emphasized",
                                  "Our air defence needs are urgent")]
+
+
+def test_head_of_state_is_the_president_named_most() -> None:
+    text = ("President Volodymyr Zelenskyy arrived in Paris. Zelenskyy met partners.\n"
+            "President Emmanuel Macron hosted the meeting.\n"
+            "The Head of State emphasized that Ukraine needs air defence.")
+    statement = extract("Meeting\n\n" + text).statements[-1]
+    assert fields(statement, "speaker", "attribution") == ("Volodymyr Zelenskyy", "role")
 
 
 def test_head_of_state_on_a_government_site_is_its_head() -> None:

@@ -161,6 +161,10 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
         if head:
             return Agent(label=head.name, how="role", person_id=head.id, country=home,
                          role="President", name=head.name)
+    if re.search(r"(?i)head\s+of\s+state", phrase):
+        principal = _principal(ctx, disc, role)
+        if principal:  # a readout's "Head of State" is the president it is about
+            return person_agent(principal, "role")
     named = _named_before(ctx, disc, role, country, org)
     if named:
         return person_agent(named, "role", _role_label(phrase, named.name, country or org)
@@ -184,6 +188,17 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
 
 def _same_title(ctx: Context, one: str, other: str) -> bool:
     return ctx.index.titles.canonical(one) == ctx.index.titles.canonical(other)
+
+
+def _principal(ctx: Context, disc: Discourse, role: str) -> Person | None:
+    """Return the holder of ``role`` named most often so far (the first on a tie)."""
+    holders = [p for p in disc.people if p.role and _same_title(ctx, p.role, role)]
+    if not holders:
+        return None
+    counts: dict[str, int] = {}
+    for p in holders:
+        counts[p.person_id or p.name] = counts.get(p.person_id or p.name, 0) + 1
+    return max(holders, key=lambda p: (counts[p.person_id or p.name], -holders.index(p)))
 
 
 def _named_before(ctx: Context, disc: Discourse, role: str, country: str | None,

@@ -164,6 +164,11 @@ def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
 def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
                       verb_end: int, participle: bool) -> list[Agent]:
     """Return the sentence's subject, a speaker after the verb, or a described opening phrase."""
+    group = re.match(r"[^,;:“\"]+(?=,\s+(?:among\s+them|including|such\s+as)\b)", sentence.text)
+    if group:  # "European leaders, among them Merz and Starmer, said ...": the group speaks
+        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + group.end())
+        if agent and agent.collective:
+            return [agent]
     subject = [p for p in people_in(ctx, sentence)
                if p.end <= at and not p.possessive and not ctx.in_quote(p.start)]
     if subject:
