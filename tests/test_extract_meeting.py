@@ -15,6 +15,8 @@ from tests.extract_helpers import extract, fields
     pytest.param("Ministers gather\n\nThe 30th meeting of the Ukraine Defense Contact Group in "
                  "Brussels on May 5, 2025 began.", "2025-05-06",
                  ("2025-05-05", "Brussels", "Ukraine Defense Contact Group"), id="udcg-explicit"),
+    pytest.param("Talks\n\nOSLO, March 4 (Wire) - Leaders met in Oslo on Monday.", "2025-03-04",
+                 ("2025-03-03", "Oslo", None), id="dateline-dates-the-report"),
     pytest.param("Statement\n\nNothing dated here.", "2025-01-02", ("2025-01-02", None, None),
                  id="falls-back-to-published"),
     pytest.param("Signing\n\nThe deal was signed on May 3.\n— A Minister (@minister) May 3, 2025",

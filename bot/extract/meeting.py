@@ -25,6 +25,7 @@ _FORMATS = [
     (re.compile(r"(?i)\bweimar triangle\b"), "Weimar Triangle"),
     (re.compile(r"(?i)nato-ukraine council"), "NATO-Ukraine Council"),
 ]
+_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
@@ -51,7 +52,10 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     for text, sentence in sources:
         if not EVENT_WORDS.search(text):
             continue
+        dateline = _DATELINE.match(text)
         for mention in find_dates(text, published):
+            if dateline and mention.end <= dateline.end():
+                continue  # "MUNICH, Feb 15 (Reuters) -" dates the report, not the event
             if published and mention.iso > published:
                 continue
             if published and not mention.relative and mention.iso < _days_before(published, 45):
