@@ -47,6 +47,11 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     first = _FIRST_PERSON.search(phrase)
     if first:
         return _first_person(ctx, first.group("who"), speaker)
+    if cut and cut.group() == "who" and re.search(r",\s*$", head[:cut.start()]):
+        # "Vice President Kamala Harris, who announced $1.5 billion": the person before "who"
+        comma = sentence.start + head[:cut.start()].rstrip().rfind(",")
+        people = [p for p in disc.people if p.sentence == sentence.index and comma - 2 <= p.end <= comma]
+        return person_agent(people[-1]) if people else None
     if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
         start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
         verb = re.search(r"\s+\w+ed\s*$", head[start:stop])

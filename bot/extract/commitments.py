@@ -20,7 +20,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"funding|loan|billion|million))|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
                r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
-               r"allocate|donate|fund|finance|train)|(?:was|is|are)\s+providing|"
+               r"allocate|donate|fund|finance|train|contribute)|(?:was|is|are)\s+providing|"
                r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+(?:an?\s+)?"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
@@ -94,7 +94,8 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
               default=0)
     lo, hi = sentence.start + cut, sentence.start + at
-    sides = [p.country for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
+    signers = [p for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
+    sides = [p.country for p in signers]
     pronoun = re.search(r"\b(?:he|she)\s+and\b", head[cut:])  # "he and President X signed"
     if pronoun:
         begin = lo + pronoun.start()
@@ -103,6 +104,11 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     if agent.country and not sides:
         sides.append(agent.country)
     partner = re.search(r"\bwith\s+", sentence.text[at:end])
+    if not partner and len(signers) >= 2 and not pronoun:
+        # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
+        written = [p.written if ctx.language != "en" else p.name for p in signers]
+        joiner = " and " if ctx.language == "en" else " і "
+        return Agent(label=joiner.join(written), how=agent.how, collective=True)
     if partner:
         begin = sentence.start + at + partner.end()
         found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
