@@ -35,13 +35,22 @@ class DocumentInput:
 def read_manifest(path: Path) -> Iterator[DocumentInput | InputError]:
     """Yield one input per JSON line of a manifest, or an error for a bad line."""
     base = path.resolve().parent
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        yield InputError(f"{path.name}: cannot be read as UTF-8 JSON Lines ({type(err).__name__})")
+        return
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
             if not isinstance(row, dict) or not (row.get("path") or row.get("url")):
                 raise ValueError("needs a \"path\" or a \"url\"")
+            wrong = [k for k in sorted(MANIFEST_FIELDS) if row.get(k) is not None
+                     and not isinstance(row[k], str) and not (k == "published" and isinstance(row[k], int))]
+            if wrong:
+                raise ValueError(f"\"{wrong[0]}\" must be a string")
         except ValueError as err:
             yield InputError(f"{path.name} line {number}: {err}")
             continue

@@ -80,3 +80,30 @@ def test_a_failing_save_leaves_no_trace(store: Store) -> None:
         store.write_hooks.remove(explode)
     assert store.document(doc.key) is None
     assert whole_or_absent(store, doc.key)
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    pytest.param('{"path": 123}', '"path" must be a string', id="path-number"),
+    pytest.param('{"path": ["a.txt"]}', '"path" must be a string', id="path-list"),
+    pytest.param('{"url": {"href": "x"}}', '"url" must be a string', id="url-object"),
+    pytest.param('{"path": "a.txt", "title": 5}', '"title" must be a string', id="title-number"),
+    pytest.param('[1, 2]', 'needs a "path" or a "url"', id="a-list"),
+    pytest.param('{"path": "a.txt"', "Expecting", id="cut-json"),
+])
+def test_a_bad_manifest_line_is_one_error(tmp_path: Path, line: str, message: str) -> None:
+    from bot.ingest.pipeline import read_manifest
+
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(line + "\n" + '{"path": "good.txt", "published": 20250503}\n', encoding="utf-8")
+    bad, good = list(read_manifest(manifest))
+    assert isinstance(bad, InputError) and str(bad).startswith("m.jsonl line 1: ") and message in str(bad)
+    assert isinstance(good, DocumentInput) and good.path == str(tmp_path / "good.txt")
+
+
+def test_a_manifest_that_is_not_utf8_is_one_error(tmp_path: Path) -> None:
+    from bot.ingest.pipeline import read_manifest
+
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_bytes('{"path": "a.txt"}\n'.encode("utf-16"))
+    (error,) = list(read_manifest(manifest))
+    assert isinstance(error, InputError) and "cannot be read as UTF-8 JSON Lines" in str(error)
