@@ -38,25 +38,34 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     head = sentence.text[:at]
     if sentence.text[at:].startswith(("provided by", "will receive")):
         return _giver(ctx, disc, sentence, at)
-    cuts = list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head))
-    cuts.sort(key=lambda m: m.end())
+    cuts = sorted(list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head)),
+                  key=lambda m: m.end())
     cut = cuts[-1] if cuts else None
     start, stop = (cut.end() if cut else 0), len(head.rstrip())
     phrase = strip_tail(head[start:])
-    quoted = ctx.in_quote(sentence.start + at)
     first = _FIRST_PERSON.search(phrase)
     if first:
         return _first_person(ctx, first.group("who"), speaker)
     if cut and cut.group() == "who" and re.search(r",\s*$", head[:cut.start()]):
-        # "Vice President Kamala Harris, who announced $1.5 billion": the person before "who"
-        comma = sentence.start + head[:cut.start()].rstrip().rfind(",")
-        people = [p for p in disc.people if p.sentence == sentence.index and comma - 2 <= p.end <= comma]
-        return person_agent(people[-1]) if people else None
+        return _before_who(disc, sentence, head, cut.start())
     if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
         start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
         verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
         stop = start + verb.start() if verb else stop
         phrase = strip_tail(head[start:stop])
+    return _from_phrase(ctx, disc, sentence, head, phrase, start, stop, at, last)
+
+
+def _before_who(disc: Discourse, sentence: Sentence, head: str, who: int) -> Agent | None:
+    # "Vice President Kamala Harris, who announced $1.5 billion": the person before "who".
+    comma = sentence.start + head[:who].rstrip().rfind(",")
+    people = [p for p in disc.people if p.sentence == sentence.index and comma - 2 <= p.end <= comma]
+    return person_agent(people[-1]) if people else None
+
+
+def _from_phrase(ctx: Context, disc: Discourse, sentence: Sentence, head: str, phrase: str,
+                 start: int, stop: int, at: int, last: Agent | None) -> Agent | None:
+    """Resolve the subject phrase of a cue: pronouns, a continued subject, or the phrase."""
     if re.search(r"(?i)\basked\s+(?:if|whether)\s+\w+\s*$", head):
         return None  # a question put to someone is no commitment
     pronoun = _third_person(ctx, disc, sentence, head, phrase)
@@ -67,6 +76,7 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     if not phrase:
         return last or _leading(ctx, disc, sentence, head)
     agent = subject_phrase(ctx, disc, sentence, sentence.start + start, sentence.start + stop)
+    quoted = ctx.in_quote(sentence.start + at)
     if agent and quoted and (agent.how == "pronoun" or agent.person_id or agent.collective):
         return None  # inside a quote only "we", "I" or a named country or organisation commits
     return agent

@@ -153,22 +153,36 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
         return Agent(label=_LEAD.sub("", phrase), how="name", collective=True)
     country = next((f.name for f in scope if f.kind == "country"), None)
     org = next((f.name for f in scope if f.kind == "org"), None)
+    head = None if country or org else _head_of_state(ctx, disc, phrase, role)
+    if head:
+        return head
+    named = _named_before(ctx, disc, role, country, org)
+    if named:
+        return person_agent(named, "role", _role_label(phrase, named.name, country or org)
+                            if named.role and _same_title(ctx, named.role, role) else None)
+    return _unnamed_role(ctx, disc, sentence, phrase, match, role, country, org)
+
+
+def _head_of_state(ctx: Context, disc: Discourse, phrase: str, role: str) -> Agent | None:
+    """Resolve "the President" / "the Head of State" without a country: on a government's own
+    site its head; in any readout, "the Head of State" is the president it names most."""
     home = ctx.publisher_country()
-    if home and not (country or org) and _same_title(ctx, role, "President"):
-        # "the Head of State" in a readout on a government's own site is that country's head.
+    if home and _same_title(ctx, role, "President"):
         head = ctx.index.person_by_role("President", country=home,
                                         on=ctx.date or ctx.doc.published or None)
         if head:
             return Agent(label=head.name, how="role", person_id=head.id, country=home,
                          role="President", name=head.name)
-    if re.search(r"(?i)head\s+of\s+state", phrase):
-        principal = _principal(ctx, disc, role)
-        if principal:  # a readout's "Head of State" is the president it is about
-            return person_agent(principal, "role")
-    named = _named_before(ctx, disc, role, country, org)
-    if named:
-        return person_agent(named, "role", _role_label(phrase, named.name, country or org)
-                            if named.role and _same_title(ctx, named.role, role) else None)
+    principal = _principal(ctx, disc, role) if re.search(r"(?i)head\s+of\s+state", phrase) \
+        else None
+    return person_agent(principal, "role") if principal else None
+
+
+def _unnamed_role(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str,
+                  match: re.Match[str], role: str, country: str | None,
+                  org: str | None) -> Agent:
+    """Resolve a title nobody in the text holds: the gazetteer's holder on the day, the speaker
+    just before for a loose description, else the title itself as the speaker."""
     entity = None
     if country or org:
         entity = ctx.index.person_by_role(role, country=country, org=org,

@@ -96,30 +96,34 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     lo, hi = sentence.start + cut, sentence.start + at
     signers = [p for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
     sides = [p.country for p in signers]
-    pronoun = re.search(r"\b(?:he|she)\s+and\b", head[cut:])  # "he and President X signed"
+    pronoun = re.search(r"\b(?:he|she)(?=\s+and\b)", head[cut:])  # "he and President X signed"
     if pronoun:
-        begin = lo + pronoun.start()
-        other = parse_agent(ctx, disc, sentence, begin, begin + 3 if pronoun.group()[0] == "h" else begin + 4)
+        other = parse_agent(ctx, disc, sentence, lo + pronoun.start(), lo + pronoun.end())
         sides.insert(0, other.country if other else None)
     if agent.country and not sides:
         sides.append(agent.country)
     partner = re.search(r"\bwith\s+", sentence.text[at:end])
     if not partner and len(signers) >= 2 and not pronoun:
         # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
-        written = [p.written if ctx.language != "en" else p.name for p in signers]
-        joiner = " and " if ctx.language == "en" else " і "
-        return Agent(label=joiner.join(written), how=agent.how, collective=True)
+        names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
+        return Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
+                     collective=True)
     if partner:
-        begin = sentence.start + at + partner.end()
-        found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
-        if found:
-            first = found[0]
-            sides.append(first.entity.country if first.kind in ("person", "place") else first.name)
+        sides.append(_partner(ctx, sentence, sentence.start + at + partner.end()))
     names = [s for s in dict.fromkeys(sides) if s]
     if len(names) < 2:
         return agent
     return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how,
                  collective=True)
+
+
+def _partner(ctx: Context, sentence: Sentence, begin: int) -> str | None:
+    """Return the country signing on the other side: "with France", "with President Stubb"."""
+    found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
+    if not found:
+        return None
+    first = found[0]
+    return first.entity.country if first.kind in ("person", "place") else first.name
 
 
 def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
