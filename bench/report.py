@@ -114,3 +114,31 @@ def format_size(size: dict[str, Any]) -> str:
             f"{b.get('p50', math.nan):9.1f}{b.get('p95', math.nan):9.1f}{b.get('hit', math.nan):6.0%} | "
             f"{x.get(label, {}).get('p50', math.nan):7.1f}{x.get(label, {}).get('p95', math.nan):7.1f}")
     return "\n".join(lines)
+
+
+def format_markdown(result: dict[str, Any]) -> str:
+    """Return a short Markdown summary of a run: latency per kind at the largest size, then figures."""
+    first, last = result["sizes"][0], result["sizes"][-1]
+    growth = result.get("growth", {}).get("labels", {})
+    head = (f"| question ({last['docs']:,} docs) | p50 ms | p95 ms | p95 CPU ms | baseline p95 ms "
+            f"| x faster (p95) | p95 growth {first['docs']:,} -> {last['docs']:,} |")
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, row in last["project"]["latency"].items():
+        base, x = last["baseline"]["latency"].get(label, {}), last["ratios"].get(label, {})
+        grown = growth.get(label, {}).get("p95", math.nan)
+        lines.append(f"| {label} | {row['p50']:.0f} | {row['p95']:.0f} | {row['cpu_p95']:.0f} | "
+                     f"{base.get('p95', math.nan):.0f} | {x.get('p95', math.nan):.1f} | {grown:.1f} |")
+    lines.append("")
+    lines.append("| target | limit | measured | met |")
+    lines.append("|---|---:|---:|---|")
+    lines += [f"| {name} | {t['target']:g} | {t['measured']:.1f} | {'yes' if t['met'] else 'no'} |"
+              for name, t in result["targets"].items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m bench.report bench/results/<run>.json
+    import json
+    import sys
+    from pathlib import Path
+
+    print(format_markdown(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))

@@ -10,7 +10,7 @@ from bench import run
 from bench.baseline import Baseline
 from bench.generator import CORE_PEOPLE, generate, generate_document, make_person, pool_size
 from bench.questions import KINDS, Question, is_hit, make_questions, misspell
-from bench.report import LABELS, percentile
+from bench.report import LABELS, format_markdown, percentile
 
 
 def test_documents_are_deterministic_and_prefix_stable() -> None:
@@ -120,6 +120,8 @@ def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:
                                       "ingest_docs_per_cpu_s", "rss_mb", "cold_start_ms",
                                       "cold_start_cpu_ms"}
     assert all(set(t) == {"target", "measured", "met"} for t in result["targets"].values())
+    summary = format_markdown(result)
+    assert all(f"| {label} |" in summary for label in LABELS)
 
 
 def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  # noqa: ANN001
