@@ -10,14 +10,15 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import CUE_EXPRS, Scored, concept_patterns, features, score_hits
+from bot.query.rank import Scored, concept_patterns, cue_hits, features, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import any_of, concept_expr, concept_prefixes, fts_tokens, searchable, topic_phrases
+from bot.query.terms import all_of, any_of, concept_expr, concept_prefixes, fts_tokens, searchable, topic_phrases
 
 if TYPE_CHECKING:
     from storage.store import Store
 
 _CANDIDATES = 120
+_DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 
 
 @dataclass(frozen=True)
@@ -166,37 +167,45 @@ class QueryEngine:
         named = zip(query.places, query.place_words, strict=True)
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
         concepts = concept_patterns(query, places)
-        topic = any_of([*searchable(query.concepts, frequencies, total), *(p.expr for p in places)])
-        hits = self._candidates(query, focus, topic)
+        words = searchable(query.concepts, frequencies, total)
+        topic = any_of([*words, *(p.expr for p in places)])
+        # Searches return the newest matches, not the best: sentences with every word come first.
+        hits = self._candidates(query, focus, topic, every=all_of(words))
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
                            hits=list(hits.values()), frequencies=frequencies, total=total)
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
-        more = self.retriever.search(CUE_EXPRS.get(query.intent), doc_ids=top_docs(ranked, 3), limit=25)
+        best = top_docs(ranked, 3)
+        sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
+        more = cue_hits(query.intent, sentences, limit=25)
         # ... and every sentence of the best one: a name may sit in a sentence with no other cue.
-        more += self.retriever.openings(top_docs(ranked, 1), upto=60)
+        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60]
         new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
         if new:
             ranked += score_hits(context, new, self.retriever)
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
 
-    def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None) -> dict[int, Hit]:
+    def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
+                    every: str | None) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
-        hits = {h.id: h for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60)}
+        hits = {h.id: h for h in self.retriever.search(every, limit=60)}
+        hits.update((h.id, h) for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60))
         for name in focus:
             if topic and name.expr:
                 both = f"({name.expr}) AND ({topic})"
                 hits.update((h.id, h) for h in self.retriever.search(both, limit=80))
-            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=40, recent=True))
+            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=40))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.
             dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-            for expr in [topic, *(f.expr for f in focus)]:
+            both = [f"({f.expr}) AND ({topic})" for f in focus if topic and f.expr]
+            for expr in [*both, every, topic, *(f.expr for f in focus)]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+            hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
             if not topic and not focus:  # "list the meetings in 2025": the documents of that time
                 hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
@@ -208,8 +217,12 @@ class QueryEngine:
         word = concept[0]
         if " " in word or len(word) < 4 or word.isdigit():
             return concept
-        found = process.extractOne(word, self.retriever.words_starting(word[:1]), scorer=fuzz.ratio,
-                                   score_cutoff=85 if len(word) < 5 else 80)
+        cutoff = 85 if len(word) < 5 else 80
+        # ratio is at most 200 * shorter / (both lengths): skip words too long or short to reach it.
+        size = len(word)
+        near = [w for w in self.retriever.words_starting(word[:1])
+                if 200 * min(size, len(w)) >= cutoff * (size + len(w))]
+        found = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=cutoff)
         return (*concept, found[0]) if found else concept
 
     def _place(self, name: str, words: str) -> NameTerms:
@@ -218,7 +231,7 @@ class QueryEngine:
         written = word_terms([words], label=name)
         return combine([written, self.terms(entity)], label=name) if entity else written
 
-    def _fact_hits(self, query: Query, focus: list[NameTerms]) -> list[Hit]:
+    def _fact_hits(self, query: Query, focus: list[NameTerms], *, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences behind facts about the focus, even where a pronoun names it."""
         table = INTENT_TABLE.get(query.intent)
         if not table or table == "agreements" or not focus:
@@ -228,7 +241,7 @@ class QueryEngine:
             "country" if table == "attendances" else "actor_country")
         if table == "statements" and column != "person_id":
             return []
-        return self.retriever.fact_sentences(table, column, ids)
+        return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids)
 
 
 _ENGINES: dict[int, QueryEngine] = {}

@@ -7,6 +7,7 @@ prefix match for inflected forms ("Мерца", "Канади"); short aliases t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ class NameTerms:
         """Tell whether ``text`` names the entity."""
         return bool(text) and self.in_words(text_words(text or ""))
 
-    def in_words(self, words: list[str]) -> bool:
+    def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the folded ``words`` of a text name the entity."""
         first = self._first
         for i, word in enumerate(words):
@@ -63,14 +64,16 @@ class NameTerms:
         return any(isinstance(t, str) and self.in_text(t) for t in texts)
 
 
-def text_words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def text_words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` folded like the FTS5 index folds them (case, accents)."""
+    # Cached: one candidate sentence is checked for every name and concept of a question.
     if text.isascii():
-        return fts_tokens(text)
-    return fts_tokens(fold_accents(text))
+        return tuple(fts_tokens(text))
+    return tuple(fts_tokens(fold_accents(text)))
 
 
-def _matches(variant: tuple[str, ...], words: list[str], i: int) -> bool:
+def _matches(variant: tuple[str, ...], words: Sequence[str], i: int) -> bool:
     *head, last = variant
     if i + len(variant) > len(words):
         return False
@@ -103,7 +106,7 @@ def _variants(entity: Entity) -> list[list[str]]:
         if len(toks) == 1 and (toks[0] in _AMBIGUOUS or len(toks[0]) < 2):
             if not (entity.kind == "org" and toks[0] in {"eu", "un"}):
                 continue
-        out.append(toks)
+        out.append(list(toks))
     return out
 
 
@@ -159,7 +162,7 @@ class OfficeTerms(NameTerms):
     office: NameTerms | None = None
     scope: NameTerms | None = None
 
-    def in_words(self, words: list[str]) -> bool:
+    def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the words name a holder, or the office together with its scope."""
         if super().in_words(words):
             return True

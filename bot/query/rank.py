@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.query.names import NameTerms, text_words
@@ -55,6 +56,31 @@ CUE_EXPRS = {
     "meeting": '"summit"* OR "meeting"* OR "conference"* OR "held" OR "took" + "place" OR "visit"* OR '
                '"саміт"* OR "зустріч"* OR "конференц"* OR "відбул"*',
 }
+
+
+def _cue_pattern(expr: str) -> re.Pattern[str]:
+    """Return a regex finding what an FTS5 cue expression finds: words, ``*`` prefixes, ``+`` phrases."""
+    bodies = []
+    for alternative in expr.split(" OR "):
+        parts = [p.strip() for p in alternative.split("+")]
+        words = [re.escape(p.strip('"*')) + (r"\w*" if p.endswith("*") else "") for p in parts]
+        bodies.append(r"[\W_]+".join(words) + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(bodies) + ")", re.I)
+
+
+# The cue expressions as regexes: the best documents' sentences are few, and matching them in
+# Python costs far less than an FTS5 query, whose bm25 reads every match in the store.
+CUE_PATTERNS = {intent: _cue_pattern(expr) for intent, expr in CUE_EXPRS.items()}
+
+
+def cue_hits(intent: str, hits: list[Hit], *, limit: int) -> list[Hit]:
+    """Return the hits that carry the intent's cue words, the most cues and the shortest first."""
+    pattern = CUE_PATTERNS.get(intent)
+    if pattern is None:
+        return []
+    counted = [(len(found), h) for h in hits if (found := pattern.findall(h.text))]
+    counted.sort(key=lambda ch: (-ch[0], len(ch[1].text), ch[1].doc_id, ch[1].idx))
+    return [h for _, h in counted[:limit]]
 
 
 @dataclass
@@ -201,15 +227,14 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     """Compute the document-level features of every candidate document, with indexed reads."""
     doc_ids = list({h.doc_id for h in hits})
     docs = retriever.documents(doc_ids)
-    place_docs = retriever.docs_matching(any_of([p.expr for p in places]), doc_ids)
+    place_docs = _docs_with(hits, lambda text: any(p.in_text(text) for p in places)) if places else set()
     topic = concepts[:len(query.concepts)]  # the places follow the topic words
     fits = {d: meeting_fit(query, doc, places, topic, place_docs) for d, doc in docs.items()}
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
-    concept_docs = [retriever.docs_matching(concept_expr(c), doc_ids) for c in query.concepts]
-    concept_docs += [retriever.docs_matching(p.expr, doc_ids) for p in places]
-    names = {n.label: retriever.docs_matching(n.expr, doc_ids) for n in focus}
+    concept_docs = [_docs_with(hits, c.search) for c in concepts]
+    names = {n.label: _docs_with(hits, n.in_text) for n in focus}
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
@@ -224,6 +249,11 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     return Context(query=query, focus=focus, concepts=concepts,
                    weights=idf_weights(frequencies, total) + [1.0] * len(places), docs=docs, views=views,
                    best_rank=min(h.rank for h in hits))
+
+
+def _docs_with(hits: list[Hit], test: Callable[[str], object]) -> set[str]:
+    """Return the documents of the candidate sentences that pass ``test``."""
+    return {h.doc_id for h in hits if test(h.text)}
 
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:

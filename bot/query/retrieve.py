@@ -10,12 +10,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+_MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
+# Newest first, without bm25: FTS5's bm25 counts every match of every phrase in the whole store
+# for its weights (about 8 ms a search at 4k documents, growing with the store); the engine
+# scores the sentences itself, and narrower searches (every word, name and topic) come first.
 _SENTENCE_SQL = (
-    "select s.id, s.doc_id, s.idx, s.text, bm25(sentences_fts) as rank "
+    "select s.id, s.doc_id, s.idx, s.text, 0.0 "
     "from sentences_fts join sentences s on s.id = sentences_fts.rowid "
-    "where sentences_fts match ? {extra} order by rank limit ?"
+    "where sentences_fts match ? {extra} order by sentences_fts.rowid desc limit ?"
 )
 
 
@@ -27,7 +31,7 @@ class Hit:
     doc_id: str
     idx: int
     text: str
-    rank: float  # bm25: lower is better
+    rank: float  # bm25 when known (lower is better); 0.0 for a plain match
 
 
 @dataclass(frozen=True)
@@ -59,22 +63,28 @@ class Retriever:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._frequencies: dict[tuple[str, int], int] = {}
+        # Read-mostly data kept between questions; any save adds sentences and so empties them.
+        self._size = -1
+        self._docs: dict[str, DocInfo] = {}
+        self._words: dict[tuple[str, int], list[str]] = {}
 
-    def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None,
-               recent: bool = False) -> list[Hit]:
-        """Return sentences matching the FTS5 expression, best first (or newest, without ranking)."""
-        if not expr:
+    def _fresh(self) -> None:
+        """Empty the caches when the store has changed since they were filled."""
+        size = self.sentence_count()
+        if size != self._size or len(self._docs) > _MAX_CACHED_DOCS:
+            self._size = size
+            self._docs.clear()
+            self._words.clear()
+
+    def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
+        """Return sentences matching the FTS5 expression, newest first."""
+        if not expr or doc_ids == []:
             return []
         extra, params = "", [expr]
         if doc_ids is not None:
-            if not doc_ids:
-                return []
             extra = f"and s.doc_id in ({_marks(doc_ids)})"
             params += list(doc_ids)
         sql = _SENTENCE_SQL.format(extra=extra)
-        if recent:  # no bm25 over every match: a name alone can match thousands of sentences
-            sql = sql.replace("bm25(sentences_fts) as rank", "0.0 as rank").replace(
-                "order by rank", "order by sentences_fts.rowid desc")
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
 
     def exists(self, expr: str | None) -> bool:
@@ -115,9 +125,12 @@ class Retriever:
 
     def words_starting(self, prefix: str, *, limit: int = 30000) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
-        rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
-                               [prefix, prefix + "\uffff", limit]).fetchall()
-        return [r[0] for r in rows]
+        self._fresh()
+        if (prefix, limit) not in self._words:
+            rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
+                                   [prefix, prefix + "\uffff", limit]).fetchall()
+            self._words[(prefix, limit)] = [r[0] for r in rows]
+        return self._words[(prefix, limit)]
 
     def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates, newest first."""
@@ -143,9 +156,14 @@ class Retriever:
         return out
 
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
-        """Return provenance and meeting of each document."""
-        if not doc_ids:
-            return {}
+        """Return provenance and meeting of each document (cached until the store changes)."""
+        self._fresh()
+        missing = [d for d in doc_ids if d not in self._docs]
+        if missing:
+            self._docs.update(self._read_documents(missing))
+        return {d: self._docs[d] for d in doc_ids if d in self._docs}
+
+    def _read_documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
         marks = ",".join("?" * len(doc_ids))
         meetings = {row["doc_id"]: row for row in self._rows(
             f"select doc_id, name, date, place, format, sentence from meetings where doc_id in ({marks})",
@@ -182,15 +200,22 @@ class Retriever:
         return self._rows(f"select * from [{table}] where person_id = ? order by id desc limit ?",
                           [person_id, limit])
 
-    def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 60) -> list[Hit]:
-        """Return the sentences behind facts whose indexed ``column`` is one of ``values``."""
-        if table not in FACT_TABLES or column not in _INDEXED or not values:
+    def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 60,
+                       doc_ids: list[str] | None = None) -> list[Hit]:
+        """Return the sentences behind facts whose indexed ``column`` is one of ``values``, newest first."""
+        if table not in FACT_TABLES or column not in _INDEXED or not values or doc_ids == []:
             return []
-        marks = ",".join("?" * len(values))
-        sql = (f"select distinct s.id, s.doc_id, s.idx, s.text, 0.0 from [{table}] f join sentences s "
-               f"on s.doc_id = f.doc_id and s.idx = f.sentence where f.[{column}] in ({marks}) "
+        within = f" and f.doc_id in ({_marks(doc_ids)})" if doc_ids is not None else ""
+        # One value at a time: "column = ?" walks its index newest first and stops at the limit,
+        # where "column in (...)" sorts every fact of every value.
+        sql = (f"select f.id, s.id, s.doc_id, s.idx, s.text from [{table}] f join sentences s "
+               f"on s.doc_id = f.doc_id and s.idx = f.sentence where f.[{column}] = ?{within} "
                f"order by f.id desc limit ?")
-        return [Hit(*row) for row in self.db.execute(sql, [*values, limit]).fetchall()]
+        rows = [row for value in dict.fromkeys(values)
+                for row in self.db.execute(sql, [value, *(doc_ids or ()), limit]).fetchall()]
+        rows.sort(key=lambda row: -row[0])
+        hits = {row[1]: Hit(row[1], row[2], row[3], row[4], 0.0) for row in rows}
+        return list(hits.values())[:limit]
 
     def previous_sentences(self, hits: list[Hit]) -> dict[tuple[str, int], str]:
         """Return the sentence before each hit, keyed by (doc_id, index)."""

@@ -124,6 +124,12 @@ def any_of(exprs: list[str | None]) -> str | None:
     return " OR ".join(f"({e})" if " OR " in e else e for e in unique)
 
 
+def all_of(exprs: list[str | None]) -> str | None:
+    """Join two or more FTS5 sub-expressions with AND (None for fewer: nothing to narrow)."""
+    unique = list(dict.fromkeys(e for e in exprs if e))
+    return " AND ".join(f"({e})" for e in unique) if len(unique) > 1 else None
+
+
 @cache
 def synonym_groups() -> dict[str, tuple[str, ...]]:
     """Return each variant's stems (joined by spaces) -> every variant of its group.
