@@ -17,7 +17,8 @@ from bot.query.terms import all_of, any_of, concept_expr, concept_prefixes, fts_
 if TYPE_CHECKING:
     from storage.store import Store
 
-_CANDIDATES = 120
+_CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
+_NARROW = 40  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 
 
@@ -191,13 +192,13 @@ class QueryEngine:
     def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
                     every: str | None) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
-        hits = {h.id: h for h in self.retriever.search(every, limit=60)}
-        hits.update((h.id, h) for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else 60))
+        hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW)}
+        hits.update((h.id, h) for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else _NARROW))
         for name in focus:
             if topic and name.expr:
                 both = f"({name.expr}) AND ({topic})"
-                hits.update((h.id, h) for h in self.retriever.search(both, limit=80))
-            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=40))
+                hits.update((h.id, h) for h in self.retriever.search(both, limit=_NARROW))
+            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.
