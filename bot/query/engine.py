@@ -10,9 +10,17 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import Scored, concept_patterns, cue_hits, features, score_hits
+from bot.query.rank import Scored, concept_patterns, cue_hits, features, headline, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import all_of, any_of, concept_expr, concept_prefixes, fts_tokens, searchable, topic_phrases
+from bot.query.terms import (
+    all_of,
+    any_of,
+    concept_expr,
+    concept_prefixes,
+    fts_tokens,
+    searchable,
+    topic_phrases,
+)
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -171,7 +179,7 @@ class QueryEngine:
         words = searchable(query.concepts, frequencies, total)
         topic = any_of([*words, *(p.expr for p in places)])
         # Searches return the newest matches, not the best: sentences with every word come first.
-        hits = self._candidates(query, focus, topic, every=all_of(words))
+        hits = self._candidates(query, focus, topic, every=all_of(words), places=places)
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
@@ -190,10 +198,11 @@ class QueryEngine:
         return ranked
 
     def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
-                    every: str | None) -> dict[int, Hit]:
+                    every: str | None, places: list[NameTerms]) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
         hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW)}
-        hits.update((h.id, h) for h in self.retriever.search(topic, limit=_CANDIDATES if not focus else _NARROW))
+        alone = _CANDIDATES if not focus else _NARROW
+        hits.update((h.id, h) for h in self.retriever.search(topic, limit=alone))
         for name in focus:
             if topic and name.expr:
                 both = f"({name.expr}) AND ({topic})"
@@ -203,10 +212,18 @@ class QueryEngine:
         if query.date:
             # The documents of the day asked about, searched for the names and words asked about.
             dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
+            # Names with the topic, the topic, then names alone unless their facts are looked up
+            # below: each search walks the store's matches newest first.
             both = [f"({f.expr}) AND ({topic})" for f in focus if topic and f.expr]
-            for expr in [*both, every, topic, *(f.expr for f in focus)]:
+            facts = bool(both and INTENT_TABLE.get(query.intent))
+            alone = [topic, *(f.expr for f in focus if not (facts and f.ids))]
+            for expr in [*both, every, *alone]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
             hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
+            # The reports of a meeting held there and then: every sentence may answer.
+            infos = self.retriever.documents(dated) if places else {}
+            there = [d for d in dated if d in infos and any(p.in_text(headline(infos[d])) for p in places)]
+            hits.update((h.id, h) for h in self.retriever.openings(there[:3], upto=60))
             if not topic and not focus:  # "list the meetings in 2025": the documents of that time
                 hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
@@ -232,7 +249,8 @@ class QueryEngine:
         written = word_terms([words], label=name)
         return combine([written, self.terms(entity)], label=name) if entity else written
 
-    def _fact_hits(self, query: Query, focus: list[NameTerms], *, doc_ids: list[str] | None = None) -> list[Hit]:
+    def _fact_hits(self, query: Query, focus: list[NameTerms], *,
+                   doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences behind facts about the focus, even where a pronoun names it."""
         table = INTENT_TABLE.get(query.intent)
         if not table or table == "agreements" or not focus:

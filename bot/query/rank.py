@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.query.names import NameTerms, text_words
 from bot.query.parse import Query
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import any_of, concept_expr, fts_tokens, stem
+from bot.query.terms import fts_tokens, stem
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
 INTENT_CUES = {
@@ -145,8 +144,19 @@ class DocView:
     title_key: str  # its title folded, to spot the title repeated as a sentence
 
 
+Marks = tuple[frozenset[str], tuple[bool, ...]]  # the focus labels and the concepts a text carries
+
+
+def marks_of(text: str, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> Marks:
+    """Return which focus names (labels) and which concepts ``text`` carries."""
+    words = text_words(text)
+    return (frozenset(n.label for n in focus if n.in_words(words)),
+            tuple(bool(c.search(text)) for c in concepts))
+
+
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-                   weights: list[float], best_rank: float, doc: DocView, previous: str | None) -> None:
+                   weights: list[float], best_rank: float, doc: DocView, previous: str | None,
+                   marks: Marks | None = None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
@@ -155,14 +165,13 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     the document's headline carries ("London summit") holds for all its sentences.
     """
     text = item.hit.text
-    words = text_words(text)
-    item.names = {n.label for n in focus if n.in_words(words)}
+    names, in_sentence = marks or marks_of(text, focus, concepts)
+    item.names = set(names)
     carried = set(doc.speakers)
     if previous and _CONTINUES.match(text):
         before = text_words(previous)
         carried |= {n.label for n in focus if n.in_words(before)}
     carried -= item.names
-    in_sentence = [bool(c.search(text)) for c in concepts]
     item.concepts = sum(in_sentence)
     found = sum(w * (1.0 if hit else around) for hit, around, w in zip(in_sentence, doc.concepts, weights,
                                                                         strict=True))
@@ -220,6 +229,7 @@ class Context:
     docs: dict[str, DocInfo]
     views: dict[str, DocView]
     best_rank: float
+    marks: dict[str, Marks]  # by sentence text, filled as sentences are scored
 
 
 def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
@@ -227,14 +237,17 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     """Compute the document-level features of every candidate document, with indexed reads."""
     doc_ids = list({h.doc_id for h in hits})
     docs = retriever.documents(doc_ids)
-    place_docs = _docs_with(hits, lambda text: any(p.in_text(text) for p in places)) if places else set()
+    marks = {h.text: marks_of(h.text, focus, concepts) for h in hits}
     topic = concepts[:len(query.concepts)]  # the places follow the topic words
+    place_docs = {h.doc_id for h in hits if any(marks[h.text][1][len(topic):])}
     fits = {d: meeting_fit(query, doc, places, topic, place_docs) for d, doc in docs.items()}
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
-    concept_docs = [_docs_with(hits, c.search) for c in concepts]
-    names = {n.label: _docs_with(hits, n.in_text) for n in focus}
+    # Whether a document names someone or holds a word somewhere, judged by its candidate
+    # sentences: asking FTS5 reads every match in the store (10 ms for a common word at 4k).
+    concept_docs = [{h.doc_id for h in hits if marks[h.text][1][i]} for i in range(len(concepts))]
+    names = {n.label: {h.doc_id for h in hits if n.label in marks[h.text][0]} for n in focus}
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
@@ -248,12 +261,7 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
             title_key=_fold_key(doc.title or ""))
     return Context(query=query, focus=focus, concepts=concepts,
                    weights=idf_weights(frequencies, total) + [1.0] * len(places), docs=docs, views=views,
-                   best_rank=min(h.rank for h in hits))
-
-
-def _docs_with(hits: list[Hit], test: Callable[[str], object]) -> set[str]:
-    """Return the documents of the candidate sentences that pass ``test``."""
-    return {h.doc_id for h in hits if test(h.text)}
+                   best_rank=min(h.rank for h in hits), marks=marks)
 
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
@@ -290,7 +298,8 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
         item = Scored(hit=hit, doc=doc)
         score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, weights=ctx.weights,
                        best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
-                       previous=previous.get((hit.doc_id, hit.idx - 1)))
+                       previous=previous.get((hit.doc_id, hit.idx - 1)),
+                       marks=ctx.marks.get(hit.text))
         ranked.append(item)
     ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
     return ranked

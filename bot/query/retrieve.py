@@ -127,8 +127,9 @@ class Retriever:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
         if (prefix, limit) not in self._words:
-            rows = self.db.execute("select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
-                                   [prefix, prefix + "\uffff", limit]).fetchall()
+            rows = self.db.execute(
+                "select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
+                [prefix, prefix + "\uffff", limit]).fetchall()
             self._words[(prefix, limit)] = [r[0] for r in rows]
         return self._words[(prefix, limit)]
 
