@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -57,30 +57,38 @@ class Store:
         """Insert or replace ``doc`` and its facts in one transaction."""
         doc_id = doc.key
         with self.db.atomic():
-            existing = self.db.execute(
-                "select content_hash, title, publisher, published, language from documents where id = ?",
-                [doc_id],
-            ).fetchone()
-            if existing and tuple(existing) == (
-                doc.content_hash, doc.title, doc.publisher, doc.published, doc.language
-            ):
+            existing = self._stored(doc_id)
+            if existing == _identity(doc):
                 return SaveResult(doc_id, "unchanged", self.fact_counts(doc_id))
             previous = self.facts_of(doc_id) if existing else {}
             now = _now()
             if existing:
                 self._delete_facts(doc_id)
-            self.db["documents"].upsert(
-                {"id": doc_id, "url": doc.url, "title": doc.title, "publisher": doc.publisher,
-                 "published": doc.published, "language": doc.language,
-                 "content_hash": doc.content_hash, "text": doc.text, "updated_at": now,
-                 **({} if existing else {"ingested_at": now})},
-                pk="id",
-            )
+            row = {"url": doc.url, "title": doc.title, "publisher": doc.publisher,
+                   "published": doc.published, "language": doc.language,
+                   "content_hash": doc.content_hash, "text": doc.text, "updated_at": now}
+            if existing:
+                sets = ", ".join(f"[{c}] = ?" for c in row)
+                self.db.conn.execute(f"update documents set {sets} where id = ?", [*row.values(), doc_id])
+            else:
+                row = {"id": doc_id, **row, "ingested_at": now}
+                _insert_rows(self.db.conn, "documents", tuple(row), [tuple(row.values())])
             self._insert_facts(doc_id, extraction)
             result = SaveResult(doc_id, "updated" if existing else "new", extraction.counts())
             for hook in self.write_hooks:
                 hook(self.db, result, previous)
         return result
+
+    def is_unchanged(self, doc: SourceDocument) -> bool:
+        """Tell whether ``doc`` is stored with this very text and metadata (saving it changes nothing)."""
+        return self._stored(doc.key) == _identity(doc)
+
+    def _stored(self, doc_id: str) -> tuple[Any, ...] | None:
+        row = self.db.execute(
+            "select content_hash, title, publisher, published, language from documents where id = ?",
+            [doc_id],
+        ).fetchone()
+        return tuple(row) if row else None
 
     def delete_document(self, doc_id: str) -> bool:
         """Delete a document and every fact drawn from it; return whether it existed."""
@@ -100,21 +108,19 @@ class Store:
             self.db.execute(f"delete from [{table}] where doc_id = ?", [doc_id])
 
     def _insert_facts(self, doc_id: str, ex: Extraction) -> None:
-        self.db["sentences"].insert_all(
-            {"doc_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
-            for s in ex.sentences
-        )
-        self.db["meetings"].insert({"doc_id": doc_id, **asdict(ex.meeting)})
+        # Plain prepared SQL: sqlite-utils' insert_all introspects the table on every call,
+        # which cost more than extraction's slowest rule per ingested document.
+        conn = self.db.conn
+        _insert_rows(conn, "sentences", ("doc_id", "idx", "start", "end", "text"),
+                     [(doc_id, s.index, s.start, s.end, s.text) for s in ex.sentences])
+        _insert_facts_of(conn, "meetings", doc_id, [ex.meeting])
         for table, facts in (("attendances", ex.attendees), ("statements", ex.statements),
                              ("commitments", ex.commitments)):
-            self.db[table].insert_all({"doc_id": doc_id, **asdict(f)} for f in facts)
+            _insert_facts_of(conn, table, doc_id, facts)
         for agreement in ex.agreements:
-            row = asdict(agreement)
-            parties = row.pop("parties")
-            agreement_id = self.db["agreements"].insert({"doc_id": doc_id, **row}).last_pk
-            self.db["agreement_parties"].insert_all(
-                ({"agreement_id": agreement_id, "party": p} for p in dict.fromkeys(parties)),
-            )
+            agreement_id = _insert_facts_of(conn, "agreements", doc_id, [agreement], skip={"parties"})
+            _insert_rows(conn, "agreement_parties", ("agreement_id", "party"),
+                         [(agreement_id, p) for p in dict.fromkeys(agreement.parties)])
 
     # --- reads --------------------------------------------------------------------------
 
@@ -187,6 +193,28 @@ class Store:
                 {**_clean(r, drop), "signed": bool(r["signed"])} for r in facts["agreements"]
             ],
         }
+
+
+def _insert_rows(conn: Any, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" * len(columns))
+        conn.executemany(f"insert into [{table}] ({names}) values ({marks})", rows)
+
+
+def _insert_facts_of(conn: Any, table: str, doc_id: str, facts: Any, *,
+                     skip: frozenset[str] | set[str] = frozenset()) -> int | None:
+    """Insert dataclass ``facts`` of one document; return the rowid of the last one."""
+    if not facts:
+        return None
+    columns = tuple(f.name for f in fields(facts[0]) if f.name not in skip)
+    _insert_rows(conn, table, ("doc_id", *columns),
+                 [(doc_id, *(getattr(f, c) for c in columns)) for f in facts])
+    return conn.execute("select last_insert_rowid()").fetchone()[0] if len(facts) == 1 else None
+
+
+def _identity(doc: SourceDocument) -> tuple[Any, ...]:
+    return (doc.content_hash, doc.title, doc.publisher, doc.published, doc.language)
 
 
 def _clean(row: dict[str, Any], drop: set[str]) -> dict[str, Any]:

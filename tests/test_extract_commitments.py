@@ -117,3 +117,34 @@ def test_leaders_confirmed_that_ukraine_will_receive() -> None:
     [row] = extract(text).commitments
     assert fields(row, "actor", "kind", "amount") == (
         "Coalition of the Willing leaders", "pledge", "€5 billion")
+
+
+# One phrase per alternative of each cue pattern: the word pre-check must never hide a cue.
+_CUE_PHRASES = {
+    "signed": ["signed", "signs", "inked", "concluded", "підписали", "підписав"],
+    "delivered": ["delivered", "has sent", "have given", "handed over", "allocated", "provided by",
+                  "виділили"],
+    "pledge": ["pledged", "pledges €5m", "commits to", "is sending", "approved a package",
+               "committed almost", "commit over", "promised", "will provide", "would contribute",
+               "is providing", "are also supplying", "will receive", "announced an aid package",
+               "пообіцяли", "виділить", "нададуть", "передасть", "фінансуватиме", "постачатиме",
+               "зобов'язалася"],
+    "ready": ["ready to", "prepared to", "willing to", "readiness to", "committed to",
+              "agreed firmly to", "готові"],
+    "intent": ["will continue", "would seek", "intends to", "plans to", "seeks to", "wants to",
+               "agreed to meet", "agreed on", "are resolute", "could announce", "погодилися",
+               "продовжать"],
+    "support": ["backed", "backs", "supported", "expressed their support", "are supporting",
+                "підтримали"],
+}
+
+
+@pytest.mark.parametrize(("kind", "phrase"), [
+    pytest.param(kind, phrase, id=f"{kind}-{phrase}") for kind, phrases in _CUE_PHRASES.items()
+    for phrase in phrases])
+def test_every_cue_passes_the_word_precheck(kind: str, phrase: str) -> None:
+    from bot.extract.commitments import _cues
+    from storage.records import Sentence
+
+    text = f"Partners {phrase} the effort."
+    assert kind in {k for k, _, _ in _cues(Sentence(index=0, start=0, end=len(text), text=text))}

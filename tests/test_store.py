@@ -58,6 +58,31 @@ def test_reingesting_the_same_document_changes_nothing(store: Store) -> None:
     assert table_counts(store) == before
 
 
+@pytest.mark.parametrize("change", [
+    pytest.param({}, id="same"),
+    pytest.param({"text": TEXT + " Denmark agreed."}, id="text"),
+    pytest.param({"title": "Oslo talks"}, id="title"),
+    pytest.param({"published": "2025-05-02"}, id="published"),
+])
+def test_is_unchanged_compares_text_and_metadata(store: Store, change: dict[str, str]) -> None:
+    doc = SourceDocument(text=TEXT, url="https://example.org/oslo", title="Oslo", published="2025-05-01")
+    assert not store.is_unchanged(doc)
+    store.save_document(doc, extraction())
+    assert store.is_unchanged(SourceDocument(**{**doc.__dict__, **change})) == (not change)
+
+
+def test_saved_rows_keep_flags_and_unique_parties(store: Store) -> None:
+    ex = extraction()
+    ex = Extraction(sentences=ex.sentences, meeting=ex.meeting, commitments=ex.commitments,
+                    agreements=(Agreement(title="Oslo accord", parties=("Norway", "Norway", "Ukraine"),
+                                          signed=True, sentence=1, start=21, end=46),))
+    doc_id = store.save_document(SourceDocument(text=TEXT, url="https://example.org/o"), ex).doc_id
+    facts = store.facts_of(doc_id)
+    assert facts["agreements"][0]["parties"] == ["Norway", "Ukraine"]
+    assert (facts["agreements"][0]["signed"], facts["commitments"][0]["collective"]) == (1, 0)
+    assert facts["meetings"][0]["place"] == "Oslo"
+
+
 def test_same_text_without_url_is_one_document(store: Store) -> None:
     store.save_document(SourceDocument(text=TEXT), extraction())
     assert store.save_document(SourceDocument(text=TEXT), extraction()).status == "unchanged"

@@ -27,6 +27,9 @@ _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
 _SIGN = re.compile(r"(?i)\b(?:signed|signs|sign|inked|concluded|signing\s+of|підписал[иа]|підписав|"
                    r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
+# Every match of _SIGN, _PASSIVE, _MENTION or _PROGRESS holds one of these words.
+_WORDS = ("sign", "inked", "concluded", "підписа", "погодили", "issue", "publish", "опублікува",
+          "adopted", "endorsed", "statement", "declaration", "заяв", "document")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:signed|adopted|endorsed)\b|"
@@ -51,7 +54,10 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
 
 def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agreement]:
     text = sentence.text
-    found = []
+    found: list[Agreement] = []
+    low = text.lower()
+    if not any(word in low for word in _WORDS):
+        return found  # most sentences name no document: skip the patterns below
     for sign in _SIGN.finditer(text):
         if re.search(r"(?i)\bnot\s+$|\bhas\s+not\s+$", text[:sign.start()][-10:]) and \
                 sign.group().lower() != "sign":

@@ -79,10 +79,13 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
         if transcript and sentence.index > header and not (
                 _CUE.search(sentence.text) or _GREETED.search(sentence.text)):
             continue  # a speech names people as topics; its header and greetings name participants
+        people = [p for p in people_in(ctx, sentence) if not p.possessive]
+        if not people:
+            continue  # most sentences name no one: skip the cue patterns below
         about_event = bool(EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text) or
                            (transcript and _GREETED.search(sentence.text)))
-        for person in people_in(ctx, sentence):
-            if person.possessive or not _takes_part(ctx, sentence, person):
+        for person in people:
+            if not _takes_part(ctx, sentence, person):
                 continue
             # Someone named in passing ("as Putin escalates ...") is not a participant.
             if about_event or (person.person_id or person.name) in speakers or \
@@ -160,6 +163,9 @@ def _role_lists(ctx: Context, sentence: Sentence, known: list[Attendance]) -> li
     inside = [(p.start, p.end) for p in people_in(ctx, sentence)]
     free = [f for f in found if not any(s <= f.start < e for s, e in inside)
             and not ctx.in_quote(f.start)]
+    leaders = _org_leaders(ctx, sentence)
+    if not free:  # every role list and single below attends through a free mention
+        return leaders
     out: list[Attendance] = []
     cue = _CUE.search(sentence.text)
     for pattern in (_PLURAL_OF, _UK_LIST, _DEMONYM_LIST):
@@ -173,8 +179,7 @@ def _role_lists(ctx: Context, sentence: Sentence, known: list[Attendance]) -> li
                     out.append(_by_role(sentence, f, role))
     if cue:
         out.extend(_singles(ctx, sentence, free, cue.start(), text_at(sentence, cue.end())))
-    out.extend(_org_leaders(ctx, sentence))
-    return out
+    return out + leaders
 
 
 def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
@@ -206,7 +211,9 @@ def text_at(sentence: Sentence, offset: int) -> str:
 
 def _org_leaders(ctx: Context, sentence: Sentence) -> list[Attendance]:
     # "the G7 leaders supported ...", "The coalition leaders reaffirmed ..." (not "leaders’ summit").
-    out = []
+    out: list[Attendance] = []
+    if "eaders" not in sentence.text and "EADERS" not in sentence.text:
+        return out  # the pattern below tries every word of every sentence
     for m in re.finditer(r"(?i)\b(?P<org>[\w-]+(?:\s+of\s+the\s+willing)?)\s+leaders\b(?![’'])",
                          sentence.text):
         verb = re.match(r"\s+(?:\w+ly\s+|on\s+\w+\s+|also\s+)?(?:[a-z]+ed|agree|met|meet|are|were|"

@@ -25,6 +25,18 @@ _FORMATS = [
     (re.compile(r"(?i)\bweimar triangle\b"), "Weimar Triangle"),
     (re.compile(r"(?i)nato-ukraine council"), "NATO-Ukraine Council"),
 ]
+# Every match of a format pattern holds one of these words (lower case): most texts skip the patterns.
+_FORMAT_WORDS = {
+    "Coalition of the Willing": ("coalition of the willing", "коаліці"),
+    "Ukraine Defense Contact Group": ("contact group", "udcg", "ramstein"),
+    "Ukraine Recovery Conference": ("recovery conference", "відновлення"),
+    "G7": ("g7", "g-7", "group of seven"),
+    "G20": ("g20",),
+    "NATO summit": ("nato",),
+    "European Council": ("european council summit", "eu summit"),
+    "Weimar Triangle": ("weimar triangle",),
+    "NATO-Ukraine Council": ("nato-ukraine council",),
+}
 _DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
@@ -32,8 +44,10 @@ _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 def extract_meeting(ctx: Context) -> Meeting:
     """Return the document's meeting: format from known formats, date, place near the event."""
     title = ctx.doc.title or ""
-    fmt = next((name for pattern, name in _FORMATS
-                if pattern.search(title) or pattern.search(ctx.text[:1500])), None)
+    head = ctx.text[:1500]
+    low = f"{title}\n{head}".lower()
+    fmt = next((name for pattern, name in _FORMATS if any(w in low for w in _FORMAT_WORDS[name])
+                and (pattern.search(title) or pattern.search(head))), None)
     date, sentence = meeting_date(ctx)
     place = meeting_place(ctx)
     name = _event_name(ctx) or fmt or _title_name(title)

@@ -120,7 +120,9 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
             continue  # inside a quote, or passive: "the deal is said to be close"
         for agent in _speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
             agents.setdefault(agent.label, (agent, verb.group()))
-    for acc in _ACCORDING.finditer(sentence.text):
+    low = sentence.text.lower()
+    according = _ACCORDING.finditer(sentence.text) if "according" in low or "словами" in low else ()
+    for acc in according:
         at = sentence.start + acc.start(1)
         if ctx.in_quote(at):
             continue

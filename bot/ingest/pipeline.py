@@ -87,6 +87,8 @@ def load_input(source: DocumentInput) -> SourceDocument:
 
 def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
     """Extract the facts of ``doc`` and save them in one transaction."""
+    if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
+        return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
     from bot.tracking import install  # clusters and commitment links follow every save
 
