@@ -13,6 +13,7 @@ from bot.query.parse import Query, parse_question
 from bot.query.rank import Scored, concept_patterns, cue_hits, features, headline, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
+    COMMON_SHARE,
     all_of,
     any_of,
     concept_expr,
@@ -210,23 +211,36 @@ class QueryEngine:
             hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
-            # The documents of the day asked about, searched for the names and words asked about.
-            dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-            # Names with the topic, the topic, then names alone unless their facts are looked up
-            # below: each search walks the store's matches newest first.
-            both = [f"({f.expr}) AND ({topic})" for f in focus if topic and f.expr]
-            facts = bool(both and INTENT_TABLE.get(query.intent))
-            alone = [topic, *(f.expr for f in focus if not (facts and f.ids))]
-            for expr in [*both, every, *alone]:
-                hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
-            hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
-            # The reports of a meeting held there and then: every sentence may answer.
-            infos = self.retriever.documents(dated) if places else {}
-            there = [d for d in dated if d in infos and any(p.in_text(headline(infos[d])) for p in places)]
-            hits.update((h.id, h) for h in self.retriever.openings(there[:3], upto=60))
-            if not topic and not focus:  # "list the meetings in 2025": the documents of that time
-                hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
+            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places))
         return hits
+
+    def _dated_candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
+                          every: str | None, places: list[NameTerms]) -> dict[int, Hit]:
+        """Return sentences of the documents of the time asked about, by name, topic, fact and place."""
+        assert query.date is not None
+        dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
+        # Names with the topic, the topic, then names alone unless their facts are looked up below
+        # or they are everywhere: each search walks the store's matches newest first.
+        both = [f"({f.expr}) AND ({topic})" for f in focus if topic and f.expr]
+        facts = bool(both and INTENT_TABLE.get(query.intent))
+        alone = [topic, *(f.expr for f in focus if not (facts and f.ids) and not self._common(f))]
+        hits: dict[int, Hit] = {}
+        for expr in [*both, every, *alone]:
+            hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+        hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
+        # The reports of a meeting held there and then: every sentence may answer.
+        infos = self.retriever.documents(dated) if places else {}
+        there = [d for d in dated if d in infos and any(p.in_text(headline(infos[d])) for p in places)]
+        hits.update((h.id, h) for h in self.retriever.openings(there[:3], upto=60))
+        if not topic and not focus:  # "list the meetings in 2025": the documents of that time
+            hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
+        return hits
+
+    def _common(self, name: NameTerms) -> bool:
+        """Tell whether a name is in so many sentences that it alone singles out nothing."""
+        words = [v[0].rstrip("*") for v in name.variants if len(v) == 1]  # phrases are far rarer
+        total = max(self.retriever.sentence_count(), 1)
+        return bool(words) and self.retriever.frequency(words) > COMMON_SHARE * total
 
     def _respell(self, concept: tuple[str, ...]) -> tuple[str, ...]:
         """Return the concept with the closest stored word added, for a one-word typo."""
