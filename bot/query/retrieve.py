@@ -63,16 +63,17 @@ class Retriever:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._frequencies: dict[tuple[str, int], int] = {}
-        # Read-mostly data kept between questions; any save adds sentences and so empties them.
-        self._size = -1
+        # Read-mostly data kept between questions, emptied by any write to the store.
+        self._version: tuple[int, int] = (-1, -1)
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
 
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
-        size = self.sentence_count()
-        if size != self._size or len(self._docs) > _MAX_CACHED_DOCS:
-            self._size = size
+        # data_version moves when another connection commits, total_changes when this one writes.
+        version = (self.db.execute("pragma data_version").fetchone()[0], self.db.conn.total_changes)
+        if version != self._version or len(self._docs) > _MAX_CACHED_DOCS:
+            self._version = version
             self._docs.clear()
             self._words.clear()
 

@@ -1,0 +1,30 @@
+"""Ranking helpers: the cue words of each intent, matched in Python on a few documents' sentences."""
+from __future__ import annotations
+
+import pytest
+
+from bot.query.rank import cue_hits
+from bot.query.retrieve import Hit
+
+
+def _hits(*texts: str) -> list[Hit]:
+    return [Hit(id=i, doc_id="d", idx=i, text=t, rank=0.0) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("intent", "texts", "wanted"), [
+    pytest.param("attendance", ["The talks took partners by surprise.", "Ministers took part in the talks.",
+                                "Weather was fine."], ["Ministers took part in the talks."], id="phrase"),
+    pytest.param("commitment", ["Norway pledged drones and promised radars.", "Norway pledges more.",
+                                "Nothing here."],
+                 ["Norway pledged drones and promised radars.", "Norway pledges more."],
+                 id="most-cues-first"),
+    pytest.param("statement", ["Він заявив про це.", "Quiet."], ["Він заявив про це."], id="cyrillic-prefix"),
+    pytest.param("search", ["Anything said here."], [], id="no-cues-for-search"),
+])
+def test_cue_hits(intent: str, texts: list[str], wanted: list[str]) -> None:
+    assert [h.text for h in cue_hits(intent, _hits(*texts), limit=5)] == wanted
+
+
+def test_cue_hits_keep_to_the_limit() -> None:
+    hits = _hits(*(f"Leader {i} said yes." for i in range(10)))
+    assert len(cue_hits("statement", hits, limit=3)) == 3

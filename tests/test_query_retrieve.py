@@ -1,0 +1,49 @@
+"""Indexed reads of the query engine over a real store: newest-first search, caches that follow saves."""
+from __future__ import annotations
+
+from bot.query.retrieve import Retriever
+from storage.records import Extraction, Meeting, Sentence, SourceDocument
+from storage.store import Store
+
+
+def _save(store: Store, *, url: str, title: str, sentences: list[str]) -> str:
+    text = " ".join(sentences)
+    doc = SourceDocument(text=text, url=url, title=title, publisher="Example Wire", published="2025-05-01",
+                         language="en")
+    spans, start = [], 0
+    for i, sentence in enumerate(sentences):
+        spans.append(Sentence(index=i, start=start, end=start + len(sentence), text=sentence))
+        start += len(sentence) + 1
+    store.save_document(doc, Extraction(sentences=tuple(spans), meeting=Meeting()))
+    return doc.key
+
+
+def test_search_returns_the_newest_matches_first(store: Store) -> None:
+    _save(store, url="https://example.org/a", title="Older", sentences=["Drones for the navy were sent."])
+    newer = _save(store, url="https://example.org/b", title="Newer", sentences=["More drones came in May."])
+    hits = Retriever(store.db).search('"drones"', limit=1)
+    assert [(h.doc_id, h.text) for h in hits] == [(newer, "More drones came in May.")]
+
+
+def test_search_within_documents_keeps_to_them(store: Store) -> None:
+    older = _save(store, url="https://example.org/a", title="Older", sentences=["Drones for the navy."])
+    _save(store, url="https://example.org/b", title="Newer", sentences=["More drones arrived."])
+    hits = Retriever(store.db).search('"drones"', doc_ids=[older])
+    assert [h.doc_id for h in hits] == [older]
+    assert Retriever(store.db).search('"drones"', doc_ids=[]) == []
+
+
+def test_cached_documents_follow_a_replaced_document(store: Store) -> None:
+    retriever = Retriever(store.db)
+    key = _save(store, url="https://example.org/a", title="First title", sentences=["Radar talks began."])
+    assert retriever.documents([key])[key].title == "First title"
+    _save(store, url="https://example.org/a", title="Second title", sentences=["Radar talks ended."])
+    assert retriever.documents([key])[key].title == "Second title"
+
+
+def test_stored_words_follow_new_documents(store: Store) -> None:
+    retriever = Retriever(store.db)
+    _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    assert "radiators" not in retriever.words_starting("r")
+    _save(store, url="https://example.org/b", title="B", sentences=["Radiators were delivered."])
+    assert "radiators" in retriever.words_starting("r")
