@@ -1,6 +1,7 @@
 """QueryEngine: question in, Answer out, built once per store and reused for every question."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,7 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import Scored, concept_patterns, cue_hits, features, headline, score_hits
+from bot.query.rank import Scored, concept_patterns, cue_hits, features, headline, marks_of, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
     COMMON_SHARE,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 40  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
+_DAY_DOCS, _DAY_SENTENCES = 12, 300  # a day's reports small enough to match in Python
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ class QueryEngine:
         words = searchable(query.concepts, frequencies, total)
         topic = any_of([*words, *(p.expr for p in places)])
         # Searches return the newest matches, not the best: sentences with every word come first.
-        hits = self._candidates(query, focus, topic, every=all_of(words), places=places)
+        hits = self._candidates(query, focus, topic, every=all_of(words), places=places, concepts=concepts)
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
@@ -199,7 +201,8 @@ class QueryEngine:
         return ranked
 
     def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
-                    every: str | None, places: list[NameTerms]) -> dict[int, Hit]:
+                    every: str | None, places: list[NameTerms],
+                    concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
         hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW)}
         alone = _CANDIDATES if not focus else _NARROW
@@ -211,27 +214,36 @@ class QueryEngine:
             hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
-            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places))
+            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places,
+                                               concepts=concepts))
         return hits
 
     def _dated_candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
-                          every: str | None, places: list[NameTerms]) -> dict[int, Hit]:
+                          every: str | None, places: list[NameTerms],
+                          concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
         """Return sentences of the documents of the time asked about, by name, topic, fact and place."""
         assert query.date is not None
         dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
-        # Names with the topic, the topic, then names alone unless their facts are looked up below
-        # or they are everywhere: each search walks the store's matches newest first.
         both = [f"({f.expr}) AND ({topic})" for f in focus if topic and f.expr]
         facts = bool(both and INTENT_TABLE.get(query.intent))
-        alone = [topic, *(f.expr for f in focus if not (facts and f.ids) and not self._common(f))]
-        hits: dict[int, Hit] = {}
-        for expr in [*both, every, *alone]:
-            hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=30))
+        # Names alone unless their facts are looked up below or they are everywhere.
+        alone = [f for f in focus if not (facts and f.ids) and not self._common(f)]
+        few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if len(dated) <= _DAY_DOCS else []
+        if few and len(few) <= _DAY_SENTENCES:
+            # A day's few reports: their sentences are matched here, since searching them walks
+            # every match in the store (15 ms for a common name at 5k documents).
+            labels = {f.label for f in alone}
+            hits = {h.id: h for h in few if any((m := marks_of(h.text, focus, concepts))[1]) or m[0] & labels}
+        else:
+            # Names with the topic, every word, the topic, names alone: each newest first.
+            hits = {}
+            for expr in [*both, every, topic, *(f.expr for f in alone)]:
+                hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
         # The reports of a meeting held there and then: every sentence may answer.
         infos = self.retriever.documents(dated) if places else {}
         there = [d for d in dated if d in infos and any(p.in_text(headline(infos[d])) for p in places)]
-        hits.update((h.id, h) for h in self.retriever.openings(there[:3], upto=60))
+        hits.update((h.id, h) for h in self.retriever.openings(there[:2], upto=60))
         if not topic and not focus:  # "list the meetings in 2025": the documents of that time
             hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits

@@ -202,7 +202,7 @@ class Retriever:
         return self._rows(f"select * from [{table}] where person_id = ? order by id desc limit ?",
                           [person_id, limit])
 
-    def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 60,
+    def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 30,
                        doc_ids: list[str] | None = None) -> list[Hit]:
         """Return the sentences behind facts whose indexed ``column`` is one of ``values``, newest first."""
         if table not in FACT_TABLES or column not in _INDEXED or not values or doc_ids == []:
