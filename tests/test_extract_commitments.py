@@ -148,3 +148,32 @@ def test_every_cue_passes_the_word_precheck(kind: str, phrase: str) -> None:
 
     text = f"Partners {phrase} the effort."
     assert kind in {k for k, _, _ in _cues(Sentence(index=0, start=0, end=len(text), text=text))}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Is Finland ready to send more instructors?", [], id="question"),
+    pytest.param("Officials hope that Canada will provide more shells.", [], id="hope"),
+    pytest.param("Not all Allies agreed on the new deadline.", [], id="not-all"),
+    pytest.param("Belgium has not pledged any jets.", [], id="negated-cue"),
+    pytest.param("Portugal could provide €40 million if partners follow.",
+                 [("Portugal", "intent", "€40 million")], id="hedged-could"),
+    pytest.param("Spain's minister, Elena Ruiz, said her country could train two brigades.",
+                 [("Spain", "intent", None)], id="her-country-is-the-speakers"),
+    pytest.param("The Commission president announced that the EU was preparing new sanctions.",
+                 [("European Union", "intent", None)], id="announced-that-the-clause-commits"),
+    pytest.param("OSLO, May 3 (Wire) - Norway said it was ready to host the talks.",
+                 [("Norway", "ready", None)], id="dateline-is-no-subject"),
+])
+def test_who_is_bound(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [fields(c, "actor", "kind", "amount") for c in extract("Aid talks\n\n" + text).commitments] \
+        == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Німеччина профінансує виробництво дронів.", [("Germany", "pledge")], id="uk-will-fund"),
+    pytest.param("Польща може передати ще два літаки.", [("Poland", "intent")], id="uk-may-hand-over"),
+    pytest.param("Україна планує закупити газ.", [("Ukraine", "intent")], id="uk-plans"),
+])
+def test_ukrainian_future_and_hedged(text: str, expected: list[tuple[object, ...]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [fields(c, "actor", "kind") for c in rows] == expected

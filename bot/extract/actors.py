@@ -85,6 +85,10 @@ def _from_phrase(ctx: Context, disc: Discourse, sentence: Sentence, head: str, p
 def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
                   phrase: str) -> Agent | None:
     """Resolve "he" and "they" to the subject of the speech verb before them, if any."""
+    if re.search(r"(?i)(?:^|\s)(?:his|her)\s+(?:country|government)$", phrase):
+        before = _speaker_before(ctx, disc, sentence, head)  # "X said his country could ..."
+        return Agent(label=before.country, how="pronoun", country=before.country) \
+            if before and before.country else None
     if re.search(r"(?i)(?:^|\s)(?:he|she|it)$", phrase):
         return _speaker_before(ctx, disc, sentence, head)  # "Trump has said he wants to ..."
     if re.search(r"(?i)(?:^|\s)(?:they|вони)$", phrase):

@@ -75,6 +75,7 @@ def person_agent(person: Person, how: str = "name", label: str | None = None) ->
 def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
                 end: int) -> Agent | None:
     """Return who the phrase at ``start:end`` of the document refers to, or None."""
+    start = max(start, ctx.body_start(sentence))  # "JEDDAH, March 11 (Reuters) - Ukraine said"
     phrase = strip_tail(ctx.text[start:end])
     low = phrase.lower()
     if not phrase or len(phrase) > 120 or re.match(r"(?i)(?:each|every|any|no)\b", phrase):

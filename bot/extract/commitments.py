@@ -21,10 +21,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
                r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
                r"allocate|donate|fund|finance|train|contribute)|(?:was|is|are)\s+providing|"
-               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?=\s+(?:an?\s+)?"
+               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?!\s+that)(?=\s+(?:an?\s+)?"
                r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
                r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
-               r"фінансуватим\w+|постачатим\w+|"
+               r"фінансуватим\w+|постачатим\w+|профінансу(?:є|ють)|спряму(?:є|ють)|"
                r"зобов.язал(?:ася|ися|ся))(?!\w)"),
     ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
               r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)(?!\w)"),
@@ -34,6 +34,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
                r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
                r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))|"
                r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
+               # hedged offers still bind the one who makes them: "could provide ... if ..."
+               r"could\s+(?:provide|deliver|send|supply|give|allocate|donate|fund|finance|train|"
+               r"contribute|mobili[sz]e|offer|do\s+more)|(?:was|is|are|were)\s+preparing|"
+               r"план(?:ує|ують)|мож(?:е|уть)\s+(?:передати|запропонувати|надати|профінансувати)|"
                r"погодил(?:и|ися)|продовж(?:ать|ить|уватимуть|уватиме))(?!\w)"),
     ("support", r"(?<![-‑])\b(?:backed(?!\s+by)|backs|supported(?!\s+by)|"
                 r"(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
@@ -45,10 +49,10 @@ _NEEDLES = {
     "delivered": ("delivered", "sent", "handed", "allocated", "given", "provided", "виділил"),
     "pledge": ("pledge", "commit", "sending", "approved", "promised", "will", "would", "providing",
                "supplying", "announced", "пообіця", "виділ", "нада", "переда", "фінансуватим",
-               "постачатим", "зобов"),
+               "постачатим", "зобов", "профінансу", "спряму"),
     "ready": ("ready", "readiness", "prepared", "willing", "committed", "agreed", "готов"),
     "intent": ("will", "would", "intend", "plan", "seek", "want", "agreed", "resolute", "could",
-               "погодил", "продовж"),
+               "preparing", "погодил", "продовж", "план", "мож"),
     "support": ("back", "support", "підтрима"),
 }
 _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
@@ -65,6 +69,8 @@ def extract_commitments(ctx: Context, disc: Discourse,
         last: Agent | None = None
         cues = _cues(sentence)
         for i, (kind, at, _end) in enumerate(cues):
+            if _unbinding(sentence, at):
+                continue
             agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
             if agent is None:
                 continue
@@ -76,6 +82,18 @@ def extract_commitments(ctx: Context, disc: Discourse,
             out.append(_commitment(ctx, sentence, agent, kind, at, end))
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
+
+
+_QUESTION = re.compile(r"\?[”\"»’']*$")
+_HOPE = re.compile(r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|сподіва\w*)\b")
+_NEGATED = re.compile(r"(?i)\bnot\s+(?:all|every)\b|\b(?:not|never|не)\s+$")
+
+
+def _unbinding(sentence: Sentence, at: int) -> bool:
+    """Tell whether the cue at ``at`` binds no one: in a question ("Is Denmark ready to ...?"),
+    a hope ("I hope the United States will ..."), or negated ("not all Allies agreed on ...")."""
+    head = sentence.text[:at]
+    return bool(_QUESTION.search(sentence.text) or _HOPE.search(head) or _NEGATED.search(head))
 
 
 _THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?P<who>[^.;:]{2,80}?)\s+for\s+(?:the\s+|its\s+|their\s+|"
@@ -144,7 +162,7 @@ def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
     quote = next((e for s, e in ctx.quotes if s < sentence.start + at < e), None)
     if quote is not None:
         stop = min(stop, quote - 1 - sentence.start)
-    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|[.!?]\s",
+    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
                        sentence.text[at:stop])
     end = at + clause.start() if clause else stop
     return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from bot.entities import EntityIndex
 
 # Opening and closing marks of a direct quote; straight double quotes pair up in order.
+# "MUNICH, Feb 15 (Reuters) -": where and when the report was filed, not a subject or an event.
+DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 _QUOTES = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
 
 
@@ -95,6 +97,11 @@ class Context:
         if match:
             return self.index.country((match.group(1) or match.group(2)).upper())
         return "United States" if host.endswith(".gov") else None
+
+    def body_start(self, sentence: Sentence) -> int:
+        """Return the document offset where ``sentence`` starts after any dateline."""
+        dateline = DATELINE.match(sentence.text)
+        return sentence.start + dateline.end() if dateline else sentence.start
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence holding ``offset``."""

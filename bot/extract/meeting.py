@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
 from storage.records import Meeting, Sentence
@@ -37,7 +38,6 @@ _FORMAT_WORDS = {
     "Weimar Triangle": ("weimar triangle",),
     "NATO-Ukraine Council": ("nato-ukraine council",),
 }
-_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
