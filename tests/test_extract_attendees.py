@@ -100,3 +100,22 @@ def test_ukrainian_leaders_list_and_written_names() -> None:
     assert attendees(text, language="uk") == [
         ("Володимир Зеленський", "президент", "Ukraine", None, None),
         (None, "лідер", "France", None, None), (None, "лідер", "Poland", None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Foreign ministers met in Oslo. Sergey Lavrov, who had asked for the meeting, "
+                 "did not come.", [], id="did-not-come"),
+    pytest.param("Talks were held in Oslo. Emmanuel Macron sent Foreign Minister Jean-Noël Barrot "
+                 "to the talks instead.", [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)],
+                 id="sent-instead"),
+])
+def test_people_who_stayed_away_are_no_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert attendees(text) == expected
+
+
+def test_a_bulleted_list_after_a_cue_names_attendees() -> None:
+    text = ("The summit opened in Oslo.\nAmong the leaders present were:\n"
+            "- Emmanuel Macron, President of France;\n- Keir Starmer, Prime Minister;\n"
+            "Trade was not discussed.\n- Donald Tusk was mentioned.")
+    names = [a[0] for a in attendees(text)]
+    assert names[:2] == ["Emmanuel Macron", "Keir Starmer"] and "Donald Tusk" not in names

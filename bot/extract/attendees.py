@@ -75,15 +75,20 @@ def active_people(statements: Sequence[Statement],
 def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list[Person]:
     found = []
     header = next((s.index for s in ctx.sentences[1:] if re.search(r"[.!?]$", s.text)), 0)
+    absent, listing = _absent(ctx), False
     for sentence in ctx.sentences:
+        # "Among the leaders present were:" and then one bullet per leader
+        item = listing and bool(_BULLET.match(sentence.text))
+        listing = item or (sentence.text.endswith(":") and bool(_CUE.search(sentence.text)))
         if transcript and sentence.index > header and not (
                 _CUE.search(sentence.text) or _GREETED.search(sentence.text)):
             continue  # a speech names people as topics; its header and greetings name participants
-        people = [p for p in people_in(ctx, sentence) if not p.possessive]
+        people = [p for p in people_in(ctx, sentence)
+                  if not p.possessive and (p.person_id or p.name) not in absent]
         if not people:
             continue  # most sentences name no one: skip the cue patterns below
-        about_event = bool(EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text) or
-                           (transcript and _GREETED.search(sentence.text)))
+        about_event = bool(item or EVENT_WORDS.search(sentence.text) or _CUE.search(sentence.text)
+                           or (transcript and _GREETED.search(sentence.text)))
         for person in people:
             if not _takes_part(ctx, sentence, person):
                 continue
@@ -92,6 +97,29 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
                     sentence.index <= header:
                 found.append(person)
     return found
+
+
+_BULLET = re.compile(r"^[-•*–—]\s")
+# "Putin, who had proposed the talks, did not come"; "X sent his defence minister instead".
+_ABSENT = re.compile(r"(?i)\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
+                     r"join)\b|\b(?:was|were)\s+(?:not\s+present|absent)\b|\bstayed\s+away\b|"
+                     r"\bsent\b[^.;]*\binstead\b|\bне\s+(?:приїха\w*|прибу\w*|взя\w*\s+участ\w*)")
+
+_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "away", "instead", "не ")
+
+
+def _absent(ctx: Context) -> set[str]:
+    """Return the people (ids, else names) the text says stayed away: those named before the cue."""
+    out: set[str] = set()
+    for sentence in ctx.sentences:
+        low = sentence.text.lower()
+        if not any(word in low for word in _ABSENT_WORDS):
+            continue  # the pattern is costly and most sentences hold none of its words
+        cue = _ABSENT.search(sentence.text)
+        if cue:
+            out.update(p.person_id or p.name for p in people_in(ctx, sentence)
+                       if p.end <= sentence.start + cue.start())
+    return out
 
 
 def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
