@@ -11,7 +11,7 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import Scored, concept_patterns, cue_hits, features, headline, marks_of, score_hits
+from bot.query.rank import Scored, concept_patterns, cue_hits, features, marks_of, score_hits
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
     COMMON_SHARE,
@@ -240,12 +240,24 @@ class QueryEngine:
             for expr in [*both, every, topic, *(f.expr for f in alone)]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
-        # The reports of a meeting held there and then: every sentence may answer.
-        infos = self.retriever.documents(dated) if places else {}
-        there = [d for d in dated if d in infos and any(p.in_text(headline(infos[d])) for p in places)]
-        hits.update((h.id, h) for h in self.retriever.openings(there[:2], upto=60))
+        if places:
+            hits.update(self._held_there(query, focus, places))
         if not topic and not focus:  # "list the meetings in 2025": the documents of that time
             hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
+        return hits
+
+    def _held_there(self, query: Query, focus: list[NameTerms], places: list[NameTerms]) -> dict[int, Hit]:
+        """Return what the reports of the meetings held there and then say of the names asked about."""
+        date = query.date
+        assert date is not None
+        meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
+        there = [d for d, names in meetings if any(p.in_text(names) for p in places)]
+        hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=there[:50])}
+        # Every sentence of the first two; of the others, those naming whom the question is about.
+        labels = {f.label for f in focus}
+        for h in self.retriever.openings(there[:_DAY_DOCS], upto=60):
+            if h.doc_id in there[:2] or labels & marks_of(h.text, focus, [])[0]:
+                hits[h.id] = h
         return hits
 
     def _common(self, name: NameTerms) -> bool:

@@ -146,6 +146,16 @@ class Retriever:
             params = [start[5:], end[5:], start[5:], end[5:], limit]
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
+    def meetings_dated(self, start: str, end: str, *, has_year: bool = True,
+                       limit: int = 3000) -> list[tuple[str, str]]:
+        """Return (doc_id, "name place format") of the meetings between two ISO dates."""
+        if has_year:
+            where, params = "date between ? and ?", [start, end, limit]
+        else:  # "on May 10": any year
+            where, params = "substr(date, 6, 5) between ? and ?", [start[5:], end[5:], limit]
+        sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
+        return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
+
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
         """Return how many attributed statements each person has in each document."""
         if not doc_ids:
