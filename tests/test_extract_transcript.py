@@ -38,3 +38,13 @@ def test_title_scope_names_the_office_holder() -> None:
 def test_reported_text_is_not_a_transcript() -> None:
     text = "Talks\n\n" + "Merz said aid will continue. " * 3
     assert {s.attribution for s in extract(text).statements} == {"name"}
+
+
+def test_a_joint_statement_speaks_for_its_signatories_and_is_no_transcript() -> None:
+    body = ("We, the defence ministers of Norway, Sweden and Finland, met today in Oslo. "
+            "We condemn the attacks. We will keep supporting Ukraine. We are ready to train more pilots. "
+            "We welcome the new fund. We thank our partners. We stand united.\n"
+            "Swedish Defence Minister Pål Jonson said: “We must act now.”")
+    ex = extract("Joint statement of the Nordic defence ministers on Ukraine\n\n" + body)
+    assert [s.speaker for s in ex.statements] == ["Nordic defence ministers", "Pål Jonson"]
+    assert {c.actor for c in ex.commitments} == {"Nordic defence ministers"}

@@ -14,6 +14,7 @@ from bot.extract.agents import (
     group_agent,
     parse_agent,
     person_agent,
+    signatories,
     strip_tail,
 )
 from bot.extract.context import Context
@@ -189,7 +190,8 @@ def _sentence_subject(ctx: Context, disc: Discourse, sentence: Sentence) -> Agen
 def _first_person(ctx: Context, who: str, speaker: Statement | None) -> Agent | None:
     """Return the speaker for "I", the speaker's country (or the meeting's group) for "we"."""
     if speaker is None:
-        return None
+        group = signatories(ctx) if who.lower() in ("we", "ми") else None
+        return Agent(label=group, how="context", collective=True) if group else None
     if who.lower() in ("i", "я"):
         return Agent(label=speaker.speaker or "", how="pronoun", person_id=speaker.person_id,
                      country=speaker.speaker_country) if speaker.speaker else None

@@ -84,6 +84,9 @@ def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
         return _pronoun(disc, sentence)
     if low in _THEY:
         return disc.collective
+    if low in ("we", "ми"):  # outside a quote: the signatories of a joint statement, or no one
+        group = signatories(ctx)
+        return Agent(label=group, how="context", collective=True) if group else None
     people = [p for p in people_in(ctx, sentence)
               if start <= p.start and p.end <= end + 2 and not p.possessive]
     if people:
@@ -96,6 +99,18 @@ def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
         return group_agent(ctx, sentence, phrase, start, end)
     return (_role_agent(ctx, disc, sentence, phrase, start, end)
             or group_agent(ctx, sentence, phrase, start, end))
+
+
+_SIGNATORIES = re.compile(r"(?i)^\s*joint\s+(?:statement|declaration|communiqu[ée])\s+(?:of|by)\s+"
+                          r"(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding|following)\b|[.:]|$)")
+
+
+def signatories(ctx: Context) -> str | None:
+    """Return who "we" is in a joint statement: "Joint statement of the Weimar+ foreign ministers
+    on ..." -> "Weimar+ foreign ministers"."""
+    match = _SIGNATORIES.match(ctx.doc.title or "") or \
+        (_SIGNATORIES.match(ctx.sentences[0].text) if ctx.sentences else None)
+    return match.group("who") if match else None
 
 
 def strip_tail(text: str) -> str:

@@ -18,8 +18,15 @@ _GREETING = re.compile(r"(?i)^(?:good (?:morning|afternoon|evening)|thank you|de
 _PASSAGE = 280  # characters: a transcript is stored as passages of a few sentences
 
 
+# A text several signatories issue speaks as "we" too, but it is no one person's speech.
+_JOINT = re.compile(r"(?i)^\s*(?:joint\s+(?:statement|declaration|communiqu)|communiqu|"
+                    r"спільн\w+\s+(?:заяв|декларац))")
+
+
 def is_transcript(ctx: Context) -> bool:
     """Tell whether most of the body is first-person speech outside quotes."""
+    if _JOINT.match(ctx.doc.title or "") or (ctx.sentences and _JOINT.match(ctx.sentences[0].text)):
+        return False
     body = [s for s in ctx.sentences[1:] if not ctx.in_quote(s.start + 1, s.end - 1)
             and not s.text.startswith(("“", '"', "«"))]
     first = [s for s in body if _FIRST_PERSON.search(s.text)]
