@@ -140,3 +140,16 @@ def test_post_signature_attributes_the_text_above() -> None:
             "— Yulia Svyrydenko (@Svyrydenko_Y) May 3, 2025")
     assert statements(text) == [("Yulia Svyrydenko", "name", True, None,
                                  "Today we opened a new fund for the rebuilding of schools.")]
+
+
+def test_an_interview_answer_is_one_statement_and_its_we_is_the_speakers_country() -> None:
+    from tests.extract_helpers import extract
+
+    text = ("Interview with the Norwegian prime minister\n\n"
+            "Q: Will Norway send more?\n\n"
+            "Jonas Gahr Støre: Yes. Norway will keep its fund. We could provide more if others join.\n\n"
+            "Q: And the ships?\n")
+    ex = extract(text)
+    [answer] = ex.statements
+    assert answer.speaker == "Jonas Gahr Støre" and answer.text.endswith("if others join.")
+    assert [c.actor for c in ex.commitments] == ["Norway", "Norway"]

@@ -48,6 +48,8 @@ _CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$"
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
 _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
+# An interview turn: "Frederiksen: ..." (a question's "Q:" is nobody's statement).
+_TURN = re.compile(r"^(?!Q:|Question:)[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+){0,2}:\s")
 _QUOTE_START = re.compile(r"^(?:Quote:\s*)?[“\"«]")
 
 
@@ -75,6 +77,10 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
             drafts.extend(found)
         elif _QUOTE_START.match(sentence.text):
             _continue_quote(ctx, disc, sentence, drafts)
+        elif drafts and _TURN.match(drafts[-1].sentence.text) and \
+                drafts[-1].paragraph == ctx.paragraph_of(sentence.start):
+            drafts[-1].end = sentence.end  # "Frederiksen: Yes. Denmark will ...": the whole answer
+            drafts[-1].text = f"{drafts[-1].text} {sentence.text}"
         _note_collective(ctx, disc, sentence)
     statements = [_statement(d) for d in drafts]
     return written_names(disc, statements, ctx.index) if ctx.language != "en" else statements
