@@ -54,3 +54,13 @@ def test_signed_agreement_gives_its_parties_a_signed_commitment() -> None:
     text = "Signing\n\nA trilateral declaration by France, Norway and Ukraine was signed."
     assert [fields(c, "actor", "kind") for c in extract(text).commitments] == [
         ("France, Norway and Ukraine", "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The energy agreement on gas transit, long in the making, was not signed.",
+                 [("energy agreement on gas transit", (), False)], id="was-not-signed"),
+    pytest.param("The truce could be extended by mutual agreement, the joint statement issued on "
+                 "Monday said.", [("joint statement", (), False)], id="by-mutual-agreement-is-no-document"),
+])
+def test_unsigned_and_manner(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert agreements(text) == expected

@@ -32,8 +32,11 @@ _WORDS = ("sign", "inked", "concluded", "підписа", "погодили", "i
           "adopted", "endorsed", "statement", "declaration", "заяв", "document")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
-_PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:signed|adopted|endorsed)\b|"
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:not\s+|never\s+)?"
+                      r"(?:signed|adopted|endorsed)\b|"
                       r"(?<=,)\s*(?:signed|adopted|endorsed)\s+by\b")
+# "extended by mutual agreement" says how, and names no document.
+_MANNER = re.compile(r"(?i)^(?:mutual|common|general|unanimous|joint)\s+(?:agreement|accord|consent)$")
 _MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
 _PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
                        r"(?:on|concerning|regarding)\s+[^.,;]+)")
@@ -73,8 +76,9 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
         before = list(_NP.finditer(text[:passive.start()]))
         nps = _objects(text, passive.end()) if text[passive.end():].lstrip().startswith(":") \
             else before[-1:]
+        refused = re.search(r"(?i)\b(?:not|never)\b", passive.group())  # "was not signed"
         for np in nps:
-            found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), True, []))
+            found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"), not refused, []))
     for m in list(_MENTION.finditer(text)) + list(_PROGRESS.finditer(text)):
         if not any(a.start <= sentence.start + m.start() < a.end for a in found):
             np = _NP.search(text, m.start()) if "np" not in m.groupdict() else m  # type: ignore[assignment]
@@ -156,7 +160,7 @@ def _merge(rows: list[Agreement]) -> list[Agreement]:
     """Merge mentions of one document: shared title words or the same two or more parties."""
     out: list[Agreement] = []
     for row in rows:
-        if len(_stems(row.title)) < 2 and not row.parties:
+        if len(_stems(row.title)) < 2 and not row.parties or _MANNER.match(row.title):
             continue  # "the agreement" alone refers back to one already found
         for i, kept in enumerate(out):
             if _same(kept, row):
