@@ -228,10 +228,16 @@ class QueryEngine:
         facts = bool(both and INTENT_TABLE.get(query.intent))
         # Names alone unless their facts are looked up below or they are everywhere.
         alone = [f for f in focus if not (facts and f.ids) and not self._common(f)]
-        few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if len(dated) <= _DAY_DOCS else []
-        if few and len(few) <= _DAY_SENTENCES:
-            # A day's few reports: their sentences are matched here, since searching them walks
-            # every match in the store (15 ms for a common name at 5k documents).
+        date = query.date
+        meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
+        # The meetings held then, there or by whom the question names: their reports answer it,
+        # and searching within the day's documents walks every match in the store.
+        held = [d for d, names in meetings if any(t.in_text(names) for t in (*places, *focus))]
+        small = len(dated) <= _DAY_DOCS and not held
+        few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
+        if held:
+            hits = self._held(query, focus, held)
+        elif few and len(few) <= _DAY_SENTENCES:  # a day's few reports: matched here
             labels = {f.label for f in alone}
             hits = {h.id: h for h in few if any((m := marks_of(h.text, focus, concepts))[1]) or m[0] & labels}
         else:
@@ -240,23 +246,17 @@ class QueryEngine:
             for expr in [*both, every, topic, *(f.expr for f in alone)]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
-        if places:
-            hits.update(self._held_there(query, focus, places))
         if not topic and not focus:  # "list the meetings in 2025": the documents of that time
             hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
 
-    def _held_there(self, query: Query, focus: list[NameTerms], places: list[NameTerms]) -> dict[int, Hit]:
-        """Return what the reports of the meetings held there and then say of the names asked about."""
-        date = query.date
-        assert date is not None
-        meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
-        there = [d for d, names in meetings if any(p.in_text(names) for p in places)]
-        hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=there[:50])}
+    def _held(self, query: Query, focus: list[NameTerms], held: list[str]) -> dict[int, Hit]:
+        """Return what the reports of the meetings asked about say of the names asked about."""
+        hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=held[:50])}
         # Every sentence of the first two; of the others, those naming whom the question is about.
         labels = {f.label for f in focus}
-        for h in self.retriever.openings(there[:_DAY_DOCS], upto=60):
-            if h.doc_id in there[:2] or labels & marks_of(h.text, focus, [])[0]:
+        for h in self.retriever.openings(held[:_DAY_DOCS], upto=60):
+            if h.doc_id in held[:2] or labels & marks_of(h.text, focus, [])[0]:
                 hits[h.id] = h
         return hits
 
