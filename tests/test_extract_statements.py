@@ -153,3 +153,13 @@ def test_an_interview_answer_is_one_statement_and_its_we_is_the_speakers_country
     [answer] = ex.statements
     assert answer.speaker == "Jonas Gahr Støre" and answer.text.endswith("if others join.")
     assert [c.actor for c in ex.commitments] == ["Norway", "Norway"]
+
+
+def test_a_question_put_and_a_charge_made_are_statements() -> None:
+    from tests.extract_helpers import extract
+
+    text = ("Talks in Oslo\n\n"
+            "Foreign Minister Espen Barth Eide accused Moscow of stalling. "
+            "“Where is your answer?” Espen Barth Eide asked. He asked partners to stay united.")
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements][:2] == ["Espen Barth Eide", "Espen Barth Eide"]

@@ -29,7 +29,9 @@ _VERBS_EN = (
     # present tense, as live blogs and headlines write it
     r"recalls|announces\s+that|stresses|underlines|warns|adds|tells|urges|asks|insists|"
     r"reiterates|welcomes|praises|describes|calls\s+for|condemns|explains|highlights|"
-    r"points\s+out|confirms\s+that|writes|presents|presented"
+    r"points\s+out|confirms\s+that|writes|presents|presented|"
+    # a question put or a charge made is said too: "... ?" Vance asked; "accused X of ..."
+    r"asked(?=\s*[.,;])|accused"
 )
 _VERBS_UK = (
     r"заяв(?:ив|ила|или|ляє|ляють)|сказа(?:в|ла|ли)|каже|кажуть|наголоси(?:в|ла|ли)|"
