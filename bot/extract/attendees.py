@@ -27,7 +27,8 @@ _CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+include
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
                   r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
                   r"(?:was|were)\s+represented|also\s+in\s+[A-Z]\w+\s+were|"
-                  r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with)\b")
+                  r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with|"
+                  r"(?:delegation|team)\s+(?:was\s+)?(?:led|headed)\s+by)\b")
 # In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
 _GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
