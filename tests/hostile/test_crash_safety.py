@@ -1,6 +1,7 @@
 """SIGKILL an ingest at random points: the store is sound every time, and a rerun completes it."""
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -84,7 +85,8 @@ def kill_at_random_point(proc: BaseProcess, progress: Connection, rng: random.Ra
         progress.recv()
     time.sleep(rng.uniform(0, 0.3) if saved == 0 else rng.uniform(0, 0.05))
     assert proc.pid is not None
-    os.kill(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # a fast ingest may have finished already
+        os.kill(proc.pid, signal.SIGKILL)
     proc.join()
     progress.close()
     return saved
