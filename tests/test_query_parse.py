@@ -36,6 +36,12 @@ def index() -> EntityIndex:
     pytest.param("which meetings did Rutte attend", "meeting", id="which-meetings"),
     pytest.param("де зустрілася коаліція?", "meeting", id="uk-where"),
     pytest.param("shadow fleet tankers", "search", id="keywords"),
+    pytest.param("who was in the cabinet room with Starmer", "attendance", id="who-was-in"),
+    pytest.param("what did Biden tell Scholz at dinner", "statement", id="tell"),
+    pytest.param("can you tell me who represented Spain", "attendance", id="tell-me-is-polite"),
+    pytest.param("what happened at the Riyadh talks", "search", id="talks-is-an-event"),
+    pytest.param("what document came out of the Vilnius summit", "agreement", id="document"),
+    pytest.param("which documents mention air defence", "search", id="documents-mention"),
 ])
 def test_intent(question: str, intent: str) -> None:
     assert detect_intent(question) == intent
@@ -56,7 +62,9 @@ def test_intent(question: str, intent: str) -> None:
     pytest.param("що заявив Трамп після зустрічі з Зеленським?", ["Donald Trump"], [], [],
                  id="uk-with-is-context"),
     pytest.param("what did France promise to Ukraine", [], ["France"], [], id="recipient-is-context"),
+    pytest.param("what did Macron tell Scholz", ["Emmanuel Macron"], [], [], id="listener-is-context"),
     pytest.param("who attended the NATO summit", [], [], [], id="org-names-the-meeting"),
+    pytest.param("which leaders came to Vilnius for the NATO summit", [], [], [], id="for-org-summit-names-the-meeting"),
 ])
 def test_names(index: EntityIndex, question: str, persons: list[str], countries: list[str],
                orgs: list[str]) -> None:

@@ -18,13 +18,14 @@ _CUES: tuple[tuple[str, str], ...] = (
                         r"who went|joined|who was at|who were at|was at the|were at the|"
                         r"sen[dt] (?:anyone|someone|their|a delegation|delegat\w*|representatives?|"
                         r"officials?|ministers?|presidents?|leaders?)|who (?:did|has) \w+ (?:meet|met)|"
-                        r"meet with|met with|delegation|(?:who|which (?:\w+ ){1,2})(?:were|was) (?:in|at)|"
+                        r"meet with|met with|delegation|(?:who |which (?:\w+ ){1,2})(?:were|was) (?:in|at)|"
                         r"хто від|"
                         r"present at|which countries (?:were|came|joined)|"
                         r"which \w+ officials?|хто був|хто були|брав участь|брала участь|брали участь|"
                         r"взяв участь|взяли участь|представля\w*|присутн\w*|хто приїхав|делегац\w*)(?!\w)"),
-    ("statement", _B + r"(?:say|says|said|saying|talk\w*|speak\w*|spoke|stat(?:e|ed|ing)|remark\w*|"
+    ("statement", _B + r"(?:say|says|said|saying|talk(?:ed|ing)?|speak\w*|spoke|stat(?:e|ed|ing)|remark\w*|"
                        r"comment\w*|warn\w*|claim\w*|think|thinks|argue\w*|call(?:ed)? for|urge\w*|"
+                       r"tells?(?! (?:me|us)\b)|told|telling|"
                        r"demand\w*|sound\w*|reacted|react|views?|opinion|position on|"
                        r"сказа\w*|заяви\w*|говори\w*|каза\w*|вимага\w*|наголоси\w*|закликa\w*|"
                        r"заклика\w*|думає|вважає|попереди\w*)(?!\w)"),
@@ -34,6 +35,7 @@ _CUES: tuple[tuple[str, str], ...] = (
                         r"пообіця\w*|обіця\w*|зобов\w*|скільки|нада\w*|виділи\w*|готов\w*)(?!\w)"),
     ("agreement", _B + r"(?:sign\w*|agreements?|deal|deals|treaty|treaties|declarations?|accords?|"
                        r"memorandum|joint statement|communiqu\w*|adopt\w*|the name of|"
+                       r"documents?(?! (?:mention\w*|say\w*|about|that|from|on|in|of|by)\b)|"
                        r"підписа\w*|угод\w*|договір\w*|декларац\w*|меморандум\w*|спільн\w* заяв\w*)(?!\w)"),
 )
 _COMPILED = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in _CUES)

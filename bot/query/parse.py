@@ -36,10 +36,13 @@ _GROUP_WORDS = frozenset(
 _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|eib|uae)(?![\w])|"
                    r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
-_WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|з|із|зі|зустрічі з|для)\s+(?:the\s+)?$", re.I)
+_WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|tell|tells|told|з|із|зі|зустрічі з|для)\s+(?:the\s+)?$", re.I)
 _AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
+# "for the EPC summit": a name followed by an event word names the meeting, not who came.
+_EVENT_AFTER = re.compile(r"\s*(?:summits?|meetings?|conferences?|talks|ministerials?|саміт\w*|зустріч\w*|"
+                          r"конференц\w*|переговор\w*)(?!\w)", re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
 
 
@@ -126,7 +129,8 @@ def _asked_about(text: str, intent: str, index: EntityIndex) -> tuple[list[Menti
         mentions = [m for m in mentions if m.entity.kind == "place" or not _WITH.search(text[:m.start])]
     if intent == "attendance":
         # "who attended the NATO summit": an organisation names the meeting unless "from NATO".
-        mentions = [m for m in mentions if m.entity.kind != "org" or _FROM.search(text[:m.start])]
+        mentions = [m for m in mentions if m.entity.kind != "org" or (
+            _FROM.search(text[:m.start]) and not _EVENT_AFTER.match(text[m.end:]))]
     return mentions, where
 
 
