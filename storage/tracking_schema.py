@@ -100,3 +100,9 @@ def m004_status_mentions(db: Database) -> None:
             INSERT OR IGNORE INTO tracking_dirty (kind, key)
                 SELECT 'restatus', id FROM status_mentions WHERE parent_id = old.id;
         END""")
+
+
+@tracking()
+def m005_source_place_date(db: Database) -> None:
+    """Find the undated reports of a place without reading every report of that place."""
+    db.table("meeting_sources").create_index(["place", "date"])

@@ -78,32 +78,61 @@ def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
             "name": name or None, "publisher": publisher, "published": published}
 
 
-def _sources_near(db: Database, day: dt.date) -> list[str]:
+def _matching_near(db: Database, row: dict[str, Any]) -> set[str]:
+    """Return the sources within a day of ``row`` that report the same meeting (by date index)."""
+    day = _day(row["date"])
+    if day is None:
+        return set()
     low, high = (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
-    return [r[0] for r in db.execute(
-        "select doc_id from meeting_sources where date between ? and ?", [low, high + "~"])]
+    near = rows(db, "select doc_id, date, place, format, name from meeting_sources "
+                    "where date between ? and ?", [low, high + "~"])
+    return {r["doc_id"] for r in near if r["doc_id"] == row["doc_id"] or same_meeting(row, r)}
+
+
+def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
+    """Return the new sources, the sources they match, and every member of those clusters."""
+    seeds = set(doc_ids)
+    for row in rows(db, f"select * from meeting_sources where doc_id in ({marks(doc_ids)})", doc_ids):
+        seeds.update(_matching_near(db, row))
+    cluster_ids = cluster_ids | {r[0] for r in db.execute(
+        f"select distinct cluster_id from meeting_sources where doc_id in ({marks(seeds)})",
+        [*seeds]) if r[0]}
+    # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
+    by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
+    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
+                      cluster_ids)
+    return list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
 
 
 def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str] = ()) -> None:
-    """Recompute the clusters around ``doc_ids`` and of ``cluster_ids`` from scratch."""
-    seeds = set(doc_ids)
-    old_ids = set(cluster_ids)
-    for _, date in db.execute(
-            f"select doc_id, date from meeting_sources where doc_id in ({marks(seeds)})", [*seeds]):
-        day = _day(date)
-        if day is not None:
-            seeds.update(_sources_near(db, day))
-    old_ids.update(r[0] for r in db.execute(
-        f"select distinct cluster_id from meeting_sources where doc_id in ({marks(seeds)})",
-        [*seeds]) if r[0])
-    # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
-    by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
-    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(old_ids)})", old_ids)
-    found = list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
-    db.execute(f"delete from meeting_clusters where id in ({marks(old_ids)})", [*old_ids])
-    db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(old_ids)})", [*old_ids])
+    """Recompute the clusters around ``doc_ids`` and of ``cluster_ids``; rewrite only changed ones.
+
+    Only sources that report the same meeting as a new document (and their clusters' members)
+    are regrouped, so the cost of a save does not grow with the number of reports per day.
+    """
+    dirty = set(cluster_ids)
+    found = _affected(db, set(doc_ids), dirty)
+    old_ids = {r["cluster_id"] for r in found if r["cluster_id"]} | dirty
+    kept: set[str] = set()
+    changed = []
     for group in _components(found):
+        members = {r["cluster_id"] for r in group}
+        cluster_id = _cluster_id(group)
+        same = members == {cluster_id} and cluster_id not in dirty and len(group) == sum(
+            1 for r in found if r["cluster_id"] == cluster_id)
+        if same:
+            kept.add(cluster_id)
+        else:
+            changed.append(group)
+    gone = old_ids - kept
+    db.execute(f"delete from meeting_clusters where id in ({marks(gone)})", [*gone])
+    db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(gone)})", [*gone])
+    for group in changed:
         _write_cluster(db, group)
+    _attach_all_undated(db, [r for group in changed for r in group])
+
+
+def _attach_all_undated(db: Database, found: list[dict[str, Any]]) -> None:
     undated = {r["doc_id"] for r in found if not r["date"]}
     for place in {r["place"] for r in found if r["place"] and r["date"]}:
         # An undated report waits for a dated report of the same place to arrive.
@@ -162,9 +191,14 @@ def _common(values: Iterable[str | None]) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
+def _cluster_id(group: list[dict[str, Any]]) -> str:
+    date = _common(r["date"] for r in group)
+    return f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
+
+
 def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str | None = None) -> None:
     date = _common(r["date"] for r in group)
-    cluster_id = cluster_id or f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
+    cluster_id = cluster_id or _cluster_id(group)
     doc_ids = {r["doc_id"] for r in group}
     db.execute(f"update meeting_sources set cluster_id = ? where doc_id in ({marks(doc_ids)})",
                [cluster_id, *doc_ids])
