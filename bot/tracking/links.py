@@ -53,8 +53,10 @@ def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
 
 def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[dict[str, Any]]:
     cmp, order = ("<", "desc") if earlier else (">", "asc")
+    # "date <= ?" (not "date < ? or ...") lets SQLite seek the index to the date instead of
+    # walking every mention of the actor: the cost stays bounded by WINDOW as the store grows.
     sql = (f"select commitment_id, terms, names, amount, score, date from commitment_links "
-           f"where actor_key = ? and (date {cmp} ? or (date = ? and commitment_id {cmp} ?)) "
+           f"where actor_key = ? and date {cmp}= ? and (date != ? or commitment_id {cmp} ?) "
            f"order by date {order}, commitment_id {order} limit {WINDOW}")
     cursor = db.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
     columns = [c[0] for c in cursor.description]
