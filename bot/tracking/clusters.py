@@ -78,22 +78,17 @@ def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
             "name": name or None, "publisher": publisher, "published": published}
 
 
-def _matching_near(db: Database, row: dict[str, Any]) -> set[str]:
-    """Return the sources within a day of ``row`` that report the same meeting (by date index)."""
+def _near(db: Database, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the sources dated within a day of ``row`` (through the date index)."""
     day = _day(row["date"])
     if day is None:
-        return set()
+        return []
     low, high = (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
-    near = rows(db, "select doc_id, date, place, format, name from meeting_sources "
-                    "where date between ? and ?", [low, high + "~"])
-    return {r["doc_id"] for r in near if r["doc_id"] == row["doc_id"] or same_meeting(row, r)}
+    return rows(db, "select * from meeting_sources where date between ? and ?", [low, high + "~"])
 
 
-def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
-    """Return the new sources, the sources they match, and every member of those clusters."""
-    seeds = set(doc_ids)
-    for row in rows(db, f"select * from meeting_sources where doc_id in ({marks(doc_ids)})", doc_ids):
-        seeds.update(_matching_near(db, row))
+def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Return the sources ``seeds`` with every member of their clusters and of ``cluster_ids``."""
     cluster_ids = cluster_ids | {r[0] for r in db.execute(
         f"select distinct cluster_id from meeting_sources where doc_id in ({marks(seeds)})",
         [*seeds]) if r[0]}
@@ -101,7 +96,23 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
     by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
                       cluster_ids)
-    return list({r["doc_id"]: r for r in (*by_doc, *by_cluster)}.values())
+    return {r["doc_id"]: r for r in (*by_doc, *by_cluster)}
+
+
+def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
+    """Return the new sources, the nearby sources that report the same meetings, and their clusters.
+
+    Only these are regrouped, so the cost of a save does not grow with the reports of a day.
+    """
+    found = _members(db, doc_ids, cluster_ids)
+    near = {r["doc_id"]: r for row in list(found.values()) if row["doc_id"] in doc_ids
+            for r in _near(db, row)}
+    while True:  # a report that joins a meeting can bring that meeting's neighbours along
+        extra = {doc_id for doc_id, r in near.items() if doc_id not in found
+                 and any(same_meeting(r, other) for other in found.values())}
+        if not extra:
+            return list(found.values())
+        found = _members(db, set(found) | extra, cluster_ids)
 
 
 def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str] = ()) -> None:
