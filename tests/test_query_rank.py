@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query.rank import cue_hits
+from bot.query.rank import continues, cue_hits
 from bot.query.retrieve import Hit
 
 
@@ -28,3 +28,13 @@ def test_cue_hits(intent: str, texts: list[str], wanted: list[str]) -> None:
 def test_cue_hits_keep_to_the_limit() -> None:
     hits = _hits(*(f"Leader {i} said yes." for i in range(10)))
     assert len(cue_hits("statement", hits, limit=3)) == 3
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    pytest.param("He added that the drones would arrive in May.", True, id="pronoun"),
+    pytest.param("“We stand together,” the minister said.", True, id="quote"),
+    pytest.param("Вона наголосила на санкціях.", True, id="uk-pronoun"),
+    pytest.param("The hall was decorated with flags.", False, id="new-subject"),
+])
+def test_continues(text: str, wanted: bool) -> None:
+    assert continues(text) is wanted

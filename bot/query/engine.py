@@ -11,7 +11,16 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.rank import Scored, concept_patterns, cue_hits, features, marks_of, score_hits
+from bot.query.rank import (
+    INTENT_CUES,
+    Scored,
+    concept_patterns,
+    continues,
+    cue_hits,
+    features,
+    marks_of,
+    score_hits,
+)
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
     COMMON_SHARE,
@@ -192,8 +201,10 @@ class QueryEngine:
         best = top_docs(ranked, 3)
         sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
         more = cue_hits(query.intent, sentences, limit=25)
-        # ... and every sentence of the best one: a name may sit in a sentence with no other cue.
-        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60]
+        # ... and the sentences of the best one that name someone or something asked about: a
+        # name may sit in a sentence with no other cue.
+        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60
+                 and _worth(h.text, query, focus, concepts)]
         new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
         if new:
             ranked += score_hits(context, new, self.retriever)
@@ -236,7 +247,7 @@ class QueryEngine:
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
         if held:
-            hits = self._held(query, focus, held)
+            hits = self._held(query, focus, held, concepts=concepts)
         elif few and len(few) <= _DAY_SENTENCES:  # a day's few reports: matched here
             labels = {f.label for f in alone}
             hits = {h.id: h for h in few if any((m := marks_of(h.text, focus, concepts))[1]) or m[0] & labels}
@@ -250,13 +261,17 @@ class QueryEngine:
             hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
 
-    def _held(self, query: Query, focus: list[NameTerms], held: list[str]) -> dict[int, Hit]:
+    def _held(self, query: Query, focus: list[NameTerms], held: list[str], *,
+              concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
         """Return what the reports of the meetings asked about say of the names asked about."""
         hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=held[:50])}
-        # Every sentence of the first two; of the others, those naming whom the question is about.
+        # Of the first two, every sentence that names someone or something asked about, carries
+        # the intent's cue or continues the one before ("He added"); of the others, those naming
+        # whom the question is about. The rest would be scored (60-80 us each) to rank low.
         labels = {f.label for f in focus}
         for h in self.retriever.openings(held[:_DAY_DOCS], upto=60):
-            if h.doc_id in held[:2] or labels & marks_of(h.text, focus, [])[0]:
+            if (_worth(h.text, query, focus, concepts) if h.doc_id in held[:2]
+                    else labels & marks_of(h.text, focus, [])[0]):
                 hits[h.id] = h
         return hits
 
@@ -299,6 +314,14 @@ class QueryEngine:
         if table == "statements" and column != "person_id":
             return []
         return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids)
+
+
+def _worth(text: str, query: Query, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> bool:
+    """Tell whether a sentence of a report names someone or something asked about, carries the
+    intent's cue or continues the one before ("He added"): the rest would be scored to rank low."""
+    names, topic = marks_of(text, focus, concepts)
+    cue = INTENT_CUES.get(query.intent)
+    return bool(names) or any(topic) or bool(cue and cue.search(text)) or continues(text)
 
 
 _ENGINES: dict[int, QueryEngine] = {}

@@ -41,6 +41,11 @@ _CONTINUES = re.compile(
     r"\s*(?:[\"“«'‘]|(?:he|she|they|his|her|the (?:president|prime minister|chancellor|minister|"
     r"secretary|head of state|leader|premier)|він|вона|вони|президент|прем'єр|канцлер)(?!\w))", re.I)
 
+def continues(text: str) -> bool:
+    """Tell whether a sentence continues the one before it ("He added ...", a quote)."""
+    return bool(_CONTINUES.match(text))
+
+
 # FTS5 expressions for sentences that carry what each intent asks for.
 CUE_EXPRS = {
     "attendance": '"attend"* OR "took" + "part" OR "participa"* OR "joined" OR "included" OR "gather"* '
