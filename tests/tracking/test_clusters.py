@@ -71,3 +71,33 @@ def test_amounts_that_differ_for_one_promise_are_flagged(store: Store, save: Sav
     details = [r["detail"] for r in store.db.query("select detail from meeting_conflicts")]
     assert details == [
         "sources differ: €2bn or €2.5bn (France, a military aid package with air defence missiles)"]
+
+
+def test_a_report_of_another_meeting_leaves_a_cluster_and_its_conflicts_untouched(
+        store: Store, save: Save) -> None:
+    save(url="https://one.example/a", published="2025-03-02", text="Leaders of 26 countries met.",
+         meeting=Meeting(date="2025-03-02", place="London"))
+    save(url="https://two.example/b", published="2025-03-02", text="Some 35 countries took part.",
+         meeting=Meeting(date="2025-03-02", place="London"))
+    before = list(store.db.query("select * from meeting_conflicts"))
+    store.db.execute("create table rewritten (id text)")
+    store.db.execute("create trigger note_rewrite after delete on meeting_clusters begin "
+                     "insert into rewritten values (old.id); end")
+    save(url="https://three.example/c", published="2025-03-02", text="Leaders of 12 countries met.",
+         meeting=Meeting(date="2025-03-02", place="Kyiv"))
+    # Rewriting a cluster recounts its conflicts: an unrelated report must not cost that.
+    assert list(store.db.query("select * from rewritten")) == []
+    assert list(store.db.query("select * from meeting_conflicts")) == before
+    assert _clusters(store) == [(2, "one.example; two.example"), (1, "three.example")]
+
+
+def test_a_late_report_joins_its_meeting_and_its_conflict_is_counted(store: Store, save: Save) -> None:
+    save(url="https://one.example/a", published="2025-03-02", text="Leaders of 26 countries met.",
+         meeting=Meeting(date="2025-03-02", place="London"))
+    save(url="https://three.example/c", published="2025-03-02", text="A meeting in Kyiv.",
+         meeting=Meeting(date="2025-03-02", place="Kyiv"))
+    save(url="https://two.example/b", published="2025-03-03", text="Some 35 countries took part.",
+         meeting=Meeting(date="2025-03-03", place="Lancaster House, London"))
+    assert _clusters(store) == [(2, "one.example; two.example"), (1, "three.example")]
+    assert [r["detail"] for r in store.db.query("select detail from meeting_conflicts")] == [
+        "sources differ: 26 or 35 countries"]
