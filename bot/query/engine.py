@@ -215,8 +215,10 @@ class QueryEngine:
                     every: str | None, places: list[NameTerms],
                     concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
-        hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW)}
-        alone = _CANDIDATES if not focus else _NARROW
+        # With a name, its own searches below find the sentences that answer: the topic alone
+        # mostly adds sentences of documents that never name it, each scored to rank low.
+        alone = _CANDIDATES if not focus else _NARROW // 2
+        hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW if not focus else alone)}
         hits.update((h.id, h) for h in self.retriever.search(topic, limit=alone))
         for name in focus:
             if topic and name.expr:
