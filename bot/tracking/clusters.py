@@ -21,6 +21,7 @@ from bot.tracking.normalize import fold
 from bot.tracking.sql import marks, rows, upsert
 
 NAME_SIMILARITY = 85.0
+HOPS = 2
 
 
 @lru_cache(maxsize=4096)
@@ -107,12 +108,18 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     found = _members(db, doc_ids, cluster_ids)
     near = {r["doc_id"]: r for row in list(found.values()) if row["doc_id"] in doc_ids
             for r in _near(db, row)}
-    while True:  # a report that joins a meeting can bring that meeting's neighbours along
+    fresh = list(found.values())
+    # A report that joins a meeting can bring that meeting's neighbours along; two steps keep
+    # the grouping close to a from-scratch one without walking chains of similar names.
+    for _ in range(HOPS):
         extra = {doc_id for doc_id, r in near.items() if doc_id not in found
-                 and any(same_meeting(r, other) for other in found.values())}
+                 and any(same_meeting(r, other) for other in fresh)}
         if not extra:
-            return list(found.values())
-        found = _members(db, set(found) | extra, cluster_ids)
+            break
+        grown = _members(db, set(found) | extra, cluster_ids)
+        fresh = [r for doc_id, r in grown.items() if doc_id not in found]
+        found = grown
+    return list(found.values())
 
 
 def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str] = ()) -> None:
