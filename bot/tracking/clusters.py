@@ -1,8 +1,10 @@
 """Group reports of the same meeting from several sources, and flag where the sources disagree.
 
 Two reports are the same meeting when their dates are at most a day apart and they share the
-place, the format or (failing both) a similar name. Clustering is recomputed only around the
-dates a write touched, through the ``meeting_sources.date`` index.
+place, the format or (failing both) a similar name. A write regroups only the reports that match
+its own (found through the ``meeting_sources.date`` index) and their clusters' members, and
+rewrites (recounting conflicts) only the clusters whose members changed: the cost of a save stays
+flat as reports per day grow.
 """
 from __future__ import annotations
 
