@@ -122,12 +122,12 @@ def headline(doc: DocInfo) -> str:
 
 
 def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[re.Pattern[str]],
-                place_docs: set[str]) -> tuple[float, float, float]:
+                place_docs: set[str], *, headline_text: str | None = None) -> tuple[float, float, float]:
     """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1]."""
     date = 1.0 if query.date and query.date.contains(doc.date) else 0.0
     if query.date and not date and doc.published and query.date.contains(doc.published):
         date = 0.8
-    headline_text = headline(doc)
+    headline_text = headline(doc) if headline_text is None else headline_text
     place = 0.0
     if places:
         if any(p.in_text(headline_text) for p in places):
@@ -203,7 +203,8 @@ def _cues(query: Query, text: str, title_key: str) -> float:
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
-    if len(text) < 25 or HEADING.fullmatch(text) or (len(text) < 300 and text[:1].casefold() == title_key[:1]
+    # HEADING matches at most 141 characters: longer texts skip the regex.
+    if len(text) < 25 or (len(text) <= 141 and HEADING.fullmatch(text)) or (len(text) < 300 and text[:1].casefold() == title_key[:1]
                                                       and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
     return score
@@ -242,10 +243,12 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     """Compute the document-level features of every candidate document, with indexed reads."""
     doc_ids = list({h.doc_id for h in hits})
     docs = retriever.documents(doc_ids)
-    marks = {h.text: marks_of(h.text, focus, concepts) for h in hits}
+    marks = {text: marks_of(text, focus, concepts) for text in {h.text for h in hits}}
     topic = concepts[:len(query.concepts)]  # the places follow the topic words
     place_docs = {h.doc_id for h in hits if any(marks[h.text][1][len(topic):])}
-    fits = {d: meeting_fit(query, doc, places, topic, place_docs) for d, doc in docs.items()}
+    titles = {d: headline(doc) for d, doc in docs.items()}
+    fits = {d: meeting_fit(query, doc, places, topic, place_docs, headline_text=titles[d])
+            for d, doc in docs.items()}
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
@@ -256,7 +259,7 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
-        title = headline(doc)
+        title = titles[doc_id]
         views[doc_id] = DocView(
             score=date_weight * fits[doc_id][0] + 1.5 * fits[doc_id][1] + 1.5 * fits[doc_id][2],
             names={k for k, v in names.items() if doc_id in v},
