@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from storage.schema import core
-from storage.tracking_schema import tracking
 from storage.alerts_schema import alerts
 from storage.feeds_schema import feeds
 from storage.query_schema import query
+from storage.schema import core
+from storage.tracking_schema import tracking
 
 # Applied in this order when a store opens; feature modules append their own sets here.
 MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query]

@@ -105,7 +105,8 @@ def test_ukrainian_leaders_list_and_written_names() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Foreign ministers met in Oslo. Sergey Lavrov, who had asked for the meeting, "
                  "did not come.", [], id="did-not-come"),
-    pytest.param("Vladimir Putin stayed away. Russia sent a delegation led by Foreign Minister Sergey Lavrov.",
+    pytest.param("Vladimir Putin stayed away. "
+                 "Russia sent a delegation led by Foreign Minister Sergey Lavrov.",
                  [("Sergei Lavrov", "Foreign Minister", "Russia", None, None)], id="delegation-led-by"),
     pytest.param("Talks were held in Oslo. Emmanuel Macron sent Foreign Minister Jean-Noël Barrot "
                  "to the talks instead.", [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)],

@@ -24,7 +24,8 @@ def extraction(actor: str = "Norway") -> Extraction:
     return Extraction(
         sentences=(Sentence(0, 0, 20, "Leaders met in Oslo."), Sentence(1, 21, 46, TEXT[21:])),
         meeting=Meeting(name="Oslo meeting", date="2025-05-01", place="Oslo"),
-        attendees=(Attendance(name=None, role=None, country="Norway", org=None, sentence=1, start=21, end=27),),
+        attendees=(Attendance(name=None, role=None, country="Norway", org=None,
+                               sentence=1, start=21, end=27),),
         statements=(Statement(speaker="Jonas Gahr Støre", text="ten ships", quote=False,
                               sentence=1, start=21, end=46),),
         commitments=(Commitment(actor=actor, action="pledged ten ships", kind="pledge",

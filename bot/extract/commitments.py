@@ -162,8 +162,9 @@ def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
     quote = next((e for s, e in ctx.quotes if s < sentence.start + at < e), None)
     if quote is not None:
         stop = min(stop, quote - 1 - sentence.start)
-    clause = re.search(r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
-                       sentence.text[at:stop])
+    clause = re.search(
+        r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
+        sentence.text[at:stop])
     end = at + clause.start() if clause else stop
     return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))
 
