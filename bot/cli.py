@@ -5,10 +5,14 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.errors import PledgebotError
+
+if TYPE_CHECKING:  # the store is imported lazily, for a fast start
+    from storage.store import Store
 
 log = logging.getLogger("pledgebot")
 
@@ -21,7 +25,7 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
-def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily for a fast start
+def open_store(db: str | None) -> Store:
     """Open the store named by ``--db``, or by the settings."""
     from storage.store import Store
 

@@ -15,7 +15,7 @@ alerts = Migrations("pledgebot.alerts")
 @alerts()
 def m001_outbox(db: Database) -> None:
     """Alerts, subscriptions, deliveries and the chats that migrated to a new id."""
-    db["alerts"].create(
+    db.table("alerts").create(
         {
             "id": int,
             "key": str,
@@ -31,15 +31,15 @@ def m001_outbox(db: Database) -> None:
         not_null={"key", "kind", "fanned_out"},
         defaults={"fanned_out": 0, "silent": 0},
     )
-    db["alerts"].create_index(["key"], unique=True)
-    db["alerts"].create_index(["fanned_out"])
-    db["subscriptions"].create(
+    db.table("alerts").create_index(["key"], unique=True)
+    db.table("alerts").create_index(["fanned_out"])
+    db.table("subscriptions").create(
         {"id": int, "chat_id": int, "kind": str, "value": str, "label": str, "created_at": str},
         pk="id",
         not_null={"chat_id", "kind", "value"},
     )
-    db["subscriptions"].create_index(["chat_id", "kind", "value"], unique=True)
-    db["deliveries"].create(
+    db.table("subscriptions").create_index(["chat_id", "kind", "value"], unique=True)
+    db.table("deliveries").create(
         {
             "key": str,
             "alert_id": int,
@@ -61,8 +61,8 @@ def m001_outbox(db: Database) -> None:
         not_null={"alert_id", "chat_id", "status", "attempts"},
         defaults={"attempts": 0},
     )
-    db["deliveries"].create_index(["status", "next_attempt_at"])
-    db["deliveries"].create_index(["chat_id"])
-    db["chat_migrations"].create(
+    db.table("deliveries").create_index(["status", "next_attempt_at"])
+    db.table("deliveries").create_index(["chat_id"])
+    db.table("chat_migrations").create(
         {"old_chat_id": int, "new_chat_id": int, "migrated_at": str}, pk="old_chat_id"
     )

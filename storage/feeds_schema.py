@@ -11,7 +11,7 @@ feeds = Migrations("pledgebot.feeds")
 @feeds()
 def m001_feeds(db: Database) -> None:
     """Feeds with conditional-GET validators and backoff state; the items seen in each."""
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "url": str,
             "title": str,
@@ -29,7 +29,7 @@ def m001_feeds(db: Database) -> None:
         not_null={"failures", "reported"},
         defaults={"failures": 0, "reported": 0},
     )
-    db["feed_items"].create(
+    db.table("feed_items").create(
         {
             "feed_url": str,
             "item_key": str,
@@ -48,4 +48,4 @@ def m001_feeds(db: Database) -> None:
         not_null={"attempts"},
         defaults={"attempts": 0},
     )
-    db["feed_items"].create_index(["status"])
+    db.table("feed_items").create_index(["status"])

@@ -20,4 +20,4 @@ def m001_sentence_vocabulary(db: Database) -> None:
 @query()
 def m002_publication_dates(db: Database) -> None:
     """Index documents by publication date: questions narrow by date ("in March 2025")."""
-    db["documents"].create_index(["published"], if_not_exists=True)
+    db.table("documents").create_index(["published"], if_not_exists=True)

@@ -16,7 +16,7 @@ _PROVENANCE = {"doc_id": str, "sentence": int, "start": int, "end": int}
 @core()
 def m001_documents(db: Database) -> None:
     """Documents, their sentences, and the fact tables that point into them."""
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": str, "url": str, "title": str, "publisher": str, "published": str,
             "language": str, "content_hash": str, "text": str, "ingested_at": str,
@@ -24,71 +24,71 @@ def m001_documents(db: Database) -> None:
         },
         pk="id",
     )
-    db["documents"].create_index(["url"])
-    db["documents"].create_index(["content_hash"])
-    db["sentences"].create(
+    db.table("documents").create_index(["url"])
+    db.table("documents").create_index(["content_hash"])
+    db.table("sentences").create(
         {"id": int, "doc_id": str, "idx": int, "start": int, "end": int, "text": str},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["sentences"].create_index(["doc_id", "idx"], unique=True)
-    db["meetings"].create(
+    db.table("sentences").create_index(["doc_id", "idx"], unique=True)
+    db.table("meetings").create(
         {"id": int, "doc_id": str, "name": str, "date": str, "place": str, "format": str,
          "sentence": int, "start": int, "end": int},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["meetings"].create_index(["doc_id"], unique=True)
-    db["meetings"].create_index(["date"])
-    db["attendances"].create(
+    db.table("meetings").create_index(["doc_id"], unique=True)
+    db.table("meetings").create_index(["date"])
+    db.table("attendances").create(
         {"id": int, "name": str, "role": str, "country": str, "org": str, "person_id": str,
          "mode": str, **_PROVENANCE},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["statements"].create(
+    db.table("statements").create(
         {"id": int, "speaker": str, "text": str, "quote": int, "person_id": str,
          "speaker_country": str, "speaker_org": str, "attribution": str, "verb": str,
          **_PROVENANCE},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["commitments"].create(
+    db.table("commitments").create(
         {"id": int, "actor": str, "action": str, "kind": str, "actor_country": str,
          "actor_org": str, "person_id": str, "amount": str, "timeframe": str,
          "conditional": int, "condition": str, "collective": int, **_PROVENANCE},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["agreements"].create(
+    db.table("agreements").create(
         {"id": int, "title": str, "signed": int, **_PROVENANCE},
         pk="id", foreign_keys=[("doc_id", "documents", "id")],
     )
-    db["agreement_parties"].create(
+    db.table("agreement_parties").create(
         {"agreement_id": int, "party": str},
         pk=("agreement_id", "party"), foreign_keys=[("agreement_id", "agreements", "id")],
     )
     for table in ("attendances", "statements", "commitments", "agreements"):
-        db[table].create_index(["doc_id"])
-    db["attendances"].create_index(["country"])
-    db["attendances"].create_index(["person_id"])
-    db["statements"].create_index(["person_id"])
-    db["commitments"].create_index(["actor_country"])
+        db.table(table).create_index(["doc_id"])
+    db.table("attendances").create_index(["country"])
+    db.table("attendances").create_index(["person_id"])
+    db.table("statements").create_index(["person_id"])
+    db.table("commitments").create_index(["actor_country"])
 
 
 @core()
 def m002_entities(db: Database) -> None:
     """People, countries and organisations with their aliases in every script."""
-    db["entities"].create(
+    db.table("entities").create(
         {"id": str, "kind": str, "name": str, "country": str, "data": str}, pk="id",
     )
-    db["aliases"].create(
+    db.table("aliases").create(
         {"entity_id": str, "alias": str, "norm": str},
         pk=("entity_id", "norm"), foreign_keys=[("entity_id", "entities", "id")],
     )
-    db["aliases"].create_index(["norm"])
+    db.table("aliases").create_index(["norm"])
 
 
 @core()
 def m003_full_text(db: Database) -> None:
     """Full-text indexes kept in sync by triggers, so a rollback rolls them back too."""
-    db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["statements"].enable_fts(["text", "speaker"], create_triggers=True,
+    db.table("sentences").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("statements").enable_fts(["text", "speaker"], create_triggers=True,
                                 tokenize="unicode61 remove_diacritics 2")
-    db["commitments"].enable_fts(["action", "actor"], create_triggers=True,
+    db.table("commitments").enable_fts(["action", "actor"], create_triggers=True,
                                  tokenize="unicode61 remove_diacritics 2")

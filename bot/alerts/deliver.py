@@ -257,7 +257,7 @@ def _failed(db: Database, row: dict[str, Any], *, error: str, report: Report, no
 
 def _update(db: Database, key: str, **values: Any) -> None:
     with db.atomic():
-        db["deliveries"].update(key, values)
+        db.table("deliveries").update(key, values)
 
 
 def _seconds(err: RetryAfter) -> float:

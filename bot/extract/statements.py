@@ -134,9 +134,9 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         at = sentence.start + acc.start(1)
         if ctx.in_quote(at):
             continue
-        according = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
-        if according:
-            agents.setdefault(according.label, (according, "according to"))
+        source = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
+        if source:
+            agents.setdefault(source.label, (source, "according to"))
     drafts = []
     for agent, cue in agents.values():
         disc.note_speaker(agent, sentence.index)

@@ -29,7 +29,7 @@ class Feed:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Feed:
         """Build a feed from its database row."""
-        fields = {k: row.get(k) for k in cls.__dataclass_fields__}
+        fields: dict[str, Any] = {k: row.get(k) for k in cls.__dataclass_fields__}
         return cls(**{**fields, "failures": row["failures"] or 0, "reported": bool(row["reported"])})
 
 
@@ -45,7 +45,7 @@ def add_feed(db: Database, *, url: str, now: dt.datetime | None = None) -> bool:
     url = check_url(url)
     if db.execute("select 1 from feeds where url = ?", [url]).fetchone():
         return False
-    db["feeds"].insert({"url": url, "added_at": now_iso(now), "failures": 0, "reported": 0})
+    db.table("feeds").insert({"url": url, "added_at": now_iso(now), "failures": 0, "reported": 0})
     return True
 
 
@@ -61,12 +61,12 @@ def remove_feed(db: Database, *, url: str) -> None:
 
 def list_feeds(db: Database) -> list[Feed]:
     """Return every feed, in the order they were added."""
-    return [Feed.from_row(r) for r in db["feeds"].rows_where(order_by="added_at, rowid")]
+    return [Feed.from_row(r) for r in db.table("feeds").rows_where(order_by="added_at, rowid")]
 
 
 def due_feeds(db: Database, *, now: dt.datetime) -> list[Feed]:
     """Return the feeds whose backoff, if any, has run out."""
-    rows = db["feeds"].rows_where(
+    rows = db.table("feeds").rows_where(
         "next_attempt_at is null or next_attempt_at <= ?", [now_iso(now)], order_by="added_at, rowid"
     )
     return [Feed.from_row(r) for r in rows]
@@ -82,7 +82,7 @@ def record_success(
     now: dt.datetime,
 ) -> None:
     """Remember a good poll: new validators, and the end of any failure streak."""
-    db["feeds"].update(
+    db.table("feeds").update(
         feed.url,
         {
             "title": title or feed.title,
@@ -100,7 +100,7 @@ def record_success(
 
 def record_failure(db: Database, feed: Feed, *, error: str, retry_at: dt.datetime, now: dt.datetime) -> bool:
     """Remember a failed poll and when to retry; return True the first time in a streak."""
-    db["feeds"].update(
+    db.table("feeds").update(
         feed.url,
         {
             "last_polled_at": now_iso(now),
@@ -116,7 +116,7 @@ def record_failure(db: Database, feed: Feed, *, error: str, retry_at: dt.datetim
 def remember_items(db: Database, feed: Feed, items: list[dict[str, Any]], *, now: dt.datetime) -> int:
     """Record items not seen before as pending; return how many were new."""
     before = db.execute("select count(*) from feed_items where feed_url = ?", [feed.url]).fetchone()[0]
-    db["feed_items"].insert_all(
+    db.table("feed_items").insert_all(
         (
             {**item, "feed_url": feed.url, "status": "pending", "attempts": 0, "seen_at": now_iso(now)}
             for item in items
@@ -124,16 +124,14 @@ def remember_items(db: Database, feed: Feed, items: list[dict[str, Any]], *, now
         pk=("feed_url", "item_key"),
         ignore=True,
     )
-    return (
-        int(db.execute("select count(*) from feed_items where feed_url = ?", [feed.url]).fetchone()[0])
-        - before
-    )
+    after: int = db.execute("select count(*) from feed_items where feed_url = ?", [feed.url]).fetchone()[0]
+    return after - int(before)
 
 
 def items_to_ingest(db: Database, feed: Feed, *, max_attempts: int) -> list[dict[str, Any]]:
     """Return the feed's items still to ingest: new ones, and failed ones with attempts left."""
     return list(
-        db["feed_items"].rows_where(
+        db.table("feed_items").rows_where(
             "feed_url = ? and status in ('pending', 'failed') and attempts < ?",
             [feed.url, max_attempts],
             order_by="seen_at, published, item_key",
@@ -152,7 +150,7 @@ def mark_item(
 ) -> int:
     """Record the outcome of ingesting an item; return its attempts so far."""
     attempts = int(item["attempts"]) + 1
-    db["feed_items"].update(
+    db.table("feed_items").update(
         (item["feed_url"], item["item_key"]),
         {
             "status": status,
