@@ -42,6 +42,7 @@ browse: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot storage tests bench
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache
