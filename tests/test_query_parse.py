@@ -64,7 +64,8 @@ def test_intent(question: str, intent: str) -> None:
     pytest.param("what did France promise to Ukraine", [], ["France"], [], id="recipient-is-context"),
     pytest.param("what did Macron tell Scholz", ["Emmanuel Macron"], [], [], id="listener-is-context"),
     pytest.param("who attended the NATO summit", [], [], [], id="org-names-the-meeting"),
-    pytest.param("which leaders came to Vilnius for the NATO summit", [], [], [], id="for-org-summit-names-the-meeting"),
+    pytest.param("which leaders came to Vilnius for the NATO summit", [], [], [],
+                 id="for-org-summit-names-the-meeting"),
 ])
 def test_names(index: EntityIndex, question: str, persons: list[str], countries: list[str],
                orgs: list[str]) -> None:

@@ -1,7 +1,6 @@
 """QueryEngine: question in, Answer out, built once per store and reused for every question."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from bot.query.names import NameTerms, combine, name_terms, office_terms, word_t
 from bot.query.parse import Query, parse_question
 from bot.query.rank import (
     INTENT_CUES,
+    MarksMemo,
     Scored,
     concept_patterns,
     continues,
@@ -191,10 +191,11 @@ class QueryEngine:
         words = searchable(query.concepts, frequencies, total)
         topic = any_of([*words, *(p.expr for p in places)])
         # Searches return the newest matches, not the best: sentences with every word come first.
-        hits = self._candidates(query, focus, topic, every=all_of(words), places=places, concepts=concepts)
+        memo = MarksMemo(focus, concepts)  # sentences met twice are matched once
+        hits = self._candidates(query, focus, topic, every=all_of(words), places=places, memo=memo)
         if not hits:
             return []
-        context = features(self.retriever, query, focus=focus, concepts=concepts, places=places,
+        context = features(self.retriever, query, focus=focus, concepts=concepts, places=places, memo=memo,
                            hits=list(hits.values()), frequencies=frequencies, total=total)
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
@@ -204,7 +205,7 @@ class QueryEngine:
         # ... and the sentences of the best one that name someone or something asked about: a
         # name may sit in a sentence with no other cue.
         more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60
-                 and _worth(h.text, query, focus, concepts)]
+                 and _worth(h.text, query, memo)]
         new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
         if new:
             ranked += score_hits(context, new, self.retriever)
@@ -212,8 +213,7 @@ class QueryEngine:
         return ranked
 
     def _candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
-                    every: str | None, places: list[NameTerms],
-                    concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
+                    every: str | None, places: list[NameTerms], memo: MarksMemo) -> dict[int, Hit]:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
         # With a name, its own searches below find the sentences that answer: the topic alone
         # mostly adds sentences of documents that never name it, each scored to rank low.
@@ -227,13 +227,11 @@ class QueryEngine:
             hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2))
         hits.update((h.id, h) for h in self._fact_hits(query, focus))
         if query.date:
-            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places,
-                                               concepts=concepts))
+            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places, memo=memo))
         return hits
 
     def _dated_candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
-                          every: str | None, places: list[NameTerms],
-                          concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
+                          every: str | None, places: list[NameTerms], memo: MarksMemo) -> dict[int, Hit]:
         """Return sentences of the documents of the time asked about, by name, topic, fact and place."""
         assert query.date is not None
         dated = self.retriever.docs_dated(query.date.start, query.date.end, has_year=query.date.has_year)
@@ -249,10 +247,10 @@ class QueryEngine:
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
         if held:
-            hits = self._held(query, focus, held, concepts=concepts)
+            hits = self._held(query, focus, held, memo=memo)
         elif few and len(few) <= _DAY_SENTENCES:  # a day's few reports: matched here
             labels = {f.label for f in alone}
-            hits = {h.id: h for h in few if any((m := marks_of(h.text, focus, concepts))[1]) or m[0] & labels}
+            hits = {h.id: h for h in few if any((m := memo(h.text))[1]) or m[0] & labels}
         else:
             # Names with the topic, every word, the topic, names alone: each newest first.
             hits = {}
@@ -264,7 +262,7 @@ class QueryEngine:
         return hits
 
     def _held(self, query: Query, focus: list[NameTerms], held: list[str], *,
-              concepts: list[re.Pattern[str]]) -> dict[int, Hit]:
+              memo: MarksMemo) -> dict[int, Hit]:
         """Return what the reports of the meetings asked about say of the names asked about."""
         hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=held[:50])}
         # Of the first two, every sentence that names someone or something asked about, carries
@@ -272,7 +270,7 @@ class QueryEngine:
         # whom the question is about. The rest would be scored (60-80 us each) to rank low.
         labels = {f.label for f in focus}
         for h in self.retriever.openings(held[:_DAY_DOCS], upto=60):
-            if (_worth(h.text, query, focus, concepts) if h.doc_id in held[:2]
+            if (_worth(h.text, query, memo) if h.doc_id in held[:2]
                     else labels & marks_of(h.text, focus, [])[0]):
                 hits[h.id] = h
         return hits
@@ -318,10 +316,10 @@ class QueryEngine:
         return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids)
 
 
-def _worth(text: str, query: Query, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> bool:
+def _worth(text: str, query: Query, memo: MarksMemo) -> bool:
     """Tell whether a sentence of a report names someone or something asked about, carries the
     intent's cue or continues the one before ("He added"): the rest would be scored to rank low."""
-    names, topic = marks_of(text, focus, concepts)
+    names, topic = memo(text)
     cue = INTENT_CUES.get(query.intent)
     return bool(names) or any(topic) or bool(cue and cue.search(text)) or continues(text)
 

@@ -36,7 +36,8 @@ _GROUP_WORDS = frozenset(
 _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|eib|uae)(?![\w])|"
                    r"(?<=\bthe )us(?![\w])|(?<![\w.])us(?=-)|(?<=\band )us\b(?= and| sign| agree)")
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
-_WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|tell|tells|told|з|із|зі|зустрічі з|для)\s+(?:the\s+)?$", re.I)
+_WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|tell|tells|told|з|із|зі|зустрічі з|для)"
+                   r"\s+(?:the\s+)?$", re.I)
 _AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)

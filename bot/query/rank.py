@@ -159,6 +159,21 @@ def marks_of(text: str, focus: list[NameTerms], concepts: list[re.Pattern[str]])
             tuple(bool(c.search(text)) for c in concepts))
 
 
+class MarksMemo:
+    """The marks of sentences for one question's names and concepts, each computed once."""
+
+    def __init__(self, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> None:
+        self.focus, self.concepts = focus, concepts
+        self.found: dict[str, Marks] = {}
+
+    def __call__(self, text: str) -> Marks:
+        """Return the marks of ``text``."""
+        marks = self.found.get(text)
+        if marks is None:
+            marks = self.found[text] = marks_of(text, self.focus, self.concepts)
+        return marks
+
+
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
                    weights: list[float], best_rank: float, doc: DocView, previous: str | None,
                    marks: Marks | None = None) -> None:
@@ -204,8 +219,9 @@ def _cues(query: Query, text: str, title_key: str) -> float:
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
     # HEADING matches at most 141 characters: longer texts skip the regex.
-    if len(text) < 25 or (len(text) <= 141 and HEADING.fullmatch(text)) or (len(text) < 300 and text[:1].casefold() == title_key[:1]
-                                                      and _fold_key(text) == title_key):
+    heading = len(text) <= 141 and HEADING.fullmatch(text)
+    if len(text) < 25 or heading or (len(text) < 300 and text[:1].casefold() == title_key[:1]
+                                     and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
     return score
 
@@ -239,11 +255,15 @@ class Context:
 
 
 def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
-             places: list[NameTerms], hits: list[Hit], frequencies: list[int], total: int) -> Context:
+             places: list[NameTerms], hits: list[Hit], frequencies: list[int], total: int,
+             memo: MarksMemo | None = None) -> Context:
     """Compute the document-level features of every candidate document, with indexed reads."""
     doc_ids = list({h.doc_id for h in hits})
     docs = retriever.documents(doc_ids)
-    marks = {text: marks_of(text, focus, concepts) for text in {h.text for h in hits}}
+    memo = memo or MarksMemo(focus, concepts)
+    for h in hits:
+        memo(h.text)
+    marks = memo.found
     topic = concepts[:len(query.concepts)]  # the places follow the topic words
     place_docs = {h.doc_id for h in hits if any(marks[h.text][1][len(topic):])}
     titles = {d: headline(doc) for d, doc in docs.items()}
