@@ -256,7 +256,8 @@ class QueryEngine:
             hits = {}
             for expr in [*both, every, topic, *(f.expr for f in alone)]:
                 hits.update((h.id, h) for h in self.retriever.search(expr, doc_ids=dated, limit=_NARROW // 2))
-        hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
+        if not held:  # the held meetings' facts are in already
+            hits.update((h.id, h) for h in self._fact_hits(query, focus, doc_ids=dated))
         if not topic and not focus:  # "list the meetings in 2025": the documents of that time
             hits.update((h.id, h) for h in self.retriever.openings(dated[:30]))
         return hits
