@@ -214,9 +214,9 @@ def _snippet(text: str, patterns: list[re.Pattern[str]], size: int = SNIPPET) ->
         return text
     starts = sorted(m.start() for p in patterns for m in p.finditer(text))
     cue = INTENT_CUES["statement"]
-    best, best_count = 0, -1
+    best, best_count = 0, -1.0
     for s in [0, *(max(0, p - 90) for p in starts)]:
-        count = sum(1 for p in starts if s <= p < s + size - 20)
+        count = float(sum(1 for p in starts if s <= p < s + size - 20))
         count += 0.1 if cue.search(text[s:s + size]) else 0
         if count > best_count:
             best, best_count = s, count

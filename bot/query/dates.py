@@ -68,14 +68,14 @@ def parse_date_range(text: str) -> DateRange | None:
             return _range(year, month, int(day) if day else None)
     for pattern, day_group, month_group, year_group in ((_DAY_MONTH, 1, 2, 3), (_MONTH_DAY, 2, 1, 3)):
         for m in pattern.finditer(text):
-            month = month_number(m[month_group])
-            if month and 1 <= int(m[day_group]) <= 31:
-                return _range(int(m[year_group]) if m[year_group] else None, month, int(m[day_group]))
+            named = month_number(m[month_group])
+            if named and 1 <= int(m[day_group]) <= 31:
+                return _range(int(m[year_group]) if m[year_group] else None, named, int(m[day_group]))
     for m in _MONTH_YEAR.finditer(text):
-        month = month_number(m[1])
+        named = month_number(m[1])
         # "may" alone is usually the verb: count it as a month only after "in" or with a year.
-        if month and (m[2] or _month_context(text, m.start(), m[1])):
-            return _range(int(m[2]) if m[2] else None, month, None)
+        if named and (m[2] or _month_context(text, m.start(), m[1])):
+            return _range(int(m[2]) if m[2] else None, named, None)
     if m := _YEAR_ONLY.search(text):
         year = int(m[1])
         return DateRange(f"{year}-01-01", f"{year}-12-31")

@@ -114,7 +114,8 @@ class QueryEngine:
         if self._people_by_country is None:
             self._people_by_country = {}
             for person in self.index.entities("person"):
-                for country in {r.country for r in person.roles if r.country} or {person.country}:
+                countries: set[str | None] = {r.country for r in person.roles if r.country}
+                for country in countries or {person.country}:
                     if country:
                         self._people_by_country.setdefault(country, []).append(person)
         return self._people_by_country

@@ -5,6 +5,7 @@ here scans a table in Python.
 """
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,5 +274,5 @@ class Retriever:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _marks(values: list[object]) -> str:
+def _marks(values: Sized) -> str:
     return ",".join("?" * len(values))
