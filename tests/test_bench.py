@@ -133,3 +133,13 @@ def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  
     assert small["ingest"]["docs"] == 10
     assert large["ingest"] == {"reused": str(tmp_path / "work" / "bench.db"), "docs": 0}
     assert large["facts"]["sentences"] > small["facts"]["sentences"]
+
+
+def test_a_run_that_only_reuses_a_store_reports_no_ingest_target(tmp_path) -> None:  # noqa: ANN001
+    run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1", "--out", str(tmp_path),
+              "--work", str(tmp_path / "work")])
+    path = run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1",
+                     "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
+    targets = json.loads(path.read_text())["targets"]
+    assert "ingest_docs_per_s" not in targets
+    assert {"p95_ms", "rss_mb", "cold_start_ms"} <= set(targets)
