@@ -1,37 +1,26 @@
 """The whole extraction over the development corpus, scored with the grader's own matching."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import asdict
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from bot.extract import extract_document
 from bot.ingest.pipeline import DocumentInput, load_input
+from tests.conftest import CORPUS, shared_tool
 
 # The thresholds of issue 2; the grader itself runs the CLI, this test runs the same rules in-process.
 THRESHOLDS = {"attendees": 0.85, "statements": 0.80, "commitments": 0.70, "agreements": 0.70}
 
 
-def _grader(corpus: Path) -> ModuleType:
-    path = corpus.parent / "tools" / "gold_eval.py"
-    if not path.is_file():
-        pytest.skip(f"the grader is not at {path}")
-    spec = importlib.util.spec_from_file_location("gold_eval", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scored() -> dict[str, Any]:
-    corpus = _corpus()
-    grader = _grader(corpus)
+    if not (CORPUS / "index.json").is_file():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    corpus = CORPUS
+    grader = shared_tool("gold_eval")
     same = {"attendees": grader.same_attendee, "agreements": grader.same_agreement,
             "statements": lambda g, e: grader.same_speaker(g.get("speaker"), e.get("speaker")),
             "commitments": lambda g, e: grader.same_speaker(g.get("actor"), e.get("actor"))}
@@ -54,13 +43,6 @@ def scored() -> dict[str, Any]:
             dates[0] += extraction.meeting.date == gold["event"]["date"]
     f1 = {kind: grader.prf(*totals[kind])[2] for kind in same}
     return {"f1": f1, "dates": dates}
-
-
-def _corpus() -> Path:
-    corpus = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-    if not (corpus / "index.json").is_file():
-        pytest.skip(f"the development corpus is not at {corpus}")
-    return corpus.resolve()
 
 
 @pytest.mark.parametrize("kind", list(THRESHOLDS))

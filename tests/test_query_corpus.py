@@ -1,37 +1,24 @@
 """The development corpus graded with the grader's own rules: at least 90% of the checks pass."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from bot.ingest.pipeline import ingest_document, load_input, read_manifest
 from bot.query.engine import QueryEngine
 from storage.store import Store
-
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-CORPUS = SHARED / "corpus"
-GRADER = SHARED / "tools" / "qa_eval.py"
+from tests.conftest import CORPUS, shared_tool
 
 pytestmark = pytest.mark.corpus
 
 
-def _grader() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("qa_eval", GRADER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[bool]]:
-    if not (CORPUS / "qa.jsonl").exists() or not GRADER.exists():
-        pytest.skip("../shared/corpus or ../shared/tools/qa_eval.py is missing")
-    qa_eval = _grader()
+    if not (CORPUS / "qa.jsonl").exists():
+        pytest.skip(f"the development corpus is not at {CORPUS}")
+    qa_eval = shared_tool("qa_eval")
     tmp = Path(tmp_path_factory.mktemp("corpus"))
     qa_eval.write_manifest(CORPUS, tmp / "manifest.jsonl")
     store = Store.open(tmp / "corpus.db")
