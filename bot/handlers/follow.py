@@ -33,6 +33,11 @@ def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
     return " ".join(context.args or []).strip()
 
 
+async def _resolve(text: str) -> Subject:
+    # Off the event loop, index included: the first default_index() builds the entity index.
+    return await asyncio.to_thread(lambda: resolve_subject(text[:100], index=default_index()))
+
+
 async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Follow a person, country, organisation or topic."""
     assert update.effective_chat is not None
@@ -41,7 +46,7 @@ async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _reply(update, USAGE)
         return
     try:
-        subject = await asyncio.to_thread(resolve_subject, text[:100], index=default_index())
+        subject = await _resolve(text)
         added = follow(services(context).store.db, chat_id=update.effective_chat.id, subject=subject)
     except ValueError as err:
         await _reply(update, str(err))
@@ -63,7 +68,7 @@ async def unfollow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await following_command(update, context)
         return
     try:
-        subject = await asyncio.to_thread(resolve_subject, text[:100], index=default_index())
+        subject = await _resolve(text)
         gone = unfollow(
             services(context).store.db, chat_id=update.effective_chat.id, text=text, subject=subject
         )
