@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
+
+from bot.entities.text import fold as fold_word
 
 # The ladder a commitment climbs, weakest first; "stalled" and "withdrawn" leave it.
 STAGES = ("mentioned", "intent", "ready", "pledged", "signed", "delivered")
@@ -55,12 +56,8 @@ _CURRENCY = (("€", "EUR"), ("euro", "EUR"), ("євро", "EUR"), ("£", "GBP")
 
 @lru_cache(maxsize=8192)
 def fold(text: str | None) -> str:
-    """Return ``text`` casefolded, without accents, with runs of space collapsed."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace("’", "'").split())
+    """Return ``text`` folded like entity names (case, accents, apostrophes), space runs collapsed."""
+    return " ".join(fold_word(text).split()) if text else ""
 
 
 def terms(text: str | None) -> str:
