@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -64,7 +65,18 @@ class Context:
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """Tell whether the span lies inside a direct quote."""
         end = start + 1 if end is None else end
-        return any(s < start and end <= e for s, e in self.quotes)
+        # The quotes opening before ``start`` are a prefix of those sorted by start; the span is
+        # in one of them if the furthest any of them reaches is ``end`` or beyond (no scan of
+        # every quote per call, which grew with the document's length).
+        starts, reach = self._quote_reach
+        opened = bisect.bisect_left(starts, start)
+        return opened > 0 and reach[opened - 1] >= end
+
+    @cached_property
+    def _quote_reach(self) -> tuple[list[int], list[int]]:
+        spans = sorted(self.quotes)
+        reach = list(itertools.accumulate((e for _, e in spans), max))
+        return [s for s, _ in spans], reach
 
     def paragraph_of(self, offset: int) -> int:
         """Return the number of the paragraph holding ``offset`` (lines are paragraphs)."""
@@ -102,13 +114,6 @@ class Context:
         """Return the document offset where ``sentence`` starts after any dateline."""
         dateline = DATELINE.match(sentence.text)
         return sentence.start + dateline.end() if dateline else sentence.start
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """Return the sentence holding ``offset``."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end + 1:
-                return sentence
-        return None
 
 
 def _unclosed(para: str) -> int | None:
