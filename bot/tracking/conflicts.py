@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.tracking.links import LINK_THRESHOLD, link_score
+from bot.tracking.sql import marks, rows
 from storage.store import dumps
 
 # "26 countries", "35 nations", "leaders of 30 countries", "26 країн": a number and what it counts.
@@ -66,15 +67,12 @@ def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> l
     """Return the conflict rows of one meeting cluster (empty for a single source)."""
     if len(doc_ids) < 2:
         return []
-    marks = ", ".join("?" * len(doc_ids))
-    texts = dict(db.execute(f"select id, text from documents where id in ({marks})", doc_ids).fetchall())
-    cursor = db.execute(
-        "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
-        "from commitment_links l "
-        f"join commitments c on c.id = l.commitment_id where l.doc_id in ({marks}) order by l.commitment_id",
-        doc_ids)
-    columns = [c[0] for c in cursor.description]
-    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    found = count_conflicts(texts) + amount_conflicts(rows)
+    in_docs = marks(doc_ids)
+    texts = dict(db.execute(f"select id, text from documents where id in ({in_docs})", doc_ids).fetchall())
+    links = rows(
+        db, "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
+        "from commitment_links l join commitments c on c.id = l.commitment_id "
+        f"where l.doc_id in ({in_docs}) order by l.commitment_id", doc_ids)
+    found = count_conflicts(texts) + amount_conflicts(links)
     return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": dumps(values)}
             for field, detail, values in found]

@@ -14,6 +14,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
+from bot.tracking.sql import rows
+
 # A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
 LINK_THRESHOLD = 72.0
 # How many neighbours in time are compared: bounds the cost of a link for busy actors (a promise
@@ -58,16 +60,13 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[dic
     sql = (f"select commitment_id, terms, names, amount, score, date from commitment_links "
            f"where actor_key = ? and date {cmp}= ? and (date != ? or commitment_id {cmp} ?) "
            f"order by date {order}, commitment_id {order} limit {WINDOW}")
-    cursor = db.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
+    return rows(db, sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
 
 
 def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
     """Return the link row of one commitment, or None."""
-    cursor = db.execute("select * from commitment_links where commitment_id = ?", [commitment_id])
-    found = cursor.fetchone()
-    return dict(zip([c[0] for c in cursor.description], found, strict=True)) if found else None
+    found = rows(db, "select * from commitment_links where commitment_id = ?", [commitment_id])
+    return found[0] if found else None
 
 
 def best_parent(db: Database, commitment_id: int) -> None:

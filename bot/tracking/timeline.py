@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.tracking.normalize import NOT_ASSESSED, OFF_LADDER, actor_label, stage_rank
+from bot.tracking.sql import marks, rows
 
 # Commitments and the status sentences linked to them, as one stream of timeline events; a
 # status mention gets a negative id so that it never collides with a commitment's.
@@ -106,9 +107,7 @@ def _date(event: dict[str, Any]) -> str | None:
 def events(db: Database, where: str, params: Iterable[Any]) -> list[dict[str, Any]]:
     """Return timeline events (one per commitment mention) matching a SQL condition on ``l``."""
     values = list(params)
-    cursor = db.execute(_EVENT_SQL.format(where=where), [*values, *values])
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    return rows(db, _EVENT_SQL.format(where=where), [*values, *values])
 
 
 def threads_of(rows: list[dict[str, Any]]) -> list[Thread]:
@@ -134,7 +133,7 @@ def actor_threads(db: Database, keys: Iterable[str]) -> list[Thread]:
     keys = list(keys)
     if not keys:
         return []
-    rows = events(db, f"l.actor_key in ({', '.join('?' * len(keys))})", keys)
+    rows = events(db, f"l.actor_key in ({marks(keys)})", keys)
     return sorted(threads_of(rows), key=lambda t: (t.last_date or "", t.root_id), reverse=True)
 
 
