@@ -2,6 +2,7 @@
 "Kyiv was ready to buy ...", "we will not ease off" (the speaker's country)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.extract.actors import find_actor, subject_phrase
@@ -61,9 +62,7 @@ _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "Ki
 def extract_commitments(ctx: Context, disc: Discourse,
                         statements: list[Statement]) -> list[Commitment]:
     """Return the commitments of the document; one per actor, kind and action."""
-    # Every sentence a statement covers has its speaker ("we" in the second sentence of a quote).
-    speakers = {sentence.index: s for s in statements for sentence in ctx.sentences
-                if s.start <= sentence.start < s.end or sentence.index == s.sentence}
+    speakers = _speakers(ctx, statements)
     out: list[Commitment] = []
     for sentence in ctx.sentences:
         last: Agent | None = None
@@ -82,6 +81,23 @@ def extract_commitments(ctx: Context, disc: Discourse,
             out.append(_commitment(ctx, sentence, agent, kind, at, end))
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
+
+
+def _speakers(ctx: Context, statements: list[Statement]) -> dict[int, Statement]:
+    """Map every sentence a statement covers to its speaker ("we" in the second sentence of a
+    quote); a later statement wins. Sentences are found by bisecting their starts, not by a scan
+    of every sentence per statement (quadratic in a long document)."""
+    ordered = sorted(ctx.sentences, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
+    known = {x.index for x in ordered}
+    speakers: dict[int, Statement] = {}
+    for s in statements:
+        covered = ordered[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
+        for sentence in covered:
+            speakers[sentence.index] = s
+        if s.sentence in known:
+            speakers[s.sentence] = s
+    return speakers
 
 
 _QUESTION = re.compile(r"\?[”\"»’']*$")
