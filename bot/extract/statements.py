@@ -81,7 +81,8 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
             _continue_quote(ctx, disc, sentence, drafts)
         elif drafts and _TURN.match(drafts[-1].sentence.text) and \
                 drafts[-1].paragraph == ctx.paragraph_of(sentence.start):
-            drafts[-1].end = sentence.end  # "Frederiksen: Yes. Denmark will ...": the whole answer
+            # "Frederiksen: Yes. Denmark will ...": the whole answer
+            drafts[-1].end = max(drafts[-1].end, sentence.end)
             drafts[-1].text = f"{drafts[-1].text} {sentence.text}"
         _note_collective(ctx, disc, sentence)
     statements = [_statement(d) for d in drafts]
@@ -234,7 +235,7 @@ def _signature(ctx: Context, disc: Discourse, sentence: Sentence,
     if drafts and drafts[-1].sentence.index >= previous.index - 1:
         return []
     disc.note_speaker(agent, sentence.index)
-    return [replace(_draft(ctx, agent, previous, None), end=previous.end, quote=True)]
+    return [replace(_draft(ctx, agent, previous, None), quote=True)]
 
 
 def _headline(ctx: Context, sentence: Sentence) -> list[_Draft]:
@@ -256,7 +257,7 @@ def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,
     paragraph = ctx.paragraph_of(sentence.start)
     last = drafts[-1] if drafts else None
     if last and last.paragraph == paragraph and last.agent is not None:
-        last.end = sentence.end
+        last.end = max(last.end, _evidence_end(ctx, sentence))
         last.text = f"{last.text} {_quoted(ctx, sentence) or sentence.text}".strip()
         return
     near = last is not None and paragraph - last.paragraph <= 3 and last.agent is not None
@@ -278,15 +279,23 @@ def _note_collective(ctx: Context, disc: Discourse, sentence: Sentence) -> None:
 
 def _draft(ctx: Context, agent: Agent | None, sentence: Sentence, verb: str | None) -> _Draft:
     quoted = _quoted(ctx, sentence)
-    return _Draft(agent=agent, sentence=sentence, end=sentence.end, quote=bool(quoted),
+    return _Draft(agent=agent, sentence=sentence, end=_evidence_end(ctx, sentence), quote=bool(quoted),
                   text=quoted or sentence.text, verb=verb,
                   paragraph=ctx.paragraph_of(sentence.start))
 
 
+def _quotes_opening_in(ctx: Context, sentence: Sentence) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in ctx.quotes
+            if sentence.start <= s < sentence.end and len(ctx.text[s:e].split()) >= 4]
+
+
 def _quoted(ctx: Context, sentence: Sentence) -> str:
-    parts = [ctx.text[s + 1:e - 1].strip(" ,") for s, e in ctx.quotes
-             if sentence.start <= s < sentence.end and len(ctx.text[s:e].split()) >= 4]
-    return " … ".join(parts)
+    return " … ".join(ctx.text[s + 1:e - 1].strip(" ,") for s, e in _quotes_opening_in(ctx, sentence))
+
+
+def _evidence_end(ctx: Context, sentence: Sentence) -> int:
+    """Return where a statement's evidence ends: a quote may run on past its opening sentence."""
+    return max([sentence.end, *(e for _, e in _quotes_opening_in(ctx, sentence))])
 
 
 def _statement(d: _Draft) -> Statement:
