@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex, Mention
 from bot.query.dates import DateRange, parse_date_range
 from bot.query.intent import detect_intent
 from bot.query.names import NameTerms
-from bot.query.terms import BREAK, INTENT_WORDS, STOPWORDS, clean, fts_tokens, topic_phrases
+from bot.query.terms import BREAK, INTENT_WORDS, STOPWORDS, clean, fts_tokens, topic_phrases, words
 
 MAX_CHARS = 600  # the longest question worth reading; the rest of a 4,096-character paste is noise
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -190,11 +190,11 @@ def _role_holders(text: str, index: EntityIndex, countries: list[str], orgs: lis
 def _title_spans(text: str, index: EntityIndex, title: str) -> tuple[tuple[int, int], ...]:
     """Return where the question names the office ("pm", "prime minister"), to keep it out of topics."""
     found = []
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
+    tokens = words(text)
     for n in (3, 2, 1):
         for i in range(len(tokens) - n + 1):
-            words = " ".join(t[2] for t in tokens[i:i + n])
-            if index.titles.canonical(words) == title:
+            phrase = " ".join(t[2] for t in tokens[i:i + n])
+            if index.titles.canonical(phrase) == title:
                 found.append((tokens[i][0], tokens[i + n - 1][1]))
     return tuple(found)
 
