@@ -21,3 +21,14 @@ def m001_sentence_vocabulary(db: Database) -> None:
 def m002_publication_dates(db: Database) -> None:
     """Index documents by publication date: questions narrow by date ("in March 2025")."""
     db.table("documents").create_index(["published"], if_not_exists=True)
+
+
+@query()
+def m003_covering_date_indexes(db: Database) -> None:
+    """Answer "which documents and meetings fall in this month" from indexes alone.
+
+    With only the date in the index, each of a month's ~400 meetings (at 20k documents) is
+    fetched from its table row: 1-2 ms a question instead of a few hundred microseconds.
+    """
+    db.table("documents").create_index(["published", "id"], if_not_exists=True)
+    db.table("meetings").create_index(["date", "doc_id", "name", "place", "format"], if_not_exists=True)

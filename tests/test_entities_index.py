@@ -303,3 +303,16 @@ def test_resolve_a_whole_name_with_a_typo(idx: EntityIndex, text: str, kind: str
                                           expected: str | None) -> None:
     found = idx.resolve(text, kind)
     assert (found.name if found else None) == expected
+
+
+def test_suggest_keeps_to_the_script_of_the_name(idx: EntityIndex) -> None:
+    # A Latin spelling is compared with Latin names only; a Cyrillic one with every name.
+    assert idx.suggest("Zelenskky")[0].name == "Volodymyr Zelenskyy"
+    assert idx.suggest("Зеленськии")[0].name == "Volodymyr Zelenskyy"
+
+
+def test_suggest_follows_people_added_to_a_copy(idx: EntityIndex) -> None:
+    copy = idx.copy()
+    assert "Jonas Makstromas" not in [e.name for e in copy.suggest("Makstromas")]
+    copy.add_person("Jonas Makstromas", country="Lithuania")
+    assert copy.suggest("Makstromas")[0].name == "Jonas Makstromas"

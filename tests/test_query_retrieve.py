@@ -47,3 +47,30 @@ def test_stored_words_follow_new_documents(store: Store) -> None:
     assert "radiators" not in retriever.words_starting("r")
     _save(store, url="https://example.org/b", title="B", sentences=["Radiators were delivered."])
     assert "radiators" in retriever.words_starting("r")
+
+
+def test_search_within_a_few_documents_finds_what_fts5_finds(store: Store) -> None:
+    # Within a few documents the sentences are matched in Python: same hits, newest first.
+    words = ["Drones for the navy.", "The Kingdom of the Netherlands pledged drones.", "Talks on demining.",
+             "Нідерланди пообіцяли дрони."]
+    keys = [_save(store, url=f"https://example.org/{i}", title=str(i), sentences=words[i:] + words[:i])
+            for i in range(4)]
+    retriever = Retriever(store.db)
+    exprs = ['"drones"', '"netherlands" OR "нідерланд"*', '"kingdom" + "of" + "the" AND "pledg"*', '"talk"*']
+    for expr in exprs:
+        within = retriever.search(expr, doc_ids=keys[1:3], limit=5)
+        rows = store.db.execute(
+            "select s.id from sentences_fts join sentences s on s.id = sentences_fts.rowid where "
+            "sentences_fts match ? and s.doc_id in (?, ?) order by s.id desc limit 5",
+            [expr, *keys[1:3]]).fetchall()
+        assert [h.id for h in within] == [r[0] for r in rows], expr
+        assert {h.doc_id for h in within} <= set(keys[1:3])
+
+
+def test_search_within_documents_sees_a_replaced_document(store: Store) -> None:
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    retriever = Retriever(store.db)
+    assert [h.text for h in retriever.search('"radar"', doc_ids=[key])] == ["Radar talks began."]
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Sonar talks began."])
+    assert retriever.search('"radar"', doc_ids=[key]) == []
+    assert [h.text for h in retriever.search('"sonar"', doc_ids=[key])] == ["Sonar talks began."]

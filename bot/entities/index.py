@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.entities import gazetteer
 from bot.entities.countries import load_countries
@@ -15,6 +15,9 @@ from bot.entities.model import KINDS, Entity, Mention
 from bot.entities.roles import Titles, holders, iso_day
 from bot.entities.text import phrase_key
 from bot.entities.words import NOT_NAMES
+
+if TYPE_CHECKING:
+    from bot.entities.suggest import Suggester
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -27,6 +30,7 @@ class EntityIndex:
         self._table = AliasTable()
         self._by_kind: dict[str, set[str]] = {k: set() for k in KINDS}
         self._allowed: dict[tuple[str, ...], set[str] | None] = {}
+        self._suggester: Suggester | None = None
         self._shared = False
         self.titles = titles
 
@@ -70,6 +74,7 @@ class EntityIndex:
         self._entities[entity.id] = entity
         self._by_kind.setdefault(entity.kind, set()).add(entity.id)
         self._allowed.clear()
+        self._suggester = None
         # Typos matter in surnames ("mertz"); a short place name is too close to common
         # words ("Sudan"/"sudden", "Paris"/"parish") to be guessed at.
         fuzzy_from = 4 if entity.kind == "person" else 6
@@ -240,9 +245,11 @@ class EntityIndex:
 
     def suggest(self, text: str, limit: int = 5) -> list[Entity]:
         """Return the known entities whose names are closest to ``text``, for "did you mean"."""
-        from bot.entities.suggest import closest
+        if self._suggester is None:
+            from bot.entities.suggest import Suggester  # rapidfuzz.process: only when asked
 
-        return closest(self._entities.values(), phrase_key(text), limit)
+            self._suggester = Suggester(self._entities.values())
+        return self._suggester.closest(phrase_key(text), limit)
 
 
 @cache

@@ -129,8 +129,29 @@ def _terms(label: str, variants: list[list[str]], ids: frozenset[str], weight: f
         else:
             stemmed.append((*head, (stem(last) if len(last) >= 5 else last) + "*"))
     unique = tuple(dict.fromkeys(stemmed))
-    exprs = [" + ".join([*(quote(t) for t in v[:-1]), _last_term(v[-1])]) for v in unique]
+    exprs = [" + ".join([*(quote(t) for t in v[:-1]), _last_term(v[-1])]) for v in _searched(unique)]
     return NameTerms(label=label, expr=any_of(list(exprs)), variants=unique, ids=ids, weight=weight)
+
+
+def _searched(variants: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+    """Return the variants worth a search: a phrase holding a word that is itself a variant
+    ("kingdom of the netherlands" beside "netherlands") finds no sentence the word does not.
+
+    Such phrases are costly: FTS5 reads the positions of "of" and "the" in every sentence.
+    """
+    singles = {v[0] for v in variants if len(v) == 1}
+    prefixes = {w[:-1] for w in singles if w.endswith("*")}
+
+    def covered(word: str, *, other_than: str = "") -> bool:
+        # A prefix covers the words and the longer prefixes it starts ("британ"* -> "британськ"*).
+        return any(word.rstrip("*").startswith(p) for p in prefixes if p + "*" != other_than)
+
+    def redundant(variant: tuple[str, ...]) -> bool:
+        if len(variant) == 1:
+            return covered(variant[0], other_than=variant[0])
+        return any(w in singles or covered(w) for w in variant)
+
+    return [v for v in variants if not redundant(v)]
 
 
 def _last_term(word: str) -> str:

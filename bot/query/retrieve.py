@@ -1,7 +1,8 @@
 """Indexed reads for the query engine: FTS5 sentence search, documents, meetings and facts.
 
 Every read is a MATCH on the sentence index or a lookup by primary key or ``doc_id``; nothing
-here scans a table in Python.
+here scans a table in Python. A search within a few documents reads their sentences by
+``doc_id`` and matches them here (bot.query.match): FTS5 cannot narrow a MATCH by document.
 """
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.query.match import compile_expression
+from bot.query.names import text_words
+
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
 # Newest first, without bm25: FTS5's bm25 counts every match of every phrase in the whole store
@@ -68,6 +73,7 @@ class Retriever:
         self._version: tuple[int, int] = (-1, -1)
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
+        self._within: tuple[tuple[str, ...], list[Hit]] = ((), [])
 
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
@@ -77,17 +83,40 @@ class Retriever:
             self._version = version
             self._docs.clear()
             self._words.clear()
+            self._within = ((), [])
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
         if not expr or doc_ids == []:
             return []
+        if doc_ids is not None and len(doc_ids) <= _MATCHED_HERE:
+            return self._search_within(expr, doc_ids, limit=limit)
         extra, params = "", [expr]
         if doc_ids is not None:
             extra = f"and s.doc_id in ({_marks(doc_ids)})"
             params += list(doc_ids)
         sql = _SENTENCE_SQL.format(extra=extra)
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
+
+    def _search_within(self, expr: str, doc_ids: list[str], *, limit: int) -> list[Hit]:
+        """Search a few documents: their sentences read by the (doc_id, idx) index, matched here."""
+        test = compile_expression(expr)
+        found = []
+        for hit in self._sentences_of(doc_ids):
+            words = text_words(hit.text)
+            if test(words, frozenset(words)):
+                found.append(hit)
+        found.sort(key=lambda h: -h.id)
+        return found[:limit]
+
+    def _sentences_of(self, doc_ids: list[str]) -> list[Hit]:
+        """Return every sentence of the documents (the last set read is kept: searches repeat it)."""
+        self._fresh()
+        key = tuple(doc_ids)
+        if self._within[0] != key:
+            sql = f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)})"
+            self._within = (key, [Hit(*row) for row in self.db.execute(sql, doc_ids).fetchall()])
+        return self._within[1]
 
     def exists(self, expr: str | None) -> bool:
         """Tell whether any sentence matches the FTS5 expression."""
@@ -96,14 +125,6 @@ class Retriever:
         row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
                               [expr]).fetchone()
         return row is not None
-
-    def docs_matching(self, expr: str | None, doc_ids: list[str]) -> set[str]:
-        """Return which of ``doc_ids`` have a sentence matching the FTS5 expression."""
-        if not expr or not doc_ids:
-            return set()
-        sql = ("select distinct s.doc_id from sentences_fts join sentences s on s.id = sentences_fts.rowid "
-               f"where sentences_fts match ? and s.doc_id in ({_marks(doc_ids)})")
-        return {row[0] for row in self.db.execute(sql, [expr, *doc_ids]).fetchall()}
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""

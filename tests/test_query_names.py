@@ -1,0 +1,36 @@
+"""Name expressions: every alias searched once, phrases a shorter alias already finds left out."""
+from __future__ import annotations
+
+import pytest
+
+from bot.entities import Entity
+from bot.query.names import name_terms
+
+
+def _country(*aliases: str) -> Entity:
+    return Entity(id="netherlands", kind="country", name=aliases[0], aliases=tuple(aliases[1:]))
+
+
+def test_a_phrase_holding_a_searched_word_is_not_searched_again() -> None:
+    terms = name_terms(_country("Netherlands", "Kingdom of the Netherlands", "Dutch"))
+    assert terms.expr == '"netherlands" OR "dutch"'
+    # ... but it still names the country when a sentence is checked word by word.
+    assert terms.in_text("The Kingdom of the Netherlands sent jets.")
+
+
+def test_a_longer_prefix_is_covered_by_a_shorter_one() -> None:
+    terms = name_terms(_country("Британія", "Британська держава", "Сполучене Королівство"))
+    assert terms.expr is not None
+    assert '"британськ"*' not in terms.expr and '"британ"*' in terms.expr
+    assert '"сполучене" + "королівств"*' in terms.expr  # no shorter alias covers it
+
+
+@pytest.mark.parametrize(("aliases", "kept"), [
+    pytest.param(("Poland", "Republic of Poland"), ['"poland"'], id="phrase-with-alias-word"),
+    pytest.param(("Weimar Triangle",), ['"weimar" + "triangle"'], id="lone-phrase-kept"),
+    pytest.param(("Estonia", "Estonian"), ['"estonia"', '"estonian"'], id="exact-words-both-kept"),
+])
+def test_searched_alternatives(aliases: tuple[str, ...], kept: list[str]) -> None:
+    kind = "org" if len(aliases) == 1 else "country"
+    entity = Entity(id="x", kind=kind, name=aliases[0], aliases=aliases[1:])
+    assert name_terms(entity).expr == " OR ".join(kept)
