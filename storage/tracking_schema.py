@@ -106,3 +106,17 @@ def m004_status_mentions(db: Database) -> None:
 def m005_source_place_date(db: Database) -> None:
     """Find the undated reports of a place without reading every report of that place."""
     db.table("meeting_sources").create_index(["place", "date"])
+
+
+@tracking()
+def m006_link_window_index(db: Database) -> None:
+    """Read an actor's neighbouring mentions from one index range, not a table row each.
+
+    Linking a new commitment reads up to 2 x 80 neighbours of its actor; with only (actor_key,
+    date) indexed, each was a random table page. The covering index also serves every look-up
+    the old (actor_key, date) index served, which it replaces.
+    """
+    db.table("commitment_links").create_index(
+        ["actor_key", "date", "commitment_id", "terms", "names", "amount"],
+        index_name="idx_commitment_links_window", if_not_exists=True)
+    db.execute("drop index if exists idx_commitment_links_actor_key_date")

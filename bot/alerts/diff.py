@@ -29,16 +29,17 @@ def diff_facts(previous: Facts, current: Facts) -> list[dict[str, Any]]:
     items += _new_commitments(previous.get("commitments", []), current.get("commitments", []))
     items += _new_signatures(previous.get("agreements", []), current.get("agreements", []))
     old_statements = {_key(r["speaker"], r["text"]) for r in previous.get("statements", [])}
+    # A new document has nothing old to compare with: folding its facts into keys is wasted work.
     items += [
         _statement(r)
         for r in current.get("statements", [])
-        if _key(r["speaker"], r["text"]) not in old_statements and _notable(r)
+        if _notable(r) and not (old_statements and _key(r["speaker"], r["text"]) in old_statements)
     ]
     old_attendees = {_key(r["name"], r["country"], r["org"]) for r in previous.get("attendances", [])}
     items += [
         _attendance(r)
         for r in current.get("attendances", [])
-        if _key(r["name"], r["country"], r["org"]) not in old_attendees
+        if not (old_attendees and _key(r["name"], r["country"], r["org"]) in old_attendees)
     ]
     return items
 
@@ -62,7 +63,7 @@ def _new_commitments(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> li
     before = {_key(r["actor"], r["action"]): _rank(r["kind"]) for r in old}
     items = []
     for row in new:
-        key = _key(row["actor"], row["action"])
+        key = _key(row["actor"], row["action"]) if before else ()
         if key in before and before[key] >= _rank(row["kind"]):
             continue
         items.append(
@@ -89,7 +90,7 @@ def _new_signatures(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> lis
     return [
         {"kind": "agreement", "title": r["title"], "parties": list(r.get("parties") or [])}
         for r in new
-        if r.get("signed") and _key(r["title"]) not in signed_before
+        if r.get("signed") and not (signed_before and _key(r["title"]) in signed_before)
     ]
 
 

@@ -34,11 +34,16 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=16384)
+def _city(place: str) -> str:
+    return place.rsplit(",", 1)[-1].strip()
+
+
 def _places_match(a: str | None, b: str | None) -> bool:
     # "lancaster house, london" and "london" are the same place: compare the city part too.
     if not a or not b:
         return False
-    return a == b or a.rsplit(",", 1)[-1].strip() == b.rsplit(",", 1)[-1].strip()
+    return a == b or _city(a) == _city(b)
 
 
 def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -55,8 +60,15 @@ def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["format"] and fold(a["format"]) == fold(b["format"]):
         return True
     if a["name"] and b["name"]:
-        return fuzz.token_set_ratio(fold(a["name"]), fold(b["name"])) >= NAME_SIMILARITY
+        return _similar_names(a["name"], b["name"])
     return False
+
+
+@lru_cache(maxsize=65536)
+def _similar_names(a: str, b: str) -> bool:
+    # A write compares each nearby report with the new one's cluster: the same pairs of meeting
+    # names come back save after save.
+    return fuzz.token_set_ratio(fold(a), fold(b)) >= NAME_SIMILARITY
 
 
 def undated_match(undated: dict[str, Any], rows: list[dict[str, Any]]) -> str | None:

@@ -7,7 +7,7 @@ the ``(actor_key, date)`` index, so a new document never rescans the store.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -53,14 +53,30 @@ def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     return max(0.0, min(100.0, score))
 
 
-def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[dict[str, Any]]:
+def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tuple[Any, ...]]:
+    """Return ``(commitment_id, terms, names, amount)`` of the actor's nearest mentions in time."""
     cmp, order = ("<", "desc") if earlier else (">", "asc")
     # "date <= ?" (not "date < ? or ...") lets SQLite seek the index to the date instead of
     # walking every mention of the actor: the cost stays bounded by WINDOW as the store grows.
-    sql = (f"select commitment_id, terms, names, amount, score, date from commitment_links "
+    # The columns read are all in the (actor_key, date, commitment_id, ...) index: one index
+    # range, not a table row per neighbour (storage.tracking_schema m006).
+    sql = (f"select commitment_id, terms, names, amount from commitment_links "
            f"where actor_key = ? and date {cmp}= ? and (date != ? or commitment_id {cmp} ?) "
            f"order by date {order}, commitment_id {order} limit {WINDOW}")
-    return rows(db, sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
+    return db.conn.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]]).fetchall()
+
+
+def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, float]]:
+    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate that may link to ``row``.
+
+    Candidates without a shared action word score 0 and never link: they are skipped unscored.
+    """
+    words = _words(row["terms"])
+    for candidate in candidates:
+        if words.isdisjoint(_words(candidate[1])):
+            continue
+        amount = candidate[3] if len(candidate) > 3 else None
+        yield candidate[0], link_score(row, {"terms": candidate[1], "names": candidate[2], "amount": amount})
 
 
 def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
@@ -75,12 +91,13 @@ def best_parent(db: Database, commitment_id: int) -> None:
     if row is None:
         return
     best: tuple[float, int | None] = (0.0, None)
-    for other in _neighbours(db, row, earlier=True):  # most recent first: ties keep the latest
-        score = link_score(row, other)
+    for other_id, score in linked(row, _neighbours(db, row, earlier=True)):  # most recent first: ties keep the latest
         if score >= LINK_THRESHOLD and score > best[0]:
-            best = (score, other["commitment_id"])
-    db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
-               [best[1], best[0] if best[1] else None, commitment_id])
+            best = (score, other_id)
+    parent = (best[1], best[0] if best[1] else None)
+    if parent != (row["parent_id"], row["score"]):  # an unchanged row is not rewritten
+        db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
+                   [*parent, commitment_id])
 
 
 def link_new(db: Database, commitment_id: int) -> None:
@@ -89,8 +106,10 @@ def link_new(db: Database, commitment_id: int) -> None:
     row = link_row(db, commitment_id)
     if row is None:
         return
-    for other in _neighbours(db, row, earlier=False):
-        score = link_score(row, other)
-        if score >= LINK_THRESHOLD and score > (other["score"] or 0.0):
+    for other_id, score in linked(row, _neighbours(db, row, earlier=False)):
+        if score < LINK_THRESHOLD:
+            continue
+        current = db.execute("select score from commitment_links where commitment_id = ?", [other_id]).fetchone()
+        if score > (current[0] or 0.0):
             db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
-                       [commitment_id, score, other["commitment_id"]])
+                       [commitment_id, score, other_id])
