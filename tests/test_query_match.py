@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.query.match import ExpressionError, compile_expression, matches
+from bot.query.names import text_words
 
 SENTENCES = [
     "The Kingdom of the Netherlands pledged two air defence systems.",
@@ -33,7 +34,12 @@ def _by_fts(conn: sqlite3.Connection, expr: str) -> set[int]:
 
 
 def _by_python(expr: str) -> set[int]:
-    return {i for i, text in enumerate(SENTENCES, 1) if matches(expr, text)}
+    by_text = {i for i, text in enumerate(SENTENCES, 1) if matches(expr, text)}
+    # With the sentences' vocabulary a prefix is looked up once: the same sentences must match.
+    words = [text_words(text) for text in SENTENCES]
+    test = compile_expression(expr, frozenset().union(*map(frozenset, words)))
+    assert {i for i, w in enumerate(words, 1) if test(w, frozenset(w))} == by_text
+    return by_text
 
 
 @pytest.mark.parametrize("expr", [

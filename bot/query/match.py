@@ -12,14 +12,17 @@ parentheses (AND binding tighter than OR, as in FTS5).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from bot.query.names import text_words
 from bot.query.terms import fts_tokens
 
 Words = tuple[str, ...]
 Test = Callable[[Words, frozenset[str]], bool]
+Token = tuple[str, str]
+Node = tuple[str, tuple[Any, ...]]  # ("or" | "and", children) or ("phrase", ((word, is_prefix), ...))
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|\b(AND|OR)\b|"([^"]*)"(\*?)|(\+))')
 
@@ -28,14 +31,22 @@ class ExpressionError(ValueError):
     """The expression uses syntax the engine never writes."""
 
 
+def compile_expression(expr: str, vocabulary: frozenset[str] | None = None) -> Test:
+    """Return a test of a sentence's folded words (and their set) for one FTS5 expression.
+
+    With the ``vocabulary`` of the sentences to be tested, a prefix becomes the set of their
+    words that start with it: one set test a sentence instead of a look at each of its words.
+    """
+    return _build(parse(expr), vocabulary)
+
+
 @lru_cache(maxsize=1024)
-def compile_expression(expr: str) -> Test:
-    """Return a test of a sentence's folded words (and their set) for one FTS5 expression."""
-    tokens = _tokens(expr)
-    test, rest = _or(tokens)
+def parse(expr: str) -> Node:
+    """Return the tree of an expression."""
+    tree, rest = _or(_tokens(expr))
     if rest:
         raise ExpressionError(f"unexpected {rest[0]!r} in {expr!r}")
-    return test
+    return tree
 
 
 def matches(expr: str, text: str) -> bool:
@@ -44,7 +55,7 @@ def matches(expr: str, text: str) -> bool:
     return compile_expression(expr)(words, frozenset(words))
 
 
-def _tokens(expr: str) -> list[tuple[str, str]]:
+def _tokens(expr: str) -> list[Token]:
     out, pos = [], 0
     while pos < len(expr.rstrip()):
         m = _TOKEN.match(expr, pos)
@@ -62,66 +73,72 @@ def _tokens(expr: str) -> list[tuple[str, str]]:
     return out
 
 
-def _or(tokens: list[tuple[str, str]]) -> tuple[Test, list[tuple[str, str]]]:
-    return _chain(tokens, "OR", _and, any)
+def _or(tokens: list[Token]) -> tuple[Node, list[Token]]:
+    return _chain(tokens, "OR", _and)
 
 
-def _and(tokens: list[tuple[str, str]]) -> tuple[Test, list[tuple[str, str]]]:
-    return _chain(tokens, "AND", _primary, all)
+def _and(tokens: list[Token]) -> tuple[Node, list[Token]]:
+    return _chain(tokens, "AND", _primary)
 
 
-def _chain(tokens: list[tuple[str, str]], op: str,
-           inner: Callable[[list[tuple[str, str]]], tuple[Test, list[tuple[str, str]]]],
-           join: Callable[[Iterable[bool]], bool]) -> tuple[Test, list[tuple[str, str]]]:
-    """Read ``inner (op inner)*`` and join the parts' results with ``any`` or ``all``."""
-    test, tokens = inner(tokens)
-    parts = [test]
+def _chain(tokens: list[Token], op: str,
+           inner: Callable[[list[Token]], tuple[Node, list[Token]]]) -> tuple[Node, list[Token]]:
+    """Read ``inner (op inner)*``."""
+    node, tokens = inner(tokens)
+    parts = [node]
     while tokens and tokens[0] == ("op", op):
-        test, tokens = inner(tokens[1:])
-        parts.append(test)
-    if len(parts) == 1:
-        return parts[0], tokens
-    return (lambda words, seen: join(p(words, seen) for p in parts)), tokens
+        node, tokens = inner(tokens[1:])
+        parts.append(node)
+    return (parts[0] if len(parts) == 1 else (op.lower(), tuple(parts))), tokens
 
 
-def _primary(tokens: list[tuple[str, str]]) -> tuple[Test, list[tuple[str, str]]]:
+def _primary(tokens: list[Token]) -> tuple[Node, list[Token]]:
     if not tokens:
         raise ExpressionError("expression ends too early")
     if tokens[0] == ("paren", "("):
-        test, rest = _or(tokens[1:])
+        node, rest = _or(tokens[1:])
         if not rest or rest[0] != ("paren", ")"):
             raise ExpressionError("unbalanced parentheses")
-        return test, rest[1:]
-    terms: list[str] = []
+        return node, rest[1:]
+    if tokens[0][0] != "term":
+        raise ExpressionError(f"unexpected {tokens[0][1]!r}")
+    seq: list[tuple[str, bool]] = []
     while tokens and tokens[0][0] == "term":
-        terms.append(tokens[0][1])
-        tokens = tokens[1:]
+        # A quoted string is itself a phrase of its tokens; "*" applies to its last token.
+        term, tokens = tokens[0][1], tokens[1:]
+        toks = fts_tokens(term.rstrip("*"))
+        seq += [(t, term.endswith("*") and i == len(toks) - 1) for i, t in enumerate(toks)]
         if not (tokens and tokens[0][0] == "plus"):
             break
         tokens = tokens[1:]
-    if not terms:
-        raise ExpressionError(f"unexpected {tokens[0][1]!r}")
-    return _phrase(terms), tokens
+    return ("phrase", tuple(seq)), tokens
 
 
-def _phrase(terms: list[str]) -> Test:
-    # A quoted string is itself a phrase of its tokens; "*" applies to its last token.
-    seq: list[tuple[str, bool]] = []
-    for term in terms:
-        prefix = term.endswith("*")
-        toks = fts_tokens(term.rstrip("*"))
-        seq += [(t, prefix and i == len(toks) - 1) for i, t in enumerate(toks)]
+def _build(node: Node, vocabulary: frozenset[str] | None) -> Test:
+    kind, parts = node
+    if kind == "phrase":
+        return _phrase(parts, vocabulary)
+    tests = [_build(part, vocabulary) for part in parts]
+    if kind == "or":
+        return lambda words, seen: any(t(words, seen) for t in tests)
+    return lambda words, seen: all(t(words, seen) for t in tests)
+
+
+def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: frozenset[str] | None) -> Test:
     if not seq:
         return lambda words, seen: False
     if len(seq) == 1:
         word, prefix = seq[0]
-        if prefix:
-            return lambda words, seen: any(w.startswith(word) for w in seen)
-        return lambda words, seen: word in seen
-    first = seq[0][0]
+        if not prefix:
+            return lambda words, seen: word in seen
+        if vocabulary is not None:
+            starting = frozenset(w for w in vocabulary if w.startswith(word))
+            return lambda words, seen: not starting.isdisjoint(seen)
+        return lambda words, seen: any(w.startswith(word) for w in seen)
+    first, first_prefix = seq[0]
 
     def test(words: Words, seen: frozenset[str]) -> bool:
-        if not seq[0][1] and first not in seen:
+        if not first_prefix and first not in seen:
             return False
         last = len(words) - len(seq)
         return any(all(words[i + k].startswith(w) if p else words[i + k] == w for k, (w, p) in enumerate(seq))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import compile_expression
+from bot.query.match import Words, compile_expression
 from bot.query.names import text_words
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
@@ -73,7 +73,7 @@ class Retriever:
         self._version: tuple[int, int] = (-1, -1)
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
-        self._within: tuple[tuple[str, ...], list[Hit]] = ((), [])
+        self._within: tuple[tuple[str, ...], list[Read], frozenset[str]] = ((), [], frozenset())
 
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
@@ -83,7 +83,7 @@ class Retriever:
             self._version = version
             self._docs.clear()
             self._words.clear()
-            self._within = ((), [])
+            self._within = ((), [], frozenset())
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -100,23 +100,28 @@ class Retriever:
 
     def _search_within(self, expr: str, doc_ids: list[str], *, limit: int) -> list[Hit]:
         """Search a few documents: their sentences read by the (doc_id, idx) index, matched here."""
-        test = compile_expression(expr)
-        found = []
-        for hit in self._sentences_of(doc_ids):
-            words = text_words(hit.text)
-            if test(words, frozenset(words)):
-                found.append(hit)
+        sentences, vocabulary = self._sentences_of(doc_ids)
+        test = compile_expression(expr, vocabulary)
+        found = [hit for hit, words, seen in sentences if test(words, seen)]
         found.sort(key=lambda h: -h.id)
         return found[:limit]
 
-    def _sentences_of(self, doc_ids: list[str]) -> list[Hit]:
-        """Return every sentence of the documents (the last set read is kept: searches repeat it)."""
+    def _sentences_of(self, doc_ids: list[str]) -> tuple[list[Read], frozenset[str]]:
+        """Return every sentence of the documents with its words, and all their words.
+
+        The last set read is kept: the engine searches the same documents several times.
+        """
         self._fresh()
         key = tuple(doc_ids)
         if self._within[0] != key:
             sql = f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)})"
-            self._within = (key, [Hit(*row) for row in self.db.execute(sql, doc_ids).fetchall()])
-        return self._within[1]
+            rows = []
+            for row in self.db.execute(sql, doc_ids).fetchall():
+                words = text_words(row[3])
+                rows.append((Hit(*row), words, frozenset(words)))
+            vocabulary = frozenset().union(*(seen for _, _, seen in rows))
+            self._within = (key, rows, vocabulary)
+        return self._within[1], self._within[2]
 
     def exists(self, expr: str | None) -> bool:
         """Tell whether any sentence matches the FTS5 expression."""
@@ -293,6 +298,9 @@ class Retriever:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+Read = tuple[Hit, Words, frozenset[str]]  # a sentence with its folded words, for matching here
 
 
 def _marks(values: Sized) -> str:
