@@ -6,6 +6,7 @@ here scans a table in Python. A search within a few documents reads their senten
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sized
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,11 @@ from sqlite_utils import Database
 
 from bot.query.match import Words, compile_expression
 from bot.query.names import text_words
+from bot.query.vocabulary import Vocabulary
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_EXPANDED = 12  # words a prefix may stand for and still be searched as those words
+_LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
@@ -73,6 +77,7 @@ class Retriever:
         self._version: tuple[int, int] = (-1, -1)
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
+        self.vocabulary = Vocabulary(db)
         self._within: tuple[tuple[str, ...], list[Read], frozenset[str]] = ((), [], frozenset())
 
     def _fresh(self) -> None:
@@ -91,7 +96,7 @@ class Retriever:
             return []
         if doc_ids is not None and len(doc_ids) <= _MATCHED_HERE:
             return self._search_within(expr, doc_ids, limit=limit)
-        extra, params = "", [expr]
+        extra, params = "", [self.expand(expr)]
         if doc_ids is not None:
             extra = f"and s.doc_id in ({_marks(doc_ids)})"
             params += list(doc_ids)
@@ -128,7 +133,7 @@ class Retriever:
         if not expr:
             return False
         row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
-                              [expr]).fetchone()
+                              [self.expand(expr)]).fetchone()
         return row is not None
 
     def sentence_count(self) -> int:
@@ -155,11 +160,23 @@ class Retriever:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
         if (prefix, limit) not in self._words:
-            rows = self.db.execute(
-                "select term from sentences_fts_vocab where term >= ? and term < ? limit ?",
-                [prefix, prefix + "\uffff", limit]).fetchall()
-            self._words[(prefix, limit)] = [r[0] for r in rows]
+            self._words[(prefix, limit)] = self.vocabulary.starting(prefix, limit=limit)
         return self._words[(prefix, limit)]
+
+    def expand(self, expr: str) -> str:
+        """Return ``expr`` with each lone prefix ("pledg"*) written as the few words it stands for.
+
+        FTS5 merges the lists of every word a prefix matches before it can return one sentence
+        (3-4 ms for a common stem at 20k documents); the same words ORed are read lazily, newest
+        first, and stop at the limit. A prefix of many words stays a prefix.
+        """
+        def words_of(m: re.Match[str]) -> str:
+            words = self.words_starting(m.group(1), limit=_EXPANDED + 1)
+            if not words or len(words) > _EXPANDED:
+                return m.group(0)
+            return "(" + " OR ".join(f'"{w}"' for w in words) + ")" if len(words) > 1 else f'"{words[0]}"'
+
+        return _LONE_PREFIX.sub(words_of, expr)
 
     def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates, newest first."""

@@ -1,0 +1,75 @@
+"""Every word of the stored sentences, for turning prefixes into words and typos into words.
+
+The ``vocabulary`` table (storage.query_schema) is filled when a store is first migrated and
+kept up by a save hook: each save adds the words of every sentence stored since the last one it
+saw (``vocabulary_state.upto``), so a store written without the hook catches up on its next
+save. Words of deleted sentences stay: a word no sentence holds any more finds nothing, which
+costs a search nothing. Between saves, sentences that a writer without the hook stored are
+read here in memory, so questions never miss a word.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.query.names import text_words
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from storage.store import SaveResult, Store
+
+_CHUNK = 2000  # sentences read at a time when catching up
+
+
+def remember_words(db: Database, result: SaveResult | None = None, previous: Any = None) -> None:
+    """Add the words of every sentence saved since the last call; a ``Store.write_hooks`` hook."""
+    upto = _upto(db)
+    while True:
+        rows = db.execute("select id, text from sentences where id > ? order by id limit ?",
+                          [upto, _CHUNK]).fetchall()
+        if not rows:
+            break
+        words = {w for _, text in rows for w in text_words(text)}
+        db.conn.executemany("insert or ignore into vocabulary (term) values (?)", [(w,) for w in words])
+        upto = rows[-1][0]
+        db.execute("update vocabulary_state set upto = ? where id = 1", [upto])
+
+
+def install(store: Store) -> Store:
+    """Keep the vocabulary of ``store`` with every save (idempotent); return the store."""
+    if remember_words not in store.write_hooks:
+        store.write_hooks.append(remember_words)
+    return store
+
+
+def _upto(db: Database) -> int:
+    row = db.execute("select upto from vocabulary_state where id = 1").fetchone()
+    return int(row[0]) if row else 0
+
+
+class Vocabulary:
+    """Read access for the engine: the stored words plus those of sentences not yet listed."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._late: tuple[int, frozenset[str]] = (-1, frozenset())
+
+    def starting(self, prefix: str, *, limit: int) -> list[str]:
+        """Return up to ``limit`` words that start with ``prefix`` (more than ``limit``: cut)."""
+        rows = self.db.execute(
+            "select term from vocabulary where term >= ? and term < ? order by term limit ?",
+            [prefix, prefix + "\uffff", limit]).fetchall()
+        found = [r[0] for r in rows]
+        late = [w for w in self._late_words() if w.startswith(prefix) and w not in found]
+        return sorted(set(found + late))[:limit]
+
+    def _late_words(self) -> frozenset[str]:
+        """Return the words of sentences stored after the vocabulary's last update."""
+        upto = _upto(self.db)
+        last = self.db.execute("select coalesce(max(id), 0) from sentences").fetchone()[0]
+        if last <= upto:
+            return frozenset()
+        if self._late[0] != last:
+            rows = self.db.execute("select text from sentences where id > ?", [upto]).fetchall()
+            self._late = (last, frozenset(w for (text,) in rows for w in text_words(text)))
+        return self._late[1]
