@@ -48,12 +48,24 @@ def _places_match(a: str | None, b: str | None) -> bool:
 
 def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Return whether two meeting reports describe the same meeting."""
-    day_a, day_b = _day(a["date"]), _day(b["date"])
+    day_a, place_a, city_a, format_a = _facets(a["date"], a["place"], a["format"])
+    day_b, place_b, city_b, format_b = _facets(b["date"], b["place"], b["format"])
     if day_a is None or day_b is None or abs((day_a - day_b).days) > 1:
         return False
-    if _places_match(fold(a["place"]), fold(b["place"])):
+    if place_a and place_b and (place_a == place_b or city_a == city_b):  # _places_match
         return True
-    return _same_kind(a, b)
+    if a["format"] and format_a == format_b:  # _same_kind, its folded values read once
+        return True
+    if a["name"] and b["name"]:
+        return _similar_names(a["name"], b["name"])
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _facets(date: str | None, place: str | None, format_: str | None) -> tuple[dt.date | None, str, str, str]:
+    # A write compares each nearby report with many others: fold each report's fields once.
+    folded = fold(place)
+    return _day(date), folded, _city(folded) if folded else "", fold(format_)
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -7,14 +7,14 @@ the ``(actor_key, date)`` index, so a new document never rescans the store.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from bot.tracking.sql import rows
+from bot.tracking.sql import marks, rows
 
 # A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
 LINK_THRESHOLD = 72.0
@@ -30,27 +30,42 @@ def _words(text: str) -> frozenset[str]:
 
 def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     """Return how likely two mentions (``terms``, ``names``, ``amount``) are the same promise."""
-    words_a, words_b = _words(a["terms"]), _words(b["terms"])
-    shared = words_a & words_b
-    if not shared:
-        return 0.0
-    score = float(fuzz.token_set_ratio(a["terms"], b["terms"]))
-    if len(shared) == 1 and min(len(words_a), len(words_b)) > 1:
-        # token_set_ratio is 100 whenever one side's words are a subset of the other's; one shared
-        # word between two multi-word actions ("air defence" / "air force training") is weak.
-        score = min(score, 60.0)
-    elif len(shared) > 1 and len(shared) / min(len(words_a), len(words_b)) >= 0.34:
-        # Reports paraphrase: shared content words (a third of the shorter action at least)
-        # outweigh the differing rest; two generic words in two long actions do not.
-        score = max(score, 60.0 + 10.0 * len(shared))
-    names_a, names_b = _words(a.get("names") or ""), _words(b.get("names") or "")
-    if names_a & names_b:
-        score = max(score, 85.0)  # the same named thing ("Gripen", "SAMP/T") by the same actor
-    elif names_a and names_b:
-        score -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
-    if a.get("amount") and b.get("amount"):
-        score += 10.0 if a["amount"] == b["amount"] else -5.0
-    return max(0.0, min(100.0, score))
+    return scorer(a)(b["terms"], b.get("names"), b.get("amount"))
+
+
+def scorer(a: Mapping[str, Any]) -> Callable[[str, str | None, str | None], float]:
+    """Return ``link_score`` against ``a`` as a function of the other's (terms, names, amount).
+
+    A new commitment is scored against up to 160 neighbours: its own words are split once.
+    """
+    terms_a, words_a = a["terms"], _words(a["terms"])
+    names_a, amount_a = _words(a.get("names") or ""), a.get("amount")
+
+    def score(terms_b: str, names_b: str | None, amount_b: str | None) -> float:
+        words_b = _words(terms_b)
+        shared = words_a & words_b
+        if not shared:
+            return 0.0
+        value = float(fuzz.token_set_ratio(terms_a, terms_b))
+        if len(shared) == 1 and min(len(words_a), len(words_b)) > 1:
+            # token_set_ratio is 100 whenever one side's words are a subset of the other's; one
+            # shared word between two multi-word actions ("air defence" / "air force training")
+            # is weak.
+            value = min(value, 60.0)
+        elif len(shared) > 1 and len(shared) / min(len(words_a), len(words_b)) >= 0.34:
+            # Reports paraphrase: shared content words (a third of the shorter action at least)
+            # outweigh the differing rest; two generic words in two long actions do not.
+            value = max(value, 60.0 + 10.0 * len(shared))
+        other_names = _words(names_b or "")
+        if names_a & other_names:
+            value = max(value, 85.0)  # the same named thing ("Gripen", "SAMP/T") by the same actor
+        elif names_a and other_names:
+            value -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
+        if amount_a and amount_b:
+            value += 10.0 if amount_a == amount_b else -5.0
+        return max(0.0, min(100.0, value))
+
+    return score
 
 
 def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tuple[Any, ...]]:
@@ -67,16 +82,12 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tup
 
 
 def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, float]]:
-    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate that may link to ``row``.
-
-    Candidates without a shared action word score 0 and never link: they are skipped unscored.
-    """
-    words = _words(row["terms"])
+    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate scoring above 0."""
+    score = scorer(row)
     for candidate in candidates:
-        if words.isdisjoint(_words(candidate[1])):
-            continue
-        amount = candidate[3] if len(candidate) > 3 else None
-        yield candidate[0], link_score(row, {"terms": candidate[1], "names": candidate[2], "amount": amount})
+        value = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
+        if value > 0.0:
+            yield candidate[0], value
 
 
 def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
@@ -106,10 +117,14 @@ def link_new(db: Database, commitment_id: int) -> None:
     row = link_row(db, commitment_id)
     if row is None:
         return
-    for other_id, score in linked(row, _neighbours(db, row, earlier=False)):
-        if score < LINK_THRESHOLD:
-            continue
-        current = db.execute("select score from commitment_links where commitment_id = ?", [other_id]).fetchone()
-        if score > (current[0] or 0.0):
+    fits = [(other_id, score) for other_id, score in linked(row, _neighbours(db, row, earlier=False))
+            if score >= LINK_THRESHOLD]
+    if not fits:
+        return
+    # Their current scores in one read (the window's index holds no score: it changes as links do).
+    current = dict(db.execute(f"select commitment_id, score from commitment_links where commitment_id in "
+                              f"({marks(fits)})", [other_id for other_id, _ in fits]).fetchall())
+    for other_id, score in fits:
+        if score > (current[other_id] or 0.0):
             db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
                        [commitment_id, score, other_id])
