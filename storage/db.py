@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +18,62 @@ from storage.tracking_schema import tracking
 
 # Applied in this order when a store opens; feature modules append their own sets here.
 MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query]
+MMAP_BYTES = 256 * 1024 * 1024  # address space only: pages are read in as they are touched
+
+
+log = logging.getLogger(__name__)
+
+# Transactions between two checkpoints on the helper thread (a saved document writes ~110 pages,
+# so about SQLite's default of 1,000 pages), and the WAL size (pages) at which the writer
+# checkpoints by itself after all: the helper only ever catches up with a moving writer, and the
+# WAL starts over from its beginning only after a checkpoint that left nothing behind.
+CHECKPOINT_EVERY = 8
+WAL_SAFETY_PAGES = 10000
+
+
+class Checkpointer:
+    """Copy committed WAL pages into the database file on a helper thread, off the writer's path.
+
+    SQLite's automatic checkpoint runs inside the commit that crosses its threshold and waits for
+    the disk twice (about 2 ms a saved document at 20k documents); a PASSIVE checkpoint on another
+    connection copies the same pages while the writer goes on. Durability is unchanged: a commit
+    is in the WAL either way, and a checkpoint cut short (crash, exit) is simply done again.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._commits = 0
+        self._thread: threading.Thread | None = None
+
+    def committed(self) -> None:
+        """Count a commit; start a checkpoint every CHECKPOINT_EVERY commits unless one is running."""
+        self._commits += 1
+        if self._commits < CHECKPOINT_EVERY or (self._thread is not None and self._thread.is_alive()):
+            return
+        self._commits = 0
+        self._thread = threading.Thread(target=self._run, name="pledgebot-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=30)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            finally:
+                conn.close()
+        except sqlite3.Error as err:  # the writer's own checkpoint (WAL_SAFETY_PAGES) still runs
+            log.warning("background checkpoint failed: %s", err)
+
+    def join(self) -> None:
+        """Wait for a running checkpoint to finish."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 class ImmediateDatabase(Database):
     """A Database whose outermost ``atomic()`` block takes the write lock as it begins."""
+
+    checkpointer: Checkpointer | None = None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:
@@ -40,6 +94,14 @@ class ImmediateDatabase(Database):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        if self.checkpointer is not None:
+            self.checkpointer.committed()
+
+    def close(self) -> None:
+        """Close the connection once a running background checkpoint has finished."""
+        if self.checkpointer is not None:
+            self.checkpointer.join()
+        super().close()
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:
@@ -52,8 +114,13 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     db = ImmediateDatabase(conn)
     if str(path) != ":memory:":
         db.enable_wal()
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_SAFETY_PAGES}")
+        db.checkpointer = Checkpointer(str(path))
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
+    # Reads through a memory map skip a system call and a copy per page: questions on a large
+    # store spend about a tenth less CPU. Writes still go through SQLite's journal as before.
+    db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     if migrate:
         for migrations in MIGRATION_SETS:
             migrations.apply(db)

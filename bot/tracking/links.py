@@ -102,7 +102,8 @@ def best_parent(db: Database, commitment_id: int) -> None:
     if row is None:
         return
     best: tuple[float, int | None] = (0.0, None)
-    for other_id, score in linked(row, _neighbours(db, row, earlier=True)):  # most recent first: ties keep the latest
+    # Most recent first: ties keep the latest.
+    for other_id, score in linked(row, _neighbours(db, row, earlier=True)):
         if score >= LINK_THRESHOLD and score > best[0]:
             best = (score, other_id)
     parent = (best[1], best[0] if best[1] else None)
