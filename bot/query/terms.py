@@ -16,7 +16,7 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CYRILLIC_SPLIT = re.compile(r"([\u0400-\u04ff]+)")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
-_SPLIT = re.compile(r"[^\w]+|_")
+_TOKEN = re.compile(r"[^\W_]+")  # what the FTS5 tokenizer keeps: runs of letters and digits
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                     "\u2060\u2066\u2067\u2068\u2069\ufeff"))
 
@@ -59,6 +59,8 @@ def fold_accents(text: str) -> str:
     """
     if text.isascii():
         return text
+    if not _CYRILLIC_RUN.search(text):  # most non-ASCII sentences: a Latin name with accents
+        return _MARKS.sub("", unicodedata.normalize("NFKD", text))
     return "".join(
         part if _CYRILLIC_RUN.fullmatch(part) else _MARKS.sub("", unicodedata.normalize("NFKD", part))
         for part in _CYRILLIC_SPLIT.split(text))
@@ -76,7 +78,7 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def fts_tokens(text: str) -> list[str]:
     """Split ``text`` the way the FTS tokenizer does: lower-case runs of word characters."""
-    return [t for t in _SPLIT.split(text.casefold()) if t]
+    return _TOKEN.findall(text.casefold())
 
 
 _EN_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
