@@ -40,6 +40,7 @@ _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 40  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 _DAY_DOCS, _DAY_SENTENCES = 12, 300  # a day's reports small enough to match in Python
+_DATED_ENOUGH = 10  # sentences of the time asked about that make store-wide searches a fallback
 
 
 @dataclass(frozen=True)
@@ -218,17 +219,23 @@ class QueryEngine:
         """Return the sentences worth scoring: by topic, by name and topic, by name, by fact, by date."""
         # With a name, its own searches below find the sentences that answer: the topic alone
         # mostly adds sentences of documents that never name it, each scored to rank low.
-        alone = _CANDIDATES if not focus else _NARROW // 2
-        hits = {h.id: h for h in self.retriever.search(every, limit=_NARROW if not focus else alone)}
+        dated = self._dated_candidates(query, focus, topic, every=every, places=places, memo=memo) \
+            if query.date else {}
+        # The reports of the time asked about answer a dated question; the newest matches from
+        # any time are fewer then (they still catch a date the question got wrong).
+        share = 4 if len(dated) >= _DATED_ENOUGH else 1
+        wide = _CANDIDATES if not focus else _NARROW // 2
+        alone = wide // share
+        every_limit = (_NARROW if not focus else wide) // share
+        hits = {h.id: h for h in self.retriever.search(every, limit=every_limit)}
         hits.update((h.id, h) for h in self.retriever.search(topic, limit=alone))
         for name in focus:
             if topic and name.expr:
                 both = f"({name.expr}) AND ({topic})"
-                hits.update((h.id, h) for h in self.retriever.search(both, limit=_NARROW))
-            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2))
-        hits.update((h.id, h) for h in self._fact_hits(query, focus))
-        if query.date:
-            hits.update(self._dated_candidates(query, focus, topic, every=every, places=places, memo=memo))
+                hits.update((h.id, h) for h in self.retriever.search(both, limit=_NARROW // share))
+            hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2 // share))
+        hits.update((h.id, h) for h in self._fact_hits(query, focus, limit=30 // share))
+        hits.update(dated)
         return hits
 
     def _dated_candidates(self, query: Query, focus: list[NameTerms], topic: str | None, *,
@@ -305,7 +312,7 @@ class QueryEngine:
         return combine([written, self.terms(entity)], label=name) if entity else written
 
     def _fact_hits(self, query: Query, focus: list[NameTerms], *,
-                   doc_ids: list[str] | None = None) -> list[Hit]:
+                   doc_ids: list[str] | None = None, limit: int = 30) -> list[Hit]:
         """Return sentences behind facts about the focus, even where a pronoun names it."""
         table = INTENT_TABLE.get(query.intent)
         if not table or table == "agreements" or not focus:
@@ -315,7 +322,7 @@ class QueryEngine:
             "country" if table == "attendances" else "actor_country")
         if table == "statements" and column != "person_id":
             return []
-        return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids)
+        return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids, limit=limit)
 
 
 def _worth(text: str, query: Query, memo: MarksMemo) -> bool:
