@@ -97,8 +97,13 @@ def format_size(size: dict[str, Any]) -> str:
     """Return the table of one size: a summary line, then latencies per kind of question."""
     lines = []
     ingest, cold = size["ingest"], size["cold_start"]
-    ingested = (f"ingest {ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} per CPU-second, "
-                f"{ingest['docs']} timed)") if ingest["docs"] else f"store reused from {ingest['reused']}"
+    if ingest["docs"]:
+        ingested = (f"ingest {ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} "
+                    f"per CPU-second, {ingest['docs']} timed)")
+    elif "reused" in ingest:
+        ingested = f"store reused from {ingest['reused']}"
+    else:  # --ingest-sample 0: every document went through the pool, none was timed
+        ingested = "ingest not timed"
     lines.append(
         f"\n== {size['docs']} documents (load average {size['load_average'][0]:.1f}): {ingested}, "
         f"db {size['db_bytes_per_doc'] / 1024:.1f} KB/doc, answering RSS "

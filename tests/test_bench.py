@@ -143,3 +143,12 @@ def test_a_run_that_only_reuses_a_store_reports_no_ingest_target(tmp_path) -> No
     targets = json.loads(path.read_text())["targets"]
     assert "ingest_docs_per_s" not in targets
     assert {"p95_ms", "rss_mb", "cold_start_ms"} <= set(targets)
+
+
+def test_a_run_with_every_document_built_in_the_pool_times_no_ingest(tmp_path) -> None:  # noqa: ANN001
+    path = run.main(["--sizes", "10", "--per-kind", "1", "--cold-repeats", "1", "--ingest-sample", "0",
+                     "--out", str(tmp_path), "--work", str(tmp_path / "work")])
+    result = json.loads(path.read_text())
+    assert result["sizes"][0]["ingest"]["docs"] == 0
+    assert result["sizes"][0]["ingest"]["built_in_pool"] == 10
+    assert "ingest_docs_per_s" not in result["targets"]
