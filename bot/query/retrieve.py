@@ -107,9 +107,9 @@ class Retriever:
         """Search a few documents: their sentences read by the (doc_id, idx) index, matched here."""
         sentences, vocabulary = self._sentences_of(doc_ids)
         test = compile_expression(expr, vocabulary)
-        found = [hit for hit, words, seen in sentences if test(words, seen)]
-        found.sort(key=lambda h: -h.id)
-        return found[:limit]
+        found = [row for row, words, seen in sentences if test(words, seen)]
+        found.sort(key=lambda row: -row[0])
+        return [Hit(*row) for row in found[:limit]]
 
     def _sentences_of(self, doc_ids: list[str]) -> tuple[list[Read], frozenset[str]]:
         """Return every sentence of the documents with its words, and all their words.
@@ -121,9 +121,9 @@ class Retriever:
         if self._within[0] != key:
             sql = f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)})"
             rows = []
-            for row in self.db.execute(sql, doc_ids).fetchall():
+            for row in self.db.execute(sql, doc_ids).fetchall():  # a Hit is made for a match only
                 words = text_words(row[3])
-                rows.append((Hit(*row), words, frozenset(words)))
+                rows.append((row, words, frozenset(words)))
             vocabulary = frozenset().union(*(seen for _, _, seen in rows))
             self._within = (key, rows, vocabulary)
         return self._within[1], self._within[2]
@@ -320,7 +320,7 @@ class Retriever:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-Read = tuple[Hit, Words, frozenset[str]]  # a sentence with its folded words, for matching here
+Read = tuple[tuple[Any, ...], Words, frozenset[str]]  # a sentence row with its folded words
 
 
 def _marks(values: Sized) -> str:
