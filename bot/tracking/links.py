@@ -33,10 +33,11 @@ def link_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     return scorer(a)(b["terms"], b.get("names"), b.get("amount"))
 
 
-def scorer(a: Mapping[str, Any]) -> Callable[[str, str | None, str | None], float]:
+def scorer(a: Mapping[str, Any], *, floor: float = 0.0) -> Callable[[str, str | None, str | None], float]:
     """Return ``link_score`` against ``a`` as a function of the other's (terms, names, amount).
 
-    A new commitment is scored against up to 160 neighbours: its own words are split once.
+    A new commitment is scored against up to 160 neighbours: its own words are split once, and
+    a score that cannot reach ``floor`` may come back as 0 without the string comparison.
     """
     terms_a, words_a = a["terms"], _words(a["terms"])
     names_a, amount_a = _words(a.get("names") or ""), a.get("amount")
@@ -46,26 +47,40 @@ def scorer(a: Mapping[str, Any]) -> Callable[[str, str | None, str | None], floa
         shared = words_a & words_b
         if not shared:
             return 0.0
-        value = float(fuzz.token_set_ratio(terms_a, terms_b))
+        other_names = _words(names_b or "")
+        same_name = bool(names_a & other_names)
         if len(shared) == 1 and min(len(words_a), len(words_b)) > 1:
             # token_set_ratio is 100 whenever one side's words are a subset of the other's; one
             # shared word between two multi-word actions ("air defence" / "air force training")
-            # is weak.
-            value = min(value, 60.0)
+            # is weak: at most 60 (and 10 for the same amount), unless a name lifts it to 85.
+            if not same_name and floor > _WEAK + _SAME_AMOUNT:
+                return 0.0
+            value = _WEAK if same_name else min(_set_ratio(terms_a, terms_b), _WEAK)
         elif len(shared) > 1 and len(shared) / min(len(words_a), len(words_b)) >= 0.34:
             # Reports paraphrase: shared content words (a third of the shorter action at least)
             # outweigh the differing rest; two generic words in two long actions do not.
-            value = max(value, 60.0 + 10.0 * len(shared))
-        other_names = _words(names_b or "")
-        if names_a & other_names:
+            paraphrase = 60.0 + 10.0 * len(shared)
+            value = paraphrase if paraphrase >= 100.0 else max(_set_ratio(terms_a, terms_b), paraphrase)
+        else:
+            value = _set_ratio(terms_a, terms_b)
+        if same_name:
             value = max(value, 85.0)  # the same named thing ("Gripen", "SAMP/T") by the same actor
         elif names_a and other_names:
             value -= 30.0  # "IRIS-T air defence" and "Patriot air defence" are different promises
         if amount_a and amount_b:
-            value += 10.0 if amount_a == amount_b else -5.0
+            value += _SAME_AMOUNT if amount_a == amount_b else -5.0
         return max(0.0, min(100.0, value))
 
     return score
+
+
+_WEAK, _SAME_AMOUNT = 60.0, 10.0
+
+
+@lru_cache(maxsize=65536)
+def _set_ratio(a: str, b: str) -> float:
+    # An actor's neighbours repeat the same few actions: each pair is compared once.
+    return float(fuzz.token_set_ratio(a, b))
 
 
 def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tuple[Any, ...]]:
@@ -82,8 +97,11 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tup
 
 
 def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, float]]:
-    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate scoring above 0."""
-    score = scorer(row)
+    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate that may link.
+
+    Scores below LINK_THRESHOLD (which never link) may be left out or reported as 0.
+    """
+    score = scorer(row, floor=LINK_THRESHOLD)
     for candidate in candidates:
         value = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
         if value > 0.0:
