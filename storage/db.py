@@ -18,7 +18,7 @@ from storage.tracking_schema import tracking
 
 # Applied in this order when a store opens; feature modules append their own sets here.
 MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query]
-MMAP_BYTES = 256 * 1024 * 1024  # address space only: pages are read in as they are touched
+MMAP_BYTES = 128 * 1024 * 1024  # mapped pages count in the resident size once touched
 
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,8 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     db.execute("PRAGMA synchronous = NORMAL")
     # Reads through a memory map skip a system call and a copy per page: questions on a large
     # store spend about a tenth less CPU. Writes still go through SQLite's journal as before.
+    # 128 MB gets most of it (256 MB: a little more, but the answering process's resident
+    # size at 20k documents grew from 67 to 306 MB, mapped pages included).
     db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     if migrate:
         for migrations in MIGRATION_SETS:
