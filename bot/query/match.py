@@ -12,14 +12,17 @@ parentheses (AND binding tighter than OR, as in FTS5).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
 from bot.query.names import text_words
 from bot.query.terms import fts_tokens
 
 Words = tuple[str, ...]
+SortedWords = tuple[str, ...]  # sorted: the words of the sentences to be tested
 Test = Callable[[Words, frozenset[str]], bool]
 Token = tuple[str, str]
 Node = tuple[str, tuple[Any, ...]]  # ("or" | "and", children) or ("phrase", ((word, is_prefix), ...))
@@ -31,7 +34,7 @@ class ExpressionError(ValueError):
     """The expression uses syntax the engine never writes."""
 
 
-def compile_expression(expr: str, vocabulary: frozenset[str] | None = None) -> Test:
+def compile_expression(expr: str, vocabulary: SortedWords | None = None) -> Test:
     """Return a test of a sentence's folded words (and their set) for one FTS5 expression.
 
     With the ``vocabulary`` of the sentences to be tested, a prefix becomes the set of their
@@ -114,17 +117,43 @@ def _primary(tokens: list[Token]) -> tuple[Node, list[Token]]:
     return ("phrase", tuple(seq)), tokens
 
 
-def _build(node: Node, vocabulary: frozenset[str] | None) -> Test:
+def _build(node: Node, vocabulary: SortedWords | None) -> Test:
     kind, parts = node
     if kind == "phrase":
         return _phrase(parts, vocabulary)
-    tests = [_build(part, vocabulary) for part in parts]
     if kind == "or":
-        return lambda words, seen: any(t(words, seen) for t in tests)
+        # Alternatives that are single words (or, with the vocabulary, prefixes) become one set:
+        # a country's dozen names cost one set test a sentence, not a dozen.
+        words_of = [_word_set(part, vocabulary) for part in parts]
+        merged = frozenset().union(*(w for w in words_of if w is not None))
+        tests = [_build(part, vocabulary) for part, w in zip(parts, words_of, strict=True) if w is None]
+        if not tests:
+            return lambda words, seen: not merged.isdisjoint(seen)
+        return lambda words, seen: not merged.isdisjoint(seen) or any(t(words, seen) for t in tests)
+    tests = [_build(part, vocabulary) for part in parts]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda words, seen: first(words, seen) and second(words, seen)
     return lambda words, seen: all(t(words, seen) for t in tests)
 
 
-def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: frozenset[str] | None) -> Test:
+def _word_set(node: Node, vocabulary: SortedWords | None) -> frozenset[str] | None:
+    """Return the words a one-word phrase matches, when they can be listed; else None."""
+    kind, parts = node
+    if kind != "phrase" or len(parts) != 1:
+        return None
+    word, prefix = parts[0]
+    if not prefix:
+        return frozenset((word,))
+    return _starting(word, vocabulary) if vocabulary is not None else None
+
+
+def _starting(prefix: str, vocabulary: SortedWords) -> frozenset[str]:
+    start = bisect_left(vocabulary, prefix)
+    return frozenset(takewhile(lambda w: w.startswith(prefix), vocabulary[start:start + 10000]))
+
+
+def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: SortedWords | None) -> Test:
     if not seq:
         return lambda words, seen: False
     if len(seq) == 1:
@@ -132,7 +161,7 @@ def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: frozenset[str] | None
         if not prefix:
             return lambda words, seen: word in seen
         if vocabulary is not None:
-            starting = frozenset(w for w in vocabulary if w.startswith(word))
+            starting = _starting(word, vocabulary)
             return lambda words, seen: not starting.isdisjoint(seen)
         return lambda words, seen: any(w.startswith(word) for w in seen)
     first, first_prefix = seq[0]

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import Words, compile_expression
+from bot.query.match import SortedWords, Words, compile_expression
 from bot.query.names import text_words
 from bot.query.vocabulary import Vocabulary
 
@@ -78,7 +78,7 @@ class Retriever:
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary(db)
-        self._within: tuple[tuple[str, ...], list[Read], frozenset[str]] = ((), [], frozenset())
+        self._within: tuple[tuple[str, ...], list[Read], SortedWords] = ((), [], ())
 
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
@@ -88,7 +88,7 @@ class Retriever:
             self._version = version
             self._docs.clear()
             self._words.clear()
-            self._within = ((), [], frozenset())
+            self._within = ((), [], ())
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -111,7 +111,7 @@ class Retriever:
         found.sort(key=lambda row: -row[0])
         return [Hit(*row) for row in found[:limit]]
 
-    def _sentences_of(self, doc_ids: list[str]) -> tuple[list[Read], frozenset[str]]:
+    def _sentences_of(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
         """Return every sentence of the documents with its words, and all their words.
 
         The last set read is kept: the engine searches the same documents several times.
@@ -124,7 +124,7 @@ class Retriever:
             for row in self.db.execute(sql, doc_ids).fetchall():  # a Hit is made for a match only
                 words = text_words(row[3])
                 rows.append((row, words, frozenset(words)))
-            vocabulary = frozenset().union(*(seen for _, _, seen in rows))
+            vocabulary = tuple(sorted(frozenset().union(*(seen for _, _, seen in rows))))
             self._within = (key, rows, vocabulary)
         return self._within[1], self._within[2]
 
