@@ -130,3 +130,15 @@ def test_hostile_questions_get_a_reply(engine: QueryEngine, question: str) -> No
 
 def test_engine_is_built_once_per_store(engine: QueryEngine) -> None:
     assert engine_for(engine.store) is engine_for(engine.store)
+
+
+def test_a_typo_as_close_to_two_stored_names_searches_both(tmp_path: Path) -> None:
+    # "Varnesko" is one swap from "Varensko" and one dropped letter from "Varnesk": both are
+    # plausible, so both speakers are shown rather than a silent guess at one.
+    store = Store.open(tmp_path / "q.db")
+    for name, topic, url in (("Varensko", "demining", "a"), ("Varnesk", "grain corridors", "b")):
+        text = f"Readout\n\nMinister {name} said that {topic} would stay the first priority."
+        ingest_document(store, SourceDocument(url=f"https://example.org/{url}", title="Readout", text=text,
+                                              publisher="Wire", published="2025-03-01", language="en"))
+    text = QueryEngine(store).answer("what did Varnesko say?").text
+    assert "Varensko" in text and "Varnesk" in text

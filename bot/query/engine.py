@@ -293,6 +293,7 @@ class QueryEngine:
     def _respell(self, concept: tuple[str, ...]) -> tuple[str, ...]:
         """Return the concept with the closest stored word added, for a one-word typo."""
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
 
         word = concept[0]
         if " " in word or len(word) < 4 or word.isdigit():
@@ -302,8 +303,15 @@ class QueryEngine:
         size = len(word)
         near = [w for w in self.retriever.words_starting(word[:1])
                 if 200 * min(size, len(w)) >= cutoff * (size + len(w))]
-        found = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return (*concept, found[0]) if found else concept
+        found = process.extract(word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+        close = [w for w, _, _ in found]
+        if not close:
+            return concept
+        # A swap of two letters is one slip of the finger ("Levasrki"): counted as one edit, it
+        # can be as close to two stored words ("Levarski", "Levaski"). Both are searched then.
+        edits = {w: OSA.distance(word, w) for w in close}
+        fewest = min(edits.values())
+        return (*concept, *[w for w in close if edits[w] == fewest][:3])
 
     def _place(self, name: str, words: str) -> NameTerms:
         """Return how to find a place: as the question wrote it, or by any of its names."""
