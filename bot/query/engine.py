@@ -311,6 +311,8 @@ class QueryEngine:
         # can be as close to two stored words ("Levarski", "Levaski"). Both are searched then.
         edits = {w: OSA.distance(word, w) for w in close}
         fewest = min(edits.values())
+        if fewest > (1 if size < 8 else 2):
+            return concept  # "Boric" is not a slip for "Biloric": two edits in five letters
         return (*concept, *[w for w in close if edits[w] == fewest][:3])
 
     def _place(self, name: str, words: str) -> NameTerms:
