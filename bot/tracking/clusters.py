@@ -48,24 +48,41 @@ def _places_match(a: str | None, b: str | None) -> bool:
 
 def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Return whether two meeting reports describe the same meeting."""
-    day_a, place_a, city_a, format_a = _facets(a["date"], a["place"], a["format"])
-    day_b, place_b, city_b, format_b = _facets(b["date"], b["place"], b["format"])
+    return _same(_report(a), _report(b))
+
+
+# A report as same_meeting compares it: (day, folded place, its city, folded format, whether a
+# format is given, name). A write compares each nearby report with many others: built once each.
+Report = tuple[dt.date | None, str, str, str, bool, str | None]
+
+
+def _report(row: dict[str, Any]) -> Report:
+    return _facets(row["date"], row["place"], row["format"], row["name"])
+
+
+@lru_cache(maxsize=65536)
+def _facets(date: str | None, place: str | None, format_: str | None, name: str | None) -> Report:
+    folded = fold(place)
+    return _day(date), folded, _city(folded) if folded else "", fold(format_), bool(format_), name
+
+
+def _same(a: Report, b: Report) -> bool:
+    day_a, place_a, city_a, format_a, has_format, name_a = a
+    day_b, place_b, city_b, format_b, _, name_b = b
     if day_a is None or day_b is None or abs((day_a - day_b).days) > 1:
         return False
     if place_a and place_b and (place_a == place_b or city_a == city_b):  # _places_match
         return True
-    if a["format"] and format_a == format_b:  # _same_kind, its folded values read once
+    if has_format and format_a == format_b:  # _same_kind
         return True
-    if a["name"] and b["name"]:
-        return _similar_names(a["name"], b["name"])
+    if name_a and name_b:
+        return _similar_names(name_a, name_b)
     return False
 
 
-@lru_cache(maxsize=65536)
-def _facets(date: str | None, place: str | None, format_: str | None) -> tuple[dt.date | None, str, str, str]:
-    # A write compares each nearby report with many others: fold each report's fields once.
-    folded = fold(place)
-    return _day(date), folded, _city(folded) if folded else "", fold(format_)
+def _joins(report: Report, others: list[Report]) -> bool:
+    """Return whether ``report`` is the same meeting as any of ``others``."""
+    return any(_same(report, other) for other in others)
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -134,16 +151,15 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     found = _members(db, doc_ids, cluster_ids)
     near = {r["doc_id"]: r for row in list(found.values()) if row["doc_id"] in doc_ids
             for r in _near(db, row)}
-    fresh = list(found.values())
+    fresh = [_report(r) for r in found.values()]
     # A report that joins a meeting can bring that meeting's neighbours along; two steps keep
     # the grouping close to a from-scratch one without walking chains of similar names.
     for _ in range(HOPS):
-        extra = {doc_id for doc_id, r in near.items() if doc_id not in found
-                 and any(same_meeting(r, other) for other in fresh)}
+        extra = {doc_id for doc_id, r in near.items() if doc_id not in found and _joins(_report(r), fresh)}
         if not extra:
             break
         grown = _members(db, set(found) | extra, cluster_ids)
-        fresh = [r for doc_id, r in grown.items() if doc_id not in found]
+        fresh = [_report(r) for doc_id, r in grown.items() if doc_id not in found]
         found = grown
     return list(found.values())
 
@@ -217,16 +233,19 @@ def _attach_undated(db: Database, doc_id: str) -> None:
 def _components(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Group reports greedily in date order; a group spans at most two days, so no chains form."""
     groups: list[list[dict[str, Any]]] = []
+    reports: list[list[Report]] = []  # the same groups, as same_meeting compares them
     for row in sorted(rows, key=lambda r: (r["date"] or "", r["doc_id"])):
-        day = _day(row["date"])
-        for group in groups:
-            first = _day(group[0]["date"])
-            if (day and first and (day - first).days <= 1
-                    and any(same_meeting(row, member) for member in group)):
+        report = _report(row)
+        day = report[0]
+        for group, members in zip(groups, reports, strict=True):
+            first = members[0][0]
+            if day and first and (day - first).days <= 1 and _joins(report, members):
                 group.append(row)
+                members.append(report)
                 break
         else:
             groups.append([row])
+            reports.append([report])
     return groups
 
 
