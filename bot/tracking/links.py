@@ -102,10 +102,13 @@ def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Ite
     Scores below LINK_THRESHOLD (which never link) may be left out or reported as 0.
     """
     score = scorer(row, floor=LINK_THRESHOLD)
+    seen: dict[tuple[Any, ...], float] = {}  # an actor's window repeats the same actions
     for candidate in candidates:
-        value = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
-        if value > 0.0:
-            yield candidate[0], value
+        key = candidate[1:4]
+        if key not in seen:
+            seen[key] = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
+        if seen[key] > 0.0:
+            yield candidate[0], seen[key]
 
 
 def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
