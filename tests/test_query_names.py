@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.entities import Entity
-from bot.query.names import name_terms
+from bot.query.names import name_terms, text_words
 
 
 def _country(*aliases: str) -> Entity:
@@ -34,3 +34,15 @@ def test_searched_alternatives(aliases: tuple[str, ...], kept: list[str]) -> Non
     kind = "org" if len(aliases) == 1 else "country"
     entity = Entity(id="x", kind=kind, name=aliases[0], aliases=aliases[1:])
     assert name_terms(entity).expr == " OR ".join(kept)
+
+
+def test_first_words_are_the_words_that_can_begin_a_mention() -> None:
+    aliases = ("Естонія", "Republic of Estonia")
+    terms = name_terms(Entity(id="x", kind="country", name="Estonia", aliases=aliases))
+    vocabulary = sorted({"estonia", "estonian", "естонія", "естонії", "republic", "talks", "естонськ"})
+    first = terms.first_words(vocabulary)
+    assert first is not None and {"estonia", "естонія", "естонії"} <= first and "talks" not in first
+    for text in ("Talks in Tallinn.", "The Republic of Estonia spoke.", "Делегація Естонії прибула."):
+        words = text_words(text)
+        # A sentence with none of the first words never names the entity.
+        assert terms.in_words(words) <= (not first.isdisjoint(words))

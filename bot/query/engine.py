@@ -18,7 +18,6 @@ from bot.query.rank import (
     continues,
     cue_hits,
     features,
-    marks_of,
     score_hits,
 )
 from bot.query.retrieve import DocInfo, Hit, Retriever
@@ -277,11 +276,15 @@ class QueryEngine:
         # Of the first two, every sentence that names someone or something asked about, carries
         # the intent's cue or continues the one before ("He added"); of the others, those naming
         # whom the question is about. The rest would be scored (60-80 us each) to rank low.
-        labels = {f.label for f in focus}
-        for h in self.retriever.openings(held[:_DAY_DOCS], upto=60):
-            if (_worth(h.text, query, memo) if h.doc_id in held[:2]
-                    else labels & marks_of(h.text, focus, [])[0]):
-                hits[h.id] = h
+        rows, vocabulary = self.retriever.sentence_words(held[:_DAY_DOCS])
+        # Words that can begin a name: most sentences hold none, and one set test says so.
+        starts = [(f, f.first_words(vocabulary)) for f in focus]
+        for row, words, seen in rows:
+            if row[2] >= 60:
+                continue
+            if (_worth(row[3], query, memo) if row[1] in held[:2]
+                    else any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
+                hits[row[0]] = Hit(*row)
         return hits
 
     def _common(self, name: NameTerms) -> bool:

@@ -12,14 +12,12 @@ parentheses (AND binding tighter than OR, as in FTS5).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import takewhile
 from typing import Any
 
 from bot.query.names import text_words
-from bot.query.terms import fts_tokens
+from bot.query.terms import fts_tokens, starting_with
 
 Words = tuple[str, ...]
 SortedWords = tuple[str, ...]  # sorted: the words of the sentences to be tested
@@ -145,12 +143,7 @@ def _word_set(node: Node, vocabulary: SortedWords | None) -> frozenset[str] | No
     word, prefix = parts[0]
     if not prefix:
         return frozenset((word,))
-    return _starting(word, vocabulary) if vocabulary is not None else None
-
-
-def _starting(prefix: str, vocabulary: SortedWords) -> frozenset[str]:
-    start = bisect_left(vocabulary, prefix)
-    return frozenset(takewhile(lambda w: w.startswith(prefix), vocabulary[start:start + 10000]))
+    return starting_with(word, vocabulary) if vocabulary is not None else None
 
 
 def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: SortedWords | None) -> Test:
@@ -161,7 +154,7 @@ def _phrase(seq: tuple[tuple[str, bool], ...], vocabulary: SortedWords | None) -
         if not prefix:
             return lambda words, seen: word in seen
         if vocabulary is not None:
-            starting = _starting(word, vocabulary)
+            starting = starting_with(word, vocabulary)
             return lambda words, seen: not starting.isdisjoint(seen)
         return lambda words, seen: any(w.startswith(word) for w in seen)
     first, first_prefix = seq[0]

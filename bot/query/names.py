@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.entities import Entity
-from bot.query.terms import any_of, fold_accents, fts_tokens, quote, stem
+from bot.query.terms import any_of, fold_accents, fts_tokens, quote, starting_with, stem
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # Aliases that are ordinary words once case is folded away.
@@ -55,6 +55,21 @@ class NameTerms:
                 if _matches(variant, words, i):
                     return True
         return False
+
+    def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
+        """Return the words of a sorted ``vocabulary`` that can begin a mention of the entity.
+
+        A sentence holding none of them cannot name it (one set test instead of ``in_words``);
+        None when that cannot be told from words alone.
+        """
+        out: set[str] = set()
+        for variant in self.variants:
+            word = variant[0]
+            if not word.endswith("*"):
+                out.add(word)
+                continue
+            out.update(starting_with(word[:-1], vocabulary))
+        return frozenset(out)
 
     def in_fact(self, row: dict[str, object]) -> bool:
         """Tell whether a stored fact is about the entity (by id, canonical name or its words)."""
@@ -190,6 +205,10 @@ class OfficeTerms(NameTerms):
 
     office: NameTerms | None = None
     scope: NameTerms | None = None
+
+    def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
+        """Return None: the office with its scope names a holder too, in words of its own."""
+        return None
 
     def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the words name a holder, or the office together with its scope."""

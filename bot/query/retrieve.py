@@ -20,6 +20,8 @@ from bot.query.vocabulary import Vocabulary
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
+_WHOLE = 60  # sentences: from this many on, "the first n" is read as the whole document
+_CACHED_DOC_SENTENCES = 400  # documents whose sentences are kept between reads
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
@@ -78,6 +80,7 @@ class Retriever:
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary(db)
+        self._doc_cache: dict[str, list[tuple[Any, ...]]] = {}
         self._within: tuple[tuple[str, ...], list[Read], SortedWords] = ((), [], ())
 
     def _fresh(self) -> None:
@@ -89,6 +92,7 @@ class Retriever:
             self._docs.clear()
             self._words.clear()
             self._within = ((), [], ())
+            self._doc_cache.clear()
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -105,13 +109,13 @@ class Retriever:
 
     def _search_within(self, expr: str, doc_ids: list[str], *, limit: int) -> list[Hit]:
         """Search a few documents: their sentences read by the (doc_id, idx) index, matched here."""
-        sentences, vocabulary = self._sentences_of(doc_ids)
+        sentences, vocabulary = self.sentence_words(doc_ids)
         test = compile_expression(expr, vocabulary)
         found = [row for row, words, seen in sentences if test(words, seen)]
         found.sort(key=lambda row: -row[0])
         return [Hit(*row) for row in found[:limit]]
 
-    def _sentences_of(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
+    def sentence_words(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
         """Return every sentence of the documents with its words, and all their words.
 
         The last set read is kept: the engine searches the same documents several times.
@@ -119,11 +123,10 @@ class Retriever:
         self._fresh()
         key = tuple(doc_ids)
         if self._within[0] != key:
-            sql = f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)})"
             rows = []
-            for row in self.db.execute(sql, doc_ids).fetchall():  # a Hit is made for a match only
+            for row in self._doc_rows(doc_ids):  # a Hit is made for a match only
                 words = text_words(row[3])
-                rows.append((row, words, frozenset(words)))
+                rows.append(((*row, 0.0), words, frozenset(words)))
             vocabulary = tuple(sorted(frozenset().union(*(seen for _, _, seen in rows))))
             self._within = (key, rows, vocabulary)
         return self._within[1], self._within[2]
@@ -295,9 +298,34 @@ class Retriever:
         """Return the first ``upto`` sentences of each document."""
         if not doc_ids:
             return []
+        if upto >= _WHOLE:  # most of each document: read whole documents, kept for the question
+            return [Hit(r[0], r[1], r[2], r[3], 0.0) for r in self._doc_rows(doc_ids) if r[2] < upto]
         sql = (f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)}) "
                "and idx < ?")
         return [Hit(*row) for row in self.db.execute(sql, [*doc_ids, upto]).fetchall()]
+
+    def _doc_rows(self, doc_ids: list[str]) -> list[tuple[Any, ...]]:
+        """Return (id, doc_id, idx, text) of every sentence of the documents, by document.
+
+        A question reads the same few documents two or three times (its day's reports, its
+        best documents); each row costs ~3.5 us to fetch at 20k documents, so the last few
+        hundred documents read are kept until the store changes.
+        """
+        self._fresh()
+        cache = self._doc_cache
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in cache]
+        if missing:
+            if len(cache) + len(missing) > _CACHED_DOC_SENTENCES:
+                cache.clear()
+            for d in missing:
+                cache[d] = []
+            sql = f"select id, doc_id, idx, text from sentences where doc_id in ({_marks(missing)})"
+            for row in self.db.execute(sql, missing).fetchall():
+                cache[row[1]].append(row)
+            for d in missing:
+                cache[d].sort(key=lambda row: row[2])
+        # The order SQLite's index gives "doc_id in (...)": by document id, then sentence.
+        return [row for d in sorted(set(doc_ids)) for row in cache.get(d, ())]
 
     def document_text(self, doc_id: str) -> str:
         """Return a document's text ("" when unknown)."""

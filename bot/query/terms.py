@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 
 SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
@@ -100,6 +103,12 @@ def stem(token: str) -> str:
     if token.isascii() and token.endswith("e") and len(token) >= 6:
         token = token[:-1]  # "pledge" -> "pledg" also finds "pledging"
     return token
+
+
+def starting_with(prefix: str, vocabulary: Sequence[str]) -> frozenset[str]:
+    """Return the words of a sorted ``vocabulary`` that start with ``prefix``."""
+    start = bisect_left(vocabulary, prefix)
+    return frozenset(takewhile(lambda w: w.startswith(prefix), vocabulary[start:]))
 
 
 def quote(term: str) -> str:
