@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from bot.query.match import SortedWords, Words, compile_expression
 from bot.query.names import text_words
+from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
@@ -177,7 +178,7 @@ class Retriever:
             words = self.words_starting(m.group(1), limit=_EXPANDED + 1)
             if not words or len(words) > _EXPANDED:
                 return m.group(0)
-            return "(" + " OR ".join(f'"{w}"' for w in words) + ")" if len(words) > 1 else f'"{words[0]}"'
+            return "(" + " OR ".join(map(quote, words)) + ")" if len(words) > 1 else quote(words[0])
 
         return _LONE_PREFIX.sub(words_of, expr)
 
