@@ -99,7 +99,7 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tup
 def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, float]]:
     """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate that may link.
 
-    Scores below LINK_THRESHOLD (which never link) may be left out or reported as 0.
+    Candidates scoring below LINK_THRESHOLD (which never link) are left out.
     """
     score = scorer(row, floor=LINK_THRESHOLD)
     seen: dict[tuple[Any, ...], float] = {}  # an actor's window repeats the same actions
@@ -107,7 +107,7 @@ def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Ite
         key = candidate[1:4]
         if key not in seen:
             seen[key] = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
-        if seen[key] > 0.0:
+        if seen[key] >= LINK_THRESHOLD:
             yield candidate[0], seen[key]
 
 
@@ -125,7 +125,7 @@ def best_parent(db: Database, commitment_id: int) -> None:
     best: tuple[float, int | None] = (0.0, None)
     # Most recent first: ties keep the latest.
     for other_id, score in linked(row, _neighbours(db, row, earlier=True)):
-        if score >= LINK_THRESHOLD and score > best[0]:
+        if score > best[0]:
             best = (score, other_id)
     parent = (best[1], best[0] if best[1] else None)
     if parent != (row["parent_id"], row["score"]):  # an unchanged row is not rewritten
@@ -139,8 +139,7 @@ def link_new(db: Database, commitment_id: int) -> None:
     row = link_row(db, commitment_id)
     if row is None:
         return
-    fits = [(other_id, score) for other_id, score in linked(row, _neighbours(db, row, earlier=False))
-            if score >= LINK_THRESHOLD]
+    fits = list(linked(row, _neighbours(db, row, earlier=False)))
     if not fits:
         return
     # Their current scores in one read (the window's index holds no score: it changes as links do).

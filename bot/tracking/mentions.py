@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.tracking.links import LINK_THRESHOLD, WINDOW, linked
+from bot.tracking.links import WINDOW, linked
 from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
 from bot.tracking.sql import marks, rows
 
@@ -54,7 +54,7 @@ def relink_mention(db: Database, mention_id: int) -> None:
         f"order by date desc, commitment_id desc limit {WINDOW}", [row["actor_key"], row["date"]])
     best: tuple[float, int | None] = (0.0, None)
     for commitment_id, score in linked(row, cursor.fetchall()):
-        if score >= LINK_THRESHOLD and score > best[0]:
+        if score > best[0]:
             best = (score, commitment_id)
     db.execute("update status_mentions set parent_id = ?, score = ? where id = ?",
                [best[1], best[0] if best[1] else None, mention_id])
@@ -68,6 +68,6 @@ def adopt_mentions(db: Database, row: dict[str, Any]) -> None:
     found = cursor.fetchall()
     current = {mention_id: score for mention_id, *_, score in found}
     for mention_id, score in linked(row, [r[:3] for r in found]):
-        if score >= LINK_THRESHOLD and score > (current[mention_id] or 0.0):
+        if score > (current[mention_id] or 0.0):
             db.execute("update status_mentions set parent_id = ?, score = ? where id = ?",
                        [row["commitment_id"], score, mention_id])
