@@ -51,6 +51,22 @@ def test_new_document_is_saved_with_every_fact(store: Store) -> None:
     assert facts["commitments"][0]["actor"] == "Norway"
 
 
+def test_a_long_document_keeps_every_sentence_searchable(store: Store) -> None:
+    # More sentences than one INSERT statement takes: the rows go in several statements.
+    lines = [f"Delegation {n} discussed winter repairs of substation {n}." for n in range(450)]
+    starts = [sum(len(x) + 1 for x in lines[:n]) for n in range(len(lines))]
+    sentences = tuple(Sentence(n, at, at + len(line), line)
+                      for n, (at, line) in enumerate(zip(starts, lines, strict=True)))
+    doc = SourceDocument(text="\n".join(lines), url="https://example.org/long")
+    result = store.save_document(doc, Extraction(sentences=sentences, meeting=Meeting()))
+    count = store.db.execute("select count(*) from sentences where doc_id = ?", [result.doc_id]).fetchone()[0]
+    assert count == 450
+    found = store.db.execute("select s.idx from sentences_fts f join sentences s on s.id = f.rowid "
+                             "where sentences_fts match '\"449\"'").fetchall()
+    assert found == [(449,)]
+    assert store.sentence(result.doc_id, 449)["text"] == lines[449]  # type: ignore[index]
+
+
 def test_reingesting_the_same_document_changes_nothing(store: Store) -> None:
     doc = SourceDocument(text=TEXT, url="https://example.org/oslo", title="Oslo")
     store.save_document(doc, extraction())

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.tracking.links import LINK_THRESHOLD, link_score
+from bot.tracking.links import LINK_THRESHOLD, link_score, linked, scorer
 from bot.tracking.normalize import amount_key, names, terms
 from bot.tracking.timeline import actor_threads
 from storage.store import Store
@@ -89,3 +89,30 @@ def test_link_score(a: tuple[str, str | None], b: tuple[str, str | None], linked
     rows = ({"terms": terms(x[0]), "names": names(x[0]), "amount": amount_key(x[1])} for x in (a, b))
     score = link_score(*rows)
     assert (score >= LINK_THRESHOLD) is linked
+
+
+def _mention(action: str, amount: str | None = None) -> dict[str, Any]:
+    return {"terms": terms(action), "names": names(action), "amount": amount_key(amount)}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    pytest.param(("four Gripen fighter jets", None), ("training for Gripen pilots", None),
+                 id="weak-but-same-name"),
+    pytest.param(("air defence systems", "€2bn"), ("air force pilot training", "€2bn"),
+                 id="weak-same-amount"),
+    pytest.param(("winter repairs of power substations and transformers", None),
+                 ("transformers for power substations needing winter repairs", None), id="four-shared-words"),
+    pytest.param(("artillery shells", "€1bn"), ("shells for artillery", "€3bn"),
+                 id="two-shared-other-amount"),
+    pytest.param(("demining", None), ("demining equipment and training", None), id="one-word-subset"),
+    pytest.param(("four IRIS-T air defence systems", None), ("two Patriot air defence systems", None),
+                 id="different-names"),
+])
+def test_a_floor_only_leaves_out_scores_that_cannot_link(a: tuple[str, str | None],
+                                                        b: tuple[str, str | None]) -> None:
+    first, second = _mention(*a), _mention(*b)
+    exact = link_score(first, second)
+    floored = scorer(first, floor=LINK_THRESHOLD)(second["terms"], second["names"], second["amount"])
+    assert floored == exact if exact >= LINK_THRESHOLD else floored < LINK_THRESHOLD
+    found = list(linked(first, [(7, second["terms"], second["names"], second["amount"])]))
+    assert found == ([(7, exact)] if exact >= LINK_THRESHOLD else [])

@@ -1,0 +1,19 @@
+"""Where the sources of one meeting disagree: head counts written in the text."""
+from __future__ import annotations
+
+import pytest
+
+from bot.tracking.conflicts import count_conflicts
+
+
+@pytest.mark.parametrize(("second", "details"), [
+    pytest.param("Envoys of 35 nations attended.", ["sources differ: 26 or 35 countries"], id="other-count"),
+    pytest.param("Ministers of 26 countries attended.", [], id="same-count"),
+    pytest.param("Ministers of 1,035 countries attended.", [], id="thousands-are-not-a-count"),
+    pytest.param("Ministers of 2.35 countries attended.", [], id="decimals-are-not-a-count"),
+    pytest.param("In 2035 countries will meet again.", [], id="four-digits-are-not-a-count"),
+    pytest.param("35 leaders of partner countries attended.", [], id="another-noun"),
+])
+def test_head_counts_that_share_nothing_conflict(second: str, details: list[str]) -> None:
+    texts = {"a": "Leaders of 26 countries met in Paris.", "b": second}
+    assert [detail for _, detail, _ in count_conflicts(texts)] == details
