@@ -21,6 +21,9 @@ LINK_THRESHOLD = 72.0
 # How many neighbours in time are compared: bounds the cost of a link for busy actors (a promise
 # is followed up within its actor's next hundred or so mentions, or not at all).
 WINDOW = 80
+# A weak match (one shared word between multi-word actions) scores at most this, and the same
+# amount adds this: without a shared name, a weak match never reaches LINK_THRESHOLD.
+_WEAK, _SAME_AMOUNT = 60.0, 10.0
 
 
 @lru_cache(maxsize=65536)
@@ -73,8 +76,6 @@ def scorer(a: Mapping[str, Any], *, floor: float = 0.0) -> Callable[[str, str | 
 
     return score
 
-
-_WEAK, _SAME_AMOUNT = 60.0, 10.0
 
 
 @lru_cache(maxsize=65536)
