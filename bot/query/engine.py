@@ -39,7 +39,7 @@ _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 40  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 _DAY_DOCS, _DAY_SENTENCES = 12, 300  # a day's reports small enough to match in Python
-_DATED_ENOUGH = 10  # sentences of the time asked about that make store-wide searches a fallback
+_DATED_ENOUGH = 1  # sentences of the time asked about that make store-wide searches a fallback
 
 
 @dataclass(frozen=True)
@@ -223,16 +223,20 @@ class QueryEngine:
         # The reports of the time asked about answer a dated question; the newest matches from
         # any time are fewer then (they still catch a date the question got wrong).
         share = 4 if len(dated) >= _DATED_ENOUGH else 1
-        wide = _CANDIDATES if not focus else _NARROW // 2
-        alone = wide // share
-        every_limit = (_NARROW if not focus else wide) // share
-        hits = {h.id: h for h in self.retriever.search(every, limit=every_limit)}
-        hits.update((h.id, h) for h in self.retriever.search(topic, limit=alone))
+        hits: dict[int, Hit] = {}
         for name in focus:
             if topic and name.expr:
                 both = f"({name.expr}) AND ({topic})"
                 hits.update((h.id, h) for h in self.retriever.search(both, limit=_NARROW // share))
             hits.update((h.id, h) for h in self.retriever.search(name.expr, limit=_NARROW // 2 // share))
+        # Sentences that name whom the question is about with its topic answer it; when there
+        # are enough of them, the topic alone (from documents that may never name them) is a
+        # fallback too.
+        named = share if len(hits) < _NARROW // 2 else 4
+        wide = _CANDIDATES if not focus else _NARROW // 2
+        every_limit = (_NARROW if not focus else wide) // named
+        hits.update((h.id, h) for h in self.retriever.search(every, limit=every_limit))
+        hits.update((h.id, h) for h in self.retriever.search(topic, limit=wide // named))
         hits.update((h.id, h) for h in self._fact_hits(query, focus, limit=30 // share))
         hits.update(dated)
         return hits
