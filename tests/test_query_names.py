@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.entities import Entity
-from bot.query.names import name_terms, text_words
+from bot.entities import Entity, EntityIndex
+from bot.query.engine import _naming
+from bot.query.names import name_terms, text_words, word_terms
 
 
 def _country(*aliases: str) -> Entity:
@@ -46,3 +47,19 @@ def test_first_words_are_the_words_that_can_begin_a_mention() -> None:
         words = text_words(text)
         # A sentence with none of the first words never names the entity.
         assert terms.in_words(words) <= (not first.isdisjoint(words))
+
+
+def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() -> None:
+    meetings = [(f"d{i}", n) for i, n in enumerate([
+        "Weimar Triangle meets in Zürich", "Coalition of the Willing, Київ", "Nordic-Baltic Eight Tallinn",
+        "drone coalition meets in Zurichberg", "G7 leaders, Kyiv", "energy ministers' group meets in Rome",
+        "Ukraine Defense Contact Group", "Ramstein format, Zurich"])]
+    index = EntityIndex.default()
+    kyiv = index.resolve("Kyiv", "place")
+    assert kyiv is not None
+    weimar = word_terms(["Weimar Triangle"], label="Weimar Triangle")
+    for names in ([word_terms(["Zurich"], label="Zurich")], [name_terms(kyiv)],
+                  [weimar, word_terms(["Rome"], label="Rome")], [word_terms(["Lisbon"], label="Lisbon")]):
+        expected = [d for d, n in meetings if any(t.in_text(n) for t in names)]
+        assert _naming(meetings, names) == expected
+        assert expected or names[0].label == "Lisbon"  # the others name some meetings

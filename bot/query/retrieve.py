@@ -7,7 +7,7 @@ here scans a table in Python. A search within a few documents reads their senten
 from __future__ import annotations
 
 import re
-from collections.abc import Sized
+from collections.abc import Callable, Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ _EXPANDED = 12  # words a prefix may stand for and still be searched as those wo
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _WHOLE = 60  # sentences: from this many on, "the first n" is read as the whole document
 _CACHED_DOC_SENTENCES = 400  # documents whose sentences are kept between reads
+_CACHED_PERIODS = 64  # days and months whose documents and meetings are kept
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
@@ -82,6 +83,7 @@ class Retriever:
         self._words: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary(db)
         self._doc_cache: dict[str, list[tuple[Any, ...]]] = {}
+        self._dates: dict[tuple[Any, ...], list[Any]] = {}
         self._within: tuple[tuple[str, ...], list[Read], SortedWords] = ((), [], ())
 
     def _fresh(self) -> None:
@@ -94,6 +96,7 @@ class Retriever:
             self._words.clear()
             self._within = ((), [], ())
             self._doc_cache.clear()
+            self._dates.clear()
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -183,7 +186,11 @@ class Retriever:
         return _LONE_PREFIX.sub(words_of, expr)
 
     def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
-        """Return documents whose meeting (or publication) falls between two ISO dates, newest first."""
+        """Return documents whose meeting (or publication) falls between two ISO dates."""
+        return self._by_dates(("docs", start, end, has_year, limit), lambda: self._docs_dated(
+            start, end, has_year=has_year, limit=limit))
+
+    def _docs_dated(self, start: str, end: str, *, has_year: bool, limit: int) -> list[str]:
         if has_year:
             sql = ("select doc_id from meetings where date between ? and ? union "
                    "select id from documents where published between ? and ? limit ?")
@@ -197,12 +204,29 @@ class Retriever:
     def meetings_dated(self, start: str, end: str, *, has_year: bool = True,
                        limit: int = 3000) -> list[tuple[str, str]]:
         """Return (doc_id, "name place format") of the meetings between two ISO dates."""
+        return self._by_dates(("meetings", start, end, has_year, limit), lambda: self._meetings_dated(
+            start, end, has_year=has_year, limit=limit))
+
+    def _meetings_dated(self, start: str, end: str, *, has_year: bool, limit: int) -> list[tuple[str, str]]:
         if has_year:
             where, params = "date between ? and ?", [start, end, limit]
         else:  # "on May 10": any year
             where, params = "substr(date, 6, 5) between ? and ?", [start[5:], end[5:], limit]
         sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
         return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
+
+    def _by_dates(self, key: tuple[Any, ...], read: Callable[[], list[Any]]) -> list[Any]:
+        """Return what ``read`` gives for a period, kept until the store changes.
+
+        A month holds hundreds of meetings at 20k documents (1-2 ms to read and split into
+        words); questions about the same month or day come back to it.
+        """
+        self._fresh()
+        if key not in self._dates:
+            if len(self._dates) >= _CACHED_PERIODS:
+                self._dates.clear()
+            self._dates[key] = read()
+        return self._dates[key]
 
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
         """Return how many attributed statements each person has in each document."""
