@@ -20,6 +20,7 @@ _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CYRILLIC_SPLIT = re.compile(r"([\u0400-\u04ff]+)")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+")  # what the FTS5 tokenizer keeps: runs of letters and digits
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same, for lower-cased ASCII text
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                     "\u2060\u2066\u2067\u2068\u2069\ufeff"))
 
@@ -81,6 +82,8 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def fts_tokens(text: str) -> list[str]:
     """Split ``text`` the way the FTS tokenizer does: lower-case runs of word characters."""
+    if text.isascii():  # most text: an ASCII-only pattern is twice as fast as [^\W_]
+        return _ASCII_TOKEN.findall(text.lower())
     return _TOKEN.findall(text.casefold())
 
 
