@@ -26,6 +26,18 @@ _DELIVERED = re.compile(
     r"\b((has|have|had|was|were)\s+(now\s+|already\s+)?(been\s+)?(delivered|disbursed|transferred"
     r"|handed over|shipped|deployed)|arrived|delivered|disbursed"
     r"|передал\w*|надійшл\w*|доставил\w*)", re.IGNORECASE)
+# Every alternative of the three patterns above holds one of these stems (lower case). A text
+# whose lower case holds none of them reports no status and is not searched: the patterns are
+# slow (about 10 us a sentence each) and tracking tests every sentence of every saved document.
+_STATUS_STEMS = ("withdr", "pulled out", "backed out", "revoked", "cancel", "scrapped", "reneged",
+                 "stall", "delay", "suspend", "postpon", "on hold", "froze", "halted", "blocked",
+                 "stuck", "delivered", "disbursed", "transferred", "handed over", "shipped",
+                 "deployed", "arrived", "відкликал", "скасува", "відмовил", "призупин", "затрим",
+                 "відклад", "заблок", "передал", "надійшл", "доставил")
+# Letters that the patterns' case-insensitive matching takes for a stem letter although their
+# str.lower() is another (dotted and dotless i, long s, old Cyrillic forms): texts holding one
+# are always searched. tests/tracking/test_normalize.py recomputes this set.
+_UNLOWERED = re.compile("[\u0130\u0131\u017f\u1c80-\u1c85]")
 _FUTURE = re.compile(r"\b(will|would|shall|to|plans? to|promised to|pledged to)\s+(be\s+)?"
                      r"(deliver|disburse|transfer|ship|deploy)", re.IGNORECASE)
 
@@ -119,6 +131,9 @@ def amount_key(text: str | None) -> str | None:
 
 def stage_of(*, kind: str | None, text: str) -> str:
     """Return the stage a mention reports: a status word in ``text`` wins over the kind."""
+    low = text.lower()
+    if not any(stem in low for stem in _STATUS_STEMS) and not _UNLOWERED.search(text):
+        return _KIND_TO_STAGE.get(kind or "", "mentioned")
     if _WITHDRAWN.search(text):
         return "withdrawn"
     if _STALLED.search(text):
