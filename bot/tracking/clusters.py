@@ -133,13 +133,11 @@ def _near(db: Database, row: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Return the sources ``seeds`` with every member of their clusters and of ``cluster_ids``."""
-    cluster_ids = cluster_ids | {r[0] for r in db.execute(
-        f"select distinct cluster_id from meeting_sources where doc_id in ({marks(seeds)})",
-        [*seeds]) if r[0]}
     # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
     by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
-    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
-                      cluster_ids)
+    clusters = cluster_ids | {r["cluster_id"] for r in by_doc if r["cluster_id"]}
+    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(clusters)})",
+                      clusters)
     return {r["doc_id"]: r for r in (*by_doc, *by_cluster)}
 
 
@@ -158,7 +156,8 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
         extra = {doc_id for doc_id, r in near.items() if doc_id not in found and _joins(_report(r), fresh)}
         if not extra:
             break
-        grown = _members(db, set(found) | extra, cluster_ids)
+        # ``found`` already holds every member of its clusters: only the newcomers are read.
+        grown = {**found, **_members(db, extra, set())}
         fresh = [_report(r) for doc_id, r in grown.items() if doc_id not in found]
         found = grown
     return list(found.values())
