@@ -121,8 +121,11 @@ def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
 def best_parent(db: Database, commitment_id: int) -> None:
     """Point ``commitment_id`` at its best-scoring earlier mention, or at nothing."""
     row = link_row(db, commitment_id)
-    if row is None:
-        return
+    if row is not None:
+        _point_at_best(db, row)
+
+
+def _point_at_best(db: Database, row: dict[str, Any]) -> None:
     best: tuple[float, int | None] = (0.0, None)
     # Most recent first: ties keep the latest.
     for other_id, score in linked(row, _neighbours(db, row, earlier=True)):
@@ -131,18 +134,21 @@ def best_parent(db: Database, commitment_id: int) -> None:
     parent = (best[1], best[0] if best[1] else None)
     if parent != (row["parent_id"], row["score"]):  # an unchanged row is not rewritten
         db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
-                   [*parent, commitment_id])
+                   [*parent, row["commitment_id"]])
 
 
-def link_new(db: Database, commitment_id: int) -> None:
-    """Link a new commitment to its past, and adopt later mentions that fit it better."""
-    best_parent(db, commitment_id)
+def link_new(db: Database, commitment_id: int) -> dict[str, Any] | None:
+    """Link a new commitment to its past and adopt later mentions that fit it better.
+
+    Return its link row as read before linking (its parent may have changed since), or None.
+    """
     row = link_row(db, commitment_id)
     if row is None:
-        return
+        return None
+    _point_at_best(db, row)
     fits = list(linked(row, _neighbours(db, row, earlier=False)))
     if not fits:
-        return
+        return row
     # Their current scores in one read (the window's index holds no score: it changes as links do).
     current = dict(db.execute(f"select commitment_id, score from commitment_links where commitment_id in "
                               f"({marks(fits)})", [other_id for other_id, _ in fits]).fetchall())
@@ -150,3 +156,4 @@ def link_new(db: Database, commitment_id: int) -> None:
         if score > (current[other_id] or 0.0):
             db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
                        [commitment_id, score, other_id])
+    return row

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 
 from bot.tracking.clusters import recluster, source_row
-from bot.tracking.links import best_parent, link_new, link_row
+from bot.tracking.links import best_parent, link_new
 from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
 from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
 from bot.tracking.sql import upsert
@@ -62,9 +62,8 @@ def refresh(db: Database) -> None:
     indexed = {doc_id: _index_document(db, doc_id) for doc_id in docs}
     for new_ids, _ in indexed.values():
         for commitment_id in new_ids:
-            link_new(db, commitment_id)
-            row = link_row(db, commitment_id)
-            if row is not None:
+            row = link_new(db, commitment_id)
+            if row is not None:  # its action and actor, which linking does not change
                 adopt_mentions(db, row)
     for key in _pop(db, "relink"):
         best_parent(db, int(key))
