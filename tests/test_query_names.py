@@ -53,12 +53,14 @@ def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() 
     meetings = [(f"d{i}", n) for i, n in enumerate([
         "Weimar Triangle meets in Zürich", "Coalition of the Willing, Київ", "Nordic-Baltic Eight Tallinn",
         "drone coalition meets in Zurichberg", "G7 leaders, Kyiv", "energy ministers' group meets in Rome",
-        "Ukraine Defense Contact Group", "Ramstein format, Zurich"])]
+        "Ukraine Defense Contact Group", "Ramstein format, Zurich", "Weimar Triangle in GIESSEN",
+        "Weimar Triangle in Gießen"])]
     index = EntityIndex.default()
     kyiv = index.resolve("Kyiv", "place")
     assert kyiv is not None
     weimar = word_terms(["Weimar Triangle"], label="Weimar Triangle")
     for names in ([word_terms(["Zurich"], label="Zurich")], [name_terms(kyiv)],
+                  [word_terms(["Giessen"], label="Giessen")],
                   [weimar, word_terms(["Rome"], label="Rome")], [word_terms(["Lisbon"], label="Lisbon")]):
         expected = [d for d, n in meetings if any(t.in_text(n) for t in names)]
         assert _naming(meetings, names) == expected

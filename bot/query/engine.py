@@ -350,7 +350,7 @@ def _naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str
     A month holds hundreds of meetings at 20k documents: one regex pass per name over all their
     names (folded like the index) finds the few worth checking word by word.
     """
-    folded = [fold_accents(n) for _, n in meetings]
+    folded = [fold_accents(n).casefold() for _, n in meetings]  # "ß" -> "ss", as words fold
     text = "\n".join(folded)
     starts = [0]
     for n in folded[:-1]:
