@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.entities import EntityIndex
+from bot.entities.matcher import AliasTable
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,12 @@ def test_surname_takes_in_a_misspelt_given_name(idx: EntityIndex, text: str,
 ])
 def test_phrases_that_hide_names(idx: EntityIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(idx, text) == expected
+
+
+def test_a_remembered_fuzzy_miss_is_forgotten_when_an_alias_is_added() -> None:
+    table = AliasTable()
+    table.add("Makstromas", "jonas-makstromas")
+    assert table.fuzzy("makstromos") is not None and table.fuzzy("vesarstrum") is None
+    table.add("Vesarstrom", "ana-vesarstrom")  # a new name: the remembered miss must not hide it
+    found = table.fuzzy("vesarstrum")
+    assert found is not None and found[0] == "vesarstrom"

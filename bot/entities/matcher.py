@@ -19,6 +19,7 @@ MAX_WORDS = 4
 _HONORIFICS = frozenset({"sir", "dame", "lord", "admiral", "senator", "pope", "taoiseach", "speaker",
                          "air", "mr", "mrs", "ms", "dr", "gen", "prof"})
 _MIN_FUZZY = 4
+_FUZZY_SEEN = 100_000  # word keys whose fuzzy match is remembered (~10 MB at most)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class AliasTable:
     phrases: list[str] = field(default_factory=list)
     # Person id -> keys of given names, to take in a misspelt one before a surname.
     given: dict[str, list[str]] = field(default_factory=dict)
+    # Word key -> its fuzzy match: ingest compares every unmatched word of every sentence, and
+    # the same words come back sentence after sentence. Emptied whenever an alias is added.
+    _fuzzy_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, repr=False)
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
@@ -63,6 +67,7 @@ class AliasTable:
         k = phrase_key(alias)
         if not k:
             return
+        self._fuzzy_seen.clear()
         if " " not in k and k in COMMON_WORDS:
             _append(self.cased, k, entity_id)
             return
@@ -120,6 +125,14 @@ class AliasTable:
 
     def fuzzy(self, word_key: str) -> tuple[str, float] | None:
         """Return the closest single-word alias key to ``word_key`` and its score, if close."""
+        if word_key in self._fuzzy_seen:
+            return self._fuzzy_seen[word_key]
+        if len(self._fuzzy_seen) >= _FUZZY_SEEN:
+            self._fuzzy_seen.clear()
+        found = self._fuzzy_seen[word_key] = self._closest(word_key)
+        return found
+
+    def _closest(self, word_key: str) -> tuple[str, float] | None:
         n = len(word_key)
         if n < _MIN_FUZZY or word_key in COMMON_WORDS or not word_key.isalpha():
             return None
