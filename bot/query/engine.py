@@ -41,6 +41,7 @@ _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 40  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 _DAY_DOCS, _DAY_SENTENCES = 12, 300  # a day's reports small enough to match in Python
+_HELD_READ = 12  # reports of the meetings asked about read sentence by sentence
 _DATED_ENOUGH = 1  # sentences of the time asked about that make store-wide searches a fallback
 
 
@@ -279,10 +280,14 @@ class QueryEngine:
               memo: MarksMemo) -> dict[int, Hit]:
         """Return what the reports of the meetings asked about say of the names asked about."""
         hits = {h.id: h for h in self._fact_hits(query, focus, doc_ids=held[:50])}
+        # Reports with facts about whom the question names come first: a dense month holds a
+        # dozen meetings in one city, and those reports are the ones that answer.
+        with_facts = dict.fromkeys(h.doc_id for h in hits.values())
+        held = [*with_facts, *(d for d in held if d not in with_facts)][:_HELD_READ]
         # Of the first two, every sentence that names someone or something asked about, carries
         # the intent's cue or continues the one before ("He added"); of the others, those naming
         # whom the question is about. The rest would be scored (60-80 us each) to rank low.
-        rows, vocabulary = self.retriever.sentence_words(held[:_DAY_DOCS])
+        rows, vocabulary = self.retriever.sentence_words(held)
         # Words that can begin a name: most sentences hold none, and one set test says so.
         starts = [(f, f.first_words(vocabulary)) for f in focus]
         for row, words, seen in rows:
