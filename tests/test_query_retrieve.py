@@ -74,3 +74,10 @@ def test_search_within_documents_sees_a_replaced_document(store: Store) -> None:
     key = _save(store, url="https://example.org/a", title="A", sentences=["Sonar talks began."])
     assert retriever.search('"radar"', doc_ids=[key]) == []
     assert [h.text for h in retriever.search('"sonar"', doc_ids=[key])] == ["Sonar talks began."]
+
+
+def test_a_search_the_matcher_cannot_read_is_left_to_fts5(store: Store) -> None:
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Drones and radars arrived."])
+    # NEAR is FTS5 syntax the engine never writes; within documents it must still be answered.
+    hits = Retriever(store.db).search('NEAR("drones" "radars")', doc_ids=[key])
+    assert [h.text for h in hits] == ["Drones and radars arrived."]

@@ -6,6 +6,7 @@ here scans a table in Python. A search within a few documents reads their senten
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sized
 from dataclasses import dataclass
@@ -13,10 +14,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import SortedWords, Words, compile_expression
+from bot.query.match import ExpressionError, SortedWords, Words, compile_expression
 from bot.query.names import text_words
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
@@ -103,7 +106,10 @@ class Retriever:
         if not expr or doc_ids == []:
             return []
         if doc_ids is not None and len(doc_ids) <= _MATCHED_HERE:
-            return self._search_within(expr, doc_ids, limit=limit)
+            try:
+                return self._search_within(expr, doc_ids, limit=limit)
+            except ExpressionError:  # syntax the matcher does not read: FTS5 still does
+                log.warning("matched by FTS5 instead: %.80r", expr)
         extra, params = "", [self.expand(expr)]
         if doc_ids is not None:
             extra = f"and s.doc_id in ({_marks(doc_ids)})"
