@@ -1,7 +1,6 @@
 """QueryEngine: question in, Answer out, built once per store and reused for every question."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -9,8 +8,9 @@ from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
-from bot.query.names import NameTerms, OfficeTerms, combine, name_terms, office_terms, word_terms
+from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
+from bot.query.periods import naming
 from bot.query.rank import (
     INTENT_CUES,
     MarksMemo,
@@ -28,7 +28,6 @@ from bot.query.terms import (
     any_of,
     concept_expr,
     concept_prefixes,
-    fold_accents,
     fts_tokens,
     searchable,
     topic_phrases,
@@ -257,7 +256,7 @@ class QueryEngine:
         meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
         # The meetings held then, there or by whom the question names: their reports answer it,
         # and searching within the day's documents walks every match in the store.
-        held = _naming(meetings, [*places, *focus])
+        held = naming(meetings, [*places, *focus])
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
         if held:
@@ -295,7 +294,7 @@ class QueryEngine:
                 continue
             if (_worth(row[3], query, memo) if row[1] in held[:2]
                     else any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
-                hits[row[0]] = Hit(*row)
+                hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 
     def _common(self, name: NameTerms) -> bool:
@@ -347,27 +346,6 @@ class QueryEngine:
         if table == "statements" and column != "person_id":
             return []
         return self.retriever.fact_sentences(table, column, ids, doc_ids=doc_ids, limit=limit)
-
-
-def _naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
-    """Return the meetings (doc_id, "name place format") whose names hold any of ``names``.
-
-    A month holds hundreds of meetings at 20k documents: one regex pass per name over all their
-    names (folded like the index) finds the few worth checking word by word.
-    """
-    folded = [fold_accents(n).casefold() for _, n in meetings]  # "ß" -> "ss", as words fold
-    text = "\n".join(folded)
-    starts = [0]
-    for n in folded[:-1]:
-        starts.append(starts[-1] + len(n) + 1)
-    lines: set[int] = set()
-    for name in names:
-        if isinstance(name, OfficeTerms):  # an office with its country: no single pattern
-            lines = set(range(len(meetings)))
-            break
-        if name.pattern is not None:
-            lines.update(bisect_right(starts, m.start()) - 1 for m in name.pattern.finditer(text))
-    return [meetings[i][0] for i in sorted(lines) if any(t.in_text(meetings[i][1]) for t in names)]
 
 
 def _worth(text: str, query: Query, memo: MarksMemo) -> bool:

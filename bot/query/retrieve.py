@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sized
+from collections.abc import Sized
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import ExpressionError, SortedWords, Words, compile_expression
-from bot.query.names import text_words
+from bot.query.match import ExpressionError, SortedWords
+from bot.query.periods import Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
+from bot.query.within import DocumentSentences, Read
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +26,6 @@ _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _WHOLE = 60  # sentences: from this many on, "the first n" is read as the whole document
-_CACHED_DOC_SENTENCES = 400  # documents whose sentences are kept between reads
-_CACHED_PERIODS = 64  # days and months whose documents and meetings are kept
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
@@ -85,9 +84,8 @@ class Retriever:
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self.vocabulary = Vocabulary(db)
-        self._doc_cache: dict[str, list[tuple[Any, ...]]] = {}
-        self._dates: dict[tuple[Any, ...], list[Any]] = {}
-        self._within: tuple[tuple[str, ...], list[Read], SortedWords] = ((), [], ())
+        self.periods = Periods(db)
+        self.within = DocumentSentences(db)
 
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
@@ -97,9 +95,8 @@ class Retriever:
             self._version = version
             self._docs.clear()
             self._words.clear()
-            self._within = ((), [], ())
-            self._doc_cache.clear()
-            self._dates.clear()
+            self.periods.clear()
+            self.within.clear()
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -107,7 +104,8 @@ class Retriever:
             return []
         if doc_ids is not None and len(doc_ids) <= _MATCHED_HERE:
             try:
-                return self._search_within(expr, doc_ids, limit=limit)
+                self._fresh()
+                return [_hit(row) for row in self.within.search(expr, doc_ids, limit=limit)]
             except ExpressionError:  # syntax the matcher does not read: FTS5 still does
                 log.warning("matched by FTS5 instead: %.80r", expr)
         extra, params = "", [self.expand(expr)]
@@ -117,29 +115,10 @@ class Retriever:
         sql = _SENTENCE_SQL.format(extra=extra)
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
 
-    def _search_within(self, expr: str, doc_ids: list[str], *, limit: int) -> list[Hit]:
-        """Search a few documents: their sentences read by the (doc_id, idx) index, matched here."""
-        sentences, vocabulary = self.sentence_words(doc_ids)
-        test = compile_expression(expr, vocabulary)
-        found = [row for row, words, seen in sentences if test(words, seen)]
-        found.sort(key=lambda row: -row[0])
-        return [Hit(*row) for row in found[:limit]]
-
     def sentence_words(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
-        """Return every sentence of the documents with its words, and all their words.
-
-        The last set read is kept: the engine searches the same documents several times.
-        """
+        """Return every sentence of the documents with its words, and all their words, sorted."""
         self._fresh()
-        key = tuple(doc_ids)
-        if self._within[0] != key:
-            rows = []
-            for row in self._doc_rows(doc_ids):  # a Hit is made for a match only
-                words = text_words(row[3])
-                rows.append(((*row, 0.0), words, frozenset(words)))
-            vocabulary = tuple(sorted(frozenset().union(*(seen for _, _, seen in rows))))
-            self._within = (key, rows, vocabulary)
-        return self._within[1], self._within[2]
+        return self.within.words(doc_ids)
 
     def exists(self, expr: str | None) -> bool:
         """Tell whether any sentence matches the FTS5 expression."""
@@ -193,46 +172,14 @@ class Retriever:
 
     def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
-        return self._by_dates(("docs", start, end, has_year, limit), lambda: self._docs_dated(
-            start, end, has_year=has_year, limit=limit))
-
-    def _docs_dated(self, start: str, end: str, *, has_year: bool, limit: int) -> list[str]:
-        if has_year:
-            sql = ("select doc_id from meetings where date between ? and ? union "
-                   "select id from documents where published between ? and ? limit ?")
-            params: list[object] = [start, end, start, end, limit]
-        else:  # "on May 10": any year
-            sql = ("select doc_id from meetings where substr(date, 6, 5) between ? and ? union "
-                   "select id from documents where substr(published, 6, 5) between ? and ? limit ?")
-            params = [start[5:], end[5:], start[5:], end[5:], limit]
-        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+        self._fresh()
+        return self.periods.documents(start, end, has_year=has_year, limit=limit)
 
     def meetings_dated(self, start: str, end: str, *, has_year: bool = True,
                        limit: int = 3000) -> list[tuple[str, str]]:
         """Return (doc_id, "name place format") of the meetings between two ISO dates."""
-        return self._by_dates(("meetings", start, end, has_year, limit), lambda: self._meetings_dated(
-            start, end, has_year=has_year, limit=limit))
-
-    def _meetings_dated(self, start: str, end: str, *, has_year: bool, limit: int) -> list[tuple[str, str]]:
-        if has_year:
-            where, params = "date between ? and ?", [start, end, limit]
-        else:  # "on May 10": any year
-            where, params = "substr(date, 6, 5) between ? and ?", [start[5:], end[5:], limit]
-        sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
-        return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
-
-    def _by_dates(self, key: tuple[Any, ...], read: Callable[[], list[Any]]) -> list[Any]:
-        """Return what ``read`` gives for a period, kept until the store changes.
-
-        A month holds hundreds of meetings at 20k documents (1-2 ms to read and split into
-        words); questions about the same month or day come back to it.
-        """
         self._fresh()
-        if key not in self._dates:
-            if len(self._dates) >= _CACHED_PERIODS:
-                self._dates.clear()
-            self._dates[key] = read()
-        return self._dates[key]
+        return self.periods.meetings(start, end, has_year=has_year, limit=limit)
 
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
         """Return how many attributed statements each person has in each document."""
@@ -330,33 +277,11 @@ class Retriever:
         if not doc_ids:
             return []
         if upto >= _WHOLE:  # most of each document: read whole documents, kept for the question
-            return [Hit(r[0], r[1], r[2], r[3], 0.0) for r in self._doc_rows(doc_ids) if r[2] < upto]
+            self._fresh()
+            return [_hit(r) for r in self.within.rows(doc_ids) if r[2] < upto]
         sql = (f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)}) "
                "and idx < ?")
         return [Hit(*row) for row in self.db.execute(sql, [*doc_ids, upto]).fetchall()]
-
-    def _doc_rows(self, doc_ids: list[str]) -> list[tuple[Any, ...]]:
-        """Return (id, doc_id, idx, text) of every sentence of the documents, by document.
-
-        A question reads the same few documents two or three times (its day's reports, its
-        best documents); each row costs ~3.5 us to fetch at 20k documents, so the last few
-        hundred documents read are kept until the store changes.
-        """
-        self._fresh()
-        cache = self._doc_cache
-        missing = [d for d in dict.fromkeys(doc_ids) if d not in cache]
-        if missing:
-            if len(cache) + len(missing) > _CACHED_DOC_SENTENCES:
-                cache.clear()
-            for d in missing:
-                cache[d] = []
-            sql = f"select id, doc_id, idx, text from sentences where doc_id in ({_marks(missing)})"
-            for row in self.db.execute(sql, missing).fetchall():
-                cache[row[1]].append(row)
-            for d in missing:
-                cache[d].sort(key=lambda row: row[2])
-        # The order SQLite's index gives "doc_id in (...)": by document id, then sentence.
-        return [row for d in sorted(set(doc_ids)) for row in cache.get(d, ())]
 
     def document_text(self, doc_id: str) -> str:
         """Return a document's text ("" when unknown)."""
@@ -379,7 +304,8 @@ class Retriever:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-Read = tuple[tuple[Any, ...], Words, frozenset[str]]  # a sentence row with its folded words
+def _hit(row: tuple[Any, ...]) -> Hit:
+    return Hit(row[0], row[1], row[2], row[3], 0.0)
 
 
 def _marks(values: Sized) -> str:

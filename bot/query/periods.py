@@ -1,0 +1,87 @@
+"""The documents and meetings of a period asked about: a day, a month, "May 10" of any year.
+
+Read from covering indexes and kept until the store changes: a month holds hundreds of meetings
+at 20k documents, and questions about the same month or day come back to it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from bot.query.names import NameTerms, OfficeTerms
+from bot.query.terms import fold_accents
+
+_KEPT = 64  # periods whose documents and meetings are kept
+
+
+class Periods:
+    """Documents and meetings by date, kept per period; ``clear()`` when the store changes."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._kept: dict[tuple[Any, ...], list[Any]] = {}
+
+    def clear(self) -> None:
+        """Forget every period read."""
+        self._kept.clear()
+
+    def documents(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
+        """Return documents whose meeting (or publication) falls between two ISO dates."""
+        return self._kept_or(("docs", start, end, has_year, limit),
+                             lambda: self._documents(start, end, has_year=has_year, limit=limit))
+
+    def meetings(self, start: str, end: str, *, has_year: bool = True,
+                 limit: int = 3000) -> list[tuple[str, str]]:
+        """Return (doc_id, "name place format") of the meetings between two ISO dates."""
+        return self._kept_or(("meetings", start, end, has_year, limit),
+                             lambda: self._meetings(start, end, has_year=has_year, limit=limit))
+
+    def _documents(self, start: str, end: str, *, has_year: bool, limit: int) -> list[str]:
+        if has_year:
+            sql = ("select doc_id from meetings where date between ? and ? union "
+                   "select id from documents where published between ? and ? limit ?")
+            params: list[object] = [start, end, start, end, limit]
+        else:  # "on May 10": any year
+            sql = ("select doc_id from meetings where substr(date, 6, 5) between ? and ? union "
+                   "select id from documents where substr(published, 6, 5) between ? and ? limit ?")
+            params = [start[5:], end[5:], start[5:], end[5:], limit]
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+    def _meetings(self, start: str, end: str, *, has_year: bool, limit: int) -> list[tuple[str, str]]:
+        if has_year:
+            where, params = "date between ? and ?", [start, end, limit]
+        else:  # "on May 10": any year
+            where, params = "substr(date, 6, 5) between ? and ?", [start[5:], end[5:], limit]
+        sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
+        return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
+
+    def _kept_or(self, key: tuple[Any, ...], read: Callable[[], list[Any]]) -> list[Any]:
+        if key not in self._kept:
+            if len(self._kept) >= _KEPT:
+                self._kept.clear()
+            self._kept[key] = read()
+        return self._kept[key]
+
+
+def naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
+    """Return the meetings (doc_id, "name place format") whose names hold any of ``names``.
+
+    A month holds hundreds of meetings at 20k documents: one regex pass per name over all their
+    names (folded like the index) finds the few worth checking word by word.
+    """
+    folded = [fold_accents(n).casefold() for _, n in meetings]  # "ß" -> "ss", as words fold
+    text = "\n".join(folded)
+    starts = [0]
+    for n in folded[:-1]:
+        starts.append(starts[-1] + len(n) + 1)
+    lines: set[int] = set()
+    for name in names:
+        if isinstance(name, OfficeTerms):  # an office with its country: no single pattern
+            lines = set(range(len(meetings)))
+            break
+        if name.pattern is not None:
+            lines.update(bisect_right(starts, m.start()) - 1 for m in name.pattern.finditer(text))
+    return [meetings[i][0] for i in sorted(lines) if any(t.in_text(meetings[i][1]) for t in names)]
