@@ -17,6 +17,7 @@ from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_patterns
 from bot.query.retrieve import DocInfo, Hit
 from bot.query.wording import (
     attendee_label,
+    clip,
     date_text,
     header,
     meeting_label,
@@ -91,7 +92,7 @@ def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:
     if doc not in sources:
         sources.append(doc)
     when = date_text(doc.published or doc.date)
-    who = short_publisher(doc.publisher) or doc.title[:40]
+    who = short_publisher(doc.publisher) or clip(doc.title, 40)
     return f" — {who}{', ' + when if when else ''} [{sources.index(doc) + 1}]"
 
 

@@ -36,6 +36,16 @@ def short_publisher(publisher: str | None) -> str:
     return re.split(r"\s+\(|\s+/\s+|,\s", publisher, maxsplit=1)[0].strip()[:60]
 
 
+def clip(text: str, width: int) -> str:
+    """Return ``text`` cut at a word boundary to at most ``width`` characters, with "…" if cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if not text[width - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]  # "Leaders meet at Lancaster House in…", not "… in Londo"
+    return cut.rstrip(" ,;:-—") + "…"
+
+
 def meeting_label(doc: DocInfo, *, with_date: bool = False) -> str:
     """Return the meeting a document reports on: its name (or title), place and date."""
     meeting = doc.meeting
