@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from storage.db import open_database
 from storage.records import Extraction, SourceDocument
+from storage.sql import dicts
 
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 
@@ -144,7 +145,7 @@ class Store:
     def facts_of(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """Return the meeting and every fact of one document, table by table."""
         # Plain SQL: every save reads this back (alerts), and rows_where introspects the schema.
-        facts = {table: _dicts(self.db.conn.execute(
+        facts = {table: dicts(self.db.conn.execute(
                      f"select * from [{table}] where doc_id = ? order by id", [doc_id]))
                  for table in ("meetings", *FACT_TABLES)}
         for agreement in facts["agreements"]:
@@ -213,11 +214,6 @@ def _insert_rows(conn: Any, table: str, columns: tuple[str, ...], rows: list[tup
                               [value for row in chunk for value in row])
         last = cursor.lastrowid
     return last
-
-
-def _dicts(cursor: Any) -> list[dict[str, Any]]:
-    columns = [c[0] for c in cursor.description]
-    return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
 
 def _insert_facts_of(conn: Any, table: str, doc_id: str, facts: Any, *,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from bot.query.periods import Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
 from bot.query.within import DocumentSentences, Read
+from storage.sql import marks, rows
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class Retriever:
                 log.warning("matched by FTS5 instead: %.80r", expr)
         extra, params = "", [self.expand(expr)]
         if doc_ids is not None:
-            extra = f"and s.doc_id in ({_marks(doc_ids)})"
+            extra = f"and s.doc_id in ({marks(doc_ids)})"
             params += list(doc_ids)
         sql = _SENTENCE_SQL.format(extra=extra)
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
@@ -186,7 +186,7 @@ class Retriever:
         if not doc_ids:
             return {}
         out: dict[str, dict[str, int]] = {}
-        sql = (f"select doc_id, person_id, count(*) from statements where doc_id in ({_marks(doc_ids)}) "
+        sql = (f"select doc_id, person_id, count(*) from statements where doc_id in ({marks(doc_ids)}) "
                "and person_id is not null group by doc_id, person_id")
         for doc_id, person_id, n in self.db.execute(sql, doc_ids).fetchall():
             out.setdefault(doc_id, {})[person_id] = n
@@ -201,13 +201,13 @@ class Retriever:
         return {d: self._docs[d] for d in doc_ids if d in self._docs}
 
     def _read_documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
-        marks = ",".join("?" * len(doc_ids))
-        meetings = {row["doc_id"]: row for row in self._rows(
-            f"select doc_id, name, date, place, format, sentence from meetings where doc_id in ({marks})",
-            doc_ids)}
+        within = f"({marks(doc_ids)})"
+        meeting_sql = ("select doc_id, name, date, place, format, sentence from meetings "
+                       f"where doc_id in {within}")
+        meetings = {row["doc_id"]: row for row in rows(self.db, meeting_sql, doc_ids)}
         out = {}
-        for row in self._rows(f"select id, title, publisher, published, url, language from documents "
-                              f"where id in ({marks})", doc_ids):
+        for row in rows(self.db, f"select id, title, publisher, published, url, language from documents "
+                                 f"where id in {within}", doc_ids):
             out[row["id"]] = DocInfo(
                 id=row["id"], title=row["title"] or "", publisher=row["publisher"] or "",
                 published=row["published"], url=row["url"], language=row["language"],
@@ -218,31 +218,31 @@ class Retriever:
         """Return the facts of one table for the documents, in document order."""
         if table not in FACT_TABLES or not doc_ids:
             return []
-        marks = ",".join("?" * len(doc_ids))
-        rows = self._rows(f"select * from [{table}] where doc_id in ({marks}) order by id", doc_ids)
-        if table == "agreements" and rows:
-            ids = [r["id"] for r in rows]
+        sql = f"select * from [{table}] where doc_id in ({marks(doc_ids)}) order by id"
+        found = rows(self.db, sql, doc_ids)
+        if table == "agreements" and found:
+            ids = [r["id"] for r in found]
             parties: dict[int, list[str]] = {}
-            for p in self._rows("select agreement_id, party from agreement_parties where agreement_id in "
-                                f"({','.join('?' * len(ids))}) order by rowid", ids):
+            for p in rows(self.db, "select agreement_id, party from agreement_parties where agreement_id in "
+                                   f"({marks(ids)}) order by rowid", ids):
                 parties.setdefault(p["agreement_id"], []).append(p["party"])
-            for r in rows:
+            for r in found:
                 r["parties"] = parties.get(r["id"], [])
-        return rows
+        return found
 
     def facts_of_person(self, table: str, person_id: str, *, limit: int = 200) -> list[dict[str, Any]]:
         """Return facts whose person_id is ``person_id`` (indexed), newest rows first."""
         if table not in ("attendances", "statements", "commitments"):
             return []
-        return self._rows(f"select * from [{table}] where person_id = ? order by id desc limit ?",
-                          [person_id, limit])
+        return rows(self.db, f"select * from [{table}] where person_id = ? order by id desc limit ?",
+                    [person_id, limit])
 
     def fact_sentences(self, table: str, column: str, values: list[str], *, limit: int = 30,
                        doc_ids: list[str] | None = None) -> list[Hit]:
         """Return the sentences behind facts whose indexed ``column`` is one of ``values``, newest first."""
         if table not in FACT_TABLES or column not in _INDEXED or not values or doc_ids == []:
             return []
-        within = f" and f.doc_id in ({_marks(doc_ids)})" if doc_ids is not None else ""
+        within = f" and f.doc_id in ({marks(doc_ids)})" if doc_ids is not None else ""
         # One value at a time: "column = ?" walks its index newest first and stops at the limit,
         # where "column in (...)" sorts every fact of every value. Within some documents their
         # few facts are read by doc_id ("+" keeps SQLite off the column's index, which would
@@ -279,7 +279,7 @@ class Retriever:
         if upto >= _WHOLE:  # most of each document: read whole documents, kept for the question
             self._fresh()
             return [_hit(r) for r in self.within.rows(doc_ids) if r[2] < upto]
-        sql = (f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({_marks(doc_ids)}) "
+        sql = (f"select id, doc_id, idx, text, 0.0 from sentences where doc_id in ({marks(doc_ids)}) "
                "and idx < ?")
         return [Hit(*row) for row in self.db.execute(sql, [*doc_ids, upto]).fetchall()]
 
@@ -298,15 +298,8 @@ class Retriever:
                 out[(doc_id, idx)] = row[0]
         return out
 
-    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        cursor = self.db.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
 
 def _hit(row: tuple[Any, ...]) -> Hit:
     return Hit(row[0], row[1], row[2], row[3], 0.0)
 
 
-def _marks(values: Sized) -> str:
-    return ",".join("?" * len(values))

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.query.match import SortedWords, Words, compile_expression
 from bot.query.names import text_words
+from storage.sql import marks
 
 Row = tuple[Any, ...]  # (id, doc_id, idx, text) of a sentence
 Read = tuple[Row, Words, frozenset[str]]  # a sentence row with its folded words
@@ -46,8 +47,7 @@ class DocumentSentences:
                 kept.clear()
             for d in missing:
                 kept[d] = []
-            marks = ",".join("?" * len(missing))
-            sql = f"select id, doc_id, idx, text from sentences where doc_id in ({marks})"
+            sql = f"select id, doc_id, idx, text from sentences where doc_id in ({marks(missing)})"
             for row in self.db.execute(sql, missing).fetchall():
                 kept[row[1]].append(row)
             for d in missing:

@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from bot.tracking.conflicts import cluster_conflicts
 from bot.tracking.links import best_parent, link_new
 from bot.tracking.normalize import fold
-from bot.tracking.sql import marks, rows, upsert
+from storage.sql import marks, rows, upsert
 
 NAME_SIMILARITY = 85.0
 HOPS = 2

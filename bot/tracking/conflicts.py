@@ -8,7 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.tracking.links import LINK_THRESHOLD, link_score
-from bot.tracking.sql import marks, rows
+from storage.sql import marks, rows
 from storage.store import dumps
 
 # "26 countries", "35 nations", "leaders of 30 countries", "26 країн": a number and what it counts.

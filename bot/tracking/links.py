@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from bot.tracking.sql import marks, rows
+from storage.sql import marks, rows
 
 # A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
 LINK_THRESHOLD = 72.0

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.tracking.links import WINDOW, linked
 from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
-from bot.tracking.sql import marks, rows
+from storage.sql import marks, rows
 
 STATUS_STAGES = (*OFF_LADDER, "delivered")
 

@@ -9,7 +9,7 @@ from bot.tracking.clusters import recluster, source_row
 from bot.tracking.links import best_parent, link_new
 from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
 from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
-from bot.tracking.sql import upsert
+from storage.sql import upsert
 
 if TYPE_CHECKING:
     from storage.store import SaveResult, Store

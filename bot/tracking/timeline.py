@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.tracking.normalize import NOT_ASSESSED, OFF_LADDER, actor_label, stage_rank
-from bot.tracking.sql import marks, rows
+from storage.sql import marks, rows
 
 # Commitments and the status sentences linked to them, as one stream of timeline events; a
 # status mention gets a negative id so that it never collides with a commitment's.

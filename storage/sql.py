@@ -1,5 +1,8 @@
-"""Plain SQL for the write path: tracking runs inside every save, so it skips sqlite-utils'
-per-call table introspection and talks to the connection directly."""
+"""Plain SQL on the connection, shared by the store, tracking and the query engine.
+
+Saves and questions run these on every call, so they skip sqlite-utils' per-call table
+introspection and talk to the connection directly.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -10,7 +13,11 @@ from sqlite_utils import Database
 
 def rows(db: Database, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
     """Return the rows of a query as dicts."""
-    cursor = db.conn.execute(sql, list(params))
+    return dicts(db.conn.execute(sql, list(params)))
+
+
+def dicts(cursor: Any) -> list[dict[str, Any]]:
+    """Return the rows an executed cursor holds as dicts keyed by column name."""
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
 
