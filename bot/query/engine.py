@@ -254,8 +254,8 @@ class QueryEngine:
         alone = [f for f in focus if not (facts and f.ids) and not self._common(f)]
         date = query.date
         meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
-        # The meetings held then, there or by whom the question names: their reports answer it,
-        # and searching within the day's documents walks every match in the store.
+        # The meetings held then, there or by whom the question names: their reports answer it
+        # better than every report of the day.
         held = naming(meetings, [*places, *focus])
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
@@ -289,10 +289,11 @@ class QueryEngine:
         rows, vocabulary = self.retriever.sentence_words(held)
         # Words that can begin a name: most sentences hold none, and one set test says so.
         starts = [(f, f.first_words(vocabulary)) for f in focus]
+        first_two = set(held[:2])
         for row, words, seen in rows:
             if row[2] >= 60:
                 continue
-            if (_worth(row[3], query, memo) if row[1] in held[:2]
+            if (_worth(row[3], query, memo) if row[1] in first_two
                     else any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits

@@ -2,7 +2,7 @@
 
 Every read is a MATCH on the sentence index or a lookup by primary key or ``doc_id``; nothing
 here scans a table in Python. A search within a few documents reads their sentences by
-``doc_id`` and matches them here (bot.query.match): FTS5 cannot narrow a MATCH by document.
+``doc_id`` and matches them in Python (bot.query.within): FTS5 cannot narrow a MATCH by document.
 """
 from __future__ import annotations
 
