@@ -10,7 +10,6 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
 from bot.query.parse import Query, parse_question
-from bot.query.periods import naming
 from bot.query.rank import (
     INTENT_CUES,
     MarksMemo,
@@ -256,7 +255,7 @@ class QueryEngine:
         meetings = self.retriever.meetings_dated(date.start, date.end, has_year=date.has_year)
         # The meetings held then, there or by whom the question names: their reports answer it
         # better than every report of the day.
-        held = naming(meetings, [*places, *focus])
+        held = meetings.naming([*places, *focus])
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
         if held:

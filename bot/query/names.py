@@ -81,13 +81,18 @@ class NameTerms:
         return any(isinstance(t, str) and self.in_text(t) for t in texts)
 
 
-@lru_cache(maxsize=4096)
-def text_words(text: str) -> tuple[str, ...]:
+def folded_words(text: str) -> tuple[str, ...]:
     """Return the words of ``text`` folded like the FTS5 index folds them (case, accents)."""
-    # Cached: one candidate sentence is checked for every name and concept of a question.
     if text.isascii():
         return tuple(fts_tokens(text))
     return tuple(fts_tokens(fold_accents(text)))
+
+
+@lru_cache(maxsize=4096)
+def text_words(text: str) -> tuple[str, ...]:
+    """Return ``folded_words(text)``, cached: one candidate sentence is checked for every name
+    and concept of a question."""
+    return folded_words(text)
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.query.match import ExpressionError, SortedWords
-from bot.query.periods import Periods
+from bot.query.periods import MeetingNames, Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
 from bot.query.within import DocumentSentences, Read
@@ -175,9 +175,8 @@ class Retriever:
         self._fresh()
         return self.periods.documents(start, end, has_year=has_year, limit=limit)
 
-    def meetings_dated(self, start: str, end: str, *, has_year: bool = True,
-                       limit: int = 3000) -> list[tuple[str, str]]:
-        """Return (doc_id, "name place format") of the meetings between two ISO dates."""
+    def meetings_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 3000) -> MeetingNames:
+        """Return the meetings between two ISO dates (``.naming(names)`` finds those naming someone)."""
         self._fresh()
         return self.periods.meetings(start, end, has_year=has_year, limit=limit)
 
