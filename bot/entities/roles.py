@@ -18,6 +18,7 @@ class Titles:
     def __init__(self, synonyms: dict[str, list[str]]) -> None:
         self._canonical: dict[str, str] = {}
         self._memo: dict[str, str] = {}
+        self._held: dict[str, tuple[str, str, str | None]] = {}  # a few dozen titles, asked often
         for title, names in synonyms.items():
             for name in (title, *names):
                 self._canonical[_title_key(name)] = title
@@ -27,6 +28,16 @@ class Titles:
         known = self._memo.get(title)
         if known is None:
             known = self._memo[title] = self._lookup(title)
+        return known
+
+    def held(self, title: str) -> tuple[str, str, str | None]:
+        """Return a held title bare ("the" dropped), its canonical title and, when that is not
+        known, the known title it starts with ("Ambassador to France" -> "Ambassador")."""
+        known = self._held.get(title)
+        if known is None:
+            office = self.canonical(title)
+            starts = self.prefix(title) if office == normalize(title) else None
+            known = self._held[title] = (_bare(title), office, starts)
         return known
 
     def _lookup(self, title: str) -> str:
@@ -91,9 +102,15 @@ def holders(people: Iterable[Entity], titles: Titles, title: str, *, country: st
     wanted = titles.find(title) or titles.canonical(title)
     exact = _bare(title)
     found = []
+    # Hundreds of people share a few dozen titles: each is compared once a call, and its forms
+    # are kept by ``titles`` (8 ms a question about "foreign ministers" at 20k documents).
+    same: dict[str, bool] = {}
     for person in people:
         for role in person.roles:
-            if not _same_office(titles, role.title, wanted, exact, org):
+            held = role.title
+            if held not in same:
+                same[held] = _same_office(titles, held, wanted, exact, org)
+            if not same[held]:
                 continue
             if (country and role.country != country) or (org and role.org != org):
                 continue
@@ -110,10 +127,10 @@ def _bare(title: str) -> str:
 
 
 def _same_office(titles: Titles, held: str, wanted: str, exact: str, org: str | None) -> bool:
-    if _bare(held) == exact:
+    bare, office, starts = titles.held(held)
+    if bare == exact:
         return True
-    office = titles.canonical(held)
-    if office != wanted and office == normalize(held):  # "Ambassador to France" -> "Ambassador"
-        office = titles.prefix(held) or office
+    if office != wanted and starts:  # "Ambassador to France" -> "Ambassador"
+        office = starts
     # "President" of an organisation: "President of the European Commission".
     return office == wanted or bool(org and office.casefold().startswith(wanted.casefold() + " of "))
