@@ -13,7 +13,7 @@ from typing import Any
 from bot.query.answer import Answer
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
-from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_patterns
+from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo, Hit
 from bot.query.wording import (
     attendee_label,
@@ -176,7 +176,15 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
     # Summary lines (meetings, lists of people) leave their evidence sentence free to be shown.
     seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")
             and not t.get("summary")}
-    patterns = concept_patterns(query) + [f.pattern for f in query.focus_terms if f.pattern]
+    # Only a sentence too long to show whole needs them: compiled once, when first needed.
+    patterns: list[re.Pattern[str]] = []
+
+    def question_patterns() -> list[re.Pattern[str]]:
+        if not patterns:
+            named = [*concept_terms(query), *query.focus_terms]
+            patterns.extend(p for n in named if (p := n.pattern))
+        return patterns
+
     floor = ranked[0].score * 0.45 if ranked else 0
     for item in ranked:
         if len(taken) + len(out) >= MAX_LINES or used > BUDGET or item.score < floor:
@@ -188,7 +196,7 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         rows = facts.by_sentence.get((item.hit.doc_id, item.hit.idx), [])
         prefix, kind, fields = prefix_for(query, item, rows)
         size = 600 if query.intent == "attendance" else SNIPPET
-        body = _snippet(item.hit.text, patterns, size)
+        body = _snippet(item.hit.text, question_patterns, size)
         if len(out) < 2 and query.intent in _CONTINUED and len(body) < 200:
             body = _with_next(body, lookups.sentence_text(item.hit.doc_id, item.hit.idx + 1))
         if query.lang != "uk" and _CYRILLIC.search(body):
@@ -209,11 +217,11 @@ def _with_next(body: str, following: str | None) -> str:
     return f"{body} {following}"
 
 
-def _snippet(text: str, patterns: list[re.Pattern[str]], size: int = SNIPPET) -> str:
+def _snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int = SNIPPET) -> str:
     """Return ``text``, or the window of it that holds the most matches of the question."""
     if len(text) <= size:
         return text
-    starts = sorted(m.start() for p in patterns for m in p.finditer(text))
+    starts = sorted(m.start() for p in patterns() for m in p.finditer(text))
     cue = INTENT_CUES["statement"]
     best, best_count = 0, -1.0
     for s in [0, *(max(0, p - 90) for p in starts)]:
