@@ -20,7 +20,8 @@ _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CYRILLIC_SPLIT = re.compile(r"([\u0400-\u04ff]+)")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+")  # what the FTS5 tokenizer keeps: runs of letters and digits
-_ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same, for lower-cased ASCII text
+# The same for ASCII text: letters lower-cased, everything else but digits a space, then split.
+_ASCII_WORDS = str.maketrans({chr(i): chr(i).lower() if chr(i).isalnum() else " " for i in range(128)})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                     "\u2060\u2066\u2067\u2068\u2069\ufeff"))
 
@@ -82,8 +83,8 @@ def words(text: str) -> list[tuple[int, int, str]]:
 
 def fts_tokens(text: str) -> list[str]:
     """Split ``text`` the way the FTS tokenizer does: lower-case runs of word characters."""
-    if text.isascii():  # most text: an ASCII-only pattern is twice as fast as [^\W_]
-        return _ASCII_TOKEN.findall(text.lower())
+    if text.isascii():  # most text: a table and a split are three times as fast as [^\W_]
+        return text.translate(_ASCII_WORDS).split()
     return _TOKEN.findall(text.casefold())
 
 
