@@ -5,6 +5,7 @@ at 20k documents, and questions about the same month or day come back to it.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 
 from bot.query.names import NameTerms, folded_words
 
-_KEPT = 64  # periods whose documents and meetings are kept
+_KEPT = 256  # periods (documents or meetings) kept, the least recently asked about dropped first
 
 
 class Periods:
@@ -20,7 +21,7 @@ class Periods:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._kept: dict[tuple[Any, ...], Any] = {}
+        self._kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     def clear(self) -> None:
         """Forget every period read."""
@@ -56,11 +57,14 @@ class Periods:
         return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
 
     def _kept_or(self, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
-        if key not in self._kept:
-            if len(self._kept) >= _KEPT:
-                self._kept.clear()
-            self._kept[key] = read()
-        return self._kept[key]
+        kept = self._kept
+        if key in kept:
+            kept.move_to_end(key)
+            return kept[key]
+        if len(kept) >= _KEPT:
+            kept.popitem(last=False)  # the period asked about longest ago
+        value = kept[key] = read()
+        return value
 
 
 class MeetingNames:
@@ -73,10 +77,9 @@ class MeetingNames:
 
     def __init__(self, meetings: list[tuple[str, str]]) -> None:
         self.meetings = meetings
-        self._words = [folded_words(text) for _, text in meetings]  # "ß" -> "ss", as words fold
         lines: dict[str, list[int]] = {}
-        for i, words in enumerate(self._words):
-            for word in set(words):
+        for i, (_, text) in enumerate(meetings):
+            for word in set(folded_words(text)):  # "ß" -> "ss", as words fold
                 lines.setdefault(word, []).append(i)
         self._lines = lines
         self._vocabulary = sorted(lines)
@@ -91,8 +94,12 @@ class MeetingNames:
                 break
             for word in first:
                 lines.update(self._lines.get(word, ()))
-        return [self.meetings[i][0] for i in sorted(lines)
-                if any(t.in_words(self._words[i]) for t in names)]
+        found = []
+        for i in sorted(lines):
+            words = folded_words(self.meetings[i][1])
+            if any(t.in_words(words) for t in names):
+                found.append(self.meetings[i][0])
+        return found
 
 
 def naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
