@@ -14,7 +14,7 @@ from bot.query.rank import (
     INTENT_CUES,
     MarksMemo,
     Scored,
-    concept_patterns,
+    concept_terms,
     continues,
     cue_hits,
     features,
@@ -189,7 +189,7 @@ class QueryEngine:
             frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
         named = zip(query.places, query.place_words, strict=True)
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
-        concepts = concept_patterns(query, places)
+        concepts = concept_terms(query, places)
         words = searchable(query.concepts, frequencies, total)
         topic = any_of([*words, *(p.expr for p in places)])
         # Searches return the newest matches, not the best: sentences with every word come first.
@@ -314,8 +314,8 @@ class QueryEngine:
         cutoff = 85 if len(word) < 5 else 80
         # ratio is at most 200 * shorter / (both lengths): skip words too long or short to reach it.
         size = len(word)
-        near = [w for w in self.retriever.words_starting(word[:1])
-                if 200 * min(size, len(w)) >= cutoff * (size + len(w))]
+        near = sorted(w for length, words in self.retriever.words_by_length(word[:1]).items()
+                      if 200 * min(size, length) >= cutoff * (size + length) for w in words)
         found = process.extract(word, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
         close = [w for w, _, _ in found]
         if not close:

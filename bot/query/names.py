@@ -30,11 +30,16 @@ class NameTerms:
     weight: float = 1.0  # how much naming it matters to an answer (people more than countries)
     _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, init=False, repr=False,
                                                      compare=False)
+    _short: list[tuple[str, ...]] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Variants by their first three letters: a sentence is checked with one lookup a word.
         for variant in self.variants:
-            self._first.setdefault(variant[0][:3], []).append(variant)
+            head = variant[0]
+            if head.endswith("*") and len(head) < 4:  # "g7"*: words of any first three letters
+                self._short.append(variant)
+            else:
+                self._first.setdefault(head[:3], []).append(variant)
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
@@ -48,6 +53,8 @@ class NameTerms:
     def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the folded ``words`` of a text name the entity."""
         first = self._first
+        if self._short and any(_matches(v, words, i) for i in range(len(words)) for v in self._short):
+            return True
         if isinstance(words, tuple) and first.keys().isdisjoint(_heads(words)):
             return False  # most sentences name none of the question's names: one set test says so
         for i, word in enumerate(words):

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.query.names import NameTerms, text_words
+from bot.query.names import NameTerms, folded_words, text_words
 from bot.query.parse import Query
 from bot.query.retrieve import DocInfo, Hit, Retriever
-from bot.query.terms import fts_tokens, stem
+from bot.query.terms import stem
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
 INTENT_CUES = {
@@ -98,21 +99,23 @@ class Scored:
     concepts: int = 0  # how many topic concepts it carries
 
 
-def concept_patterns(query: Query, places: list[NameTerms] = ()) -> list[re.Pattern[str]]:  # type: ignore[assignment]
-    """Return one regex per topic concept (then per place), matching any variant by stem prefix."""
+def concept_terms(query: Query, places: Sequence[NameTerms] = ()) -> list[NameTerms]:
+    """Return one matcher per topic concept (then per place): any variant, its last word by stem.
+
+    Matched on a sentence's folded words like names (``NameTerms.in_words``): a regex of the
+    variants cost 5 us a sentence and concept, words already split cost one set test.
+    """
     out = []
     for variants in query.concepts:
-        bodies = []
+        words = []
         for v in variants:
-            toks = fts_tokens(v)
+            toks = folded_words(v)
             if toks:
                 *head, last = toks
-                bodies.append(r"[\W_]+".join([*(re.escape(t) for t in head), re.escape(stem(last))])
-                              + r"\w*")
-        if bodies:
-            out.append(re.compile(r"(?<!\w)(?:" + "|".join(bodies) + ")", re.I))
-    out += [p.pattern for p in places if p.pattern]
-    return out
+                words.append((*head, stem(last) + "*"))
+        if words:
+            out.append(NameTerms(label=variants[0], expr=None, variants=tuple(dict.fromkeys(words))))
+    return out + [p for p in places if p.variants]
 
 
 def headline(doc: DocInfo) -> str:
@@ -121,7 +124,7 @@ def headline(doc: DocInfo) -> str:
                                   doc.meeting.get("format"))))
 
 
-def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[re.Pattern[str]],
+def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[NameTerms],
                 place_docs: set[str], *, headline_text: str | None = None) -> tuple[float, float, float]:
     """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1]."""
     date = 1.0 if query.date and query.date.contains(doc.date) else 0.0
@@ -134,7 +137,8 @@ def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: l
             place = 1.0
         elif doc.id in place_docs:
             place = 0.5
-    title = (sum(1 for c in concepts if c.search(headline_text)) / len(concepts)) if concepts else 0.0
+    words = text_words(headline_text)
+    title = (sum(1 for c in concepts if c.in_words(words)) / len(concepts)) if concepts else 0.0
     return date, place, title
 
 
@@ -152,17 +156,17 @@ class DocView:
 Marks = tuple[frozenset[str], tuple[bool, ...]]  # the focus labels and the concepts a text carries
 
 
-def marks_of(text: str, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> Marks:
+def marks_of(text: str, focus: list[NameTerms], concepts: list[NameTerms]) -> Marks:
     """Return which focus names (labels) and which concepts ``text`` carries."""
     words = text_words(text)
     return (frozenset(n.label for n in focus if n.in_words(words)),
-            tuple(bool(c.search(text)) for c in concepts))
+            tuple(c.in_words(words) for c in concepts))
 
 
 class MarksMemo:
     """The marks of sentences for one question's names and concepts, each computed once."""
 
-    def __init__(self, focus: list[NameTerms], concepts: list[re.Pattern[str]]) -> None:
+    def __init__(self, focus: list[NameTerms], concepts: list[NameTerms]) -> None:
         self.focus, self.concepts = focus, concepts
         self.found: dict[str, Marks] = {}
 
@@ -174,7 +178,7 @@ class MarksMemo:
         return marks
 
 
-def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
+def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[NameTerms],
                    weights: list[float], best_rank: float, doc: DocView, previous: str | None,
                    marks: Marks | None = None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
@@ -246,7 +250,7 @@ class Context:
 
     query: Query
     focus: list[NameTerms]
-    concepts: list[re.Pattern[str]]
+    concepts: list[NameTerms]
     weights: list[float]  # rarer concepts weigh more (an inverse document frequency)
     docs: dict[str, DocInfo]
     views: dict[str, DocView]
@@ -254,7 +258,7 @@ class Context:
     marks: dict[str, Marks]  # by sentence text, filled as sentences are scored
 
 
-def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[re.Pattern[str]],
+def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], concepts: list[NameTerms],
              places: list[NameTerms], hits: list[Hit], frequencies: list[int], total: int,
              memo: MarksMemo | None = None) -> Context:
     """Compute the document-level features of every candidate document, with indexed reads."""
@@ -279,12 +283,12 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
-        title = titles[doc_id]
+        title_words = text_words(titles[doc_id])
         views[doc_id] = DocView(
             score=date_weight * fits[doc_id][0] + 1.5 * fits[doc_id][1] + 1.5 * fits[doc_id][2],
             names={k for k, v in names.items() if doc_id in v},
             speakers={k for k, v in speakers.items() if doc_id in v},
-            concepts=[0.6 if c.search(title) else 0.3 if doc_id in d else 0.0
+            concepts=[0.6 if c.in_words(title_words) else 0.3 if doc_id in d else 0.0
                       for c, d in zip(concepts, concept_docs, strict=True)],
             title_key=_fold_key(doc.title or ""))
     return Context(query=query, focus=focus, concepts=concepts,

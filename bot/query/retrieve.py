@@ -83,6 +83,7 @@ class Retriever:
         self._version: tuple[int, int] = (-1, -1)
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
+        self._by_length: dict[str, dict[int, list[str]]] = {}
         self.vocabulary = Vocabulary(db)
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
@@ -95,6 +96,7 @@ class Retriever:
             self._version = version
             self._docs.clear()
             self._words.clear()
+            self._by_length.clear()
             self.periods.clear()
             self.within.clear()
 
@@ -154,6 +156,16 @@ class Retriever:
         if (prefix, limit) not in self._words:
             self._words[(prefix, limit)] = self.vocabulary.starting(prefix, limit=limit)
         return self._words[(prefix, limit)]
+
+    def words_by_length(self, prefix: str) -> dict[int, list[str]]:
+        """Return ``words_starting(prefix)`` by their length: a spelling fix looks at lengths
+        close to the misspelt word's, and a first letter starts thousands of words at 20k documents."""
+        if prefix not in self._by_length:
+            sized: dict[int, list[str]] = {}
+            for word in self.words_starting(prefix):
+                sized.setdefault(len(word), []).append(word)
+            self._by_length[prefix] = sized
+        return self._by_length[prefix]
 
     def expand(self, expr: str) -> str:
         """Return ``expr`` with each lone prefix ("pledg"*) written as the few words it stands for.
