@@ -152,3 +152,31 @@ def test_a_name_two_edits_from_a_stored_word_is_not_taken_for_it(tmp_path: Path)
     engine = QueryEngine(store)
     assert not engine.answer("what did Boric say about demining?").found  # not a slip of the finger
     assert "Biloric" in engine.answer("what did Bilorc say about demining?").text  # one letter dropped
+
+
+def _readout(store: Store, slug: str, day: str, body: str) -> None:
+    text = f"Ministers meet in {slug.title()}\n\n{body}"
+    ingest_document(store, SourceDocument(url=f"https://example.org/{slug}-{day}", title=f"Ministers meet in "
+                                          f"{slug.title()}", text=text, publisher="Wire", published=day,
+                                          language="en"))
+
+
+def test_a_day_whose_reports_name_the_actor_answers_from_them_alone(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "q.db")
+    _readout(store, "oslo", "2025-09-04", "Ministers met in Oslo on 4 September 2025. "
+             "Norway pledged 2 billion kroner for naval drones.")
+    _readout(store, "riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
+             "Norway pledged 300 million euros for air defence.")
+    answer = QueryEngine(store).answer("what did Norway pledge on 10 October 2025?")
+    # The day's report names Norway: a pledge of another time is no answer to it.
+    assert "air defence" in answer.text and "naval drones" not in answer.text
+
+
+def test_a_day_whose_reports_never_name_the_actor_still_finds_it_elsewhere(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "q.db")
+    _readout(store, "riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
+             "Norway pledged 300 million euros for air defence.")
+    _readout(store, "vilnius", "2025-10-12", "Ministers met in Vilnius on 12 October 2025. "
+             "Lithuania pledged 40 million euros for demining.")
+    answer = QueryEngine(store).answer("what did Norway pledge on 12 October 2025?")
+    assert answer.found and "air defence" in answer.text  # a date the question got wrong

@@ -134,6 +134,13 @@ def test_month_day_without_year_matches_any_year() -> None:
     assert span is not None and span.contains("2025-05-10") and not span.contains("2025-05-11")
 
 
+@pytest.mark.parametrize(("question", "narrow"), [
+    ("on 10 july 2025", True), ("in january 2026", True), ("in 2024", False), ("on May 10", False)])
+def test_a_day_or_month_of_a_known_year_is_narrow(question: str, narrow: bool) -> None:
+    span = parse_date_range(question)
+    assert span is not None and span.narrow is narrow
+
+
 HOSTILE = [
     pytest.param('" OR 1=1; DROP TABLE sentences; --', id="sql"),
     pytest.param('NEAR(merz* ceasefire) "unbalanced', id="fts-syntax"),

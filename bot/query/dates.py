@@ -37,6 +37,11 @@ class DateRange:
     exact: bool = False  # a single day was named
     has_year: bool = True
 
+    @property
+    def narrow(self) -> bool:
+        """Tell whether the range is a day or a month of a known year (not a year, not "May 10")."""
+        return self.has_year and self.start[:7] == self.end[:7]
+
     def contains(self, iso: str | None) -> bool:
         """Return whether ``iso`` (YYYY-MM-DD) falls in the range (month-day only without a year)."""
         if not iso or len(iso) < 10:

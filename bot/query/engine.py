@@ -221,8 +221,14 @@ class QueryEngine:
         # mostly adds sentences of documents that never name it, each scored to rank low.
         dated = self._dated_candidates(query, focus, topic, every=every, places=places, memo=memo) \
             if query.date else {}
-        # The reports of the time asked about answer a dated question; the newest matches from
-        # any time are fewer then (they still catch a date the question got wrong).
+        # The reports of the time asked about answer a dated question. When those of a day or a
+        # month name whom or what it asks about, they are the candidates: the newest matches from
+        # any time would only be scored to rank below them (half of an answer's time at 20k
+        # documents). Otherwise, and for a year, the newest matches still catch a date the
+        # question got wrong (fewer of them when the time's reports gave some).
+        relevant = sum(1 for h in dated.values() if any((m := memo(h.text))[1]) or m[0])
+        if query.date and query.date.narrow and relevant >= _DATED_ENOUGH:
+            return dated
         share = 4 if len(dated) >= _DATED_ENOUGH else 1
         hits: dict[int, Hit] = {}
         for name in focus:
