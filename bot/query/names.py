@@ -28,18 +28,10 @@ class NameTerms:
     variants: tuple[tuple[str, ...], ...] = ()  # folded words; the last one matches as a prefix
     ids: frozenset[str] = frozenset()  # entity ids (people) and canonical names it stands for
     weight: float = 1.0  # how much naming it matters to an answer (people more than countries)
-    _first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, init=False, repr=False,
-                                                     compare=False)
-    _short: list[tuple[str, ...]] = field(default_factory=list, init=False, repr=False, compare=False)
+    _match: _Variants = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Variants by their first three letters: a sentence is checked with one lookup a word.
-        for variant in self.variants:
-            head = variant[0]
-            if head.endswith("*") and len(head) < 4:  # "g7"*: words of any first three letters
-                self._short.append(variant)
-            else:
-                self._first.setdefault(head[:3], []).append(variant)
+        object.__setattr__(self, "_match", _Variants(self.variants))
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
@@ -52,16 +44,7 @@ class NameTerms:
 
     def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the folded ``words`` of a text name the entity."""
-        first = self._first
-        if self._short and any(_matches(v, words, i) for i in range(len(words)) for v in self._short):
-            return True
-        if isinstance(words, tuple) and first.keys().isdisjoint(_heads(words)):
-            return False  # most sentences name none of the question's names: one set test says so
-        for i, word in enumerate(words):
-            for variant in first.get(word[:3], ()):
-                if _matches(variant, words, i):
-                    return True
-        return False
+        return self._match.found_in(words)
 
     def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
         """Return the words of a sorted ``vocabulary`` that can begin a mention of the entity.
@@ -103,9 +86,59 @@ def text_words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _heads(words: tuple[str, ...]) -> frozenset[str]:
-    """Return the first three letters of each word (how ``NameTerms`` files its variants)."""
-    return frozenset(w[:3] for w in words)
+def word_sets(words: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the set of ``words`` and of their first three letters (how ``_Variants`` files
+    prefixes and phrases), made once for every name and concept a sentence is checked for."""
+    return frozenset(words), frozenset(w[:3] for w in words)
+
+
+class _Variants:
+    """Word variants filed for a quick test: whole words in a set, prefixes and phrases by their
+    first three letters; a sentence naming none of them costs two set tests (7 us -> 2)."""
+
+    __slots__ = ("exact", "prefixes", "phrases", "heads", "short")
+
+    def __init__(self, variants: Sequence[tuple[str, ...]]) -> None:
+        exact: set[str] = set()
+        prefixes: dict[str, list[str]] = {}
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        self.short: list[tuple[str, ...]] = []  # "g7"*: a prefix shorter than the three letters
+        for variant in variants:
+            head = variant[0]
+            if len(variant) > 1:
+                self.phrases.setdefault(head[:3], []).append(variant)
+            elif not head.endswith("*"):
+                exact.add(head)
+            elif len(head) < 4:
+                self.short.append(variant)
+            else:
+                prefixes.setdefault(head[:3], []).append(head[:-1])
+        self.exact = frozenset(exact)
+        self.prefixes = {h: tuple(p) for h, p in prefixes.items()}
+        self.heads = frozenset(self.prefixes) | frozenset(self.phrases)
+
+    def found_in(self, words: Sequence[str]) -> bool:
+        """Tell whether the folded ``words`` hold any variant."""
+        if isinstance(words, tuple):
+            seen, heads = word_sets(words)
+            if not self.exact.isdisjoint(seen):
+                return True
+            if not self.short and self.heads.isdisjoint(heads):
+                return False  # most sentences name none of the question's names: two set tests say so
+        elif not self.exact.isdisjoint(words):
+            return True
+        if self.short and any(_matches(v, words, i) for i in range(len(words)) for v in self.short):
+            return True
+        prefixes, phrases = self.prefixes, self.phrases
+        for i, word in enumerate(words):
+            head = word[:3]
+            starts = prefixes.get(head)
+            if starts is not None and word.startswith(starts):
+                return True
+            for variant in phrases.get(head, ()):
+                if _matches(variant, words, i):
+                    return True
+        return False
 
 
 def _matches(variant: tuple[str, ...], words: Sequence[str], i: int) -> bool:
