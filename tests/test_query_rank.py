@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query.rank import continues, cue_hits
+from bot.query.rank import INTENT_CUES, continues, cue_hits
 from bot.query.retrieve import Hit
 
 
@@ -38,3 +38,22 @@ def test_cue_hits_keep_to_the_limit() -> None:
 ])
 def test_continues(text: str, wanted: bool) -> None:
     assert continues(text) is wanted
+
+
+@pytest.mark.parametrize(("intent", "text", "carries"), [
+    ("statement", "“We will not stop,” the minister wrote.", True),
+    ("statement", "According to the ministry, talks went on.", True),
+    ("statement", "Зеленський заявив про нові поставки.", True),
+    ("statement", "The unsaid part of the plan.", False),  # a cue word inside another word
+    ("commitment", "Norway will deliver radars.", True),
+    ("commitment", "They will consider it.", False),
+    ("commitment", "A package worth £5m.", True),
+    ("commitment", "Funds of 5bn were moved.", False),  # "bn" only as a word of its own
+    ("attendance", "Ministers took part by video link.", True),
+    ("attendance", "Ministers took the floor.", False),
+    ("meeting", "The summit took place in Rome.", True),
+    ("agreement", "Countersigned copies were sent.", False),
+    ("agreement", "They co-signed the memorandum.", True),
+])
+def test_intent_cues_are_whole_words_stems_phrases_or_marks(intent: str, text: str, carries: bool) -> None:
+    assert INTENT_CUES[intent].search(text) is carries
