@@ -40,11 +40,15 @@ class NameTerms:
 
     def in_text(self, text: str | None) -> bool:
         """Tell whether ``text`` names the entity."""
-        return bool(text) and self.in_words(text_words(text or ""))
+        return bool(text) and self.in_joined(text_joined(text or ""))
 
     def in_words(self, words: Sequence[str]) -> bool:
         """Tell whether the folded ``words`` of a text name the entity."""
-        return self._match.found_in(words)
+        return self.in_joined(join_words(words))
+
+    def in_joined(self, joined: str) -> bool:
+        """Tell whether a text's ``joined`` words (``join_words``) name the entity."""
+        return self._match.found_in(joined)
 
     def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
         """Return the words of a sorted ``vocabulary`` that can begin a mention of the entity.
@@ -83,10 +87,16 @@ def text_words(text: str) -> tuple[str, ...]:
     return folded_words(text)
 
 
-@lru_cache(maxsize=4096)
-def joined_words(words: tuple[str, ...]) -> str:
+def join_words(words: Sequence[str]) -> str:
     """Return the words between single spaces, with one at each end: " a b c "."""
     return f" {' '.join(words)} "
+
+
+@lru_cache(maxsize=4096)
+def text_joined(text: str) -> str:
+    """Return ``join_words(text_words(text))``, cached: a sentence is checked for every name,
+    concept and cue of a question."""
+    return join_words(text_words(text))
 
 
 class _Variants:
@@ -105,9 +115,8 @@ class _Variants:
                 needles.append(" " + " ".join([*head, last]) + " ")
         self.needles = tuple(dict.fromkeys(needles))
 
-    def found_in(self, words: Sequence[str]) -> bool:
-        """Tell whether the folded ``words`` hold any variant."""
-        joined = joined_words(words) if isinstance(words, tuple) else f" {' '.join(words)} "
+    def found_in(self, joined: str) -> bool:
+        """Tell whether a text's joined words hold any variant."""
         for needle in self.needles:
             if needle in joined:
                 return True
@@ -218,11 +227,11 @@ class OfficeTerms(NameTerms):
         """Return None: the office with its scope names a holder too, in words of its own."""
         return None
 
-    def in_words(self, words: Sequence[str]) -> bool:
+    def in_joined(self, joined: str) -> bool:
         """Tell whether the words name a holder, or the office together with its scope."""
-        if super().in_words(words):
+        if super().in_joined(joined):
             return True
-        return bool(self.office and self.scope and self.office.in_words(words) and self.scope.in_words(words))
+        return bool(self.office and self.scope and self.office.in_joined(joined) and self.scope.in_joined(joined))
 
 
 def office_terms(holders: list[NameTerms], office: NameTerms, scope: NameTerms | None, *,

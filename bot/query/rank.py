@@ -9,8 +9,9 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from bot.query.names import NameTerms, folded_words, joined_words, text_words
+from bot.query.names import NameTerms, folded_words, text_joined
 from bot.query.parse import Query
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import stem
@@ -36,7 +37,7 @@ class Cue:
         for mark in self.marks:
             if mark in text:
                 return True
-        joined = joined_words(text_words(text))
+        joined = text_joined(text)
         for needle in self.needles:
             if needle in joined:
                 return True
@@ -164,8 +165,8 @@ def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: l
             place = 1.0
         elif doc.id in place_docs:
             place = 0.5
-    words = text_words(headline_text)
-    title = (sum(1 for c in concepts if c.in_words(words)) / len(concepts)) if concepts else 0.0
+    joined = text_joined(headline_text)
+    title = (sum(1 for c in concepts if c.in_joined(joined)) / len(concepts)) if concepts else 0.0
     return date, place, title
 
 
@@ -185,9 +186,9 @@ Marks = tuple[frozenset[str], tuple[bool, ...]]  # the focus labels and the conc
 
 def marks_of(text: str, focus: list[NameTerms], concepts: list[NameTerms]) -> Marks:
     """Return which focus names (labels) and which concepts ``text`` carries."""
-    words = text_words(text)
-    return (frozenset(n.label for n in focus if n.in_words(words)),
-            tuple(c.in_words(words) for c in concepts))
+    joined = text_joined(text)
+    return (frozenset(n.label for n in focus if n.in_joined(joined)),
+            tuple(c.in_joined(joined) for c in concepts))
 
 
 class MarksMemo:
@@ -220,8 +221,8 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     item.names = set(names)
     carried = set(doc.speakers)
     if previous and _CONTINUES.match(text):
-        before = text_words(previous)
-        carried |= {n.label for n in focus if n.in_words(before)}
+        before = text_joined(previous)
+        carried |= {n.label for n in focus if n.in_joined(before)}
     carried -= item.names
     item.concepts = sum(in_sentence)
     found = sum(w * (1.0 if hit else around) for hit, around, w in zip(in_sentence, doc.concepts, weights,
@@ -267,6 +268,7 @@ _WHEN = re.compile(r"\s*(?:when|what date|коли|якого числа|з як
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
+@lru_cache(maxsize=4096)
 def _fold_key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
@@ -310,12 +312,12 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
-        title_words = text_words(titles[doc_id])
+        title_words = text_joined(titles[doc_id])
         views[doc_id] = DocView(
             score=date_weight * fits[doc_id][0] + 1.5 * fits[doc_id][1] + 1.5 * fits[doc_id][2],
             names={k for k, v in names.items() if doc_id in v},
             speakers={k for k, v in speakers.items() if doc_id in v},
-            concepts=[0.6 if c.in_words(title_words) else 0.3 if doc_id in d else 0.0
+            concepts=[0.6 if c.in_joined(title_words) else 0.3 if doc_id in d else 0.0
                       for c, d in zip(concepts, concept_docs, strict=True)],
             title_key=_fold_key(doc.title or ""))
     return Context(query=query, focus=focus, concepts=concepts,

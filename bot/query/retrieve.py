@@ -84,6 +84,8 @@ class Retriever:
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self._by_length: dict[str, dict[int, list[str]]] = {}
+        self._exists: dict[str, bool] = {}  # a name is looked up by every question about it
+        self._speakers: dict[str, dict[str, int]] = {}
         self.vocabulary = Vocabulary(db)
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
@@ -97,6 +99,8 @@ class Retriever:
             self._docs.clear()
             self._words.clear()
             self._by_length.clear()
+            self._exists.clear()
+            self._speakers.clear()
             self.periods.clear()
             self.within.clear()
 
@@ -126,9 +130,14 @@ class Retriever:
         """Tell whether any sentence matches the FTS5 expression."""
         if not expr:
             return False
-        row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
-                              [self.expand(expr)]).fetchone()
-        return row is not None
+        self._fresh()
+        if expr not in self._exists:
+            if len(self._exists) > 4096:
+                self._exists.clear()
+            row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
+                                  [self.expand(expr)]).fetchone()
+            self._exists[expr] = row is not None
+        return self._exists[expr]
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""
@@ -193,15 +202,21 @@ class Retriever:
         return self.periods.meetings(start, end, has_year=has_year, limit=limit)
 
     def speaker_counts(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
-        """Return how many attributed statements each person has in each document."""
-        if not doc_ids:
-            return {}
-        out: dict[str, dict[str, int]] = {}
-        sql = (f"select doc_id, person_id, count(*) from statements where doc_id in ({marks(doc_ids)}) "
-               "and person_id is not null group by doc_id, person_id")
-        for doc_id, person_id, n in self.db.execute(sql, doc_ids).fetchall():
-            out.setdefault(doc_id, {})[person_id] = n
-        return out
+        """Return how many attributed statements each person has in each document (cached like
+        the documents themselves; a document without any is left out)."""
+        self._fresh()
+        kept = self._speakers
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in kept]
+        if missing:
+            if len(kept) > _MAX_CACHED_DOCS:
+                kept.clear()
+            for d in missing:
+                kept[d] = {}
+            sql = (f"select doc_id, person_id, count(*) from statements where doc_id in ({marks(missing)}) "
+                   "and person_id is not null group by doc_id, person_id")
+            for doc_id, person_id, n in self.db.execute(sql, missing).fetchall():
+                kept[doc_id][person_id] = n
+        return {d: kept[d] for d in doc_ids if kept.get(d)}
 
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
         """Return provenance and meeting of each document (cached until the store changes)."""
