@@ -50,3 +50,13 @@ def m004_vocabulary(db: Database) -> None:
     db.execute("insert or ignore into vocabulary (term) select term from sentences_fts_vocab")
     db.execute("insert or replace into vocabulary_state (id, upto) "
                "select 1, coalesce(max(id), 0) from sentences")
+
+
+@query()
+def m005_speakers_by_document(db: Database) -> None:
+    """Count who speaks in each candidate document from an index alone.
+
+    A statement question ranks sentences of 30-50 documents by whether the person asked about
+    speaks most of each; reading every statement row for its speaker took 1 ms a question.
+    """
+    db.table("statements").create_index(["doc_id", "person_id"], if_not_exists=True)
