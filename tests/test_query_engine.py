@@ -180,3 +180,22 @@ def test_a_day_whose_reports_never_name_the_actor_still_finds_it_elsewhere(tmp_p
              "Lithuania pledged 40 million euros for demining.")
     answer = QueryEngine(store).answer("what did Norway pledge on 12 October 2025?")
     assert answer.found and "air defence" in answer.text  # a date the question got wrong
+
+
+def test_a_meeting_held_in_three_cities_that_day_lists_them_all(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "q.db")
+    for city, day in (("Vienna", 1), ("Sofia", 1), ("Warsaw", 1), ("Lisbon", 2)):
+        body = (f"Representatives of the demining coalition met in {city} on {day} July 2024 to discuss "
+                "mine clearance. The coalition also reviewed border crossings.")
+        text = f"Demining coalition meets in {city}\n\n{body}"
+        ingest_document(store, SourceDocument(url=f"https://example.org/{city}", text=text, publisher="Wire",
+                                              title=f"Demining coalition meets in {city}", language="en",
+                                              published=f"2024-07-0{day}"))
+    # More reports that day than are matched sentence by sentence (twelve).
+    for city in ("riga", "tallinn", "vilnius", "gdansk", "krakow", "brno", "graz", "split", "turku", "bergen",
+                 "aarhus", "ghent", "porto"):
+        _readout(store, city, "2024-07-01", f"Energy ministers met in {city.title()} on 1 July 2024.")
+    # Asked with a typo no name in the index matches: the meetings whose names hold its words.
+    answer = QueryEngine(store).answer("where did the demining coailtion meet on 1 July 2024?")
+    assert all(city in answer.text for city in ("Vienna", "Sofia", "Warsaw")), answer.text
+    assert "Riga" not in answer.text and "Lisbon" not in answer.text

@@ -5,7 +5,7 @@ import pytest
 
 from bot.entities import Entity, EntityIndex
 from bot.query.names import name_terms, text_words, word_terms
-from bot.query.periods import naming
+from bot.query.periods import MeetingNames, naming
 
 
 def _country(*aliases: str) -> Entity:
@@ -65,3 +65,11 @@ def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() 
         expected = [d for d, n in meetings if any(t.in_text(n) for t in names)]
         assert naming(meetings, names) == expected
         assert expected or names[0].label == "Lisbon"  # the others name some meetings
+
+
+def test_meetings_whose_names_hold_every_word_asked() -> None:
+    meetings = MeetingNames([("a", "Joint Expeditionary Force meets in Oslo"), ("b", "drone coalition meets in Oslo"),
+                             ("c", "Joint Expeditionary Force"), ("d", "joint statement on force posture")])
+    words = [word_terms([w], label=w) for w in ("joint", "expeditionary", "force")]
+    assert meetings.naming_all(words) == ["a", "c"]
+    assert meetings.naming_all([word_terms(["coalition"], label="c")]) == ["b"]

@@ -262,6 +262,11 @@ class QueryEngine:
         # The meetings held then, there or by whom the question names: their reports answer it
         # better than every report of the day.
         held = meetings.naming([*places, *focus])
+        if not held and len(query.concepts) > 1:
+            # Or whose names hold every topic word: a meeting asked about in words no name in
+            # the index matches ("the Joint Exeditionary Force"). One word ("Ljubljana") is too
+            # little: a report may name it in its text and not in its meeting's name.
+            held = meetings.naming_all(concept_terms(query))
         small = len(dated) <= _DAY_DOCS and not held
         few = self.retriever.openings(dated, upto=_DOC_SENTENCES) if small else []
         if held:
@@ -290,16 +295,18 @@ class QueryEngine:
         held = [*with_facts, *(d for d in held if d not in with_facts)][:_HELD_READ]
         # Of the first two, every sentence that names someone or something asked about, carries
         # the intent's cue or continues the one before ("He added"); of the others, those naming
-        # whom the question is about. The rest would be scored (60-80 us each) to rank low.
+        # whom the question is about, or their title and lead when it names no one (a meeting
+        # held in three cities that day). The rest would be scored to rank low.
         rows, vocabulary = self.retriever.sentence_words(held)
         # Words that can begin a name: most sentences hold none, and one set test says so.
         starts = [(f, f.first_words(vocabulary)) for f in focus]
         first_two = set(held[:2])
+        lead = 0 if focus else 2
         for row, words, seen in rows:
             if row[2] >= 60:
                 continue
-            if (_worth(row[3], query, memo) if row[1] in first_two
-                    else any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
+            if (_worth(row[3], query, memo) if row[1] in first_two else row[2] < lead
+                    or any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 

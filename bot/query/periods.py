@@ -102,6 +102,24 @@ class MeetingNames:
         return found
 
 
+    def naming_all(self, terms: list[NameTerms]) -> list[str]:
+        """Return the doc_ids of the meetings whose names hold every one of ``terms``, in order
+        ("Joint Expeditionary Force" asked in words the index knows no name for)."""
+        lines: set[int] | None = None
+        for term in terms:
+            first = term.first_words(self._vocabulary)
+            if first is None:
+                continue
+            named = {i for word in first for i in self._lines.get(word, ())}
+            lines = named if lines is None else lines & named
+        found = []
+        for i in sorted(lines or ()):
+            words = folded_words(self.meetings[i][1])
+            if all(t.in_words(words) for t in terms):
+                found.append(self.meetings[i][0])
+        return found
+
+
 def naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
     """Return the meetings (doc_id, "name place format") whose names hold any of ``names``."""
     return MeetingNames(meetings).naming(names)
