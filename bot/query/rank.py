@@ -208,13 +208,14 @@ class MarksMemo:
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[NameTerms],
                    weights: list[float], best_rank: float, doc: DocView, previous: str | None,
-                   marks: Marks | None = None) -> None:
+                   marks: Marks | None = None, weight: dict[str, float] | None = None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
     in the sentence, mostly when the sentence continues one that names it ("He added ...") or
     when the document is its speech, and a little when only the document names it. A concept
-    the document's headline carries ("London summit") holds for all its sentences.
+    the document's headline carries ("London summit") holds for all its sentences. ``weight``
+    (each focus label's weight) is the same for every sentence of a question: pass it once made.
     """
     text = item.hit.text
     names, in_sentence = marks or marks_of(text, focus, concepts)
@@ -225,12 +226,20 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
         carried |= {n.label for n in focus if n.in_joined(before)}
     carried -= item.names
     item.concepts = sum(in_sentence)
-    found = sum(w * (1.0 if hit else around) for hit, around, w in zip(in_sentence, doc.concepts, weights,
-                                                                        strict=True))
-    weight = {n.label: n.weight for n in focus}
+    found = 0.0
+    for hit, around, w in zip(in_sentence, doc.concepts, weights, strict=True):
+        found += w * (1.0 if hit else around)
+    if weight is None:
+        weight = {n.label: n.weight for n in focus}
     in_doc = doc.names - item.names - carried
-    covered = found + sum(weight[n] for n in item.names) + sum(0.7 * weight[n] for n in carried) + sum(
-        0.35 * weight[n] for n in in_doc)
+    named = said = elsewhere = 0.0  # summed apart, then together, as sum() did
+    for n in item.names:
+        named += weight[n]
+    for n in carried:
+        said += 0.7 * weight[n]
+    for n in in_doc:
+        elsewhere += 0.35 * weight[n]
+    covered = found + named + said + elsewhere
     wanted = sum(weight.values()) + sum(weights)
     score = doc.score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
@@ -352,13 +361,14 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
     # Only a sentence that continues another ("He added ...") needs the one before it.
     previous = retriever.previous_sentences([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200])
     ranked = []
+    weight = {n.label: n.weight for n in ctx.focus}
     for hit in hits:
         doc = ctx.docs.get(hit.doc_id)
         if doc is None:
             continue
         item = Scored(hit=hit, doc=doc)
         score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, weights=ctx.weights,
-                       best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
+                       weight=weight, best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
                        previous=previous.get((hit.doc_id, hit.idx - 1)),
                        marks=ctx.marks.get(hit.text))
         ranked.append(item)
