@@ -68,8 +68,9 @@ def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() 
 
 
 def test_meetings_whose_names_hold_every_word_asked() -> None:
-    meetings = MeetingNames([("a", "Joint Expeditionary Force meets in Oslo"), ("b", "drone coalition meets in Oslo"),
-                             ("c", "Joint Expeditionary Force"), ("d", "joint statement on force posture")])
+    meetings = MeetingNames([("a", "Joint Expeditionary Force meets in Oslo"),
+                             ("b", "drone coalition meets in Oslo"), ("c", "Joint Expeditionary Force"),
+                             ("d", "joint statement on force posture")])
     words = [word_terms([w], label=w) for w in ("joint", "expeditionary", "force")]
     assert meetings.naming_all(words) == ["a", "c"]
     assert meetings.naming_all([word_terms(["coalition"], label="c")]) == ["b"]

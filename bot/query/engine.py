@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
-from bot.query.names import NameTerms, combine, name_terms, office_terms, word_terms
+from bot.query.names import NameTerms, combine, name_terms, office_terms, text_joined, word_terms
 from bot.query.parse import Query, parse_question
 from bot.query.rank import (
     INTENT_CUES,
@@ -297,16 +297,13 @@ class QueryEngine:
         # the intent's cue or continues the one before ("He added"); of the others, those naming
         # whom the question is about, or their title and lead when it names no one (a meeting
         # held in three cities that day). The rest would be scored to rank low.
-        rows, vocabulary = self.retriever.sentence_words(held)
-        # Words that can begin a name: most sentences hold none, and one set test says so.
-        starts = [(f, f.first_words(vocabulary)) for f in focus]
         first_two = set(held[:2])
         lead = 0 if focus else 2
-        for row, words, seen in rows:
+        for row in self.retriever.sentence_rows(held):
             if row[2] >= 60:
                 continue
             if (_worth(row[3], query, memo) if row[1] in first_two else row[2] < lead
-                    or any((s is None or not s.isdisjoint(seen)) and f.in_words(words) for f, s in starts)):
+                    or any(f.in_joined(text_joined(row[3])) for f in focus)):
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 

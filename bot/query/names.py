@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.entities import Entity
-from bot.query.terms import any_of, fold_accents, folded_tokens, fts_tokens, quote, starting_with, stem
+from bot.query.terms import any_of, folded_tokens, quote, starting_with, stem
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # Aliases that are ordinary words once case is folded away.
@@ -231,7 +231,8 @@ class OfficeTerms(NameTerms):
         """Tell whether the words name a holder, or the office together with its scope."""
         if super().in_joined(joined):
             return True
-        return bool(self.office and self.scope and self.office.in_joined(joined) and self.scope.in_joined(joined))
+        office, scope = self.office, self.scope
+        return bool(office and scope and office.in_joined(joined) and scope.in_joined(joined))
 
 
 def office_terms(holders: list[NameTerms], office: NameTerms, scope: NameTerms | None, *,

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
 from bot.query.names import NameTerms, folded_words
 
+T = TypeVar("T")
 _KEPT = 256  # periods (documents or meetings) kept, the least recently asked about dropped first
 
 
@@ -56,14 +57,16 @@ class Periods:
         sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
         return [(r[0], " ".join(filter(None, r[1:]))) for r in self.db.execute(sql, params).fetchall()]
 
-    def _kept_or(self, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
+    def _kept_or(self, key: tuple[Any, ...], read: Callable[[], T]) -> T:
         kept = self._kept
         if key in kept:
             kept.move_to_end(key)
-            return kept[key]
+            found: T = kept[key]
+            return found
         if len(kept) >= _KEPT:
             kept.popitem(last=False)  # the period asked about longest ago
-        value = kept[key] = read()
+        value = read()
+        kept[key] = value
         return value
 
 

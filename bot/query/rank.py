@@ -16,6 +16,7 @@ from bot.query.parse import Query
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import stem
 
+
 class Cue:
     """Words that carry what an intent asks for, found in a sentence's folded words.
 

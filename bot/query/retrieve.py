@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import ExpressionError, SortedWords
+from bot.query.match import ExpressionError
 from bot.query.periods import MeetingNames, Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
-from bot.query.within import DocumentSentences, Read
+from bot.query.within import DocumentSentences, Row
 from storage.sql import marks, rows
 
 log = logging.getLogger(__name__)
@@ -121,10 +121,10 @@ class Retriever:
         sql = _SENTENCE_SQL.format(extra=extra)
         return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
 
-    def sentence_words(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
-        """Return every sentence of the documents with its words, and all their words, sorted."""
+    def sentence_rows(self, doc_ids: list[str]) -> list[Row]:
+        """Return (id, doc_id, idx, text) of every sentence of the documents, by document."""
         self._fresh()
-        return self.within.words(doc_ids)
+        return self.within.rows(doc_ids)
 
     def exists(self, expr: str | None) -> bool:
         """Tell whether any sentence matches the FTS5 expression."""
@@ -196,7 +196,8 @@ class Retriever:
         self._fresh()
         return self.periods.documents(start, end, has_year=has_year, limit=limit)
 
-    def meetings_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 3000) -> MeetingNames:
+    def meetings_dated(self, start: str, end: str, *, has_year: bool = True,
+                       limit: int = 3000) -> MeetingNames:
         """Return the meetings between two ISO dates (``.naming(names)`` finds those naming someone)."""
         self._fresh()
         return self.periods.meetings(start, end, has_year=has_year, limit=limit)
