@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
@@ -80,10 +81,14 @@ class MeetingNames:
 
     def __init__(self, meetings: list[tuple[str, str]]) -> None:
         self.meetings = meetings
-        lines: dict[str, list[int]] = {}
+        # Meetings share names ("Crimea Platform meets in Oslo"): each name is split once.
+        by_text: dict[str, list[int]] = {}
         for i, (_, text) in enumerate(meetings):
-            for word in set(folded_words(text)):  # "ß" -> "ss", as words fold
-                lines.setdefault(word, []).append(i)
+            by_text.setdefault(text, []).append(i)
+        lines: dict[str, list[int]] = {}
+        for text, found in by_text.items():
+            for word in _name_words(text):
+                lines.setdefault(word, []).extend(found)
         self._lines = lines
         self._vocabulary = sorted(lines)
 
@@ -121,6 +126,12 @@ class MeetingNames:
             if all(t.in_words(words) for t in terms):
                 found.append(self.meetings[i][0])
         return found
+
+
+@lru_cache(maxsize=8192)
+def _name_words(text: str) -> frozenset[str]:
+    """Return the distinct words of a meeting's name, folded like the index ("ß" -> "ss")."""
+    return frozenset(folded_words(text))
 
 
 def naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
