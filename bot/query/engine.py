@@ -39,7 +39,7 @@ _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 30  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
 _DAY_DOCS, _DAY_SENTENCES = 12, 300  # a day's reports small enough to match in Python
-_HELD_READ = 12  # reports of the meetings asked about read sentence by sentence
+_HELD_READ = 10  # reports of the meetings asked about read sentence by sentence
 _DATED_ENOUGH = 1  # sentences of the time asked about that make store-wide searches a fallback
 
 
