@@ -161,25 +161,27 @@ def _readout(store: Store, slug: str, day: str, body: str) -> None:
                                           language="en"))
 
 
-def test_a_day_whose_reports_name_the_actor_answers_from_them_alone(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "q.db")
-    _readout(store, "oslo", "2025-09-04", "Ministers met in Oslo on 4 September 2025. "
-             "Norway pledged 2 billion kroner for naval drones.")
-    _readout(store, "riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
-             "Norway pledged 300 million euros for air defence.")
-    answer = QueryEngine(store).answer("what did Norway pledge on 10 October 2025?")
+_RIGA = ("riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
+         "Norway pledged 300 million euros for air defence.")
+
+
+@pytest.mark.parametrize(("readouts", "question", "absent"), [
     # The day's report names Norway: a pledge of another time is no answer to it.
-    assert "air defence" in answer.text and "naval drones" not in answer.text
-
-
-def test_a_day_whose_reports_never_name_the_actor_still_finds_it_elsewhere(tmp_path: Path) -> None:
+    pytest.param([("oslo", "2025-09-04", "Ministers met in Oslo on 4 September 2025. "
+                   "Norway pledged 2 billion kroner for naval drones."), _RIGA],
+                 "what did Norway pledge on 10 October 2025?", "naval drones", id="the-day-names-it"),
+    # The day's report never names Norway: a date the question got wrong still finds the pledge.
+    pytest.param([_RIGA, ("vilnius", "2025-10-12", "Ministers met in Vilnius on 12 October 2025. "
+                          "Lithuania pledged 40 million euros for demining.")],
+                 "what did Norway pledge on 12 October 2025?", "demining", id="the-day-never-names-it"),
+])
+def test_a_dated_question_answers_from_that_day_when_it_names_the_actor(
+        tmp_path: Path, readouts: list[tuple[str, str, str]], question: str, absent: str) -> None:
     store = Store.open(tmp_path / "q.db")
-    _readout(store, "riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
-             "Norway pledged 300 million euros for air defence.")
-    _readout(store, "vilnius", "2025-10-12", "Ministers met in Vilnius on 12 October 2025. "
-             "Lithuania pledged 40 million euros for demining.")
-    answer = QueryEngine(store).answer("what did Norway pledge on 12 October 2025?")
-    assert answer.found and "air defence" in answer.text  # a date the question got wrong
+    for slug, day, body in readouts:
+        _readout(store, slug, day, body)
+    answer = QueryEngine(store).answer(question)
+    assert answer.found and "air defence" in answer.text and absent not in answer.text
 
 
 def test_a_meeting_held_in_three_cities_that_day_lists_them_all(tmp_path: Path) -> None:
