@@ -47,3 +47,23 @@ def test_a_prefix_of_many_words_stays_a_prefix(store: Store) -> None:
     words = [f"supply{chr(97 + i)}" for i in range(14)]
     _save(store, url="https://example.org/a", title="A", sentences=[" ".join(words) + "."])
     assert Retriever(store.db).expand('"suppl"*') == '"suppl"*'
+
+
+def test_words_of_a_rolled_back_save_are_remembered_by_the_next_one(store: Store) -> None:
+    install(store)
+    _save(store, url="https://example.org/a", title="A", sentences=["Radars arrived."])
+
+    def fail(*_: object) -> None:
+        raise RuntimeError("a later hook fails: the save rolls back")
+
+    store.write_hooks.append(fail)
+    try:
+        _save(store, url="https://example.org/b", title="B", sentences=["Minesweepers were promised."])
+    except RuntimeError:
+        pass
+    store.write_hooks.remove(fail)
+    assert store.db.execute("select count(*) from vocabulary where term = 'minesweepers'").fetchone()[0] == 0
+    # The writer had counted "minesweepers" as known; the table never got it, so it asks again.
+    _save(store, url="https://example.org/b", title="B", sentences=["Minesweepers were promised."])
+    assert Vocabulary(store.db).starting("minesw", limit=5) == ["minesweepers"]
+    assert store.db.execute("select count(*) from vocabulary where term = 'minesweepers'").fetchone()[0] == 1

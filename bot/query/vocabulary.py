@@ -10,29 +10,50 @@ read here in memory, so questions never miss a word.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from sqlite_utils import Database
 
 from bot.query.names import text_words
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from storage.store import SaveResult, Store
 
 _CHUNK = 2000  # sentences read at a time when catching up
 
 
+# The words a writer knows the table holds, with the ``upto`` they belong to: a document's ~150
+# words are nearly all known, and asking the table about each cost 0.4 ms a save at 20k.
+_KNOWN: WeakKeyDictionary[Database, tuple[int, set[str]]] = WeakKeyDictionary()
+
+
 def remember_words(db: Database, result: SaveResult | None = None, previous: Any = None) -> None:
     """Add the words of every sentence saved since the last call; a ``Store.write_hooks`` hook."""
     upto = _upto(db)
+    known = _known_words(db, upto)
+    added: set[str] = set()
     while True:
         rows = db.execute("select id, text from sentences where id > ? order by id limit ?",
                           [upto, _CHUNK]).fetchall()
         if not rows:
             break
-        words = {w for _, text in rows for w in text_words(text)}
+        words = {w for _, text in rows for w in text_words(text)} - known - added
         db.conn.executemany("insert or ignore into vocabulary (term) values (?)", [(w,) for w in words])
+        added |= words
         upto = rows[-1][0]
         db.execute("update vocabulary_state set upto = ? where id = 1", [upto])
+    known |= added
+    _KNOWN[db] = (upto, known)
+
+
+def _known_words(db: Database, upto: int) -> set[str]:
+    """Return the words the table holds, read once per writer. Read again when ``upto`` is not
+    the one this writer left: another writer saved, or a save of this one was rolled back (its
+    words never reached the table)."""
+    kept = _KNOWN.get(db)
+    if kept is not None and kept[0] == upto:
+        return kept[1]
+    return {term for (term,) in db.execute("select term from vocabulary")}
 
 
 def install(store: Store) -> Store:
