@@ -65,7 +65,7 @@ def test_a_failed_save_leaves_tracking_untouched(store: Store, save: Save) -> No
 
 def test_linking_reads_one_actor_from_an_index_alone(store: Store) -> None:
     plan = " ".join(str(r) for r in store.db.execute(
-        "explain query plan select commitment_id, terms, names, amount from commitment_links "
+        "explain query plan select commitment_id, terms, names, amount, score from commitment_links "
         "where actor_key = ? and date <= ? and (date != ? or commitment_id < ?) "
         "order by date desc, commitment_id desc limit 80",
         ["country:Germany", "2025-01-01", "2025-01-01", 5]).fetchall())
