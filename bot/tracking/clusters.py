@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from bot.tracking.conflicts import cluster_conflicts
 from bot.tracking.links import best_parent, link_new
-from bot.tracking.reports import Reach, Report, day_of, report, undated_match
+from bot.tracking.reports import Reach, Report, day_of, facets, report, undated_match
 from storage.sql import marks, rows, upsert
 
 HOPS = 2
@@ -38,23 +38,29 @@ def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
             "name": name or None, "publisher": publisher, "published": published}
 
 
-def _near(db: Database, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the sources dated within a day of ``row`` (through the date index)."""
+def _near(db: Database, row: dict[str, Any]) -> dict[str, Report]:
+    """Return the sources dated within a day of ``row`` (through the date index), as compared."""
     day = day_of(row["date"])
     if day is None:
-        return []
+        return {}
     low, high = (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
-    return rows(db, "select * from meeting_sources where date between ? and ?", [low, high + "~"])
+    # Only the few that report the same meeting are read in full (by _members): no row dicts.
+    found = db.conn.execute("select doc_id, date, place, format, name from meeting_sources "
+                            "where date between ? and ?", [low, high + "~"]).fetchall()
+    return {doc_id: facets(date, place, format_, name) for doc_id, date, place, format_, name in found}
 
 
 def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Return the sources ``seeds`` with every member of their clusters and of ``cluster_ids``."""
-    # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
-    by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
-    clusters = cluster_ids | {r["cluster_id"] for r in by_doc if r["cluster_id"]}
-    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(clusters)})",
-                      clusters)
-    return {r["doc_id"]: r for r in (*by_doc, *by_cluster)}
+    # One statement of indexed look-ups ("doc_id in (...) or cluster_id in (...)" would scan the
+    # whole table); UNION leaves out the seeds that their clusters return again.
+    in_seeds = marks(seeds)
+    found = rows(db, f"select * from meeting_sources where doc_id in ({in_seeds}) union "
+                     f"select * from meeting_sources where cluster_id in "
+                     f"(select cluster_id from meeting_sources where doc_id in ({in_seeds})) union "
+                     f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
+                 [*seeds, *seeds, *cluster_ids])
+    return {r["doc_id"]: r for r in found}
 
 
 def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
@@ -63,13 +69,13 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     Only these are regrouped, so the cost of a save does not grow with the reports of a day.
     """
     found = _members(db, doc_ids, cluster_ids)
-    near = {r["doc_id"]: r for row in list(found.values()) if row["doc_id"] in doc_ids
-            for r in _near(db, row)}
+    near = {doc_id: one for row in list(found.values()) if row["doc_id"] in doc_ids
+            for doc_id, one in _near(db, row).items()}
     fresh = Reach(report(r) for r in found.values())
     # A report that joins a meeting can bring that meeting's neighbours along; two steps keep
     # the grouping close to a from-scratch one without walking chains of similar names.
     for _ in range(HOPS):
-        extra = {doc_id for doc_id, r in near.items() if doc_id not in found and fresh.joins(report(r))}
+        extra = {doc_id for doc_id, one in near.items() if doc_id not in found and fresh.joins(one)}
         if not extra:
             break
         # ``found`` already holds every member of its clusters: only the newcomers are read.
@@ -109,10 +115,10 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
 
 def _attach_all_undated(db: Database, found: list[dict[str, Any]]) -> None:
     undated = {r["doc_id"] for r in found if not r["date"]}
-    for place in {r["place"] for r in found if r["place"] and r["date"]}:
-        # An undated report waits for a dated report of the same place to arrive.
-        undated.update(r[0] for r in db.execute(
-            "select doc_id from meeting_sources where place = ? and date is null", [place]))
+    places = {r["place"] for r in found if r["place"] and r["date"]}
+    # An undated report waits for a dated report of the same place to arrive.
+    undated.update(r[0] for r in db.execute(
+        f"select doc_id from meeting_sources where place in ({marks(places)}) and date is null", [*places]))
     for doc_id in sorted(undated):
         _attach_undated(db, doc_id)
 

@@ -53,11 +53,12 @@ Report = tuple[dt.date | None, str, str, str, bool, str | None]
 
 def report(row: dict[str, Any]) -> Report:
     """Return a meeting-source row (``date``, ``place``, ``format``, ``name``) as compared."""
-    return _facets(row["date"], row["place"], row["format"], row["name"])
+    return facets(row["date"], row["place"], row["format"], row["name"])
 
 
 @lru_cache(maxsize=65536)
-def _facets(date: str | None, place: str | None, format_: str | None, name: str | None) -> Report:
+def facets(date: str | None, place: str | None, format_: str | None, name: str | None) -> Report:
+    """Return a report from its date, place, format and name."""
     folded = fold(place)
     return day_of(date), folded, _city(folded) if folded else "", fold(format_), bool(format_), name
 
@@ -108,16 +109,13 @@ class Reach:
         day, place, city, format_, has_format, name = one
         if day is None:
             return False
-        for near in (day - _ONE_DAY, day, day + _ONE_DAY):
-            found = self._days.get(near)
-            if found is None:
-                continue
-            cities, formats, names = found
-            if (place and city in cities) or (has_format and format_ in formats):
-                return True
-            if name and any(_similar_names(name, other) for other in names):
-                return True
-        return False
+        days = [found for near in (day - _ONE_DAY, day, day + _ONE_DAY)
+                if (found := self._days.get(near)) is not None]
+        # The same place or format first: set look-ups, where names need a fuzzy comparison each.
+        if any((place and city in cities) or (has_format and format_ in formats)
+               for cities, formats, _ in days):
+            return True
+        return bool(name) and any(_similar_names(name, other) for _, _, names in days for other in names)
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
