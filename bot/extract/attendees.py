@@ -9,7 +9,7 @@ from bot.extract.agents import Agent
 from bot.extract.context import Context, Found
 from bot.extract.meeting import EVENT_WORDS
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE, is_plural_role, tidy_role
+from bot.extract.titles import ROLE, WORD_START, is_plural_role, tidy_role
 from storage.records import Attendance, Commitment, Sentence, Statement
 
 # A preposition governs a name when only names, titles and "and" stand between them.
@@ -22,7 +22,7 @@ _MEETING = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|spoke|sitting|join
 _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
                    r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
                    r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
-_CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
+_CUE = re.compile(r"(?i)" + WORD_START + r"(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
                   r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
