@@ -14,9 +14,9 @@ from storage.records import Attendance, Commitment, Sentence, Statement
 
 # A preposition governs a name when only names, titles and "and" stand between them.
 _SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і)"
-_GOVERNED = re.compile(r"\b(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
+_GOVERNED = re.compile(WORD_START + r"(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
                        rf"про|проти)\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
-_MEETING = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
+_MEETING = re.compile(r"(?i)" + WORD_START + r"(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
                       r"conference|summit|gathering|зустріч\w*|переговор\w*)\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
 _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
@@ -35,7 +35,7 @@ _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
-_PLURAL_OF = re.compile(rf"\b(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
+_PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
                         rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*)\s+"
                       rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
@@ -61,9 +61,9 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
 
 
 # Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
-_REMOTE = re.compile(r"(?i)\b(?:in\s+a\s+(?:joint\s+)?statement|on\s+(?:social\s+media|X|Telegram|"
-                     r"Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+address|by\s+(?:tele)?phone|"
-                     r"in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
+_REMOTE = re.compile(r"(?i)" + WORD_START + r"(?:in\s+a\s+(?:joint\s+)?statement|"
+                     r"on\s+(?:social\s+media|X|Telegram|Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+"
+                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
 
 
 def active_people(statements: Sequence[Statement],
