@@ -45,6 +45,11 @@ _OF_FROM = re.compile(r"\s(?:of|from)\s")
 _DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
                            rf"(?P<role>{ROLE})\b")
 _GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
+# The role written after a country or organisation ("the NATO Secretary General") or before it
+# with "of" ("the Secretary General of NATO"); compiled once: building the role list's pattern
+# text anew to look it up in re's cache cost more than the search.
+_ROLE_AFTER = re.compile(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)")
+_ROLE_OF_BEFORE = re.compile(rf"(?i){WORD_START}(?P<role>{ROLE})\s+of\s+(?:the\s+)?$")
 
 
 def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bool = False,
@@ -229,8 +234,8 @@ def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
         if f.start < sentence.start + cue_at or f.start > limit or \
                 ctx.text[f.end:f.end + 2] in ("'s", "’s"):
             continue
-        role = re.match(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)", ctx.text[f.end:f.end + 80]) or \
-            re.search(rf"(?i)\b(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", ctx.text[f.start - 80:f.start])
+        role = _ROLE_AFTER.match(ctx.text[f.end:f.end + 80]) or \
+            _ROLE_OF_BEFORE.search(ctx.text[f.start - 80:f.start])
         # "Russian assets" is an adjective; "Australia and New Zealand" is a list.
         adjective = re.match(r"\s+(?!(?:and|or|as|with|too|also)\b)[a-z]", ctx.text[f.end:f.end + 8])
         if role or (f.kind == "country" and not adjective):
