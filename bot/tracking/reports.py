@@ -126,11 +126,16 @@ def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
 def _similar_names(a: str, b: str) -> bool:
+    # The comparison is symmetric: each pair is remembered once, in one order.
+    return _similar(a, b) if a <= b else _similar(b, a)
+
+
+@lru_cache(maxsize=65536)
+def _similar(a: str, b: str) -> bool:
     # A write compares each nearby report with the new one's cluster: the same pairs of meeting
     # names come back save after save.
-    return fuzz.token_set_ratio(fold(a), fold(b)) >= NAME_SIMILARITY
+    return fuzz.token_set_ratio(fold(a), fold(b), score_cutoff=NAME_SIMILARITY) >= NAME_SIMILARITY
 
 
 def undated_match(undated: dict[str, Any], rows: list[dict[str, Any]]) -> str | None:

@@ -49,3 +49,9 @@ def test_reach_joins_exactly_when_some_pair_is_the_same_meeting(indexed: list[di
     expected = [any(same_meeting(row, other) for other in indexed) for row in _REPORTS]
     assert [reach.joins(report(row)) for row in _REPORTS] == expected
     assert len(set(expected)) == (2 if indexed else 1)  # the table tells joins from misses
+
+
+def test_same_meeting_is_symmetric() -> None:
+    # Name similarity is remembered for one order of each pair: either order must agree.
+    rows = _REPORTS[::11]
+    assert all(same_meeting(a, b) is same_meeting(b, a) for a in rows for b in rows)
