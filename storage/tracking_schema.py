@@ -134,3 +134,15 @@ def m007_link_window_score(db: Database) -> None:
     db.table("commitment_links").create_index(
         ["actor_key", "date", "commitment_id", "terms", "names", "amount", "score"],
         index_name="idx_commitment_links_window")
+
+
+@tracking()
+def m008_source_near_index(db: Database) -> None:
+    """Read the reports dated near a new one from one index range, not a table row each.
+
+    A save compares its report with every report within a day of it (about 40 at 20k documents,
+    scattered over the table); the date index gives way to one that also holds what is compared.
+    """
+    db.execute("drop index if exists idx_meeting_sources_date")
+    db.table("meeting_sources").create_index(
+        ["date", "doc_id", "place", "format", "name"], index_name="idx_meeting_sources_near")

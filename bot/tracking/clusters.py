@@ -21,6 +21,8 @@ from bot.tracking.reports import Reach, Report, day_of, facets, report, undated_
 from storage.sql import marks, rows, upsert
 
 HOPS = 2
+# The reports dated between two days, as compared; all in one index (storage.tracking_schema m008).
+NEAR_SQL = "select doc_id, date, place, format, name from meeting_sources where date between ? and ?"
 
 
 def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
@@ -45,8 +47,7 @@ def _near(db: Database, row: dict[str, Any]) -> dict[str, Report]:
         return {}
     low, high = (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
     # Only the few that report the same meeting are read in full (by _members): no row dicts.
-    found = db.conn.execute("select doc_id, date, place, format, name from meeting_sources "
-                            "where date between ? and ?", [low, high + "~"]).fetchall()
+    found = db.conn.execute(NEAR_SQL, [low, high + "~"]).fetchall()
     return {doc_id: facets(date, place, format_, name) for doc_id, date, place, format_, name in found}
 
 

@@ -94,3 +94,11 @@ def test_a_sentence_without_a_status_word_changes_nothing(store: Store, save: Sa
     save(url="https://b.example/1", published="2025-09-02",
          text="Germany discussed IRIS-T air defence systems.")
     assert store.db["status_mentions"].count == 0
+
+
+def test_nearby_reports_are_read_from_an_index_alone(store: Store) -> None:
+    from bot.tracking.clusters import NEAR_SQL
+
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan " + NEAR_SQL, ["2025-01-01", "2025-01-03~"]).fetchall())
+    assert "COVERING INDEX idx_meeting_sources_near" in plan
