@@ -115,7 +115,9 @@ class Reach:
         if any((place and city in cities) or (has_format and format_ in formats)
                for cities, formats, _ in days):
             return True
-        return bool(name) and any(_similar_names(name, other) for _, _, names in days for other in names)
+        if not name:
+            return False
+        return any(_similar_names(name, other) for _, _, names in days for other in names)
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
