@@ -146,3 +146,16 @@ def m008_source_near_index(db: Database) -> None:
     db.execute("drop index if exists idx_meeting_sources_date")
     db.table("meeting_sources").create_index(
         ["date", "doc_id", "place", "format", "name"], index_name="idx_meeting_sources_near")
+
+
+@tracking()
+def m009_mention_window_index(db: Database) -> None:
+    """Read the status mentions a new commitment may adopt from one index range.
+
+    Each new commitment reads up to 80 later mentions of its actor (with their current scores);
+    with only (actor_key, date) indexed, each was a table row. Ties on a date keep their order
+    (by id) in the wider index, which replaces the narrow one.
+    """
+    db.table("status_mentions").create_index(
+        ["actor_key", "date", "id", "terms", "names", "score"], index_name="idx_status_mentions_window")
+    db.execute("drop index if exists idx_status_mentions_actor_key_date")

@@ -102,3 +102,12 @@ def test_nearby_reports_are_read_from_an_index_alone(store: Store) -> None:
     plan = " ".join(str(r) for r in store.db.execute(
         "explain query plan " + NEAR_SQL, ["2025-01-01", "2025-01-03~"]).fetchall())
     assert "COVERING INDEX idx_meeting_sources_near" in plan
+
+
+def test_later_status_mentions_are_read_from_an_index_alone(store: Store) -> None:
+    from bot.tracking.mentions import ADOPT_SQL
+
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan " + ADOPT_SQL, ["country:Germany", "2025-01-01"]).fetchall())
+    assert "COVERING INDEX idx_status_mentions_window" in plan
+    assert "TEMP B-TREE" not in plan
