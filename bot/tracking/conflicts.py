@@ -78,10 +78,11 @@ def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> l
     if len(doc_ids) < 2:
         return []
     in_docs = marks(doc_ids)
+    # Only promises with an amount can disagree on one: the others' commitment rows are not read.
     links = rows(
         db, "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
         "from commitment_links l join commitments c on c.id = l.commitment_id "
-        f"where l.doc_id in ({in_docs}) order by l.commitment_id", doc_ids)
+        f"where l.doc_id in ({in_docs}) and l.amount is not null order by l.commitment_id", doc_ids)
     found = _disagreements(_counts_of(db, doc_ids)) + amount_conflicts(links)
     return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": dumps(values)}
             for field, detail, values in found]
