@@ -87,8 +87,11 @@ class ImmediateDatabase(Database):
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            with super().atomic():  # inside a transaction now: a savepoint
-                yield self
+            # No savepoint inside: ROLLBACK undoes the whole block anyway, and while a savepoint
+            # is open SQLite copies the old image of every page the block changes into a
+            # statement journal (a temporary file past 64 KB): a saved document changes ~110
+            # pages, so each save wrote ~450 KB to /var/tmp that nothing ever read.
+            yield self
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:

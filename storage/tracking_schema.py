@@ -120,3 +120,42 @@ def m006_link_window_index(db: Database) -> None:
         ["actor_key", "date", "commitment_id", "terms", "names", "amount"],
         index_name="idx_commitment_links_window", if_not_exists=True)
     db.execute("drop index if exists idx_commitment_links_actor_key_date")
+
+
+@tracking()
+def m007_link_window_score(db: Database) -> None:
+    """Carry each mention's current score in the window index.
+
+    A new commitment adopts the later mentions it fits better than their current parents: with
+    the score in the index it reads that from the window it already has, not a table row each
+    (about 50 a commitment at 20k documents). Scores change a few times a save; reads are 160.
+    """
+    db.execute("drop index if exists idx_commitment_links_window")
+    db.table("commitment_links").create_index(
+        ["actor_key", "date", "commitment_id", "terms", "names", "amount", "score"],
+        index_name="idx_commitment_links_window")
+
+
+@tracking()
+def m008_source_near_index(db: Database) -> None:
+    """Read the reports dated near a new one from one index range, not a table row each.
+
+    A save compares its report with every report within a day of it (about 40 at 20k documents,
+    scattered over the table); the date index gives way to one that also holds what is compared.
+    """
+    db.execute("drop index if exists idx_meeting_sources_date")
+    db.table("meeting_sources").create_index(
+        ["date", "doc_id", "place", "format", "name"], index_name="idx_meeting_sources_near")
+
+
+@tracking()
+def m009_mention_window_index(db: Database) -> None:
+    """Read the status mentions a new commitment may adopt from one index range.
+
+    Each new commitment reads up to 80 later mentions of its actor (with their current scores);
+    with only (actor_key, date) indexed, each was a table row. Ties on a date keep their order
+    (by id) in the wider index, which replaces the narrow one.
+    """
+    db.table("status_mentions").create_index(
+        ["actor_key", "date", "id", "terms", "names", "score"], index_name="idx_status_mentions_window")
+    db.execute("drop index if exists idx_status_mentions_actor_key_date")

@@ -44,3 +44,37 @@ def test_a_memory_database_has_no_checkpointer() -> None:
     db = open_database(":memory:")
     assert isinstance(db, ImmediateDatabase) and db.checkpointer is None
     db.close()
+
+
+def test_an_outermost_block_is_one_transaction_without_a_savepoint(tmp_path: Path) -> None:
+    # A savepoint would make SQLite journal the old image of every page the block changes.
+    db = open_database(tmp_path / "store.db")
+    db.execute("create table notes (id integer primary key, body text)")
+    issued: list[str] = []
+    db.conn.set_trace_callback(issued.append)
+    with db.atomic():
+        db.execute("insert into notes (body) values ('kept')")
+    db.conn.set_trace_callback(None)
+    assert [s.split()[0].upper() for s in issued] == ["BEGIN", "INSERT", "COMMIT"]
+    db.close()
+
+
+def test_a_failed_block_rolls_back_and_a_failed_inner_block_only_itself(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "store.db")
+    db.execute("create table notes (id integer primary key, body text)")
+    try:
+        with db.atomic():
+            db.execute("insert into notes (body) values ('lost')")
+            raise RuntimeError("hook failed")
+    except RuntimeError:
+        pass
+    with db.atomic():
+        db.execute("insert into notes (body) values ('outer')")
+        try:
+            with db.atomic():
+                db.execute("insert into notes (body) values ('inner')")
+                raise RuntimeError("inner failed")
+        except RuntimeError:
+            pass
+    assert [r[0] for r in db.execute("select body from notes")] == ["outer"]
+    db.close()

@@ -1,6 +1,8 @@
 """Normalisation, tokens and Ukrainian stems (bot/entities/text.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -58,6 +60,20 @@ def test_tokens_give_offsets_and_drop_possessive() -> None:
         ("Zelenskyy", "Zelenskyy"), ("aide", "aide"), ("met", "met"), ("U.S.", "U.S."),
         ("envoys", "envoys"),
     ]
+
+
+# The token pattern as first written: a repeated choice per character (slower, same tokens).
+_ONE_CHARACTER_AT_A_TIME = re.compile(
+    "(?:[A-Za-z]\\.){2,}|[^\\W_](?:[^\\W_]|[\u00ad\u200b\u200c\u200d\u2060\ufeff]|['’ʼ`´‘](?=[^\\W_]))*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Z9_.'’ʼ`´‘\u00ad\u200b\u2060Жі,-", max_size=40))
+def test_tokens_are_the_runs_the_per_character_pattern_finds(text: str) -> None:
+    spans = [m.span() for m in _ONE_CHARACTER_AT_A_TIME.finditer(text)]
+    unpossessed = [(s, e - 2) if e - s > 3 and text[e - 1] in "sS" and text[e - 2] in "'’ʼ`´‘" else (s, e)
+                   for s, e in spans]
+    assert [(s, e) for s, e, _ in tokens(text)] == unpossessed
 
 
 def test_dotted_acronym_key_has_no_dots() -> None:

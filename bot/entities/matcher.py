@@ -166,7 +166,7 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     # check here skips the lookups for most words of a sentence (ingest speed).
     exact, starts, blocked = table.exact, table.starts, table.blocked
     candidates = [h for i, k in enumerate(keys)
-                  if (k in exact or k in starts or k in blocked or _maybe_cased(words[i][2]))
+                  if (k in exact or k in starts or k in blocked or _cased_or_code(table, words[i][2], k))
                   and (h := _exact_at(table, words, keys, i, allowed))]
     # Longest first, so "the Ukraine Defense Contact Group" beats "the Ukraine".
     candidates.sort(key=lambda h: (h.first - h.last, h.first))
@@ -185,8 +185,17 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     return [(words[h.first][0], words[h.last][1], h) for h in hits]
 
 
-def _maybe_cased(surface: str) -> bool:
-    return surface[:1].isupper() or surface.isupper() or "." in surface
+def _cased_or_code(table: AliasTable, surface: str, k: str) -> bool:
+    # What _exact_at looks up for a word that starts no alias and is none: a capitalised word
+    # among the cased aliases, a word in capitals or with dots among the codes. Most capitalised
+    # words of a sentence are in neither, and are not looked up again.
+    if surface[:1].isupper() and k in table.cased:
+        return True
+    return (surface.isupper() or "." in surface) and _code(surface) in table.codes
+
+
+def _code(surface: str) -> str:
+    return surface.replace(".", "").upper() if "." in surface else surface
 
 
 def _with_given_name(table: AliasTable, keys: list[str], taken: list[bool], hit: Hit) -> Hit:
@@ -222,8 +231,7 @@ def _exact_at(table: AliasTable, words: list[tuple[int, int, str]], keys: list[s
             if surface[:1].isupper():
                 ids = _keep(table.cased.get(phrase), allowed)
             if not ids and (surface.isupper() or "." in surface):
-                ids = _keep(table.codes.get(surface.replace(".", "").upper()
-                                            if "." in surface else surface), allowed)
+                ids = _keep(table.codes.get(_code(surface)), allowed)
         if ids:
             return Hit(i, i + n - 1, ids, 100.0)
     return None

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field, replace
 
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE_RE, is_plural_role, tidy_role
+from bot.extract.titles import ROLE_RE, WORD_START, is_plural_role, tidy_role
 from storage.records import Sentence
 
 _HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
 _THEY = {"they", "вони"}
 _COLLECTIVE = re.compile(
-    r"(?i)\b(?:leaders|allies|partners|countries|nations|members|participants|delegations|"
+    r"(?i)" + WORD_START + r"(?:leaders|allies|partners|countries|nations|members|participants|delegations|"
     r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
     r"лідери|учасники|партнери|союзники|країни|сторони)\b")
 _ADVERBS = re.compile(

@@ -9,20 +9,20 @@ from bot.extract.agents import Agent
 from bot.extract.context import Context, Found
 from bot.extract.meeting import EVENT_WORDS
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE, is_plural_role, tidy_role
+from bot.extract.titles import ROLE, WORD_START, is_plural_role, tidy_role
 from storage.records import Attendance, Commitment, Sentence, Statement
 
 # A preposition governs a name when only names, titles and "and" stand between them.
 _SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і)"
-_GOVERNED = re.compile(r"\b(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
+_GOVERNED = re.compile(WORD_START + r"(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
                        rf"про|проти)\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
-_MEETING = re.compile(r"(?i)\b(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
+_MEETING = re.compile(r"(?i)" + WORD_START + r"(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
                       r"conference|summit|gathering|зустріч\w*|переговор\w*)\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
 _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
                    r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
                    r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
-_CUE = re.compile(r"(?i)\b(?:attended|attending|attendees|participants\s+included|"
+_CUE = re.compile(r"(?i)" + WORD_START + r"(?:attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
                   r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
@@ -35,7 +35,7 @@ _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
-_PLURAL_OF = re.compile(rf"\b(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
+_PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
                         rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*)\s+"
                       rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
@@ -45,6 +45,11 @@ _OF_FROM = re.compile(r"\s(?:of|from)\s")
 _DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
                            rf"(?P<role>{ROLE})\b")
 _GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
+# The role written after a country or organisation ("the NATO Secretary General") or before it
+# with "of" ("the Secretary General of NATO"); compiled once: building the role list's pattern
+# text anew to look it up in re's cache cost more than the search.
+_ROLE_AFTER = re.compile(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)")
+_ROLE_OF_BEFORE = re.compile(rf"(?i){WORD_START}(?P<role>{ROLE})\s+of\s+(?:the\s+)?$")
 
 
 def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bool = False,
@@ -61,9 +66,9 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
 
 
 # Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
-_REMOTE = re.compile(r"(?i)\b(?:in\s+a\s+(?:joint\s+)?statement|on\s+(?:social\s+media|X|Telegram|"
-                     r"Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+address|by\s+(?:tele)?phone|"
-                     r"in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
+_REMOTE = re.compile(r"(?i)" + WORD_START + r"(?:in\s+a\s+(?:joint\s+)?statement|"
+                     r"on\s+(?:social\s+media|X|Telegram|Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+"
+                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
 
 
 def active_people(statements: Sequence[Statement],
@@ -229,8 +234,8 @@ def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
         if f.start < sentence.start + cue_at or f.start > limit or \
                 ctx.text[f.end:f.end + 2] in ("'s", "’s"):
             continue
-        role = re.match(rf"(?i)\s*(?P<role>{ROLE})\b(?![’']s)", ctx.text[f.end:f.end + 80]) or \
-            re.search(rf"(?i)\b(?P<role>{ROLE})\s+of\s+(?:the\s+)?$", ctx.text[f.start - 80:f.start])
+        role = _ROLE_AFTER.match(ctx.text[f.end:f.end + 80]) or \
+            _ROLE_OF_BEFORE.search(ctx.text[f.start - 80:f.start])
         # "Russian assets" is an adjective; "Australia and New Zealand" is a list.
         adjective = re.match(r"\s+(?!(?:and|or|as|with|too|also)\b)[a-z]", ctx.text[f.end:f.end + 8])
         if role or (f.kind == "country" and not adjective):

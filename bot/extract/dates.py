@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.extract.titles import WORD_START
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -27,12 +29,12 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _RANGE = r"(?:\s*(?:[-–]|and|to|і|та)\s*[0-3]?\d(?!\d))?"
 _ABSOLUTE = [
     re.compile(rf"(?i)\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
-    re.compile(rf"(?i)\b{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),
+    re.compile(rf"(?i){WORD_START}{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     # European numeric dates: 16.06.2024, 16/06/2024
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"),
 ]
-_RELATIVE = re.compile(r"(?i)\b(?P<word>today|yesterday|tonight|this morning|earlier today|"
+_RELATIVE = re.compile(r"(?i)" + WORD_START + r"(?P<word>today|yesterday|tonight|this morning|earlier today|"
                        r"сьогодні|вчора|" + "|".join(_WEEKDAYS) + r")\b")
 
 

@@ -6,11 +6,12 @@ import re
 from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
+from bot.extract.titles import WORD_START
 from storage.records import Meeting, Sentence
 
 # Words that mark a sentence as being about the event itself.
 EVENT_WORDS = re.compile(
-    r"(?i)\b(?:meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
+    r"(?i)" + WORD_START + r"(?:meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
     r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
     r"переговор\w*|підписал\w*|засідан\w*)\b")
 _FORMATS = [

@@ -11,100 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from bot.tracking.conflicts import cluster_conflicts
 from bot.tracking.links import best_parent, link_new
-from bot.tracking.normalize import fold
+from bot.tracking.reports import Reach, Report, day_of, facets, report, undated_match
 from storage.sql import marks, rows, upsert
 
-NAME_SIMILARITY = 85.0
 HOPS = 2
-
-
-@lru_cache(maxsize=4096)
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=16384)
-def _city(place: str) -> str:
-    return place.rsplit(",", 1)[-1].strip()
-
-
-def _places_match(a: str | None, b: str | None) -> bool:
-    # "lancaster house, london" and "london" are the same place: compare the city part too.
-    if not a or not b:
-        return False
-    return a == b or _city(a) == _city(b)
-
-
-def same_meeting(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Return whether two meeting reports describe the same meeting."""
-    return _same(_report(a), _report(b))
-
-
-# A report as same_meeting compares it: (day, folded place, its city, folded format, whether a
-# format is given, name). A write compares each nearby report with many others: built once each.
-Report = tuple[dt.date | None, str, str, str, bool, str | None]
-
-
-def _report(row: dict[str, Any]) -> Report:
-    return _facets(row["date"], row["place"], row["format"], row["name"])
-
-
-@lru_cache(maxsize=65536)
-def _facets(date: str | None, place: str | None, format_: str | None, name: str | None) -> Report:
-    folded = fold(place)
-    return _day(date), folded, _city(folded) if folded else "", fold(format_), bool(format_), name
-
-
-def _same(a: Report, b: Report) -> bool:
-    day_a, place_a, city_a, format_a, has_format, name_a = a
-    day_b, place_b, city_b, format_b, _, name_b = b
-    if day_a is None or day_b is None or abs((day_a - day_b).days) > 1:
-        return False
-    if place_a and place_b and (place_a == place_b or city_a == city_b):  # _places_match
-        return True
-    if has_format and format_a == format_b:  # _same_kind
-        return True
-    if name_a and name_b:
-        return _similar_names(name_a, name_b)
-    return False
-
-
-def _joins(report: Report, others: list[Report]) -> bool:
-    """Return whether ``report`` is the same meeting as any of ``others``."""
-    return any(_same(report, other) for other in others)
-
-
-def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["format"] and fold(a["format"]) == fold(b["format"]):
-        return True
-    if a["name"] and b["name"]:
-        return _similar_names(a["name"], b["name"])
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _similar_names(a: str, b: str) -> bool:
-    # A write compares each nearby report with the new one's cluster: the same pairs of meeting
-    # names come back save after save.
-    return fuzz.token_set_ratio(fold(a), fold(b)) >= NAME_SIMILARITY
-
-
-def undated_match(undated: dict[str, Any], rows: list[dict[str, Any]]) -> str | None:
-    """Return the one dated cluster an undated report belongs to (same place and format or name)."""
-    clusters = {r["cluster_id"] for r in rows if r["date"] and r["cluster_id"]
-                and _places_match(fold(undated["place"]), fold(r["place"])) and _same_kind(undated, r)}
-    return clusters.pop() if len(clusters) == 1 else None  # two candidates: too ambiguous to guess
+# The reports dated between two days, as compared; all in one index (storage.tracking_schema m008).
+NEAR_SQL = "select doc_id, date, place, format, name from meeting_sources where date between ? and ?"
 
 
 def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
@@ -122,23 +40,28 @@ def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
             "name": name or None, "publisher": publisher, "published": published}
 
 
-def _near(db: Database, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the sources dated within a day of ``row`` (through the date index)."""
-    day = _day(row["date"])
+def _near(db: Database, row: dict[str, Any]) -> dict[str, Report]:
+    """Return the sources dated within a day of ``row`` (through the date index), as compared."""
+    day = day_of(row["date"])
     if day is None:
-        return []
+        return {}
     low, high = (day - dt.timedelta(days=1)).isoformat(), (day + dt.timedelta(days=1)).isoformat()
-    return rows(db, "select * from meeting_sources where date between ? and ?", [low, high + "~"])
+    # Only the few that report the same meeting are read in full (by _members): no row dicts.
+    found = db.conn.execute(NEAR_SQL, [low, high + "~"]).fetchall()
+    return {doc_id: facets(date, place, format_, name) for doc_id, date, place, format_, name in found}
 
 
 def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Return the sources ``seeds`` with every member of their clusters and of ``cluster_ids``."""
-    # Two indexed look-ups: "doc_id in (...) or cluster_id in (...)" would scan the whole table.
-    by_doc = rows(db, f"select * from meeting_sources where doc_id in ({marks(seeds)})", seeds)
-    clusters = cluster_ids | {r["cluster_id"] for r in by_doc if r["cluster_id"]}
-    by_cluster = rows(db, f"select * from meeting_sources where cluster_id in ({marks(clusters)})",
-                      clusters)
-    return {r["doc_id"]: r for r in (*by_doc, *by_cluster)}
+    # One statement of indexed look-ups ("doc_id in (...) or cluster_id in (...)" would scan the
+    # whole table); UNION leaves out the seeds that their clusters return again.
+    in_seeds = marks(seeds)
+    found = rows(db, f"select * from meeting_sources where doc_id in ({in_seeds}) union "
+                     f"select * from meeting_sources where cluster_id in "
+                     f"(select cluster_id from meeting_sources where doc_id in ({in_seeds})) union "
+                     f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
+                 [*seeds, *seeds, *cluster_ids])
+    return {r["doc_id"]: r for r in found}
 
 
 def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
@@ -147,18 +70,18 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     Only these are regrouped, so the cost of a save does not grow with the reports of a day.
     """
     found = _members(db, doc_ids, cluster_ids)
-    near = {r["doc_id"]: r for row in list(found.values()) if row["doc_id"] in doc_ids
-            for r in _near(db, row)}
-    fresh = [_report(r) for r in found.values()]
+    near = {doc_id: one for row in list(found.values()) if row["doc_id"] in doc_ids
+            for doc_id, one in _near(db, row).items()}
+    fresh = Reach(report(r) for r in found.values())
     # A report that joins a meeting can bring that meeting's neighbours along; two steps keep
     # the grouping close to a from-scratch one without walking chains of similar names.
     for _ in range(HOPS):
-        extra = {doc_id for doc_id, r in near.items() if doc_id not in found and _joins(_report(r), fresh)}
+        extra = {doc_id for doc_id, one in near.items() if doc_id not in found and fresh.joins(one)}
         if not extra:
             break
         # ``found`` already holds every member of its clusters: only the newcomers are read.
         grown = {**found, **_members(db, extra, set())}
-        fresh = [_report(r) for doc_id, r in grown.items() if doc_id not in found]
+        fresh = Reach(report(r) for doc_id, r in grown.items() if doc_id not in found)
         found = grown
     return list(found.values())
 
@@ -193,10 +116,10 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
 
 def _attach_all_undated(db: Database, found: list[dict[str, Any]]) -> None:
     undated = {r["doc_id"] for r in found if not r["date"]}
-    for place in {r["place"] for r in found if r["place"] and r["date"]}:
-        # An undated report waits for a dated report of the same place to arrive.
-        undated.update(r[0] for r in db.execute(
-            "select doc_id from meeting_sources where place = ? and date is null", [place]))
+    places = {r["place"] for r in found if r["place"] and r["date"]}
+    # An undated report waits for a dated report of the same place to arrive.
+    undated.update(r[0] for r in db.execute(
+        f"select doc_id from meeting_sources where place in ({marks(places)}) and date is null", [*places]))
     for doc_id in sorted(undated):
         _attach_undated(db, doc_id)
 
@@ -232,19 +155,18 @@ def _attach_undated(db: Database, doc_id: str) -> None:
 def _components(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Group reports greedily in date order; a group spans at most two days, so no chains form."""
     groups: list[list[dict[str, Any]]] = []
-    reports: list[list[Report]] = []  # the same groups, as same_meeting compares them
+    reaches: list[tuple[Report, Reach]] = []  # each group's first report, and the group indexed
     for row in sorted(rows, key=lambda r: (r["date"] or "", r["doc_id"])):
-        report = _report(row)
-        day = report[0]
-        for group, members in zip(groups, reports, strict=True):
-            first = members[0][0]
-            if day and first and (day - first).days <= 1 and _joins(report, members):
+        one = report(row)
+        day = one[0]
+        for group, (first, reach) in zip(groups, reaches, strict=True):
+            if day and first[0] and (day - first[0]).days <= 1 and reach.joins(one):
                 group.append(row)
-                members.append(report)
+                reach.add(one)
                 break
         else:
             groups.append([row])
-            reports.append([report])
+            reaches.append((one, Reach([one])))
     return groups
 
 

@@ -20,6 +20,10 @@ _COUNT = re.compile(
     r"(countries|nations|states|leaders|allies|participants|delegations|partners|країн\w*)\b",
     re.IGNORECASE)
 _NOUN = {"nations": "countries", "states": "countries"}
+# A cluster's head counts are compared again each time a report joins it: each text's counts are
+# kept by its content hash (a hash of the text alone) and the text is read only the first time.
+_COUNTED: dict[str, dict[str, set[int]]] = {}
+_COUNTED_KEPT = 8192
 
 
 def _counts(text: str) -> dict[str, set[int]]:
@@ -37,7 +41,10 @@ def _or(values: list[Any]) -> str:
 
 def count_conflicts(texts: dict[str, str]) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """Return (field, detail, values) for each count on which two sources have nothing in common."""
-    per_doc = {doc_id: _counts(text) for doc_id, text in texts.items()}
+    return _disagreements({doc_id: _counts(text) for doc_id, text in texts.items()})
+
+
+def _disagreements(per_doc: dict[str, dict[str, set[int]]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
     out = []
     for noun in sorted({n for counts in per_doc.values() for n in counts}):
         sets = {d: c[noun] for d, c in per_doc.items() if noun in c}
@@ -71,11 +78,27 @@ def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> l
     if len(doc_ids) < 2:
         return []
     in_docs = marks(doc_ids)
-    texts = dict(db.execute(f"select id, text from documents where id in ({in_docs})", doc_ids).fetchall())
+    # Only promises with an amount can disagree on one: the others' commitment rows are not read.
     links = rows(
         db, "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
         "from commitment_links l join commitments c on c.id = l.commitment_id "
-        f"where l.doc_id in ({in_docs}) order by l.commitment_id", doc_ids)
-    found = count_conflicts(texts) + amount_conflicts(links)
+        f"where l.doc_id in ({in_docs}) and l.amount is not null order by l.commitment_id", doc_ids)
+    found = _disagreements(_counts_of(db, doc_ids)) + amount_conflicts(links)
     return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": dumps(values)}
             for field, detail, values in found]
+
+
+def _counts_of(db: Database, doc_ids: list[str]) -> dict[str, dict[str, set[int]]]:
+    """Return the head counts of each document, reading only the texts not counted before."""
+    if len(_COUNTED) > _COUNTED_KEPT:
+        _COUNTED.clear()
+    hashes = dict(db.execute(f"select id, content_hash from documents where id in ({marks(doc_ids)})",
+                             doc_ids).fetchall())
+    counts = {doc_id: _COUNTED[digest] for doc_id, digest in hashes.items() if digest in _COUNTED}
+    unread = [doc_id for doc_id in hashes if doc_id not in counts]
+    for doc_id, digest, text in db.execute(
+            f"select id, content_hash, text from documents where id in ({marks(unread)})", unread):
+        counts[doc_id] = _counts(text)
+        if digest:
+            _COUNTED[digest] = counts[doc_id]
+    return counts

@@ -14,7 +14,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
-from storage.sql import marks, rows
+from storage.sql import rows
 
 # A link needs at least this score (0-100); tests/data/tracking_links.json calibrates it.
 LINK_THRESHOLD = 72.0
@@ -85,31 +85,39 @@ def _set_ratio(a: str, b: str) -> float:
 
 
 def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tuple[Any, ...]]:
-    """Return ``(commitment_id, terms, names, amount)`` of the actor's nearest mentions in time."""
+    """Return ``(commitment_id, terms, names, amount, score)`` of the actor's nearest mentions in time."""
     cmp, order = ("<", "desc") if earlier else (">", "asc")
     # "date <= ?" (not "date < ? or ...") lets SQLite seek the index to the date instead of
     # walking every mention of the actor: the cost stays bounded by WINDOW as the store grows.
     # The columns read are all in the (actor_key, date, commitment_id, ...) index: one index
-    # range, not a table row per neighbour (storage.tracking_schema m006).
-    sql = (f"select commitment_id, terms, names, amount from commitment_links "
+    # range, not a table row per neighbour (storage.tracking_schema m006, m007).
+    sql = (f"select commitment_id, terms, names, amount, score from commitment_links "
            f"where actor_key = ? and date {cmp}= ? and (date != ? or commitment_id {cmp} ?) "
            f"order by date {order}, commitment_id {order} limit {WINDOW}")
     return db.conn.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]]).fetchall()
 
 
-def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, float]]:
-    """Yield ``(id, score)`` for each ``(id, terms, names[, amount])`` candidate that may link.
+Seen = dict[tuple[Any, ...], float]  # the scores of actions already compared with one commitment
 
-    Candidates scoring below LINK_THRESHOLD (which never link) are left out.
+
+def linked(row: Mapping[str, Any], candidates: Iterable[tuple[Any, ...]], *,
+           seen: Seen | None = None) -> Iterator[tuple[Any, float]]:
+    """Yield ``(id, score)`` for each ``(id, terms, names[, amount, ...])`` candidate that may link.
+
+    Candidates scoring below LINK_THRESHOLD (which never link) are left out. ``seen`` keeps the
+    scores against ``row`` from one call to the next (a commitment's two windows share it).
     """
     score = scorer(row, floor=LINK_THRESHOLD)
-    seen: dict[tuple[Any, ...], float] = {}  # an actor's window repeats the same actions
+    if seen is None:
+        seen = {}  # an actor's window repeats the same actions
     for candidate in candidates:
         key = candidate[1:4]
-        if key not in seen:
-            seen[key] = score(candidate[1], candidate[2], candidate[3] if len(candidate) > 3 else None)
-        if seen[key] >= LINK_THRESHOLD:
-            yield candidate[0], seen[key]
+        value = seen.get(key)
+        if value is None:
+            amount = candidate[3] if len(candidate) > 3 else None
+            value = seen[key] = score(candidate[1], candidate[2], amount)
+        if value >= LINK_THRESHOLD:
+            yield candidate[0], value
 
 
 def link_row(db: Database, commitment_id: int) -> dict[str, Any] | None:
@@ -125,10 +133,10 @@ def best_parent(db: Database, commitment_id: int) -> None:
         _point_at_best(db, row)
 
 
-def _point_at_best(db: Database, row: dict[str, Any]) -> None:
+def _point_at_best(db: Database, row: dict[str, Any], seen: Seen | None = None) -> None:
     best: tuple[float, int | None] = (0.0, None)
     # Most recent first: ties keep the latest.
-    for other_id, score in linked(row, _neighbours(db, row, earlier=True)):
+    for other_id, score in linked(row, _neighbours(db, row, earlier=True), seen=seen):
         if score > best[0]:
             best = (score, other_id)
     parent = (best[1], best[0] if best[1] else None)
@@ -145,14 +153,11 @@ def link_new(db: Database, commitment_id: int) -> dict[str, Any] | None:
     row = link_row(db, commitment_id)
     if row is None:
         return None
-    _point_at_best(db, row)
-    fits = list(linked(row, _neighbours(db, row, earlier=False)))
-    if not fits:
-        return row
-    # Their current scores in one read (the window's index holds no score: it changes as links do).
-    current = dict(db.execute(f"select commitment_id, score from commitment_links where commitment_id in "
-                              f"({marks(fits)})", [other_id for other_id, _ in fits]).fetchall())
-    for other_id, score in fits:
+    seen: Seen = {}  # both windows hold many of the same actions
+    _point_at_best(db, row, seen)
+    later = _neighbours(db, row, earlier=False)
+    current = {other_id: score for other_id, *_, score in later}
+    for other_id, score in linked(row, later, seen=seen):
         if score > (current[other_id] or 0.0):
             db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
                        [commitment_id, score, other_id])

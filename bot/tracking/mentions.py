@@ -16,6 +16,9 @@ from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
 from storage.sql import marks, rows
 
 STATUS_STAGES = (*OFF_LADDER, "delivered")
+# The later mentions of an actor with their current scores; all in one index (m009).
+ADOPT_SQL = ("select id, terms, names, score from status_mentions where actor_key = ? and date >= ? "
+             f"order by date limit {WINDOW}")
 
 
 def _actor_keys(text: str) -> list[str]:
@@ -62,10 +65,7 @@ def relink_mention(db: Database, mention_id: int) -> None:
 
 def adopt_mentions(db: Database, row: dict[str, Any]) -> None:
     """Let a new commitment claim later status mentions of its actor that fit it better."""
-    cursor = db.execute(
-        "select id, terms, names, score from status_mentions where actor_key = ? and date >= ? "
-        f"order by date limit {WINDOW}", [row["actor_key"], row["date"]])
-    found = cursor.fetchall()
+    found = db.execute(ADOPT_SQL, [row["actor_key"], row["date"]]).fetchall()
     current = {mention_id: score for mention_id, *_, score in found}
     for mention_id, score in linked(row, [r[:3] for r in found]):
         if score > (current[mention_id] or 0.0):

@@ -1,34 +1,11 @@
 """Meeting clustering: several reports of one meeting become one cluster; others stay apart."""
 from __future__ import annotations
 
-import pytest
-
-from bot.tracking.clusters import same_meeting
 from storage.records import Meeting
 from storage.store import Store
 from tests.tracking.conftest import Save
 
 PARIS = Meeting(date="2025-03-27", place="Paris")
-
-
-def _row(date: str | None, place: str | None = None, format_: str | None = None,
-         name: str | None = None) -> dict[str, str | None]:
-    return {"date": date, "place": place, "format": format_, "name": name}
-
-
-@pytest.mark.parametrize(("a", "b", "same"), [
-    pytest.param(_row("2025-03-02", "London"), _row("2025-03-03", "Lancaster House, London"), True,
-                 id="next-day-same-city"),
-    pytest.param(_row("2025-03-02", "London"), _row("2025-03-04", "London"), False, id="two-days-apart"),
-    pytest.param(_row("2025-03-15", None, "Coalition of the Willing"),
-                 _row("2025-03-15", None, "coalition of the willing"), True, id="same-format"),
-    pytest.param(_row("2025-07-10", "Rome"), _row("2025-07-10", "Paris"), False, id="other-city"),
-    pytest.param(_row(None, "Rome"), _row(None, "Rome"), False, id="undated"),
-    pytest.param(_row("2025-07-10", name="Ukraine Recovery Conference 2025"),
-                 _row("2025-07-10", name="ukraine recovery conference"), True, id="similar-names"),
-])
-def test_same_meeting(a: dict[str, str | None], b: dict[str, str | None], same: bool) -> None:
-    assert same_meeting(a, b) is same
 
 
 def _clusters(store: Store) -> list[tuple[int, str]]:

@@ -65,7 +65,7 @@ def test_a_failed_save_leaves_tracking_untouched(store: Store, save: Save) -> No
 
 def test_linking_reads_one_actor_from_an_index_alone(store: Store) -> None:
     plan = " ".join(str(r) for r in store.db.execute(
-        "explain query plan select commitment_id, terms, names, amount from commitment_links "
+        "explain query plan select commitment_id, terms, names, amount, score from commitment_links "
         "where actor_key = ? and date <= ? and (date != ? or commitment_id < ?) "
         "order by date desc, commitment_id desc limit 80",
         ["country:Germany", "2025-01-01", "2025-01-01", 5]).fetchall())
@@ -94,3 +94,20 @@ def test_a_sentence_without_a_status_word_changes_nothing(store: Store, save: Sa
     save(url="https://b.example/1", published="2025-09-02",
          text="Germany discussed IRIS-T air defence systems.")
     assert store.db["status_mentions"].count == 0
+
+
+def test_nearby_reports_are_read_from_an_index_alone(store: Store) -> None:
+    from bot.tracking.clusters import NEAR_SQL
+
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan " + NEAR_SQL, ["2025-01-01", "2025-01-03~"]).fetchall())
+    assert "COVERING INDEX idx_meeting_sources_near" in plan
+
+
+def test_later_status_mentions_are_read_from_an_index_alone(store: Store) -> None:
+    from bot.tracking.mentions import ADOPT_SQL
+
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan " + ADOPT_SQL, ["country:Germany", "2025-01-01"]).fetchall())
+    assert "COVERING INDEX idx_status_mentions_window" in plan
+    assert "TEMP B-TREE" not in plan
