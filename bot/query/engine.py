@@ -203,7 +203,7 @@ class QueryEngine:
         # The best documents' own sentences that carry the intent ("was attended by ...").
         best = top_docs(ranked, 3)
         sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
-        more = cue_hits(query.intent, sentences, limit=25)
+        more = cue_hits(query.intent, sentences, limit=12)
         # ... and the sentences of the best one that name someone or something asked about: a
         # name may sit in a sentence with no other cue.
         more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60
