@@ -321,6 +321,8 @@ class QueryEngine:
         word = concept[0]
         if " " in word or len(word) < 4 or word.isdigit():
             return concept
+        if word in self.retriever.words_starting(word, limit=100):
+            return (*concept, word)  # stored as written: the closest word is itself, found at once
         cutoff = 85 if len(word) < 5 else 80
         # ratio is at most 200 * shorter / (both lengths): skip words too long or short to reach it.
         size = len(word)

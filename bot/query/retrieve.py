@@ -163,6 +163,9 @@ class Retriever:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
         if (prefix, limit) not in self._words:
+            if len(self._words) > 4096:  # every misspelt or asked-about word adds one
+                self._words.clear()
+                self._by_length.clear()
             self._words[(prefix, limit)] = self.vocabulary.starting(prefix, limit=limit)
         return self._words[(prefix, limit)]
 
