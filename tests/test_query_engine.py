@@ -1,6 +1,7 @@
 """Answers over a small store of our own example readouts, ingested with the real extraction."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,13 @@ def test_a_meeting_held_in_three_cities_that_day_lists_them_all(tmp_path: Path) 
     answer = QueryEngine(store).answer("where did the demining coailtion meet on 1 July 2024?")
     assert all(city in answer.text for city in ("Vienna", "Sofia", "Warsaw")), answer.text
     assert "Riga" not in answer.text and "Lisbon" not in answer.text
+
+
+def test_a_misspelt_place_respelt_to_a_known_one_is_asked_about_as_that_place(engine: QueryEngine) -> None:
+    from bot.query.parse import parse_question
+
+    query = parse_question("what was signed in Lisbn on 20 October 2025?", index=engine.index)
+    respelt = engine._respelt_places(replace(query, concepts=tuple(
+        engine._respell(c) if c[0] == "lisbn" else c for c in query.concepts)))
+    assert "Lisbon" in respelt.places and all(c[0] != "lisbn" for c in respelt.concepts)
+    assert "Lisbon Compact" in engine.answer("what was signed in Lisbn on 20 October 2025?").text

@@ -184,8 +184,8 @@ class QueryEngine:
         frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
         if 0 in frequencies:
             # A word no sentence holds is often a typo ("minks"): use the closest stored word.
-            query = replace(query, concepts=tuple(
-                self._respell(c) if f == 0 else c for c, f in zip(query.concepts, frequencies, strict=True)))
+            query = self._respelt_places(replace(query, concepts=tuple(
+                self._respell(c) if f == 0 else c for c, f in zip(query.concepts, frequencies, strict=True))))
             frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
         named = zip(query.places, query.place_words, strict=True)
         places = [p for name, words in named if (p := self._place(name, words)).pattern]
@@ -339,6 +339,21 @@ class QueryEngine:
         if fewest > (1 if size < 8 else 2):
             return concept  # "Boric" is not a slip for "Biloric": two edits in five letters
         return (*concept, *[w for w in close if edits[w] == fewest][:3])
+
+    def _respelt_places(self, query: Query) -> Query:
+        """Return the query with a misspelt place ("Soifa", respelt "sofia") asked about as the
+        place the index knows: the reports of the meetings held there answer it."""
+        places, words, concepts = list(query.places), list(query.place_words), []
+        for concept in query.concepts:
+            entity = next((e for w in concept[1:] if (e := self.index.resolve(w, "place"))), None)
+            if entity is None or entity.kind != "place" or entity.name in places:
+                concepts.append(concept)
+                continue
+            places.append(entity.name)
+            words.append(concept[0])
+        if len(concepts) == len(query.concepts):
+            return query
+        return replace(query, concepts=tuple(concepts), places=tuple(places), place_words=tuple(words))
 
     def _place(self, name: str, words: str) -> NameTerms:
         """Return how to find a place: as the question wrote it, or by any of its names."""
