@@ -5,7 +5,7 @@ import pytest
 
 from bot.entities import Entity, EntityIndex
 from bot.query.names import name_terms, text_words, word_terms
-from bot.query.periods import MeetingNames, naming
+from bot.query.periods import MeetingNames
 
 
 def _country(*aliases: str) -> Entity:
@@ -63,7 +63,7 @@ def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() 
                   [word_terms(["Giessen"], label="Giessen")],
                   [weimar, word_terms(["Rome"], label="Rome")], [word_terms(["Lisbon"], label="Lisbon")]):
         expected = [d for d, n in meetings if any(t.in_text(n) for t in names)]
-        assert naming(meetings, names) == expected
+        assert MeetingNames(meetings).naming(names) == expected
         assert expected or names[0].label == "Lisbon"  # the others name some meetings
 
 

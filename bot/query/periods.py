@@ -6,13 +6,13 @@ at 20k documents, and questions about the same month or day come back to it.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from bot.query.names import NameTerms, folded_words
+from bot.query.names import NameTerms, folded_words, text_joined
 
 T = TypeVar("T")
 _KEPT = 256  # periods (documents or meetings) kept, the least recently asked about dropped first
@@ -96,44 +96,34 @@ class MeetingNames:
         """Return the doc_ids of the meetings whose names hold any of ``names``, in order."""
         lines: set[int] = set()
         for name in names:
-            first = name.first_words(self._vocabulary)
-            if first is None:  # an office with its country: no word that must begin it
-                lines = set(range(len(self.meetings)))
-                break
-            for word in first:
-                lines.update(self._lines.get(word, ()))
-        found = []
-        for i in sorted(lines):
-            words = folded_words(self.meetings[i][1])
-            if any(t.in_words(words) for t in names):
-                found.append(self.meetings[i][0])
-        return found
-
+            found = self._may_name(name)
+            if found is None:  # an office with its country: no word that must begin it
+                return self._holding(set(range(len(self.meetings))), names, any)
+            lines |= found
+        return self._holding(lines, names, any)
 
     def naming_all(self, terms: list[NameTerms]) -> list[str]:
         """Return the doc_ids of the meetings whose names hold every one of ``terms``, in order
         ("Joint Expeditionary Force" asked in words the index knows no name for)."""
-        lines: set[int] | None = None
-        for term in terms:
-            first = term.first_words(self._vocabulary)
-            if first is None:
-                continue
-            named = {i for word in first for i in self._lines.get(word, ())}
-            lines = named if lines is None else lines & named
-        found = []
-        for i in sorted(lines or ()):
-            words = folded_words(self.meetings[i][1])
-            if all(t.in_words(words) for t in terms):
-                found.append(self.meetings[i][0])
-        return found
+        found = [lines for term in terms if (lines := self._may_name(term)) is not None]
+        return self._holding(set.intersection(*found) if found else set(range(len(self.meetings))),
+                             terms, all)
+
+    def _may_name(self, term: NameTerms) -> set[int] | None:
+        """Return the meetings holding a word that can begin ``term`` (None: any may name it)."""
+        first = term.first_words(self._vocabulary)
+        if first is None:
+            return None
+        return {i for word in first for i in self._lines.get(word, ())}
+
+    def _holding(self, lines: set[int], terms: list[NameTerms],
+                 test: Callable[[Iterable[bool]], bool]) -> list[str]:
+        """Return the doc_ids of ``lines`` whose names pass ``test`` (any, all) over ``terms``."""
+        return [self.meetings[i][0] for i in sorted(lines)
+                if test(t.in_joined(text_joined(self.meetings[i][1])) for t in terms)]
 
 
 @lru_cache(maxsize=8192)
 def _name_words(text: str) -> frozenset[str]:
     """Return the distinct words of a meeting's name, folded like the index ("ß" -> "ss")."""
     return frozenset(folded_words(text))
-
-
-def naming(meetings: list[tuple[str, str]], names: list[NameTerms]) -> list[str]:
-    """Return the meetings (doc_id, "name place format") whose names hold any of ``names``."""
-    return MeetingNames(meetings).naming(names)

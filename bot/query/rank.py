@@ -20,29 +20,19 @@ from bot.query.terms import stem
 class Cue:
     """Words that carry what an intent asks for, found in a sentence's folded words.
 
-    Written as words, ``stem*`` prefixes and ``two_words`` phrases, matched as needles in the
-    joined words like names (a regex of them cost 8 us a sentence), and marks (quotes, currency
-    signs) found anywhere in the text.
+    Written as words, ``stem*`` prefixes and ``two_words`` phrases and matched like a name's
+    variants (``NameTerms.in_joined``; a regex of them cost 8 us a sentence), with marks (quotes,
+    currency signs) found anywhere in the text.
     """
 
     def __init__(self, words: str, *, marks: str = "") -> None:
         self.marks = marks
-        needles = []
-        for word in words.split():
-            word = word.replace("_", " ")
-            needles.append(f" {word[:-1]}" if word.endswith("*") else f" {word} ")
-        self.needles = tuple(needles)
+        self._words = NameTerms(label="cue", expr=None,
+                                variants=tuple(tuple(w.split("_")) for w in words.split()))
 
     def search(self, text: str) -> bool:
         """Tell whether ``text`` carries the cue."""
-        for mark in self.marks:
-            if mark in text:
-                return True
-        joined = text_joined(text)
-        for needle in self.needles:
-            if needle in joined:
-                return True
-        return False
+        return any(mark in text for mark in self.marks) or self._words.in_joined(text_joined(text))
 
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
@@ -131,8 +121,8 @@ class Scored:
 def concept_terms(query: Query, places: Sequence[NameTerms] = ()) -> list[NameTerms]:
     """Return one matcher per topic concept (then per place): any variant, its last word by stem.
 
-    Matched on a sentence's folded words like names (``NameTerms.in_words``): a regex of the
-    variants cost 5 us a sentence and concept, words already split cost one set test.
+    Matched on a sentence's joined words like names (``NameTerms.in_joined``): a regex of the
+    variants cost 5 us a sentence and concept, a substring test per variant far less.
     """
     out = []
     for variants in query.concepts:

@@ -86,10 +86,8 @@ def folded_tokens(text: str) -> list[str]:
         for char in _SEPARATORS:
             if char in plain:
                 plain = plain.replace(char, " ")
-        if not plain.isascii():
-            return fts_tokens(fold_accents(text))
-        text = plain
-    return text.translate(_ASCII_WORDS).split()
+        return fts_tokens(plain if plain.isascii() else fold_accents(text))
+    return fts_tokens(text)
 
 
 def clean(text: str) -> str:

@@ -14,7 +14,7 @@ from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
-from bot.query.names import text_words
+from bot.query.names import folded_words
 
 if TYPE_CHECKING:
     from storage.store import SaveResult, Store
@@ -37,7 +37,8 @@ def remember_words(db: Database, result: SaveResult | None = None, previous: Any
                           [upto, _CHUNK]).fetchall()
         if not rows:
             break
-        words = {w for _, text in rows for w in text_words(text)} - known - added
+        # Split uncached: each saved sentence once, without pushing questions' sentences out.
+        words = {w for _, text in rows for w in folded_words(text)} - known - added
         db.conn.executemany("insert or ignore into vocabulary (term) values (?)", [(w,) for w in words])
         added |= words
         upto = rows[-1][0]
@@ -92,5 +93,5 @@ class Vocabulary:
             return frozenset()
         if self._late[0] != last:
             rows = self.db.execute("select text from sentences where id > ?", [upto]).fetchall()
-            self._late = (last, frozenset(w for (text,) in rows for w in text_words(text)))
+            self._late = (last, frozenset(w for (text,) in rows for w in folded_words(text)))
         return self._late[1]
