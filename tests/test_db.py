@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from storage.db import CHECKPOINT_EVERY, WAL_SAFETY_PAGES, ImmediateDatabase, open_database
 
 
@@ -62,19 +64,13 @@ def test_an_outermost_block_is_one_transaction_without_a_savepoint(tmp_path: Pat
 def test_a_failed_block_rolls_back_and_a_failed_inner_block_only_itself(tmp_path: Path) -> None:
     db = open_database(tmp_path / "store.db")
     db.execute("create table notes (id integer primary key, body text)")
-    try:
-        with db.atomic():
-            db.execute("insert into notes (body) values ('lost')")
-            raise RuntimeError("hook failed")
-    except RuntimeError:
-        pass
+    with pytest.raises(RuntimeError), db.atomic():
+        db.execute("insert into notes (body) values ('lost')")
+        raise RuntimeError("hook failed")
     with db.atomic():
         db.execute("insert into notes (body) values ('outer')")
-        try:
-            with db.atomic():
-                db.execute("insert into notes (body) values ('inner')")
-                raise RuntimeError("inner failed")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), db.atomic():
+            db.execute("insert into notes (body) values ('inner')")
+            raise RuntimeError("inner failed")
     assert [r[0] for r in db.execute("select body from notes")] == ["outer"]
     db.close()

@@ -2,6 +2,8 @@
 turn prefixes into words without changing what a search finds."""
 from __future__ import annotations
 
+import pytest
+
 from bot.ingest.pipeline import ingest_document
 from bot.query.retrieve import Retriever
 from bot.query.vocabulary import Vocabulary, install
@@ -57,10 +59,8 @@ def test_words_of_a_rolled_back_save_are_remembered_by_the_next_one(store: Store
         raise RuntimeError("a later hook fails: the save rolls back")
 
     store.write_hooks.append(fail)
-    try:
+    with pytest.raises(RuntimeError):
         _save(store, url="https://example.org/b", title="B", sentences=["Minesweepers were promised."])
-    except RuntimeError:
-        pass
     store.write_hooks.remove(fail)
     assert store.db.execute("select count(*) from vocabulary where term = 'minesweepers'").fetchone()[0] == 0
     # The writer had counted "minesweepers" as known; the table never got it, so it asks again.
