@@ -7,6 +7,7 @@ the ``(actor_key, date)`` index, so a new document never rescans the store.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
@@ -21,6 +22,8 @@ LINK_THRESHOLD = 72.0
 # How many neighbours in time are compared: bounds the cost of a link for busy actors (a promise
 # is followed up within its actor's next hundred or so mentions, or not at all).
 WINDOW = 80
+# The highest score: a mention that has it cannot be claimed by a better fit.
+PERFECT = 100.0
 # A weak match (one shared word between multi-word actions) scores at most this, and the same
 # amount adds this: without a shared name, a weak match never reaches LINK_THRESHOLD.
 _WEAK, _SAME_AMOUNT = 60.0, 10.0
@@ -84,8 +87,11 @@ def _set_ratio(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b))
 
 
-def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tuple[Any, ...]]:
-    """Return ``(commitment_id, terms, names, amount, score)`` of the actor's nearest mentions in time."""
+def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> sqlite3.Cursor:
+    """Yield ``(commitment_id, terms, names, amount, score)`` of the actor's nearest mentions in time.
+
+    The later window leaves out the mentions already at a perfect score: nothing can claim them.
+    """
     cmp, order = ("<", "desc") if earlier else (">", "asc")
     # "date <= ?" (not "date < ? or ...") lets SQLite seek the index to the date instead of
     # walking every mention of the actor: the cost stays bounded by WINDOW as the store grows.
@@ -94,7 +100,11 @@ def _neighbours(db: Database, row: dict[str, Any], *, earlier: bool) -> list[tup
     sql = (f"select commitment_id, terms, names, amount, score from commitment_links "
            f"where actor_key = ? and date {cmp}= ? and (date != ? or commitment_id {cmp} ?) "
            f"order by date {order}, commitment_id {order} limit {WINDOW}")
-    return db.conn.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]]).fetchall()
+    if not earlier:
+        # A later mention is claimed only for a strictly better score: one at 100 (most are) is
+        # left out of the window in SQL, neither read into Python nor scored.
+        sql = f"select * from ({sql}) where score is null or score < {PERFECT}"
+    return db.conn.execute(sql, [row["actor_key"], row["date"], row["date"], row["commitment_id"]])
 
 
 Seen = dict[tuple[Any, ...], float]  # the scores of actions already compared with one commitment
@@ -135,10 +145,15 @@ def best_parent(db: Database, commitment_id: int) -> None:
 
 def _point_at_best(db: Database, row: dict[str, Any], seen: Seen | None = None) -> None:
     best: tuple[float, int | None] = (0.0, None)
-    # Most recent first: ties keep the latest.
-    for other_id, score in linked(row, _neighbours(db, row, earlier=True), seen=seen):
+    # Most recent first: ties keep the latest, so the first perfect score ends the search (most
+    # links score 100; the window's older rows are then neither read nor scored).
+    window = _neighbours(db, row, earlier=True)
+    for other_id, score in linked(row, window, seen=seen):
         if score > best[0]:
             best = (score, other_id)
+            if score >= PERFECT:
+                break
+    window.close()  # a window left half read is not stepped further
     parent = (best[1], best[0] if best[1] else None)
     if parent != (row["parent_id"], row["score"]):  # an unchanged row is not rewritten
         db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
@@ -155,7 +170,7 @@ def link_new(db: Database, commitment_id: int) -> dict[str, Any] | None:
         return None
     seen: Seen = {}  # both windows hold many of the same actions
     _point_at_best(db, row, seen)
-    later = _neighbours(db, row, earlier=False)
+    later = _neighbours(db, row, earlier=False).fetchall()
     current = {other_id: score for other_id, *_, score in later}
     for other_id, score in linked(row, later, seen=seen):
         if score > (current[other_id] or 0.0):

@@ -116,3 +116,19 @@ def test_a_floor_only_leaves_out_scores_that_cannot_link(a: tuple[str, str | Non
     assert floored == exact if exact >= LINK_THRESHOLD else floored < LINK_THRESHOLD
     found = list(linked(first, [(7, second["terms"], second["names"], second["amount"])]))
     assert found == ([(7, exact)] if exact >= LINK_THRESHOLD else [])
+
+
+def test_perfect_matches_keep_the_latest_parent_and_are_not_taken_over(store: Store, save: Save) -> None:
+    # The same promise four times; the last report is dated between the first two.
+    for day in ("2025-01-01", "2025-01-05", "2025-01-10", "2025-01-03"):
+        save(url=f"https://{day}.example/readout", published=day, text="France — artillery shells.",
+             commitments=[{"country": "France", "action": "artillery shells"}])
+    found = store.db.execute(
+        "select l.date, p.date, l.score from commitment_links l "
+        "left join commitment_links p on p.commitment_id = l.parent_id").fetchall()
+    assert sorted(found, key=lambda r: r[0]) == [
+        ("2025-01-01", None, None),
+        ("2025-01-03", "2025-01-01", 100.0),
+        ("2025-01-05", "2025-01-01", 100.0),  # an equal score later does not take it over
+        ("2025-01-10", "2025-01-05", 100.0),  # among equals, the latest earlier mention
+    ]
