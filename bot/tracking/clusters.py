@@ -54,11 +54,13 @@ def _near(db: Database, row: dict[str, Any]) -> dict[str, Report]:
 def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, dict[str, Any]]:
     """Return the sources ``seeds`` with every member of their clusters and of ``cluster_ids``."""
     # One statement of indexed look-ups ("doc_id in (...) or cluster_id in (...)" would scan the
-    # whole table); UNION leaves out the seeds that their clusters return again.
+    # whole table). A clustered seed comes with its cluster, so only the unclustered ones are read
+    # by id: UNION ALL then needs no sort to drop repeats (the dict drops the rare repeat of a
+    # cluster in ``cluster_ids`` that a seed also belongs to).
     in_seeds = marks(seeds)
-    found = rows(db, f"select * from meeting_sources where doc_id in ({in_seeds}) union "
-                     f"select * from meeting_sources where cluster_id in "
-                     f"(select cluster_id from meeting_sources where doc_id in ({in_seeds})) union "
+    found = rows(db, f"select * from meeting_sources where doc_id in ({in_seeds}) and cluster_id is null "
+                     f"union all select * from meeting_sources where cluster_id in "
+                     f"(select cluster_id from meeting_sources where doc_id in ({in_seeds})) union all "
                      f"select * from meeting_sources where cluster_id in ({marks(cluster_ids)})",
                  [*seeds, *seeds, *cluster_ids])
     return {r["doc_id"]: r for r in found}
@@ -75,14 +77,15 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     fresh = Reach(report(r) for r in found.values())
     # A report that joins a meeting can bring that meeting's neighbours along; two steps keep
     # the grouping close to a from-scratch one without walking chains of similar names.
-    for _ in range(HOPS):
+    for hop in range(1, HOPS + 1):
         extra = {doc_id for doc_id, one in near.items() if doc_id not in found and fresh.joins(one)}
         if not extra:
             break
         # ``found`` already holds every member of its clusters: only the newcomers are read.
-        grown = {**found, **_members(db, extra, set())}
-        fresh = Reach(report(r) for doc_id, r in grown.items() if doc_id not in found)
-        found = grown
+        newcomers = _members(db, extra, set())
+        if hop < HOPS:  # the last step's newcomers bring no one along
+            fresh = Reach(report(r) for doc_id, r in newcomers.items() if doc_id not in found)
+        found.update(newcomers)
     return list(found.values())
 
 

@@ -82,13 +82,15 @@ class Reach:
     """Dated reports indexed by day: which other reports are the same meeting as one of them.
 
     ``reach.joins(r)`` is ``any(same(r, other) for other in reports)``: the same place (the
-    city, which equal places share), format and names are looked up among the reports of the
-    day before, the day and the day after ``r``, instead of comparing ``r`` with each.
+    city, which equal places share), format and names are looked up among the reports dated
+    within a day of ``r``, instead of comparing ``r`` with each.
     """
 
     def __init__(self, reports: Iterable[Report] = ()) -> None:
-        # day -> (cities of the reports with a place, folded formats, names)
-        self._days: dict[dt.date, tuple[set[str], set[str], set[str]]] = {}
+        # day -> (cities of the reports with a place, folded formats, names) of the reports dated
+        # that day or a day either side. A save asks joins() of many more reports than it adds:
+        # each report is filed under three days so that a question is one look-up, not three.
+        self._near: dict[dt.date, tuple[set[str], set[str], set[str]]] = {}
         for one in reports:
             self.add(one)
 
@@ -97,27 +99,35 @@ class Reach:
         day, place, city, format_, _, name = one
         if day is None:
             return
-        cities, formats, names = self._days.setdefault(day, (set(), set(), set()))
-        if place:
-            cities.add(city)
-        formats.add(format_)
-        if name:
-            names.add(name)
+        for near in _around(day):
+            found = self._near.get(near)
+            if found is None:
+                found = self._near[near] = (set(), set(), set())
+            cities, formats, names = found
+            if place:
+                cities.add(city)
+            formats.add(format_)
+            if name:
+                names.add(name)
 
     def joins(self, one: Report) -> bool:
         """Return whether ``one`` is the same meeting as any indexed report."""
         day, place, city, format_, has_format, name = one
-        if day is None:
+        found = self._near.get(day) if day is not None else None
+        if found is None:
             return False
-        days = [found for near in (day - _ONE_DAY, day, day + _ONE_DAY)
-                if (found := self._days.get(near)) is not None]
+        cities, formats, names = found
         # The same place or format first: set look-ups, where names need a fuzzy comparison each.
-        if any((place and city in cities) or (has_format and format_ in formats)
-               for cities, formats, _ in days):
+        if (place and city in cities) or (has_format and format_ in formats):
             return True
         if not name:
             return False
-        return any(_similar_names(name, other) for _, _, names in days for other in names)
+        return any(_similar_names(name, other) for other in names)
+
+
+@lru_cache(maxsize=4096)
+def _around(day: dt.date) -> tuple[dt.date, dt.date, dt.date]:
+    return day - _ONE_DAY, day, day + _ONE_DAY
 
 
 def _same_kind(a: dict[str, Any], b: dict[str, Any]) -> bool:
