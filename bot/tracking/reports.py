@@ -120,9 +120,13 @@ class Reach:
         # The same place or format first: set look-ups, where names need a fuzzy comparison each.
         if (place and city in cities) or (has_format and format_ in formats):
             return True
-        if not name:
-            return False
-        return any(_similar_names(name, other) for other in names)
+        if name:
+            # A loop, not any() over a generator: most questions get this far (43 nearby reports
+            # a save, twice), and compare only two or three names each.
+            for other in names:
+                if _similar(name, other) if name <= other else _similar(other, name):
+                    return True
+        return False
 
 
 @lru_cache(maxsize=4096)
