@@ -11,14 +11,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.tracking.links import WINDOW, linked
+from bot.tracking.links import PERFECT, WINDOW, linked
 from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
 from storage.sql import marks, rows
 
 STATUS_STAGES = (*OFF_LADDER, "delivered")
-# The later mentions of an actor with their current scores; all in one index (m009).
-ADOPT_SQL = ("select id, terms, names, score from status_mentions where actor_key = ? and date >= ? "
-             f"order by date limit {WINDOW}")
+# The later mentions of an actor with their current scores; all in one index (m009). A mention
+# changes parent only for a strictly better score: those at a perfect score are left out in SQL.
+ADOPT_SQL = ("select * from (select id, terms, names, score from status_mentions where actor_key = ? "
+             f"and date >= ? order by date limit {WINDOW}) where score is null or score < {PERFECT}")
 
 
 def _actor_keys(text: str) -> list[str]:
@@ -56,9 +57,13 @@ def relink_mention(db: Database, mention_id: int) -> None:
         "select commitment_id, terms, names from commitment_links where actor_key = ? and date <= ? "
         f"order by date desc, commitment_id desc limit {WINDOW}", [row["actor_key"], row["date"]])
     best: tuple[float, int | None] = (0.0, None)
-    for commitment_id, score in linked(row, cursor.fetchall()):
+    # Most recent first, ties keep the latest: the first perfect score ends the search.
+    for commitment_id, score in linked(row, cursor):
         if score > best[0]:
             best = (score, commitment_id)
+            if score >= PERFECT:
+                break
+    cursor.close()
     db.execute("update status_mentions set parent_id = ?, score = ? where id = ?",
                [best[1], best[0] if best[1] else None, mention_id])
 

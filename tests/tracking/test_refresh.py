@@ -111,3 +111,16 @@ def test_later_status_mentions_are_read_from_an_index_alone(store: Store) -> Non
         "explain query plan " + ADOPT_SQL, ["country:Germany", "2025-01-01"]).fetchall())
     assert "COVERING INDEX idx_status_mentions_window" in plan
     assert "TEMP B-TREE" not in plan
+
+
+def test_a_status_sentence_keeps_the_latest_of_equally_good_promises(store: Store, save: Save) -> None:
+    for day in ("2025-04-01", "2025-04-20"):
+        save(url=f"https://{day}.example/1", published=day, commitments=[PLEDGE])
+    save(url="https://b.example/1", published="2025-09-02",
+         text="Talks went on.\nThe delivery of Germany's IRIS-T air defence systems has stalled.")
+    # The same promise reported again, between the two: an equal score does not take the mention.
+    save(url="https://c.example/1", published="2025-04-10", commitments=[PLEDGE])
+    assert store.db.execute(
+        "select m.date, c.date, m.score from status_mentions m "
+        "join commitment_links c on c.commitment_id = m.parent_id").fetchall() == [
+        ("2025-09-02", "2025-04-20", 100.0)]
