@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.tracking.conflicts import cluster_conflicts
+from bot.tracking.conflicts import Carried, cluster_conflicts, stored_count_conflicts
 from bot.tracking.links import best_parent, link_new
 from bot.tracking.reports import Reach, Report, day_of, facets, report, undated_match
 from storage.sql import marks, rows, upsert
@@ -110,11 +110,31 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
         else:
             changed.append(group)
     gone = old_ids - kept
+    # A meeting that only gained new reports keeps its head-count conflicts unless they count.
+    origins = [_grown_from(group, found, dirty) for group in changed]
+    stored = stored_count_conflicts(db, {origin for origin in origins if origin})
     db.execute(f"delete from meeting_clusters where id in ({marks(gone)})", [*gone])
     db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(gone)})", [*gone])
-    for group in changed:
-        _write_cluster(db, group)
+    for group, origin in zip(changed, origins, strict=True):
+        carried = None if origin is None else Carried(
+            stored[origin], [r["doc_id"] for r in group if not r["cluster_id"]])
+        _write_cluster(db, group, carried=carried)
     _attach_all_undated(db, [r for group in changed for r in group])
+
+
+def _grown_from(group: list[dict[str, Any]], found: list[dict[str, Any]], dirty: set[str]) -> str | None:
+    """Return the one earlier cluster ``group`` holds whole, plus only unclustered reports, or None.
+
+    Such a cluster's stored conflicts were counted from exactly those members (a changed or
+    deleted member marks its cluster dirty), and ``found`` holds every member of its clusters.
+    """
+    old = {r["cluster_id"] for r in group if r["cluster_id"]}
+    if len(old) != 1:
+        return None
+    (cluster_id,) = old
+    held = sum(1 for r in group if r["cluster_id"] == cluster_id)
+    whole = held == sum(1 for r in found if r["cluster_id"] == cluster_id)
+    return cluster_id if whole and cluster_id not in dirty else None
 
 
 def _attach_all_undated(db: Database, found: list[dict[str, Any]]) -> None:
@@ -183,7 +203,8 @@ def _cluster_id(group: list[dict[str, Any]]) -> str:
     return f"{date or 'undated'}-{min(r['doc_id'] for r in group)[:8]}"
 
 
-def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str | None = None) -> None:
+def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str | None = None,
+                   carried: Carried | None = None) -> None:
     date = _common(r["date"] for r in group)
     cluster_id = cluster_id or _cluster_id(group)
     doc_ids = {r["doc_id"] for r in group}
@@ -191,7 +212,7 @@ def _write_cluster(db: Database, group: list[dict[str, Any]], *, cluster_id: str
                [cluster_id, *doc_ids])
     # The name most sources use; among equals, the shortest (usually the most generic).
     names = [_common(sorted((r["name"] for r in group if r["name"]), key=lambda n: len(n or "")))]
-    conflicts = cluster_conflicts(db, cluster_id=cluster_id, doc_ids=sorted(doc_ids))
+    conflicts = cluster_conflicts(db, cluster_id=cluster_id, doc_ids=sorted(doc_ids), carried=carried)
     upsert(db, "meeting_clusters", [{
         "id": cluster_id, "date": date, "name": names[0],
         "place": _common(r["place"] for r in group), "format": _common(r["format"] for r in group),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,6 +21,7 @@ _COUNT = re.compile(
     r"(countries|nations|states|leaders|allies|participants|delegations|partners|країн\w*)\b",
     re.IGNORECASE)
 _NOUN = {"nations": "countries", "states": "countries"}
+_COUNT_FIELD = "count of "  # how a head-count conflict's field begins ("count of countries")
 # A cluster's head counts are compared again each time a report joins it: each text's counts are
 # kept by its content hash (a hash of the text alone) and the text is read only the first time.
 _COUNTED: dict[str, dict[str, set[int]]] = {}
@@ -52,7 +54,7 @@ def _disagreements(per_doc: dict[str, dict[str, set[int]]]) -> list[tuple[str, s
         disjoint = any(not (sets[a] & sets[b]) for i, a in enumerate(docs) for b in docs[i + 1:])
         if disjoint:
             values = sorted({v for s in sets.values() for v in s})
-            out.append((f"count of {noun}", f"sources differ: {_or(values)} {noun}",
+            out.append((f"{_COUNT_FIELD}{noun}", f"sources differ: {_or(values)} {noun}",
                         [{"doc_id": d, "values": sorted(sets[d])} for d in docs]))
     return out
 
@@ -73,8 +75,35 @@ def amount_conflicts(rows: list[dict[str, Any]]) -> list[tuple[str, str, list[di
     return out
 
 
-def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> list[dict[str, Any]]:
-    """Return the conflict rows of one meeting cluster (empty for a single source)."""
+Stored = tuple[str, str, str]  # a conflict row as stored: (field, detail, values as JSON)
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A cluster's stored head-count conflicts, and the reports (``newcomers``) it gained since."""
+
+    counts: list[Stored]
+    newcomers: list[str]
+
+
+def stored_count_conflicts(db: Database, cluster_ids: set[str]) -> dict[str, list[Stored]]:
+    """Return the head-count conflict rows stored for each of ``cluster_ids``, in their order."""
+    found: dict[str, list[Stored]] = {cluster_id: [] for cluster_id in cluster_ids}
+    for cluster_id, field, detail, values in db.execute(
+            "select cluster_id, field, detail, [values] from meeting_conflicts "
+            f"where cluster_id in ({marks(cluster_ids)}) order by id", [*cluster_ids]):
+        if field.startswith(_COUNT_FIELD):
+            found[cluster_id].append((field, detail, values))
+    return found
+
+
+def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str],
+                      carried: Carried | None = None) -> list[dict[str, Any]]:
+    """Return the conflict rows of one meeting cluster (empty for a single source).
+
+    With ``carried``, the cluster is an earlier one plus newcomers: when these give no head
+    count, the earlier cluster's count conflicts stand as they were, and its texts are not read.
+    """
     if len(doc_ids) < 2:
         return []
     in_docs = marks(doc_ids)
@@ -83,9 +112,14 @@ def cluster_conflicts(db: Database, *, cluster_id: str, doc_ids: list[str]) -> l
         db, "select l.doc_id, l.actor_key, l.terms, l.names, l.amount, c.amount as raw, c.action "
         "from commitment_links l join commitments c on c.id = l.commitment_id "
         f"where l.doc_id in ({in_docs}) and l.amount is not null order by l.commitment_id", doc_ids)
-    found = _disagreements(_counts_of(db, doc_ids)) + amount_conflicts(links)
-    return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": dumps(values)}
-            for field, detail, values in found]
+    if carried is not None and not any(_counts_of(db, carried.newcomers).values()):
+        counts = carried.counts  # a source without counts takes no side in any count
+    else:
+        counts = [(field, detail, dumps(values))
+                  for field, detail, values in _disagreements(_counts_of(db, doc_ids))]
+    amounts = [(field, detail, dumps(values)) for field, detail, values in amount_conflicts(links)]
+    return [{"cluster_id": cluster_id, "field": field, "detail": detail, "values": values}
+            for field, detail, values in counts + amounts]
 
 
 def _counts_of(db: Database, doc_ids: list[str]) -> dict[str, dict[str, set[int]]]:
