@@ -39,9 +39,10 @@ _PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|representatives|deleg
                         rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*)\s+"
                       rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
-# Every match of _PLURAL_OF holds "of" or "from" between spaces; most sentences hold neither, and
-# the pattern (every role title, case-insensitive, at every word) costs ~20 us a sentence.
-_OF_FROM = re.compile(r"\s(?:of|from)\s")
+# Only a plural role counts in a match of _PLURAL_OF, and a plural role ends in "s" (or "и", "і"
+# in Ukrainian: see is_plural_role) right before "of" or "from": most sentences hold no such
+# words, and the pattern (every role title, case-insensitive, at every word) costs ~20 us a sentence.
+_PLURAL_OF_FROM = re.compile(r"[sSиИіІ]\s+(?:of|from)\s")
 _DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
                            rf"(?P<role>{ROLE})\b")
 _GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
@@ -206,7 +207,7 @@ def _role_lists(ctx: Context, sentence: Sentence, known: list[Attendance]) -> li
     out: list[Attendance] = []
     cue = _CUE.search(sentence.text)
     for pattern in (_PLURAL_OF, _UK_LIST, _DEMONYM_LIST):
-        if pattern is _PLURAL_OF and not _OF_FROM.search(sentence.text):
+        if pattern is _PLURAL_OF and not _PLURAL_OF_FROM.search(sentence.text):
             continue
         for m in pattern.finditer(sentence.text):
             if not is_plural_role(m.group("role")) and pattern is not _DEMONYM_LIST:
