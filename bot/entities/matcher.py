@@ -169,10 +169,13 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     surfaces = words.surfaces
     keys = [key(w) for w in surfaces]
     # Only a word that starts or is an alias, or could be a cased name or a code, can match: the
-    # check here skips the lookups for most words of a sentence (ingest speed).
-    exact, prefixes, blocked = table.exact, table.prefixes, table.blocked
+    # check here skips the lookups for most words of a sentence (ingest speed). The cased and
+    # code check is called only for a word that could pass it: no call for most words.
+    exact, prefixes, blocked, cased = table.exact, table.prefixes, table.blocked, table.cased
     candidates = [h for i, k in enumerate(keys)
-                  if (k in exact or k in prefixes or k in blocked or _cased_or_code(table, surfaces[i], k))
+                  if (k in exact or k in prefixes or k in blocked
+                      or (k in cased or (s := surfaces[i]).isupper() or "." in s)
+                      and _cased_or_code(table, surfaces[i], k))
                   and (h := _exact_at(table, surfaces, keys, i, allowed))]
     # Longest first, so "the Ukraine Defense Contact Group" beats "the Ukraine".
     candidates.sort(key=lambda h: (h.first - h.last, h.first))
@@ -190,7 +193,7 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
     if not hits:
         return []
     hits.sort(key=lambda h: h.first)
-    spans = words.spans()
+    spans = words.spans(upto=hits[-1].last)  # the words after the last hit need no offsets
     return [(spans[h.first][0], spans[h.last][1], h) for h in hits]
 
 

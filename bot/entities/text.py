@@ -62,12 +62,13 @@ class Words:
         self.surfaces = [_without_possessive(w) for w in self._matched] \
             if _APOSTROPHE_S.search(text) else self._matched
 
-    def spans(self) -> list[tuple[int, int]]:
-        """Return the ``(start, end)`` offsets of each word in the text."""
+    def spans(self, upto: int | None = None) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` offsets of each word in the text, or of words 0..upto."""
         # Each word starts at the first letter or digit after the previous match: the regex skips
         # only other characters, so ``find`` from the previous match's end lands on it.
         out, pos = [], 0
-        for matched, surface in zip(self._matched, self.surfaces, strict=True):
+        stop = len(self._matched) if upto is None else upto + 1
+        for matched, surface in zip(self._matched[:stop], self.surfaces[:stop], strict=True):
             start = self.text.find(matched, pos)
             out.append((start, start + len(surface)))
             pos = start + len(matched)
