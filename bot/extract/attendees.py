@@ -43,7 +43,9 @@ _UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ
 # in Ukrainian: see is_plural_role) right before "of" or "from": most sentences hold no such
 # words, and the pattern (every role title, case-insensitive, at every word) costs ~20 us a sentence.
 _PLURAL_OF_FROM = re.compile(r"[sSиИіІ]\s+(?:of|from)\s")
-_DEMONYM_LIST = re.compile(rf"\b(?P<list>[A-Z][\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
+# The capital first and then the check that no word character precedes it (what "\b" said before
+# it): a pattern that starts with a class lets the engine skip from capital to capital.
+_DEMONYM_LIST = re.compile(rf"(?P<list>[A-Z](?<!\w.)[\w-]*(?:{_SEP}[A-Z][\w-]*){{1,8}})\s+"
                            rf"(?P<role>{ROLE})\b")
 _GENERIC = {"leader", "representative", "delegation", "лідер", "лідери"}
 # The role written after a country or organisation ("the NATO Secretary General") or before it

@@ -102,6 +102,11 @@ class Context:
 
     def publisher_country(self) -> str | None:
         """Return the country whose government site published the document (gov.uk, gov.ua)."""
+        return self._publisher_country
+
+    @cached_property
+    def _publisher_country(self) -> str | None:
+        # Once per document: every "the President" without a country asks (urlparse is slow).
         from urllib.parse import urlparse
 
         host = urlparse(self.doc.url or "").hostname or ""
