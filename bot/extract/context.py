@@ -123,6 +123,8 @@ class Context:
 
 def _unclosed(para: str) -> int | None:
     """Return where a quote opens without closing in the paragraph, if one does."""
+    if "“" not in para and "«" not in para and '"' not in para:
+        return None  # no opening mark at all, as in most paragraphs
     rest = _QUOTES.sub(lambda m: " " * len(m.group()), para)
     found = re.search(r"[“«\"]", rest)
     return found.start() if found else None
