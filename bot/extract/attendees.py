@@ -125,7 +125,7 @@ def _absent(ctx: Context) -> set[str]:
     out: set[str] = set()
     for sentence in ctx.sentences:
         low = sentence.text.lower()
-        if not any(word in low for word in _ABSENT_WORDS):
+        if not any(map(low.__contains__, _ABSENT_WORDS)):
             continue  # the pattern is costly and most sentences hold none of its words
         cue = _ABSENT.search(sentence.text)
         if cue:
@@ -237,13 +237,21 @@ def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
         if f.start < sentence.start + cue_at or f.start > limit or \
                 ctx.text[f.end:f.end + 2] in ("'s", "’s"):
             continue
+        before = ctx.text[f.start - 80:f.start]
         role = _ROLE_AFTER.match(ctx.text[f.end:f.end + 80]) or \
-            _ROLE_OF_BEFORE.search(ctx.text[f.start - 80:f.start])
+            (_ROLE_OF_BEFORE.search(before) if _ends_in_of(before) else None)
         # "Russian assets" is an adjective; "Australia and New Zealand" is a list.
         adjective = re.match(r"\s+(?!(?:and|or|as|with|too|also)\b)[a-z]", ctx.text[f.end:f.end + 8])
         if role or (f.kind == "country" and not adjective):
             out.append(_by_role(sentence, f, tidy_role(role.group("role")) if role else None))
     return out
+
+
+def _ends_in_of(text: str) -> bool:
+    # What every match of _ROLE_OF_BEFORE ends with: "of" or "of the", then spaces (str.isspace
+    # and str.rstrip take the characters \s does). Most names follow no "of": the pattern, which
+    # tries every title at every word, is skipped for them.
+    return text[-1:].isspace() and text.rstrip()[-3:].lower().endswith(("of", "the"))
 
 
 def text_at(sentence: Sentence, offset: int) -> str:
