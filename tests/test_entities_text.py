@@ -86,3 +86,9 @@ def test_normalize_is_idempotent_and_spaced(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
     assert "  " not in once and once == once.strip()
+
+
+def test_a_word_right_after_a_possessive_keeps_its_own_offset() -> None:
+    # Offsets are found again after the words: the "s" of "’s" must not be taken for the next word.
+    text = "Biden’s s-word"
+    assert [(s, e, w) for s, e, w in tokens(text)] == [(0, 5, "Biden"), (8, 9, "s"), (10, 14, "word")]

@@ -1,7 +1,7 @@
 """Find entity names in text: exact phrase lookup over word n-grams, then fuzzy single words.
 
 Every alias is reduced to a key (``text.phrase_key``). Exact matching looks up the keys of
-1-4 consecutive words, longest first; only words left unmatched are compared with rapidfuzz
+1-4 consecutive words and keeps the longest; only words left unmatched are compared with rapidfuzz
 against aliases of the same first letter and a similar length, so a question costs
 microseconds. Codes ("US", "UK", "U.S.") match only as written in capitals.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.entities.text import key, phrase_key, tokens
+from bot.entities.text import Words, key, phrase_key
 from bot.entities.words import COMMON_WORDS
 
 MAX_WORDS = 4
@@ -40,8 +40,9 @@ class AliasTable:
     cased: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     codes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
-    # First-word keys of multi-word aliases: other words skip the longer n-gram lookups.
-    starts: set[str] = field(default_factory=set)
+    # The first 1..n-1 word keys of every n-word alias or blocked phrase: an n-gram is extended
+    # by a word only while it starts one, so most words skip the longer lookups altogether.
+    prefixes: set[str] = field(default_factory=set)
     # Phrase keys that hide the names inside them ("latin america").
     blocked: set[str] = field(default_factory=set)
     # Multi-word alias keys, for whole names typed with a typo ("Untied Kingdom").
@@ -54,7 +55,7 @@ class AliasTable:
 
     def copy(self) -> AliasTable:
         """Return an independent copy, so extending it leaves this table as it is."""
-        new = AliasTable(starts=set(self.starts), phrases=list(self.phrases), blocked=set(self.blocked),
+        new = AliasTable(prefixes=set(self.prefixes), phrases=list(self.phrases), blocked=set(self.blocked),
                          given={k: list(v) for k, v in self.given.items()})
         for mine, theirs in ((self.exact, new.exact), (self.cased, new.cased),
                              (self.codes, new.codes)):
@@ -73,7 +74,7 @@ class AliasTable:
             return
         _append(self.exact, k, entity_id)
         if " " in k:
-            self.starts.add(k.split(" ", 1)[0])
+            self._add_prefixes(k)
             if k not in self.exact or len(self.exact[k]) == 1:
                 self.phrases.append(k)
         if len(k) >= max(fuzzy_from, _MIN_FUZZY) and " " not in k:
@@ -86,7 +87,11 @@ class AliasTable:
         k = phrase_key(phrase)
         if " " in k:
             self.blocked.add(k)
-            self.starts.add(k.split(" ", 1)[0])
+            self._add_prefixes(k)
+
+    def _add_prefixes(self, phrase_key: str) -> None:
+        words = phrase_key.split(" ")
+        self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
 
     def add_given_name(self, alias: str, entity_id: str) -> None:
         """Remember the given name of a multi-word person alias ("Emmanuel" of "Emmanuel Macron")."""
@@ -160,17 +165,21 @@ def _cutoff(length: int) -> float:
 def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
          fuzzy: bool = True) -> list[tuple[int, int, Hit]]:
     """Return ``(start, end, hit)`` for the longest non-overlapping matches in ``text``."""
-    words = list(tokens(text))
-    keys = [key(w) for _, _, w in words]
+    words = Words(text)
+    surfaces = words.surfaces
+    keys = [key(w) for w in surfaces]
     # Only a word that starts or is an alias, or could be a cased name or a code, can match: the
-    # check here skips the lookups for most words of a sentence (ingest speed).
-    exact, starts, blocked = table.exact, table.starts, table.blocked
+    # check here skips the lookups for most words of a sentence (ingest speed). The cased and
+    # code check is called only for a word that could pass it: no call for most words.
+    exact, prefixes, blocked, cased = table.exact, table.prefixes, table.blocked, table.cased
     candidates = [h for i, k in enumerate(keys)
-                  if (k in exact or k in starts or k in blocked or _cased_or_code(table, words[i][2], k))
-                  and (h := _exact_at(table, words, keys, i, allowed))]
+                  if (k in exact or k in prefixes or k in blocked
+                      or (k in cased or (s := surfaces[i]).isupper() or "." in s)
+                      and _cased_or_code(table, surfaces[i], k))
+                  and (h := _exact_at(table, surfaces, keys, i, allowed))]
     # Longest first, so "the Ukraine Defense Contact Group" beats "the Ukraine".
     candidates.sort(key=lambda h: (h.first - h.last, h.first))
-    taken = [False] * len(words)
+    taken = [False] * len(keys)
     hits: list[Hit] = []
     for hit in candidates:
         if not any(taken[hit.first:hit.last + 1]):
@@ -178,11 +187,14 @@ def scan(table: AliasTable, text: str, allowed: set[str] | None = None,
             if hit.ids:  # a blocked phrase only hides the words it covers
                 hits.append(hit)
     if fuzzy:
-        hits += [h for i in range(len(words))
+        hits += [h for i in range(len(keys))
                  if not taken[i] and (h := _fuzzy_at(table, keys, i, allowed))]
         hits = [_with_given_name(table, keys, taken, h) for h in hits]
+    if not hits:
+        return []
     hits.sort(key=lambda h: h.first)
-    return [(words[h.first][0], words[h.last][1], h) for h in hits]
+    spans = words.spans(upto=hits[-1].last)  # the words after the last hit need no offsets
+    return [(spans[h.first][0], spans[h.last][1], h) for h in hits]
 
 
 def _cased_or_code(table: AliasTable, surface: str, k: str) -> bool:
@@ -218,23 +230,36 @@ def _keep(ids: list[str] | None, allowed: set[str] | None) -> tuple[str, ...]:
     return tuple(ids) if allowed is None else tuple(i for i in ids if i in allowed)
 
 
-def _exact_at(table: AliasTable, words: list[tuple[int, int, str]], keys: list[str], i: int,
+def _exact_at(table: AliasTable, surfaces: list[str], keys: list[str], i: int,
               allowed: set[str] | None) -> Hit | None:
-    longest = min(MAX_WORDS, len(words) - i) if keys[i] in table.starts else 1
-    for n in range(longest, 0, -1):
-        phrase = keys[i] if n == 1 else " ".join(keys[i:i + n])
+    """Return the longest alias or blocked phrase of at most MAX_WORDS words starting at word i."""
+    best = _one_word(table, surfaces[i], keys[i], i, allowed)
+    # Grow the phrase a word at a time while it starts some longer alias (a blocked phrase wins
+    # over an alias of the same words): the same longest match as trying 4, 3, 2 and 1 words,
+    # without joining and looking up n-grams that no alias starts with ("the talks on ...").
+    phrase = keys[i]
+    for j in range(i + 1, min(i + MAX_WORDS, len(keys))):
+        if phrase not in table.prefixes:
+            break
+        phrase = f"{phrase} {keys[j]}"
         if phrase in table.blocked:
-            return Hit(i, i + n - 1, (), 0.0)
-        ids = _keep(table.exact.get(phrase), allowed)
-        if n == 1 and not ids:
-            surface = words[i][2]
-            if surface[:1].isupper():
-                ids = _keep(table.cased.get(phrase), allowed)
-            if not ids and (surface.isupper() or "." in surface):
-                ids = _keep(table.codes.get(_code(surface)), allowed)
-        if ids:
-            return Hit(i, i + n - 1, ids, 100.0)
-    return None
+            best = Hit(i, j, (), 0.0)
+        elif ids := _keep(table.exact.get(phrase), allowed):
+            best = Hit(i, j, ids, 100.0)
+    return best
+
+
+def _one_word(table: AliasTable, surface: str, k: str, i: int,
+              allowed: set[str] | None) -> Hit | None:
+    """Return the alias that word i is on its own: a key, a capitalised cased alias or a code."""
+    if k in table.blocked:
+        return Hit(i, i, (), 0.0)
+    ids = _keep(table.exact.get(k), allowed)
+    if not ids and surface[:1].isupper():
+        ids = _keep(table.cased.get(k), allowed)
+    if not ids and (surface.isupper() or "." in surface):
+        ids = _keep(table.codes.get(_code(surface)), allowed)
+    return Hit(i, i, ids, 100.0) if ids else None
 
 
 def _fuzzy_at(table: AliasTable, keys: list[str], i: int, allowed: set[str] | None) -> Hit | None:

@@ -23,6 +23,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _TOKEN = re.compile(
     rf"(?:[A-Za-z]\.){{2,}}|[^\W_]+(?:(?:[{_INVISIBLE}]|[{_APOSTROPHES}](?=[^\W_]))[^\W_]*)*"
 )
+_APOSTROPHE_S = re.compile(f"[{_APOSTROPHES}][sS]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -42,13 +43,42 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, surface)`` for each word, a trailing possessive 's left out."""
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        surface = match.group()
-        if end - start > 3 and surface[-1] in "sS" and surface[-2] in _APOSTROPHES:
-            end -= 2
-            surface = surface[:-2]
+    words = Words(text)
+    for (start, end), surface in zip(words.spans(), words.surfaces, strict=True):
         yield start, end, surface
+
+
+class Words:
+    """The words of a text as ``tokens`` gives them: surfaces at once, offsets when asked.
+
+    The matcher looks at every word of every sentence ingested but needs the offsets only of
+    the few that name something; one ``findall`` costs about half of ``finditer`` and its spans.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._matched: list[str] = _TOKEN.findall(text)
+        # Most sentences hold no "’s" at all: their words need no look at their endings.
+        self.surfaces = [_without_possessive(w) for w in self._matched] \
+            if _APOSTROPHE_S.search(text) else self._matched
+
+    def spans(self, upto: int | None = None) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` offsets of each word in the text, or of words 0..upto."""
+        # Each word starts at the first letter or digit after the previous match: the regex skips
+        # only other characters, so ``find`` from the previous match's end lands on it.
+        out, pos = [], 0
+        stop = len(self._matched) if upto is None else upto + 1
+        for matched, surface in zip(self._matched[:stop], self.surfaces[:stop], strict=True):
+            start = self.text.find(matched, pos)
+            out.append((start, start + len(surface)))
+            pos = start + len(matched)
+        return out
+
+
+def _without_possessive(word: str) -> str:
+    if len(word) > 3 and word[-1] in "sS" and word[-2] in _APOSTROPHES:
+        return word[:-2]
+    return word
 
 
 def is_cyrillic(word: str) -> bool:

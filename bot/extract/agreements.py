@@ -59,7 +59,7 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
     text = sentence.text
     found: list[Agreement] = []
     low = text.lower()
-    if not any(word in low for word in _WORDS):
+    if not any(map(low.__contains__, _WORDS)):
         return found  # most sentences name no document: skip the patterns below
     for sign in _SIGN.finditer(text):
         if re.search(r"(?i)\bnot\s+$|\bhas\s+not\s+$", text[:sign.start()][-10:]) and \

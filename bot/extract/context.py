@@ -102,6 +102,11 @@ class Context:
 
     def publisher_country(self) -> str | None:
         """Return the country whose government site published the document (gov.uk, gov.ua)."""
+        return self._publisher_country
+
+    @cached_property
+    def _publisher_country(self) -> str | None:
+        # Once per document: every "the President" without a country asks (urlparse is slow).
         from urllib.parse import urlparse
 
         host = urlparse(self.doc.url or "").hostname or ""
@@ -118,6 +123,8 @@ class Context:
 
 def _unclosed(para: str) -> int | None:
     """Return where a quote opens without closing in the paragraph, if one does."""
+    if "“" not in para and "«" not in para and '"' not in para:
+        return None  # no opening mark at all, as in most paragraphs
     rest = _QUOTES.sub(lambda m: " " * len(m.group()), para)
     found = re.search(r"[“«\"]", rest)
     return found.start() if found else None

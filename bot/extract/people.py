@@ -22,6 +22,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
 NAME_RE = re.compile(rf"[{_UPPER}](?<![\w.].)[{_LOWER}]+(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}")
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
 _POSSESSIVE = re.compile(r"^[’']s?\b")
+_NON_SPACE = re.compile(r"\S+")
 # Capitalised words that start sentences or name things, never a person's first name.
 _NOT_NAMES = {
     "the", "a", "an", "in", "on", "at", "this", "that", "these", "it", "he", "she", "we", "they",
@@ -57,12 +58,15 @@ class Person:
     possessive: bool = False
 
 
-def people_in(ctx: Context, sentence: Sentence) -> list[Person]:
+def people_in(ctx: Context, sentence: Sentence) -> tuple[Person, ...]:
     """Return the people named in ``sentence``, in text order."""
+    # A tuple, shared by every rule that asks (about five per sentence): none can change it, so
+    # no copy is made per call.
     key = ("people", sentence.index)
-    if key not in ctx.cache:
-        ctx.cache[key] = _people_in(ctx, sentence)
-    return list(ctx.cache[key])
+    found: tuple[Person, ...] | None = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = tuple(_people_in(ctx, sentence))
+    return found
 
 
 def _people_in(ctx: Context, sentence: Sentence) -> list[Person]:
@@ -86,11 +90,12 @@ def _people_in(ctx: Context, sentence: Sentence) -> list[Person]:
 def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
           found: list[Found]) -> tuple[int, str | None]:
     # Drop leading title words, demonyms and stop words: "German Chancellor Friedrich Merz".
-    words = list(re.finditer(r"\S+", text))
+    words = list(_NON_SPACE.finditer(text))
+    others = [(f.start, f.end) for f in found if f.kind != "person"]
     while words:
         word = words[0].group()
         at = sentence.start + start + words[0].start()
-        covered = any(f.start <= at < f.end and f.kind != "person" for f in found)
+        covered = bool(others) and any(a <= at < b for a, b in others)
         if covered or word.lower() in _NOT_NAMES or word.lower() in ROLE_WORDS:
             words.pop(0)
             continue

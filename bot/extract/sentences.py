@@ -24,12 +24,14 @@ def split_sentences(text: str) -> Iterator[Sentence]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group()
-        balanced = _quotes_close(chunk)
+        balanced: bool | None = None  # counted at the first boundary: most paragraphs are one sentence
         pos = 0
         for boundary in _BOUNDARY.finditer(chunk):
             before = chunk[pos:boundary.start()]
             if _ABBREVIATIONS.search(before):
                 continue
+            if balanced is None:
+                balanced = _quotes_close(chunk)
             if balanced and _inside_quote(chunk[pos:boundary.end()]):
                 continue  # a quote of several sentences stays one sentence
             for sentence in _capped(index, start + pos, before):

@@ -53,6 +53,8 @@ _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
 # An interview turn: "Frederiksen: ..." (a question's "Q:" is nobody's statement).
 _TURN = re.compile(r"^(?!Q:|Question:)[A-ZА-ЯІЇЄҐ][\w’'-]+(?:\s+[A-ZА-ЯІЇЄҐ][\w’'-]+){0,2}:\s")
 _QUOTE_START = re.compile(r"^(?:Quote:\s*)?[“\"«]")
+_LEADERS_OF = re.compile(r"\b(?:[Ll]eaders|лідери)\s+(?:of\s+)?(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w’'-]*"
+                         r"(?:,\s*|\s+(?:and|та|і)\s+|\s+)?)+")
 
 
 @dataclass
@@ -270,8 +272,9 @@ def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,
 
 def _note_collective(ctx: Context, disc: Discourse, sentence: Sentence) -> None:
     # "лідери Франції, Німеччини ... та України погодили": later "they" means these leaders.
-    match = re.search(r"\b(?:[Ll]eaders|лідери)\s+(?:of\s+)?(?:(?:the\s+)?[A-ZА-ЯІЇЄҐ][\w’'-]*"
-                      r"(?:,\s*|\s+(?:and|та|і)\s+|\s+)?)+", sentence.text)
+    if "eaders" not in sentence.text and "лідери" not in sentence.text:
+        return  # most sentences name no leaders: skip the pattern, which tries every word
+    match = _LEADERS_OF.search(sentence.text)
     if match and not ctx.in_quote(sentence.start + match.start()):
         label = match.group().strip(" ,")
         disc.collective = Agent(label=label, how="name", collective=True)

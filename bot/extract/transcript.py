@@ -28,10 +28,12 @@ def is_transcript(ctx: Context) -> bool:
     """Tell whether most of the body is first-person speech outside quotes."""
     if _JOINT.match(ctx.doc.title or "") or (ctx.sentences and _JOINT.match(ctx.sentences[0].text)):
         return False
+    if len(ctx.quotes) > 2:
+        return False  # checked first: it needs no pattern run on every sentence
     body = [s for s in ctx.sentences[1:] if not ctx.in_quote(s.start + 1, s.end - 1)
             and not s.text.startswith(("“", '"', "«"))]
     first = [s for s in body if _FIRST_PERSON.search(s.text)]
-    return len(first) >= 6 and len(first) >= 0.3 * max(len(body), 1) and len(ctx.quotes) <= 2
+    return len(first) >= 6 and len(first) >= 0.3 * max(len(body), 1)
 
 
 def transcript_statements(ctx: Context, agent: Agent | None) -> list[Statement]:
