@@ -39,10 +39,14 @@ def test_a_prefix_of_few_words_is_searched_as_those_words(store: Store) -> None:
                                                                      "A pledge held.", "Plenty of talks."])
     retriever = Retriever(store.db)
     assert retriever.expand('"pledg"*') == '("pledge" OR "pledges" OR "pledging")'
-    assert retriever.expand('"a" + "pledg"*') == '"a" + "pledg"*'  # a phrase keeps its prefix
+    assert retriever.expand('"a" + "pledg"*') == '("a" + "pledge" OR "a" + "pledges" OR "a" + "pledging")'
+    assert retriever.expand('"zzz" OR "took" + "a" + "pledg"* OR "b" + "pledg"* + "c"') == (
+        '"zzz" OR ("took" + "a" + "pledge" OR "took" + "a" + "pledges" OR "took" + "a" + "pledging") '
+        'OR "b" + "pledg"* + "c"')  # only a phrase's last word stands for words
     assert retriever.expand('"zzz"*') == '"zzz"*'  # no such word: nothing to gain
     found = [h.text for h in retriever.search('"pledg"* OR "plent"*')]
     assert found == ["Plenty of talks.", "A pledge held.", "Pledging went on.", "Pledges came."]
+    assert [h.text for h in retriever.search('"a" + "pledg"*')] == ["A pledge held."]
 
 
 def test_a_prefix_of_many_words_stays_a_prefix(store: Store) -> None:

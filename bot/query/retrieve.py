@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
+_PHRASE_PREFIX = re.compile(r'((?:"[^"\s]+" [+] )+)"([^"\s]+)"\*(?! [+])')  # "air" + "defenc"*
 _WHOLE = 60  # sentences: from this many on, "the first n" is read as the whole document
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
@@ -180,19 +181,32 @@ class Retriever:
         return self._by_length[prefix]
 
     def expand(self, expr: str) -> str:
-        """Return ``expr`` with each lone prefix ("pledg"*) written as the few words it stands for.
+        """Return ``expr`` with each prefix ("pledg"*, "air" + "defenc"*) written as the few
+        words it stands for.
 
         FTS5 merges the lists of every word a prefix matches before it can return one sentence
-        (3-4 ms for a common stem at 20k documents); the same words ORed are read lazily, newest
-        first, and stop at the limit. A prefix of many words stays a prefix.
+        (3-4 ms for a common stem at 20k documents, with a phrase's positions too); the same
+        words ORed are read lazily, newest first, and stop at the limit. A prefix of many words
+        stays a prefix.
         """
         def words_of(m: re.Match[str]) -> str:
-            words = self.words_starting(m.group(1), limit=_EXPANDED + 1)
-            if not words or len(words) > _EXPANDED:
+            words = self._few_words(m.group(1))
+            if not words:
                 return m.group(0)
             return "(" + " OR ".join(map(quote, words)) + ")" if len(words) > 1 else quote(words[0])
 
-        return _LONE_PREFIX.sub(words_of, expr)
+        def phrases_of(m: re.Match[str]) -> str:
+            head, words = m.group(1), self._few_words(m.group(2))
+            if not words:
+                return m.group(0)
+            return "(" + " OR ".join(head + quote(w) for w in words) + ")"
+
+        return _LONE_PREFIX.sub(words_of, _PHRASE_PREFIX.sub(phrases_of, expr))
+
+    def _few_words(self, prefix: str) -> list[str]:
+        """Return the stored words starting with ``prefix``, or none when there are too many."""
+        words = self.words_starting(prefix, limit=_EXPANDED + 1)
+        return words if len(words) <= _EXPANDED else []
 
     def docs_dated(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
