@@ -10,7 +10,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
-from itertools import takewhile
+from itertools import islice, takewhile
 from pathlib import Path
 
 SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
@@ -131,7 +131,8 @@ def stem(token: str) -> str:
 def starting_with(prefix: str, vocabulary: Sequence[str]) -> frozenset[str]:
     """Return the words of a sorted ``vocabulary`` that start with ``prefix``."""
     start = bisect_left(vocabulary, prefix)
-    return frozenset(takewhile(lambda w: w.startswith(prefix), vocabulary[start:]))
+    # islice: a slice would copy the rest of a store-wide vocabulary on every call.
+    return frozenset(takewhile(lambda w: w.startswith(prefix), islice(vocabulary, start, None)))
 
 
 def quote(term: str) -> str:
