@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query.rank import INTENT_CUES, continues, cue_hits
+from bot.query.rank import CUE_PATTERNS, INTENT_CUES, continues, cue_hits
 from bot.query.retrieve import Hit
 
 
@@ -23,6 +23,18 @@ def _hits(*texts: str) -> list[Hit]:
 ])
 def test_cue_hits(intent: str, texts: list[str], wanted: list[str]) -> None:
     assert [h.text for h in cue_hits(intent, _hits(*texts), limit=5)] == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "The minister SAID so, and said it twice.", "Ministers TOOK   PART; others took-part.",
+    "Вона ЗАЯВИЛА, що вони заявили.", "ſaid with a long s.", "Nothing here at all.", "Saidov spoke.",
+    "The attendees were represented by envoys.", "",
+])
+def test_cue_words_find_what_their_regex_finds(text: str) -> None:
+    # The first-word check only passes over texts the regex would find nothing in.
+    for cue in CUE_PATTERNS.values():
+        assert cue.findall(text) == cue.pattern.findall(text)
+    assert CUE_PATTERNS["statement"].findall("The minister SAID so, and said it twice.") == ["SAID", "said"]
 
 
 def test_cue_hits_keep_to_the_limit() -> None:
