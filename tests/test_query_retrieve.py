@@ -1,6 +1,9 @@
 """Indexed reads of the query engine over a real store: newest-first search, caches that follow saves."""
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from bot.query.retrieve import Retriever
 from storage.records import Extraction, Meeting, Sentence, SourceDocument
 from storage.store import Store
@@ -81,3 +84,18 @@ def test_a_search_the_matcher_cannot_read_is_left_to_fts5(store: Store) -> None:
     # NEAR is FTS5 syntax the engine never writes; within documents it must still be answered.
     hits = Retriever(store.db).search('NEAR("drones" "radars")', doc_ids=[key])
     assert [h.text for h in hits] == ["Drones and radars arrived."]
+
+
+def test_a_question_reads_one_state_of_the_store_and_the_next_sees_other_writers(store: Store,
+                                                                                  tmp_path: Path) -> None:
+    doc_id = _save(store, url="https://example.org/a", title="Before", sentences=["Drones were sent."])
+    retriever = Retriever(store.db)
+    other = sqlite3.connect(tmp_path / "test.db")  # another process's connection, as the CLI's
+    with retriever.question():
+        assert retriever.documents([doc_id])[doc_id].title == "Before"
+        with other:
+            other.execute("update documents set title = 'After' where id = ?", [doc_id])
+        assert retriever.documents([doc_id])[doc_id].title == "Before"  # checked as it began
+    with retriever.question():
+        assert retriever.documents([doc_id])[doc_id].title == "After"
+    other.close()

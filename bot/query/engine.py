@@ -80,6 +80,10 @@ class QueryEngine:
 
         if (tracked := try_answer(question, self.store, index=self.index)) is not None:
             return tracked
+        with self.retriever.question():
+            return self._answer(question)
+
+    def _answer(self, question: str) -> Answer:
         query = parse_question(question, index=self.index)
         if not fts_tokens(query.text):
             return compose.nothing(query, reason="empty")

@@ -6,8 +6,10 @@ here scans a table in Python. A search within a few documents reads their senten
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +84,7 @@ class Retriever:
         self._frequencies: dict[tuple[str, int], int] = {}
         # Read-mostly data kept between questions, emptied by any write to the store.
         self._version: tuple[int, int] = (-1, -1)
+        self._questions = 0  # questions being answered, the store checked as each began
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self._by_length: dict[str, dict[int, list[str]]] = {}
@@ -91,8 +94,24 @@ class Retriever:
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
 
+    @contextlib.contextmanager
+    def question(self) -> Iterator[None]:
+        """Check once, for the reads of one question, whether the store has changed.
+
+        Every read checks otherwise (about 16 ``pragma data_version`` a question); a commit by
+        another connection in the middle of a question is seen by the next one.
+        """
+        self._fresh()
+        self._questions += 1
+        try:
+            yield
+        finally:
+            self._questions -= 1
+
     def _fresh(self) -> None:
         """Empty the caches when the store has changed since they were filled."""
+        if self._questions and self.db.conn.total_changes == self._version[1]:
+            return  # checked when the question began, and this connection has written nothing since
         # data_version moves when another connection commits, total_changes when this one writes.
         version = (self.db.execute("pragma data_version").fetchone()[0], self.db.conn.total_changes)
         if version != self._version or len(self._docs) > _MAX_CACHED_DOCS:
