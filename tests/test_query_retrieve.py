@@ -99,3 +99,13 @@ def test_a_question_reads_one_state_of_the_store_and_the_next_sees_other_writers
     with retriever.question():
         assert retriever.documents([doc_id])[doc_id].title == "After"
     other.close()
+
+
+def test_word_counts_follow_saves(store: Store) -> None:
+    retriever = Retriever(store.db)
+    _save(store, url="https://example.org/a", title="A", sentences=["Drones were sent.", "Radars too."])
+    assert retriever.sentence_count() == 2
+    assert retriever.frequency(["drone"]) == 1
+    _save(store, url="https://example.org/b", title="B", sentences=["More drones came."])
+    assert retriever.sentence_count() == 3  # a save empties what was kept
+    assert retriever.frequency(["drone"]) == 2

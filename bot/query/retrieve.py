@@ -85,6 +85,7 @@ class Retriever:
         # Read-mostly data kept between questions, emptied by any write to the store.
         self._version: tuple[int, int] = (-1, -1)
         self._questions = 0  # questions being answered, the store checked as each began
+        self._count: int | None = None  # sentence_count()
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self._by_length: dict[str, dict[int, list[str]]] = {}
@@ -116,6 +117,7 @@ class Retriever:
         version = (self.db.execute("pragma data_version").fetchone()[0], self.db.conn.total_changes)
         if version != self._version or len(self._docs) > _MAX_CACHED_DOCS:
             self._version = version
+            self._count = None
             self._docs.clear()
             self._words.clear()
             self._by_length.clear()
@@ -161,8 +163,11 @@ class Retriever:
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""
-        row = self.db.execute("select max(id) from sentences").fetchone()
-        return int(row[0] or 0)
+        self._fresh()
+        if self._count is None:
+            row = self.db.execute("select max(id) from sentences").fetchone()
+            self._count = int(row[0] or 0)
+        return self._count
 
     def frequency(self, prefixes: list[str]) -> int:
         """Return in how many sentences words starting with any of ``prefixes`` occur (summed)."""
