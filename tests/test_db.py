@@ -5,7 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import CHECKPOINT_EVERY, WAL_SAFETY_PAGES, ImmediateDatabase, open_database
+from bot.ingest.pipeline import ingest_document
+from storage.db import CHECKPOINT_EVERY, MIGRATION_SETS, WAL_SAFETY_PAGES, ImmediateDatabase, open_database
+from storage.records import SourceDocument
+from storage.schema import core
+from storage.store import Store
 
 
 def _write(db: ImmediateDatabase, commits: int) -> None:
@@ -74,3 +78,27 @@ def test_a_failed_block_rolls_back_and_a_failed_inner_block_only_itself(tmp_path
             raise RuntimeError("inner failed")
     assert [r[0] for r in db.execute("select body from notes")] == ["outer"]
     db.close()
+
+
+def test_a_store_from_before_m004_loses_the_statement_index_and_still_saves(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = open_database(path, migrate=False)
+    for migrations in MIGRATION_SETS:  # as a store made before m004 was
+        if migrations is core:
+            core.apply(db, stop_before="m004_no_statement_text_index")
+        else:
+            migrations.apply(db)
+    assert db.table("statements_fts").exists()
+    db.close()
+    store = Store.open(path)
+    assert not store.db.table("statements_fts").exists()
+    triggers = {r[0] for r in store.db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert not {t for t in triggers if t.startswith("statements_")}
+    assert {"sentences_ai", "commitments_ai"} <= triggers  # the indexes questions read stay
+    text = 'Leaders met in Paris on 6 January 2026. "We will not abandon Ukraine," Emmanuel Macron said.'
+    ingest_document(store, SourceDocument(text=text, url="https://example.org/paris", title="Paris",
+                                          publisher="Elysee", published="2026-01-06", language="en"))
+    assert store.db.execute("select count(*) from statements").fetchone()[0] == 1
+    found = store.db.execute("select count(*) from sentences_fts where sentences_fts match 'abandon'")
+    assert found.fetchone()[0] == 1
+    store.close()

@@ -37,7 +37,7 @@ def extraction(actor: str = "Norway") -> Extraction:
 
 def table_counts(store: Store) -> dict[str, int]:
     tables = ("documents", "sentences", "meetings", "attendances", "statements", "commitments",
-              "agreements", "agreement_parties", "sentences_fts", "statements_fts", "commitments_fts")
+              "agreements", "agreement_parties", "sentences_fts", "commitments_fts")
     return {t: store.db.execute(f"select count(*) from [{t}]").fetchone()[0] for t in tables}
 
 
