@@ -60,3 +60,20 @@ def m005_speakers_by_document(db: Database) -> None:
     speaks most of each; reading every statement row for its speaker took 1 ms a question.
     """
     db.table("statements").create_index(["doc_id", "person_id"], if_not_exists=True)
+
+
+# Indexes whose columns begin a longer index of the same table, each made before the longer one.
+_PREFIX_INDEXES = ("idx_documents_published", "idx_meetings_date", "idx_statements_doc_id",
+                   "idx_meeting_sources_place")
+
+
+@query()
+def m006_no_prefix_indexes(db: Database) -> None:
+    """Drop the indexes whose columns begin a longer index of the same table.
+
+    The longer one serves every search the shorter did (an index is searched by a prefix of its
+    columns), and each save wrote both: a document's row, its meeting, its source report and
+    each of its ~5 statements paid for an index nothing needed.
+    """
+    for name in _PREFIX_INDEXES:
+        db.execute(f"drop index if exists [{name}]")

@@ -102,3 +102,15 @@ def test_a_store_from_before_m004_loses_the_statement_index_and_still_saves(tmp_
     found = store.db.execute("select count(*) from sentences_fts where sentences_fts match 'abandon'")
     assert found.fetchone()[0] == 1
     store.close()
+
+
+def test_no_index_only_repeats_the_start_of_another(tmp_path: Path) -> None:
+    # A longer index serves every search a prefix of its columns serves; both cost each save.
+    store = Store.open(tmp_path / "new.db")
+    for table in store.db.table_names():
+        indexes = [i for i in store.db.table(table).indexes if not i.name.startswith("sqlite_")]
+        for short in (i for i in indexes if not i.unique):
+            n = len(short.columns)
+            longer = [i.name for i in indexes if len(i.columns) > n and i.columns[:n] == short.columns]
+            assert not longer, f"{short.name} repeats the start of {longer}"
+    store.close()
