@@ -1,7 +1,11 @@
-"""The documents and meetings of a period: read once per store version, in date order, and the
-same as the store's own queries would return (ids in id order, meetings in date order)."""
+"""The documents and meetings of a period: read from the store, or sliced from one date-ordered
+index of them all once many periods are asked; either way the same as the store's own queries
+would return (ids in id order, meetings in date order)."""
 from __future__ import annotations
 
+import pytest
+
+import bot.query.periods
 from bot.query.names import word_terms
 from bot.query.periods import Periods
 from storage.records import Extraction, Meeting, Sentence, SourceDocument
@@ -17,33 +21,38 @@ def _save(store: Store, url: str, *, published: str, meeting: Meeting) -> str:
     return doc.key
 
 
+@pytest.fixture(params=["from the store", "from the index"])
+def periods(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, store: Store) -> Periods:
+    if request.param == "from the index":
+        monkeypatch.setattr(bot.query.periods, "_READS_BEFORE_INDEX", 0)
+    return Periods(store.db)
+
+
 def _stored_union(store: Store, start: str, end: str, limit: int) -> list[str]:
     return [r[0] for r in store.db.execute(
         "select doc_id from meetings where date between ? and ? union "
         "select id from documents where published between ? and ? limit ?", [start, end, start, end, limit])]
 
 
-def test_a_period_holds_the_documents_met_or_published_in_it(store: Store) -> None:
+def test_a_period_holds_the_documents_met_or_published_in_it(store: Store, periods: Periods) -> None:
     met = _save(store, "https://example.org/met", published="2025-06-02",
                 meeting=Meeting(name="Weimar Triangle", date="2025-05-30", place="Paris"))
     published = _save(store, "https://example.org/published", published="2025-05-12", meeting=Meeting())
     _save(store, "https://example.org/june", published="2025-06-10",
           meeting=Meeting(name="Weimar Triangle", date="2025-06-09", place="Berlin"))
     _save(store, "https://example.org/undated", published="", meeting=Meeting(name="G7"))
-    periods = Periods(store.db)
     assert sorted(periods.documents("2025-05-01", "2025-05-31")) == sorted([met, published])
     for start, end, limit in (("2025-05-01", "2025-05-31", 200), ("2025-01-01", "2025-12-31", 2),
                               ("2025-05-30", "2025-05-30", 200), ("2024-01-01", "2024-12-31", 200)):
         assert periods.documents(start, end, limit=limit) == _stored_union(store, start, end, limit)
 
 
-def test_a_period_names_only_its_own_meetings_in_date_order(store: Store) -> None:
+def test_a_period_names_only_its_own_meetings_in_date_order(store: Store, periods: Periods) -> None:
     may = [_save(store, f"https://example.org/may{i}", published=f"2025-05-{d}",
                  meeting=Meeting(name="Weimar Triangle", date=f"2025-05-{d}", place=place))
            for i, (d, place) in enumerate((("20", "Paris"), ("05", "Warsaw"), ("12", "Oslo")))]
     june = _save(store, "https://example.org/june", published="2025-06-01",
                  meeting=Meeting(name="Weimar Triangle", date="2025-06-01", place="Paris"))
-    periods = Periods(store.db)
     meetings = periods.meetings("2025-05-01", "2025-05-31")
     assert [doc_id for doc_id, _ in meetings.meetings] == [may[1], may[2], may[0]]  # by date
     assert meetings.naming([word_terms(["Paris"], label="Paris")]) == [may[0]]  # not June's
@@ -52,11 +61,24 @@ def test_a_period_names_only_its_own_meetings_in_date_order(store: Store) -> Non
     assert [d for d, _ in periods.meetings("2025-01-01", "2025-12-31", limit=2).meetings] == [may[1], may[2]]
 
 
-def test_a_period_read_before_a_save_is_read_again_after_clear(store: Store) -> None:
-    periods = Periods(store.db)
+def test_a_period_read_before_a_save_is_read_again_after_clear(store: Store, periods: Periods) -> None:
     assert periods.documents("2025-05-01", "2025-05-31") == []
     doc = _save(store, "https://example.org/a", published="2025-05-02",
                 meeting=Meeting(name="G7", date="2025-05-02", place="Rome"))
     periods.clear()  # what the retriever does when the store changes
     assert periods.documents("2025-05-01", "2025-05-31") == [doc]
     assert periods.meetings("2025-05-01", "2025-05-31").naming([word_terms(["Rome"], label="R")]) == [doc]
+
+
+def test_the_index_is_built_only_once_many_periods_are_asked(store: Store) -> None:
+    # A one-shot question, or a few between two saves, read their periods from the store.
+    periods = Periods(store.db)
+    days = [f"2025-{month:02}-{day:02}" for month in (5, 6) for day in range(1, 29)]
+    for day in days[:bot.query.periods._READS_BEFORE_INDEX]:
+        periods.meetings(day, day)
+        periods.meetings(day, day)  # kept: not read again
+    assert periods._dated is None
+    periods.documents(days[0], days[-1])
+    assert periods._dated is not None
+    periods.clear()  # a save: the next periods are read from the store again
+    assert periods._dated is None

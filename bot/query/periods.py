@@ -1,8 +1,8 @@
 """The documents and meetings of a period asked about: a day, a month, "May 10" of any year.
 
-Every dated meeting and document is read once per store version, in date order (``DatedIndex``):
-a period is then a slice of those lists. "May 10" of any year is read from the store. Periods
-are kept until the store changes: questions about the same month or day come back to them.
+Read from the store's covering indexes, or, once a store version has been asked about many
+periods, sliced from one date-ordered index of them all (``DatedIndex``). Periods are kept until
+the store changes: questions about the same month or day come back to them.
 """
 from __future__ import annotations
 
@@ -18,53 +18,77 @@ from bot.query.names import NameTerms, folded_words, text_joined
 
 T = TypeVar("T")
 _KEPT = 256  # periods (documents or meetings) kept, the least recently asked about dropped first
+# Periods read from the store before the store-wide index is built: reading them costs about a
+# third of building it, so a store version asked about this many is likely asked about more.
+_READS_BEFORE_INDEX = 12
 
 
 class Periods:
-    """Documents and meetings by date, kept per period; ``clear()`` when the store changes."""
+    """Documents and meetings by date, kept per period; ``clear()`` when the store changes.
+
+    A period is first read from the store (about 2 ms for a month at 20k documents). Once a
+    store version has been asked about enough periods to pay for it, every dated meeting and
+    document is read into one date-ordered index (``DatedIndex``, about 70 ms at 20k), and a
+    period is a slice of it. A one-shot ``pledgebot ask``, or a bot whose feeds write between a
+    few questions, never builds it. "May 10" of any year is always read from the store.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._kept: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._dated: DatedIndex | None = None
+        self._reads = 0  # periods read from the store since it last changed
 
     def clear(self) -> None:
         """Forget every period read."""
         self._kept.clear()
         self._dated = None
+        self._reads = 0
 
     def documents(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
-        if has_year:
-            return self._kept_or(("docs", start, end, limit),
-                                 lambda: self._index().documents(start, end, limit=limit))
-        return self._kept_or(("any-year docs", start, end, limit),
-                             lambda: self._any_year_documents(start, end, limit=limit))
+        def read() -> list[str]:
+            index = self._index() if has_year else None
+            return index.documents(start, end, limit=limit) if index else \
+                self._documents(start, end, has_year=has_year, limit=limit)
+        return self._kept_or(("docs", start, end, has_year, limit), read)
 
     def meetings(self, start: str, end: str, *, has_year: bool = True, limit: int = 3000) -> MeetingNames:
         """Return the meetings between two ISO dates, with an index of the words of their names."""
-        if has_year:
-            return self._kept_or(("meetings", start, end, limit),
-                                 lambda: self._index().meetings(start, end, limit=limit))
-        return self._kept_or(("any-year meetings", start, end, limit),
-                             lambda: MeetingNames(self._any_year_meetings(start, end, limit=limit)))
+        def read() -> MeetingNames:
+            index = self._index() if has_year else None
+            return index.meetings(start, end, limit=limit) if index else \
+                MeetingNames(self._meetings(start, end, has_year=has_year, limit=limit))
+        return self._kept_or(("meetings", start, end, has_year, limit), read)
 
-    def _index(self) -> DatedIndex:
+    def _index(self) -> DatedIndex | None:
+        """Return the store-wide index once this store version has read enough periods."""
         if self._dated is None:
+            self._reads += 1
+            if self._reads <= _READS_BEFORE_INDEX:
+                return None
             self._dated = DatedIndex(self.db)
         return self._dated
 
-    def _any_year_documents(self, start: str, end: str, *, limit: int) -> list[str]:
-        # "On May 10": any year. UNION returns each id once, in id order (a temporary b-tree).
-        sql = ("select doc_id from meetings where substr(date, 6, 5) between ? and ? union "
-               "select id from documents where substr(published, 6, 5) between ? and ? limit ?")
-        params = [start[5:], end[5:], start[5:], end[5:], limit]
+    def _documents(self, start: str, end: str, *, has_year: bool, limit: int) -> list[str]:
+        # UNION returns each id once, in id order (a temporary b-tree): DatedIndex does the same.
+        if has_year:
+            sql = ("select doc_id from meetings where date between ? and ? union "
+                   "select id from documents where published between ? and ? limit ?")
+            params: list[object] = [start, end, start, end, limit]
+        else:  # "on May 10": any year
+            sql = ("select doc_id from meetings where substr(date, 6, 5) between ? and ? union "
+                   "select id from documents where substr(published, 6, 5) between ? and ? limit ?")
+            params = [start[5:], end[5:], start[5:], end[5:], limit]
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
-    def _any_year_meetings(self, start: str, end: str, *, limit: int) -> list[tuple[str, str]]:
-        sql = ("select doc_id, name, place, format from meetings "
-               "where substr(date, 6, 5) between ? and ? limit ?")
-        return [(r[0], _line(r[1:])) for r in self.db.execute(sql, [start[5:], end[5:], limit]).fetchall()]
+    def _meetings(self, start: str, end: str, *, has_year: bool, limit: int) -> list[tuple[str, str]]:
+        if has_year:  # the covering index's order, (date, doc_id): DatedIndex keeps the same
+            where, params = "date between ? and ?", [start, end, limit]
+        else:
+            where, params = "substr(date, 6, 5) between ? and ?", [start[5:], end[5:], limit]
+        sql = f"select doc_id, name, place, format from meetings where {where} limit ?"
+        return [(r[0], _line(r[1:])) for r in self.db.execute(sql, params).fetchall()]
 
     def _kept_or(self, key: tuple[Any, ...], read: Callable[[], T]) -> T:
         kept = self._kept
@@ -82,9 +106,9 @@ class Periods:
 class DatedIndex:
     """Every dated meeting and document of the store in date order, read once per store version.
 
-    Each new month asked about cost two queries (about 1.6 ms at 20k documents) and an index of
-    its meetings' names; here a period is two binary searches over lists read once (about 40 ms
-    at 20k documents, on the first dated question after the store changes).
+    A period read from the store costs two queries and an index of its meetings' names (about
+    2 ms a month at 20k documents); here it is two binary searches over lists read once (about
+    70 ms at 20k documents).
     """
 
     def __init__(self, db: Database) -> None:
@@ -94,8 +118,9 @@ class DatedIndex:
                                        "where date is not null order by date, doc_id").fetchall()
                  if isinstance(r[0], str)]
         self._meeting_dates = [r[0] for r in found]
-        lines: dict[tuple[str | None, ...], str] = {}  # a few hundred distinct names at 20k meetings
-        self._meetings = [(r[1], lines.get(r[2:]) or lines.setdefault(r[2:], _line(r[2:]))) for r in found]
+        # A few hundred distinct (name, place, format) at 20k meetings: each joined once.
+        lines = {parts: _line(parts) for parts in {r[2:] for r in found}}
+        self._meetings = [(r[1], lines[r[2:]]) for r in found]
         self._names = NameWords([text for _, text in self._meetings])
         published = [r for r in db.execute("select published, id from documents "
                                            "where published is not null order by published, id").fetchall()
