@@ -124,7 +124,7 @@ class Reach:
             # A loop, not any() over a generator: most questions get this far (43 nearby reports
             # a save, twice), and compare only two or three names each.
             for other in names:
-                if _similar(name, other) if name <= other else _similar(other, name):
+                if _similar_names(name, other):
                     return True
         return False
 
