@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
 from bot.extract.titles import ROLE_RE, WORD_START, is_plural_role, tidy_role
@@ -13,15 +14,17 @@ from storage.records import Sentence
 _HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
 _THEY = {"they", "вони"}
 _COLLECTIVE = re.compile(
-    r"(?i)" + WORD_START + r"(?:leaders|allies|partners|countries|nations|members|participants|delegations|"
-    r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
-    r"лідери|учасники|партнери|союзники|країни|сторони)\b")
+    r"(?i)" + WORD_START + by_first_letter(alternatives(
+        r"leaders|allies|partners|countries|nations|members|participants|delegations|"
+        r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
+        r"лідери|учасники|партнери|союзники|країни|сторони")) + r"\b")
 _ADVERBS = re.compile(
-    r"(?i)\s+(?:also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
+    r"(?i)\s+" + by_first_letter(alternatives(
+        r"also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
     r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
     r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to|"
     r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week|також|вже|ще|знову|"
-    r"теж)\s*$")
+    r"теж")) + r"\s*$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
 _DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")

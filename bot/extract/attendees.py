@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from bot.extract.agents import Agent
+from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context, Found
 from bot.extract.meeting import EVENT_WORDS
 from bot.extract.people import Person, people_in
@@ -14,21 +15,24 @@ from storage.records import Attendance, Commitment, Sentence, Statement
 
 # A preposition governs a name when only names, titles and "and" stand between them.
 _SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і)"
-_GOVERNED = re.compile(WORD_START + r"(?i:with|between|against|about|on|for|of|that|than|to|від|з|із|"
-                       rf"про|проти)\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
-_MEETING = re.compile(r"(?i)" + WORD_START + r"(?:met|meet|meets|meeting|talks|spoke|sitting|joined|together|"
-                      r"conference|summit|gathering|зустріч\w*|переговор\w*)\b")
+_GOVERNED = re.compile(WORD_START + "(?i:" + by_first_letter(alternatives(
+                       r"with|between|against|about|on|for|of|that|than|to|від|з|із|про|проти")) +
+                       rf")\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
+_MEETING = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
+    r"met|meet|meets|meeting|talks|spoke|sitting|joined|together|conference|summit|gathering|"
+    r"зустріч\w*|переговор\w*")) + r"\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
 _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
                    r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
                    r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
-_CUE = re.compile(r"(?i)" + WORD_START + r"(?:attended|attending|attendees|participants\s+included|"
+_CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
+                  r"attended|attending|attendees|participants\s+included|"
                   r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
                   r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
                   r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
                   r"(?:was|were)\s+represented|also\s+in\s+[A-Z]\w+\s+were|"
                   r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with|"
-                  r"(?:delegation|team)\s+(?:was\s+)?(?:led|headed)\s+by)\b")
+                  r"(?:delegation|team)\s+(?:was\s+)?(?:led|headed)\s+by")) + r"\b")
 # In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
 _GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
@@ -69,9 +73,11 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
 
 
 # Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
-_REMOTE = re.compile(r"(?i)" + WORD_START + r"(?:in\s+a\s+(?:joint\s+)?statement|"
+_REMOTE = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
+                     r"in\s+a\s+(?:joint\s+)?statement|"
                      r"on\s+(?:social\s+media|X|Telegram|Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+"
-                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|(?:would|will|to)\s+travel)\b")
+                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|"
+                     r"(?:would|will|to)\s+travel")) + r"\b")
 
 
 def active_people(statements: Sequence[Statement],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
@@ -11,9 +12,10 @@ from storage.records import Meeting, Sentence
 
 # Words that mark a sentence as being about the event itself.
 EVENT_WORDS = re.compile(
-    r"(?i)" + WORD_START + r"(?:meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
-    r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
-    r"переговор\w*|підписал\w*|засідан\w*)\b")
+    r"(?i)" + WORD_START + by_first_letter(alternatives(
+        r"meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
+        r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
+        r"переговор\w*|підписал\w*|засідан\w*")) + r"\b")
 _FORMATS = [
     (re.compile(r"(?i)coalition of the willing|коаліці\w+ охочих"), "Coalition of the Willing"),
     (re.compile(r"(?i)ukraine defen[cs]e contact group|\bUDCG\b|ramstein"),

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from bot.entities import EntityIndex
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
+from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from storage.records import Attendance, Sentence, Statement
@@ -40,7 +41,8 @@ _VERBS_UK = (
     r"написа(?:в|ла|ли)|погодилися,?\s+що|вимага(?:ють|ли|є)|заяву\s+зроби(?:в|ла|ли)"
 )
 # Lower case only: "States" in "United States" is not a verb.
-SPEECH = re.compile(rf"(?<!\w)(?:{_VERBS_EN}|{_VERBS_UK})(?!\w)")
+_SPEECH_VERBS = by_first_letter(alternatives(f"{_VERBS_EN}|{_VERBS_UK}"))
+SPEECH = re.compile(rf"(?<!\w){_SPEECH_VERBS}(?!\w)")
 _PARTICIPLE = re.compile(r"(?i)^(?:saying|adding|noting|stressing|emphasi[sz]ing|describing|"
                          r"calling|highlighting|underlining|claiming|warning|insisting)")
 _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?:the|a)\s+(?:joint\s+)?"

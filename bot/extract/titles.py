@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.alternation import by_first_letter
+
 _EN = [
     r"first\s+deputy\s+prime\s+minister", r"deputy\s+prime\s+minister", r"prime\s+minister",
     r"vice[\s-]+president", r"federal\s+chancellor", r"chancellor",
-    r"(?:foreign|defen[cs]e|finance|economy|interior|energy|trade|home)\s+"
-    r"(?:minister|secretary)",
+    *(rf"{office}\s+(?:minister|secretary)" for office in (
+        "foreign", "defen[cs]e", "finance", "economy", "interior", "energy", "trade", "home")),
     r"secretary\s+of\s+(?:state|defen[cs]e|the\s+treasury)", r"secretar(?:y|ies)[\s-]+general",
     r"treasury\s+secretary", r"minister\s+(?:of|for)\s+(?:foreign\s+affairs|defen[cs]e|finance)",
     r"special\s+envoy(?:\s+for\s+[A-Z]\w+)?", r"envoy", r"ambassador(?:\s+to\s+[A-Z][\w.]*)?",
@@ -31,7 +33,7 @@ _UK = [
 WORD_START = r"\b(?=[^\W\d_])"
 # Plural forms: "the Prime Ministers of Albania, Belgium ...", "Senators Lindsey Graham and ...".
 _PLURAL = r"(?:s|es)?"
-ROLE = r"(?:" + "|".join(f"{p}{_PLURAL}" for p in _EN) + "|" + "|".join(_UK) + r")"
+ROLE = by_first_letter([*(f"{p}{_PLURAL}" for p in _EN), *_UK])
 ROLE_RE = re.compile(rf"(?i){WORD_START}{ROLE}\b")
 ROLE_AT_END = re.compile(rf"(?i)(?P<role>{ROLE})(?P<tail>\s+(?:of|to|for)\s+(?:the\s+)?"
                          r"[A-ZА-ЯІЇЄҐ][\w.’'\-]*(?:\s+(?:[A-ZА-ЯІЇЄҐ][\w.’'\-]*|of|the|and|for))*)?"

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 
 from bot.extract.agents import Agent, person_agent
+from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from bot.extract.titles import WORD_START
 from storage.records import Sentence, Statement
 
-_FIRST_PERSON = re.compile(r"(?i)" + WORD_START + r"(?:I|we|our|us|my|me|ми|я|наш\w*)\b")
+_FIRST_PERSON = re.compile(
+    r"(?i)" + WORD_START + by_first_letter(alternatives(r"I|we|our|us|my|me|ми|я|наш\w*")) + r"\b")
 _TITLE_ROLE = re.compile(r"\b(?P<role>PM|Prime Minister|President|Chancellor|Secretary[- ]General|"
                          r"Foreign Secretary|Defence Secretary|Defense Secretary)\b")
 _VOCATIVE = re.compile(r"(?i)\bdear\s+((?:Mr\.?\s+|Mrs\.?\s+|Madam\s+)?[A-Z][\w-]*)")
