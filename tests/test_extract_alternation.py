@@ -44,6 +44,8 @@ def test_a_shorter_word_listed_first_still_wins_over_a_longer_one() -> None:
 
 def test_leading_groups_are_opened_into_one_word_each() -> None:
     assert by_first_letter([r"(?:was|were)\s+present", "met"]) == r"(?:w(?:as\s+present|ere\s+present)|met)"
+    # An escaped parenthesis or one in a class does not close the group.
+    assert by_first_letter([r"(?:a\)|b[)])c"]) == r"(?:a\)c|b[)]c)"
 
 
 def test_split_keeps_bars_inside_groups_classes_and_escapes() -> None:

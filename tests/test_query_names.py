@@ -46,7 +46,7 @@ def test_first_words_are_the_words_that_can_begin_a_mention() -> None:
     for text in ("Talks in Tallinn.", "The Republic of Estonia spoke.", "Делегація Естонії прибула."):
         words = text_words(text)
         # A sentence with none of the first words never names the entity.
-        assert terms.in_words(words) <= (not first.isdisjoint(words))
+        assert terms.in_text(text) <= (not first.isdisjoint(words))
 
 
 def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() -> None:

@@ -185,7 +185,7 @@ def _role_agent(ctx: Context, disc: Discourse, sentence: Sentence, phrase: str, 
 def _head_of_state(ctx: Context, disc: Discourse, phrase: str, role: str) -> Agent | None:
     """Resolve "the President" / "the Head of State" without a country: on a government's own
     site its head; in any readout, "the Head of State" is the president it names most."""
-    home = ctx.publisher_country()
+    home = ctx.publisher_country
     if home and _same_title(ctx, role, "President"):
         head = ctx.index.person_by_role("President", country=home,
                                         on=ctx.date or ctx.doc.published or None)

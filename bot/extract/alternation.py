@@ -85,10 +85,17 @@ def _opened(word: str) -> list[str]:
 
 def _group_end(word: str) -> int:
     """Return where the group that opens ``word`` ends (just after its closing parenthesis)."""
-    depth = 0
-    for at, char in enumerate(word):
-        # Fragments are plain words here: no escaped bracket or class holds a parenthesis.
+    depth, i = 0, 0
+    while i < len(word):
+        char = word[i]
+        if char == "\\":  # escapes and classes hold no parenthesis that counts, as in alternatives()
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(word, i)
+            continue
         depth += {"(": 1, ")": -1}.get(char, 0)
+        i += 1
         if depth == 0:
-            return at + 1
+            return i
     raise ValueError(f"unbalanced group: {word!r}")

@@ -100,12 +100,9 @@ class Context:
             self._mentions[sentence.index] = cached
         return cached
 
-    def publisher_country(self) -> str | None:
-        """Return the country whose government site published the document (gov.uk, gov.ua)."""
-        return self._publisher_country
-
     @cached_property
-    def _publisher_country(self) -> str | None:
+    def publisher_country(self) -> str | None:
+        """The country whose government site published the document (gov.uk, gov.ua), or None."""
         # Once per document: every "the President" without a country asks (urlparse is slow).
         from urllib.parse import urlparse
 

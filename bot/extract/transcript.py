@@ -83,7 +83,7 @@ def title_speaker(ctx: Context) -> Agent | None:
         re.fullmatch(r"\s+of\s+(?:the\s+)?", title.text[match.end():f.start - title.start]))
     ]
     country = next((f.name for f in scope if f.kind == "country"), None) or \
-        (None if scope else ctx.publisher_country())
+        (None if scope else ctx.publisher_country)
     org = next((f.name for f in scope if f.kind == "org"), None) if not country else None
     label = f"{_short(country or org)} {role}".strip()
     entity = ctx.index.person_by_role(role, country=country, org=org, on=ctx.date) \

@@ -35,16 +35,12 @@ class NameTerms:
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
-        """Return a regex for the variants (for highlighting; matching uses ``in_words``)."""
+        """Return a regex for the variants (for highlighting; matching uses ``in_joined``)."""
         return _pattern(self.variants)
 
     def in_text(self, text: str | None) -> bool:
         """Tell whether ``text`` names the entity."""
         return bool(text) and self.in_joined(text_joined(text or ""))
-
-    def in_words(self, words: Sequence[str]) -> bool:
-        """Tell whether the folded ``words`` of a text name the entity."""
-        return self.in_joined(join_words(words))
 
     def in_joined(self, joined: str) -> bool:
         """Tell whether a text's ``joined`` words (``join_words``) name the entity."""
@@ -53,7 +49,7 @@ class NameTerms:
     def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
         """Return the words of a sorted ``vocabulary`` that can begin a mention of the entity.
 
-        A sentence holding none of them cannot name it (one set test instead of ``in_words``);
+        A sentence holding none of them cannot name it (one set test instead of ``in_joined``);
         None when that cannot be told from words alone.
         """
         out: set[str] = set()
