@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -15,11 +16,26 @@ CORPUS = REPO.parent / "shared" / "corpus"
 TOOLS = REPO.parent / "shared" / "tools"
 
 
+def missing_shared(reason: str) -> None:
+    """Skip a test that needs ../shared when it is absent; in CI fail, since a silent skip there
+    would hide a broken set-up."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason} (CI=true: ../shared must be beside the checkout)")
+    pytest.skip(reason)
+
+
+def require_corpus() -> Path:
+    """The development corpus, or a skip (a failure in CI) when it is not beside the repo."""
+    if not (CORPUS / "index.json").is_file():
+        missing_shared(f"the development corpus is not at {CORPUS}")
+    return CORPUS
+
+
 def shared_tool(name: str) -> ModuleType:
-    """Import one of the shared graders (``gold_eval``, ``qa_eval``); skip when it is missing."""
+    """Import one of the shared graders (``gold_eval``, ``qa_eval``); skip (fail in CI) when missing."""
     path = TOOLS / f"{name}.py"
     if not path.is_file():
-        pytest.skip(f"the grader is not at {path}")
+        missing_shared(f"the grader is not at {path}")
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -37,7 +53,5 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def corpus_dir() -> Path:
-    """The development corpus; tests that need it skip when it is not beside the repo."""
-    if not (CORPUS / "index.json").is_file():
-        pytest.skip(f"the development corpus is not at {CORPUS}")
-    return CORPUS
+    """The development corpus; tests that need it skip (fail in CI) when it is not beside the repo."""
+    return require_corpus()

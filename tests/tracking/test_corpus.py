@@ -10,6 +10,7 @@ import pytest
 from bot.ingest.pipeline import DocumentInput, ingest_document, load_input
 from bot.tracking.router import try_answer
 from storage.store import Store
+from tests.conftest import require_corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 LONDON = ("2025-03-02-thewest-london-summit-coalition-of-the-willing",
@@ -24,8 +25,7 @@ OTHER = ("2025-03-15-gov-uk-pm-statement-coalition-of-the-willing",
 @pytest.fixture
 def corpus_store(store: Store) -> tuple[Store, dict[str, str]]:
     """Ingest the London, Rome and two other corpus documents; return the store and slug -> doc id."""
-    if not (CORPUS / "index.json").is_file():
-        pytest.skip(f"the development corpus is not at {CORPUS}")
+    require_corpus()
     index = {d["slug"]: d for d in json.loads((CORPUS / "index.json").read_text("utf-8"))}
     ids = {}
     for slug in (*ROME[::-1], *LONDON, *OTHER):  # not in date order on purpose
