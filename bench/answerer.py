@@ -27,8 +27,8 @@ def open_engine(engine: str, db: str) -> Ask:
         from bench.baseline import Baseline
 
         return Baseline(db).answer
-    from bot.cli import open_store
-    from bot.query import answer_question
+    from bot.ask import answer_question
+    from bot.wiring import open_store
 
     store = open_store(db)
 

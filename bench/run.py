@@ -145,7 +145,7 @@ def measure_size(store: Any, db_path: Path, docs: int, opts: argparse.Namespace)
 
 def run(opts: argparse.Namespace) -> dict[str, Any]:
     """Build the store through every size, measuring at each; return the whole result."""
-    from bot.cli import open_store
+    from bot.wiring import open_store
 
     sizes = sorted(opts.sizes)
     results = []
@@ -155,7 +155,7 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
         db_path = work / "bench.db"
         if db_path.exists():
             raise SystemExit(f"{db_path} exists: give --work an empty directory")
-        store = open_store(str(db_path))
+        store = open_store(db_path)
         built = 0
         for docs in sizes:
             if opts.reuse and docs == sizes[-1]:
@@ -171,9 +171,9 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
 
 def measure_reused(path: Path, docs: int, opts: argparse.Namespace) -> dict[str, Any]:
     """Measure answers on a store built earlier (by ``--work``) instead of ingesting again."""
-    from bot.cli import open_store
+    from bot.wiring import open_store
 
-    store = open_store(str(path))
+    store = open_store(path)
     try:
         have = store.db.execute("select count(*) from documents").fetchone()[0]
         if have != docs:

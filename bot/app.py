@@ -24,7 +24,7 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     admin,  # before questions: an admin's URL, file or forwarded post is ingested, not asked
     follow,  # /follow, /unfollow, /following in private chats
     feeds,  # /feeds (admins) and the scheduled feed poll
-    alerts,  # no commands: installs the outbox hook, schedules delivery and the digest
+    alerts,  # no commands: schedules alert delivery and the digest
     questions,  # query commands, any private text, group mentions and replies
     scorecard,  # /scorecard and /status: commitments tracked across meetings
     pages,  # page and source buttons

@@ -5,14 +5,11 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from bot.cli_options import DB_OPTION, db_path, open_store
 from bot.errors import PledgebotError
-
-if TYPE_CHECKING:  # the store is imported lazily, for a fast start
-    from storage.store import Store
 
 log = logging.getLogger("pledgebot")
 
@@ -25,22 +22,6 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
-def open_store(db: str | None) -> Store:
-    """Open the store named by ``--db``, or by the settings."""
-    from storage.store import Store
-
-    if db is None:
-        from bot.config import load_settings
-
-        try:
-            db = str(load_settings().db)
-        except PledgebotError as err:  # bad settings: one clear line, not a traceback
-            raise click.ClickException(str(err)) from None
-    from bot.alerts.outbox import install  # every save queues its alerts in the same transaction
-
-    return install(Store.open(db))
-
-
 @click.group()
 @click.option("--log-level", default="WARNING", show_default=True, help="Log level for stderr.")
 @click.version_option(package_name="pledgebot")
@@ -51,7 +32,7 @@ def main(log_level: str) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1)
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="JSON Lines: one document a line with path or url, and title, published, ...")
 @click.option("--url", help="Source URL of a single file given as SOURCES.")
@@ -101,7 +82,7 @@ def _describe(counts: dict[str, int]) -> str:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 def export(db: str | None) -> None:
     """Print every document with its facts as one JSON object."""
     store = open_store(db)
@@ -111,11 +92,11 @@ def export(db: str | None) -> None:
 
 @main.command()
 @click.argument("question", required=False)
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per question.")
 def ask(question: str | None, db: str | None, as_json: bool) -> None:
     """Answer QUESTION, or one question a line from standard input."""
-    from bot.query import answer_question
+    from bot.ask import answer_question
 
     store = open_store(db)
     questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
@@ -129,10 +110,10 @@ def ask(question: str | None, db: str | None, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 def chat(db: str | None) -> None:
     """Ask questions in an interactive console session, without Telegram."""
-    from bot.query import answer_question
+    from bot.ask import answer_question
 
     store = open_store(db)
     click.echo("pledgebot console. Ask a question; an empty line or Ctrl-D quits.")
@@ -165,7 +146,7 @@ Without a token, `pledgebot chat` answers questions in the console."""
                    "without either, long polling).")
 @click.option("--listen", default="0.0.0.0", show_default=True, help="Webhook: address to listen on.")
 @click.option("--port", default=8443, show_default=True, help="Webhook: port to listen on.")
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None:
     """Run the Telegram bot: long polling, or a webhook with --webhook URL."""
     import secrets
@@ -203,15 +184,17 @@ main.add_command(alerts_group)
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+@DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port to listen on.")
 def browse(db: str | None, host: str, port: int) -> None:
     """Browse the store in Datasette, with titles, facets and canned queries."""
-    from bot.tracking.browse import serve
+    from bot.tracking.browse import prepare, serve
 
-    if db is None:
-        from bot.config import load_settings
-
-        db = str(load_settings().db)
-    sys.exit(serve(db=Path(db), host=host, port=port))
+    path = Path(db_path(db))
+    store = open_store(str(path))  # migrated and refreshed before Datasette reads it
+    try:
+        metadata = prepare(store.db, path)
+    finally:
+        store.close()
+    sys.exit(serve(db=path, metadata=metadata, host=host, port=port))

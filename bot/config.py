@@ -1,6 +1,7 @@
 """Settings from the environment and ``.env``, built once at the edge and passed down."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated
@@ -10,7 +11,15 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+def default_db() -> Path:
+    """Return where the store lives without PLEDGEBOT_DB: the user's data directory (XDG), never
+    inside the installed package, which may be read-only and is replaced on upgrade."""
+    # The one place outside load_settings that reads the environment: it is where XDG says to look.
+    base = os.environ.get("XDG_DATA_HOME", "")
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share"  # XDG: absolute only
+    return root / "pledgebot" / "pledgebot.db"
+
 # What @BotFather hands out: the bot's numeric id, a colon, and a 35-character secret.
 _TOKEN = re.compile(r"\d{3,16}:[A-Za-z0-9_-]{30,64}")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -22,7 +31,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
-    db: Path = Field(default=DATA_DIR / "pledgebot.db", alias="PLEDGEBOT_DB")
+    db: Path = Field(default_factory=default_db, alias="PLEDGEBOT_DB")
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, alias="ADMIN_IDS")
     admin_chat_id: int | None = Field(default=None, alias="ADMIN_CHAT_ID")
     alert_chat_id: int | None = Field(default=None, alias="ALERT_CHAT_ID")

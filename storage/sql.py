@@ -5,6 +5,7 @@ introspection and talk to the connection directly.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -36,3 +37,8 @@ def upsert(db: Database, table: str, records: Iterable[Mapping[str, Any]]) -> No
 def marks(values: Iterable[Any]) -> str:
     """Return the placeholders of an ``in (...)`` list ("null" for none, which matches nothing)."""
     return ", ".join("?" for _ in values) or "null"
+
+
+def now_iso(now: dt.datetime | None = None) -> str:
+    """Return ``now`` (default: the current UTC time) as the ISO timestamp every *_at column holds."""
+    return (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")

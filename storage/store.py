@@ -6,7 +6,6 @@ leaves the store exactly as it was.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
@@ -17,7 +16,7 @@ from sqlite_utils import Database
 
 from storage.db import open_database
 from storage.records import Extraction, SourceDocument
-from storage.sql import dicts
+from storage.sql import dicts, now_iso
 
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 
@@ -62,7 +61,7 @@ class Store:
             if existing == _identity(doc):
                 return SaveResult(doc_id, "unchanged", self.fact_counts(doc_id))
             previous = self.facts_of(doc_id) if existing else {}
-            now = _now()
+            now = now_iso()
             if existing:
                 self._delete_facts(doc_id)
             row = {"url": doc.url, "title": doc.title, "publisher": doc.publisher,
@@ -233,10 +232,6 @@ def _identity(doc: SourceDocument) -> tuple[Any, ...]:
 
 def _clean(row: dict[str, Any], drop: set[str]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in drop}
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def dumps(value: Any) -> str:

@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from bot.wiring import open_store
 from storage.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,8 +46,17 @@ def shared_tool(name: str) -> ModuleType:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    """A real SQLite store in a temporary file, closed after the test."""
-    s = Store.open(tmp_path / "test.db")
+    """A real SQLite store in a temporary file, opened as the application opens it (every save
+    hook: alerts, vocabulary, tracking), closed after the test."""
+    s = open_store(tmp_path / "test.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def bare_store(tmp_path: Path) -> Iterator[Store]:
+    """A store without save hooks: storage alone, or a writer that predates a hook."""
+    s = Store.open(tmp_path / "bare.db")
     yield s
     s.close()
 

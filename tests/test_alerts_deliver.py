@@ -16,7 +16,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot.alerts.deliver import deliver_due
 from bot.alerts.match import Subject
-from bot.alerts.outbox import Audience, fan_out, install
+from bot.alerts.outbox import Audience, fan_out
 from bot.alerts.subscriptions import follow, following
 from storage.store import Store
 from tests.alert_facts import doc, extraction, pledge
@@ -41,7 +41,6 @@ class ScriptedSender:
 
 
 def queued(store: Store, *chats: int) -> None:
-    install(store)
     for chat in chats:
         follow(store.db, chat_id=chat, subject=Subject(kind="country", value="Norway", label="Norway"))
     store.save_document(doc(), extraction(commitments=(pledge(),)))

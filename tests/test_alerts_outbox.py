@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.alerts.match import Subject
-from bot.alerts.outbox import Audience, fan_out, install, queue_digest, queue_notice
+from bot.alerts.outbox import Audience, fan_out, queue_digest, queue_notice
 from bot.alerts.subscriptions import follow
 from storage.store import Store
 from tests.alert_facts import ACCORD, doc, extraction, pledge, quote
@@ -27,7 +27,6 @@ def deliveries(store: Store) -> list[tuple]:
 
 
 def test_save_queues_one_alert_with_the_new_facts(store: Store) -> None:
-    install(install(store))  # installing twice must not queue twice
     store.save_document(
         doc(), extraction(commitments=(pledge(),), statements=(quote(),), agreements=(ACCORD,))
     )
@@ -49,7 +48,6 @@ def test_save_queues_one_alert_with_the_new_facts(store: Store) -> None:
 
 
 def test_unchanged_reingest_queues_nothing_and_minor_update_is_silent(store: Store) -> None:
-    install(store)
     store.save_document(doc(), extraction(commitments=(pledge(),)))
     store.save_document(doc(), extraction(commitments=(pledge(),)))
     store.save_document(
@@ -59,7 +57,6 @@ def test_unchanged_reingest_queues_nothing_and_minor_update_is_silent(store: Sto
 
 
 def test_a_failing_save_queues_no_alert(store: Store) -> None:
-    install(store)
 
     def explode(*_: object) -> None:
         raise RuntimeError("disk full")
@@ -71,7 +68,6 @@ def test_a_failing_save_queues_no_alert(store: Store) -> None:
 
 
 def test_fan_out_reaches_channel_and_matching_subscribers_once(store: Store) -> None:
-    install(store)
     follow(store.db, chat_id=11, subject=Subject(kind="country", value="Norway", label="Norway"))
     follow(store.db, chat_id=11, subject=Subject(kind="topic", value="energy", label="energy"))
     follow(store.db, chat_id=22, subject=Subject(kind="country", value="Chile", label="Chile"))
@@ -92,7 +88,6 @@ def test_notices_go_to_admins_once(store: Store) -> None:
 
 
 def test_daily_digest_replaces_channel_alerts(store: Store) -> None:
-    install(store)
     follow(store.db, chat_id=11, subject=Subject(kind="country", value="Norway", label="Norway"))
     store.save_document(doc(), extraction(commitments=(pledge(),)))
     store.save_document(doc(url="https://news.example/two"), extraction(agreements=(ACCORD,)))
@@ -108,6 +103,6 @@ def test_daily_digest_replaces_channel_alerts(store: Store) -> None:
 def test_fan_out_follows_a_migrated_channel(store: Store) -> None:
     store.db["chat_migrations"].insert({"old_chat_id": CHANNEL, "new_chat_id": -100600})
     queue_notice(store.db, key="x", text="hello")
-    install(store).save_document(doc(), extraction(commitments=(pledge(),)))
+    store.save_document(doc(), extraction(commitments=(pledge(),)))
     fan_out(store.db, audience=Audience(channel_id=CHANNEL))
     assert deliveries(store) == [(2, -100600, "channel", "pending")]

@@ -10,6 +10,7 @@ from telegram import Message, Update
 
 from bot.handlers.questions import addressed_question, command_question
 from bot.query.answer import Answer
+from bot.wiring import open_store
 from storage.store import Store
 from tests.telegram_offline import ADMIN, BOT, TOKEN, USER, message_update, offline_app
 
@@ -146,7 +147,7 @@ async def test_start_lists_commands(tmp_path: Path) -> None:
 def seed_documents(path: Path, titles: list[str]) -> list[str]:
     from storage.records import Extraction, SourceDocument
 
-    store = Store.open(path)
+    store = open_store(path)
     ids = [store.save_document(SourceDocument(text=f"Text of {t}.", title=t), Extraction()).doc_id
            for t in titles]
     store.close()

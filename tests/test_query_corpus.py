@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from bot.ask import answer_question
 from bot.ingest.pipeline import ingest_document, load_input, read_manifest
-from bot.query.engine import QueryEngine
-from storage.store import Store
+from bot.wiring import open_store
 from tests.conftest import require_corpus, shared_tool
 from tests.corpus_ratchets import QA
 
@@ -19,19 +19,18 @@ pytestmark = pytest.mark.corpus
 def _grade_part(qa_eval: Any, corpus: Path, tmp: Path, part: int | None) -> dict[str, Any]:
     """Ingest a part's documents (all of them for None) into a fresh store and grade its checks."""
     qa_eval.write_manifest(corpus, tmp / "manifest.jsonl", part)
-    store = Store.open(tmp / "corpus.db")
+    store = open_store(tmp / "corpus.db")
     try:
         for item in read_manifest(tmp / "manifest.jsonl"):
             assert not isinstance(item, Exception)
             ingest_document(store, load_input(item))
-        engine = QueryEngine(store)
         passed = precise = 0
         lengths: list[int] = []
         for line in (corpus / "qa.jsonl").read_text(encoding="utf-8").splitlines():
             check = json.loads(line) if line.strip() else None
             if not check or (part is not None and check.get("part") != part):
                 continue
-            reply = engine.answer(check["question"]).as_json()
+            reply = answer_question(check["question"], store=store).as_json()
             reasons = qa_eval.grade(check, reply)
             passed += not reasons
             precise += bool(check.get("expect_none")) and not any(r.startswith("contains") for r in reasons)

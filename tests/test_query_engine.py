@@ -8,6 +8,7 @@ import pytest
 
 from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine, engine_for
+from bot.wiring import open_store
 from storage.records import SourceDocument
 from storage.store import Store
 from tests.test_query_parse import HOSTILE
@@ -49,7 +50,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
-    store = Store.open(Path(tmp_path_factory.mktemp("query")) / "q.db")
+    store = open_store(Path(tmp_path_factory.mktemp("query")) / "q.db")
     for doc in DOCS:
         ingest_document(store, doc)
     return QueryEngine(store)
@@ -136,7 +137,7 @@ def test_engine_is_built_once_per_store(engine: QueryEngine) -> None:
 def test_a_typo_as_close_to_two_stored_names_searches_both(tmp_path: Path) -> None:
     # "Varnesko" is one swap from "Varensko" and one dropped letter from "Varnesk": both are
     # plausible, so both speakers are shown rather than a silent guess at one.
-    store = Store.open(tmp_path / "q.db")
+    store = open_store(tmp_path / "q.db")
     for name, topic, url in (("Varensko", "demining", "a"), ("Varnesk", "grain corridors", "b")):
         text = f"Readout\n\nMinister {name} said that {topic} would stay the first priority."
         ingest_document(store, SourceDocument(url=f"https://example.org/{url}", title="Readout", text=text,
@@ -146,7 +147,7 @@ def test_a_typo_as_close_to_two_stored_names_searches_both(tmp_path: Path) -> No
 
 
 def test_a_name_two_edits_from_a_stored_word_is_not_taken_for_it(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "q.db")
+    store = open_store(tmp_path / "q.db")
     text = "Readout\n\nMinister Biloric said that demining would stay the first priority."
     ingest_document(store, SourceDocument(url="https://example.org/a", title="Readout", text=text,
                                           publisher="Wire", published="2025-03-01", language="en"))
@@ -178,7 +179,7 @@ _RIGA = ("riga", "2025-10-10", "Ministers met in Riga on 10 October 2025. "
 ])
 def test_a_dated_question_answers_from_that_day_when_it_names_the_actor(
         tmp_path: Path, readouts: list[tuple[str, str, str]], question: str, absent: str) -> None:
-    store = Store.open(tmp_path / "q.db")
+    store = open_store(tmp_path / "q.db")
     for slug, day, body in readouts:
         _readout(store, slug, day, body)
     answer = QueryEngine(store).answer(question)
@@ -186,7 +187,7 @@ def test_a_dated_question_answers_from_that_day_when_it_names_the_actor(
 
 
 def test_a_meeting_held_in_three_cities_that_day_lists_them_all(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "q.db")
+    store = open_store(tmp_path / "q.db")
     for city, day in (("Vienna", 1), ("Sofia", 1), ("Warsaw", 1), ("Lisbon", 2)):
         body = (f"Representatives of the demining coalition met in {city} on {day} July 2024 to discuss "
                 "mine clearance. The coalition also reviewed border crossings.")

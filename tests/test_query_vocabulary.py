@@ -6,7 +6,7 @@ import pytest
 
 from bot.ingest.pipeline import ingest_document
 from bot.query.retrieve import Retriever
-from bot.query.vocabulary import Vocabulary, install
+from bot.query.vocabulary import Vocabulary, remember_words
 from storage.records import SourceDocument
 from storage.store import Store
 from tests.test_query_retrieve import _save
@@ -23,12 +23,13 @@ def test_ingest_keeps_the_words_of_every_saved_sentence(store: Store) -> None:
     assert Vocabulary(store.db).starting("дяку", limit=5) == ["дякує"]
 
 
-def test_words_saved_without_the_hook_are_seen_and_then_caught_up(store: Store) -> None:
+def test_words_saved_without_the_hook_are_seen_and_then_caught_up(bare_store: Store) -> None:
+    store = bare_store
     _save(store, url="https://example.org/a", title="A", sentences=["Minesweepers were promised."])
     vocabulary = Vocabulary(store.db)
     assert vocabulary.starting("minesw", limit=5) == ["minesweepers"]  # read from the new sentences
     assert store.db.execute("select count(*) from vocabulary where term = 'minesweepers'").fetchone()[0] == 0
-    install(store)
+    store.write_hooks.append(remember_words)
     _save(store, url="https://example.org/b", title="B", sentences=["Radars arrived."])
     stored = {r[0] for r in store.db.execute("select term from vocabulary")}
     assert {"minesweepers", "promised", "radars", "arrived"} <= stored  # the next save caught up
@@ -56,7 +57,6 @@ def test_a_prefix_of_many_words_stays_a_prefix(store: Store) -> None:
 
 
 def test_words_of_a_rolled_back_save_are_remembered_by_the_next_one(store: Store) -> None:
-    install(store)
     _save(store, url="https://example.org/a", title="A", sentences=["Radars arrived."])
 
     def fail(*_: object) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+from bot.cli_options import DB_OPTION, open_store
 
 
 @click.group("alerts")
@@ -27,7 +27,6 @@ def deliver(db: str | None, reclaim: bool) -> None:
     import asyncio  # here, not at the top: every `pledgebot ask` imports this module
 
     from bot.alerts.outbox import Audience
-    from bot.cli import open_store
     from bot.config import load_settings
     from bot.errors import PledgebotError
 
@@ -70,7 +69,6 @@ def make_bot(settings: Any) -> Any:
 def digest(db: str | None) -> None:
     """Gather the alerts not yet posted into one digest for the channel (when DAILY_DIGEST is on)."""
     from bot.alerts.outbox import Audience, fan_out, queue_digest
-    from bot.cli import open_store
     from bot.config import load_settings
 
     store = open_store(db)
@@ -83,7 +81,6 @@ def digest(db: str | None) -> None:
 @DB_OPTION
 def status(db: str | None) -> None:
     """Count the deliveries by status."""
-    from bot.cli import open_store
 
     rows = (
         open_store(db)

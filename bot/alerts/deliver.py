@@ -23,7 +23,7 @@ from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 from bot.alerts.outbox import Audience, fan_out
 from bot.alerts.render import render_alert, render_digest, render_notice
 from bot.alerts.subscriptions import drop_chat, move_chat
-from bot.feeds.store import now_iso
+from storage.sql import now_iso
 
 log = logging.getLogger(__name__)
 

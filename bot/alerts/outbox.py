@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from bot.alerts.diff import diff_facts, is_minor
 from bot.alerts.subscriptions import interested_chats
-from bot.feeds.store import now_iso
+from storage.sql import now_iso
 from storage.store import SaveResult, Store, dumps
 
 
@@ -61,13 +61,6 @@ def queue_document_alert(db: Database, result: SaveResult, previous: dict[str, l
         silent=is_minor(items, status=result.status),
         payload=payload,
     )
-
-
-def install(store: Store) -> Store:
-    """Make every save of ``store`` queue its alerts in the same transaction; return the store."""
-    if queue_document_alert not in store.write_hooks:
-        store.write_hooks.append(queue_document_alert)
-    return store
 
 
 def queue_notice(db: Database, *, key: str, text: str, silent: bool = False) -> bool:

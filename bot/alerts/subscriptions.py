@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from bot.alerts.diff import fold
 from bot.alerts.match import Subject, matches
 from bot.errors import NotFoundError
-from bot.feeds.store import now_iso
+from storage.sql import now_iso
 
 MAX_PER_CHAT = 50  # a generous cap that keeps one chat from filling the table
 

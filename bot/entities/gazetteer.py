@@ -1,4 +1,4 @@
-"""Load the reviewable gazetteer files in ``data/gazetteer`` into entities.
+"""Load the reviewable gazetteer files in ``data/gazetteer`` (shipped data) into entities.
 
 people.json        [{id, name, country, aliases, roles: [{title, country, org, start, end}],
                      surname (default true: the last word of the name is an alias too)}]
@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from bot.entities.model import Entity, Role
+from bot.resources import data_path
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
+GAZETTEER_DIR = data_path("gazetteer")
 
 
-def read(name: str, directory: Path = GAZETTEER_DIR) -> Any:
+def read(name: str, directory: Traversable = GAZETTEER_DIR) -> Any:
     """Return the parsed JSON of one gazetteer file."""
     return json.loads((directory / name).read_text("utf-8"))
 
@@ -53,8 +53,7 @@ def named_from(record: dict[str, Any], kind: str) -> tuple[Entity, list[str]]:
     return entity, list(record.get("codes", ()))
 
 
-@cache
-def load_all(directory: Path = GAZETTEER_DIR) -> tuple[list[Entity], dict[str, list[str]],
+def load_all(directory: Traversable = GAZETTEER_DIR) -> tuple[list[Entity], dict[str, list[str]],
                                                        dict[str, Any], dict[str, list[str]]]:
     """Return (people, codes by entity id, country overrides, title synonyms)."""
     people = [person_from(r) for r in read("people.json", directory)]

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from bot.entities import gazetteer
@@ -37,10 +37,10 @@ class EntityIndex:
     @classmethod
     def default(cls) -> EntityIndex:
         """Return the index built from data/gazetteer and pycountry (built once per process)."""
-        return _default(gazetteer.GAZETTEER_DIR)
+        return _default()
 
     @classmethod
-    def from_directory(cls, directory: Path) -> EntityIndex:
+    def from_directory(cls, directory: Traversable) -> EntityIndex:
         """Build an index from the gazetteer files in ``directory`` and pycountry."""
         entities, codes, overrides, synonyms = gazetteer.load_all(directory)
         idx = cls(titles=Titles(synonyms))
@@ -253,7 +253,7 @@ class EntityIndex:
 
 
 @cache
-def _default(directory: Path) -> EntityIndex:
-    idx = EntityIndex.from_directory(directory)
+def _default() -> EntityIndex:
+    idx = EntityIndex.from_directory(gazetteer.GAZETTEER_DIR)
     idx._shared = True  # every caller gets this one object: nobody may change it
     return idx

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
+from bot.cli_options import DB_OPTION, open_store
 
 
 @click.group("feeds")
@@ -17,7 +17,6 @@ def feeds_group() -> None:
 @DB_OPTION
 def add(url: str, db: str | None) -> None:
     """Add the feed at URL."""
-    from bot.cli import open_store
     from bot.errors import PledgebotError
     from bot.feeds.store import add_feed
 
@@ -33,7 +32,6 @@ def add(url: str, db: str | None) -> None:
 @DB_OPTION
 def remove(url: str, db: str | None) -> None:
     """Remove the feed at URL (its documents stay)."""
-    from bot.cli import open_store
     from bot.errors import PledgebotError
     from bot.feeds.store import remove_feed
 
@@ -48,8 +46,7 @@ def remove(url: str, db: str | None) -> None:
 @DB_OPTION
 def list_(db: str | None) -> None:
     """List the feeds and how their polling stands."""
-    from bot.cli import open_store
-    from bot.feeds.store import list_feeds
+    from bot.feeds.store import describe_feed, list_feeds
 
     for feed in list_feeds(open_store(db).db):
         click.echo(describe_feed(feed))
@@ -60,21 +57,7 @@ def list_(db: str | None) -> None:
 @click.option("--force", is_flag=True, help="Poll every feed, even those backing off after failures.")
 def poll(db: str | None, force: bool) -> None:
     """Poll the feeds that are due and ingest their new items (for cron)."""
-    from bot.cli import open_store
     from bot.feeds.poll import poll_due
 
     for outcome in poll_due(open_store(db), force=force):
         click.echo(outcome.describe())
-
-
-def describe_feed(feed: object) -> str:
-    """Return one line about a feed: its URL, title and state."""
-    from bot.feeds.store import Feed
-
-    assert isinstance(feed, Feed)
-    state = (
-        f"failing ({feed.failures}x, next try {feed.next_attempt_at}): {feed.last_error}"
-        if feed.failures
-        else f"ok, last polled {feed.last_polled_at or 'never'}"
-    )
-    return f"{feed.url}" + (f" ({feed.title})" if feed.title else "") + f": {state}"

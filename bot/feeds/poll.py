@@ -24,6 +24,7 @@ from bot.feeds import store as feeds
 from bot.feeds.store import Feed
 from bot.ingest.fetch import DEFAULT_LIMITS, FetchLimits, fetch, fetch_document, is_private_host
 from bot.ingest.pipeline import DocumentInput, build_document, ingest_document
+from storage.sql import now_iso
 from storage.store import SaveResult, Store
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def poll_feed(
         if feed.reported:  # the admins heard it was failing: tell them it is fixed
             queue_notice(
                 store.db,
-                key=f"feed-ok:{feed.url}:{feeds.now_iso(now)}",
+                key=f"feed-ok:{feed.url}:{now_iso(now)}",
                 silent=True,
                 text=f"Feed works again after {feed.failures} failed polls: {feed.url}",
             )
@@ -196,7 +197,7 @@ def _fail(store: Store, feed: Feed, *, error: str, now: dt.datetime) -> FeedOutc
         if first:  # the streak's start names the notice, so it is queued once per streak
             queue_notice(
                 store.db,
-                key=f"feed:{feed.url}:{feeds.now_iso(now)}",
+                key=f"feed:{feed.url}:{now_iso(now)}",
                 text=f"Feed failing, retrying with backoff: {error}",
             )
     log.warning("feed %s failed (%s in a row): %s", feed.url, feed.failures + 1, error)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.errors import NotFoundError
+from storage.sql import now_iso
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,11 +32,6 @@ class Feed:
         """Build a feed from its database row."""
         fields: dict[str, Any] = {k: row.get(k) for k in cls.__dataclass_fields__}
         return cls(**{**fields, "failures": row["failures"] or 0, "reported": bool(row["reported"])})
-
-
-def now_iso(now: dt.datetime | None = None) -> str:
-    """Return ``now`` (default: the current UTC time) as an ISO timestamp."""
-    return (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
 
 
 def add_feed(db: Database, *, url: str, now: dt.datetime | None = None) -> bool:
@@ -161,3 +157,13 @@ def mark_item(
         },
     )
     return attempts
+
+
+def describe_feed(feed: Feed) -> str:
+    """Return one line about a feed: its URL, title and state."""
+    state = (
+        f"failing ({feed.failures}x, next try {feed.next_attempt_at}): {feed.last_error}"
+        if feed.failures
+        else f"ok, last polled {feed.last_polled_at or 'never'}"
+    )
+    return f"{feed.url}" + (f" ({feed.title})" if feed.title else "") + f": {state}"

@@ -11,7 +11,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 
 from bot.alerts.deliver import BotSender, Report, deliver_round
-from bot.alerts.outbox import Audience, install, queue_digest
+from bot.alerts.outbox import Audience, queue_digest
 from bot.handlers.services import SERVICES, services
 
 log = logging.getLogger(__name__)
@@ -56,9 +56,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Make the bot's own saves queue alerts, and schedule delivery and the digest."""
+    """Schedule delivery and the digest (the store's saves queue alerts: bot.wiring)."""
     found = app.bot_data[SERVICES]
-    install(found.store)
     if app.job_queue is None:
         log.warning("no job queue (install python-telegram-bot[job-queue]): alerts are not delivered")
         return

@@ -11,9 +11,8 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.errors import PledgebotError
-from bot.feeds.cli import describe_feed
 from bot.feeds.poll import FeedOutcome, poll_due
-from bot.feeds.store import add_feed, list_feeds, remove_feed
+from bot.feeds.store import add_feed, describe_feed, list_feeds, remove_feed
 from bot.handlers.access import admin_only
 from bot.handlers.alerts import deliver_soon
 from bot.handlers.services import SERVICES, services
@@ -26,10 +25,9 @@ USAGE = "Use /feeds, /feeds add URL, /feeds remove URL or /feeds poll."
 
 def poll_store(path: Path, *, force: bool = False) -> list[FeedOutcome]:
     """Poll the due feeds with a connection of its own (this runs in a worker thread)."""
-    from bot.alerts.outbox import install
-    from storage.store import Store
+    from bot.wiring import open_store
 
-    store = install(Store.open(path))
+    store = open_store(path)
     try:
         return poll_due(store, force=force)
     finally:

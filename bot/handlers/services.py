@@ -63,10 +63,10 @@ class Services:
 
 def open_services(settings: Settings, *, engine: Engine | None = None) -> Services:
     """Open the store and build the services from ``settings``."""
-    from bot.query import answer_question
-    from storage.store import Store
+    from bot.ask import answer_question
+    from bot.wiring import open_store
 
-    return Services(settings=settings, store=Store.open(settings.db), engine=engine or answer_question,
+    return Services(settings=settings, store=open_store(settings), engine=engine or answer_question,
                     limiter=UserRateLimiter(per_minute=settings.user_rate_limit))
 
 

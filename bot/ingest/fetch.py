@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.errors import FetchError
-from bot.ingest.loaders import MAX_DOCUMENT_BYTES, LoadedText, load_bytes
+from bot.ingest.loaded import LoadedText
+from bot.ingest.loaders import MAX_DOCUMENT_BYTES, load_bytes
 
 USER_AGENT = "pledgebot/0.1 (+https://github.com/pledgebot/pledgebot)"
 MAX_REDIRECTS = 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 import trafilatura
 
 from bot.errors import InputError
-from bot.ingest.loaders import LoadedText
+from bot.ingest.loaded import LoadedText
 
 
 def html_to_text(html: str, *, name: str = "page") -> LoadedText:

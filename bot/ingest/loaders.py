@@ -6,11 +6,11 @@ an ``InputError`` whose message says what is wrong. Nothing else may escape (tes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.errors import InputError, UnsupportedInput
+from bot.ingest.loaded import LoadedText
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a readout is a few KB; anything this large is not one
 # Extraction time grows with the text, and the bot extracts on its event loop: a long
@@ -22,15 +22,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # C0 controls other than tab, newline, form feed and carriage return never occur in real text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-
-
-@dataclass(frozen=True)
-class LoadedText:
-    """Text ready for extraction, with whatever metadata the file itself carried."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
 
 
 def load_file(path: Path) -> LoadedText:

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import InputError
-from bot.ingest.loaders import LoadedText, load_file
+from bot.ingest.loaded import LoadedText
+from bot.ingest.loaders import load_file
 from storage.records import SourceDocument
 from storage.store import SaveResult, Store
 
@@ -86,14 +87,13 @@ def load_input(source: DocumentInput) -> SourceDocument:
 
 
 def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
-    """Extract the facts of ``doc`` and save them in one transaction."""
+    """Extract the facts of ``doc`` and save them in one transaction, with the store's hooks
+    (``bot.wiring.open_store`` installs them)."""
     if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
         return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
-    from bot.query.vocabulary import install as keep_vocabulary  # words for prefix searches
-    from bot.tracking import install  # clusters and commitment links follow every save
 
-    return install(keep_vocabulary(store)).save_document(doc, extract_document(doc))
+    return store.save_document(doc, extract_document(doc))
 
 
 def _iso_date(value: str | None) -> str | None:

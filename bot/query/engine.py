@@ -75,11 +75,7 @@ class QueryEngine:
         return list(dict.fromkeys(m.entity.name for m in self.index.find_mentions(text, kinds=("person",))))
 
     def answer(self, question: str) -> Answer:
-        """Return the answer to ``question``."""
-        from bot.tracking.router import try_answer  # status, scorecard, what's new (bot/tracking)
-
-        if (tracked := try_answer(question, self.store, index=self.index)) is not None:
-            return tracked
+        """Return the answer to ``question`` (tracking questions are routed away in bot.ask)."""
         with self.retriever.question():
             return self._answer(question)
 

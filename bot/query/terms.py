@@ -11,9 +11,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from itertools import islice, takewhile
-from pathlib import Path
 
-SYNONYMS_FILE = Path(__file__).resolve().parents[2] / "data" / "query" / "synonyms.txt"
+from bot.resources import data_path
+
+SYNONYMS_FILE = data_path("query", "synonyms.txt")
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
@@ -172,7 +173,7 @@ def synonym_groups() -> dict[str, tuple[str, ...]]:
     Keys are stems so that any inflection finds its group ("допомоги" -> "військова допомога").
     """
     groups: dict[str, tuple[str, ...]] = {}
-    if not SYNONYMS_FILE.exists():
+    if not SYNONYMS_FILE.is_file():
         return groups
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):

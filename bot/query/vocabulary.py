@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from bot.query.names import folded_words
 
 if TYPE_CHECKING:
-    from storage.store import SaveResult, Store
+    from storage.store import SaveResult
 
 _CHUNK = 2000  # sentences read at a time when catching up
 
@@ -55,13 +55,6 @@ def _known_words(db: Database, upto: int) -> set[str]:
     if kept is not None and kept[0] == upto:
         return kept[1]
     return {term for (term,) in db.execute("select term from vocabulary")}
-
-
-def install(store: Store) -> Store:
-    """Keep the vocabulary of ``store`` with every save (idempotent); return the store."""
-    if remember_words not in store.write_hooks:
-        store.write_hooks.append(remember_words)
-    return store
 
 
 def _upto(db: Database) -> int:

@@ -5,15 +5,18 @@ import json
 import subprocess
 import sys
 import tempfile
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from bot.config import DATA_DIR
+from sqlite_utils import Database
 
-METADATA = DATA_DIR / "datasette" / "metadata.json"
+from bot.resources import data_path
+
+METADATA = data_path("datasette", "metadata.json")
 
 
-def metadata_for(db: Path, *, source: Path = METADATA) -> dict[str, Any]:
+def metadata_for(db: Path, *, source: Traversable = METADATA) -> dict[str, Any]:
     """Return the shipped metadata with its database section renamed to ``db``'s Datasette name."""
     metadata: dict[str, Any] = json.loads(source.read_text("utf-8"))
     databases = metadata.get("databases", {})
@@ -29,22 +32,17 @@ def datasette_command(*, db: Path, metadata: Path, host: str = "127.0.0.1", port
             "--host", host, "--port", str(port)]
 
 
-def prepare(db: Path) -> Path:
-    """Migrate and refresh the store, then write its metadata file; return the metadata path."""
+def prepare(store: Database, db: Path) -> Path:
+    """Refresh tracking in the open ``store`` (the file ``db``), then write its metadata file;
+    return the metadata path."""
     from bot.tracking.refresh import ensure_fresh
-    from storage.store import Store
 
-    store = Store.open(db)
-    try:
-        ensure_fresh(store.db)
-    finally:
-        store.close()
+    ensure_fresh(store)
     out = Path(tempfile.gettempdir()) / f"pledgebot-datasette-{db.stem}.json"
     out.write_text(json.dumps(metadata_for(db), ensure_ascii=False), "utf-8")
     return out
 
 
-def serve(*, db: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+def serve(*, db: Path, metadata: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     """Run Datasette on the store until it is stopped; return its exit code."""
-    metadata = prepare(db)
     return subprocess.call(datasette_command(db=db, metadata=metadata, host=host, port=port))

@@ -12,7 +12,7 @@ from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
 from storage.sql import upsert
 
 if TYPE_CHECKING:
-    from storage.store import SaveResult, Store
+    from storage.store import SaveResult
 
 
 def _pop(db: Database, kind: str) -> list[str]:
@@ -83,12 +83,6 @@ def ensure_fresh(db: Database) -> None:
             refresh(db)
 
 
-def _hook(db: Database, result: SaveResult, previous: dict[str, list[dict[str, Any]]]) -> None:
+def refresh_after_save(db: Database, result: SaveResult, previous: dict[str, list[dict[str, Any]]]) -> None:
+    """Recompute tracking inside a save's transaction; a ``Store.write_hooks`` hook (bot.wiring)."""
     refresh(db)
-
-
-def install(store: Store) -> Store:
-    """Recompute tracking inside every save of ``store`` (idempotent); return the store."""
-    if _hook not in store.write_hooks:
-        store.write_hooks.append(_hook)
-    return store

@@ -1,7 +1,7 @@
 """Recognise tracking questions (status, scorecard, what's new) and answer them; None otherwise.
 
-The question engine asks ``try_answer`` first; cue words are strict on purpose so that ordinary
-questions ("what did the US commit to?") stay with the engine.
+``bot.ask`` asks ``try_answer`` before the question engine; cue words are strict on purpose so
+that ordinary questions ("what did the US commit to?") stay with the engine.
 """
 from __future__ import annotations
 

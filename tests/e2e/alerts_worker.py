@@ -14,15 +14,15 @@ import time
 
 from bot.alerts.deliver import BotSender, Report, deliver_round
 from bot.alerts.match import Subject
-from bot.alerts.outbox import Audience, install
+from bot.alerts.outbox import Audience
 from bot.alerts.subscriptions import follow
-from storage.store import Store
+from bot.wiring import open_store
 from tests.alert_facts import doc, extraction, pledge
 
 
 def queue(db: str, count: int, chat: int) -> None:
     """Save ``count`` documents, each queueing an alert, then wait forever."""
-    store = install(Store.open(db))
+    store = open_store(db)
     follow(store.db, chat_id=chat, subject=Subject(kind="country", value="Norway", label="Norway"))
     for n in range(count):
         store.save_document(
@@ -46,7 +46,7 @@ async def deliver(db: str, url: str, token: str, channel: int, pause_after: int)
             print(f"PAUSED {report.sent}", flush=True)
             await asyncio.sleep(3600)
 
-    store = Store.open(db)
+    store = open_store(db)
     async with make_bot(settings) as bot:
         await deliver_round(store.db, BotSender(bot), audience=Audience(channel_id=channel), after_each=pause)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.alerts.outbox import install
 from bot.handlers.alerts import deliver_soon
-from storage.store import Store
+from bot.wiring import open_store
 from tests.alert_facts import doc, extraction, pledge, quote
 from tests.e2e.harness import Emulator, User, group_chat, new_token, private_chat, running_bot
 from tests.local_site import ARTICLE_PAGE, Route, Site, rss, site_fixture  # noqa: F401 - the site fixture
@@ -19,7 +18,7 @@ ADMIN = User(5002, "Admin")
 
 def save(db: Path, *, text: str, statements: tuple[Any, ...] = ()) -> None:
     """Save a document from another connection, as `pledgebot ingest` or the poller would."""
-    store = install(Store.open(db))
+    store = open_store(db)
     store.save_document(doc(text), extraction(commitments=(pledge(),), statements=statements))
     store.close()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.store import Store
+from bot.wiring import open_store
 from tests.e2e.harness import ROOT, Emulator, new_token
 
 CHANNEL = -1001234567890
@@ -71,7 +71,7 @@ def deliver_cli(db: Path, url: str, token: str) -> str:
 async def test_every_alert_arrives_exactly_once_across_kills(emulator: Emulator, tmp_path: Path) -> None:
     db, token = tmp_path / "crash.db", new_token()
     kill(start_and_wait(["queue", str(db), str(COUNT), str(SUBSCRIBER)], "QUEUED"))
-    store = Store.open(db)
+    store = open_store(db)
     assert store.db["alerts"].count == COUNT  # queued durably, with the facts, before the kill
     assert await emulator.messages(token, CHANNEL) == []
     kill(start_and_wait(["deliver", str(db), emulator.url, token, str(CHANNEL), "3"], "PAUSED"))

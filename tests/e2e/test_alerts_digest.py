@@ -9,10 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bot.alerts.match import Subject
-from bot.alerts.outbox import install
 from bot.alerts.subscriptions import follow
 from bot.cli import main
-from storage.store import Store
+from bot.wiring import open_store
 from tests.alert_facts import ACCORD, doc, extraction, pledge
 from tests.e2e.harness import Emulator, new_token
 
@@ -22,7 +21,7 @@ SUBSCRIBER = 6001
 
 async def test_digest_replaces_channel_alerts(emulator: Emulator, tmp_path: Path) -> None:
     db, token = tmp_path / "digest.db", new_token()
-    store = install(Store.open(db))
+    store = open_store(db)
     follow(store.db, chat_id=SUBSCRIBER, subject=Subject(kind="country", value="Norway", label="Norway"))
     store.save_document(doc(), extraction(commitments=(pledge(),)))
     store.save_document(

@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 
+from bot.ask import answer_question
 from bot.handlers.access import command_entries
 from bot.ingest.pipeline import ingest_document
-from bot.query import answer_question
 from bot.query.answer import Answer
 from bot.render import render_answer
+from bot.wiring import open_store
 from storage.records import Extraction, Sentence, SourceDocument, Statement
 from storage.store import Store
 from tests.e2e.harness import BOT_USERNAME, Emulator, User, group_chat, new_token, private_chat, running_bot
@@ -24,7 +25,7 @@ TRICKY = "<script>alert(\"x\")</script> & 'quoted' <b>not bold</b> 5 > 3 &amp; <
 
 def seed(path: Path, statements: list[tuple[str, str]], *, url: str = "https://example.org/readout") -> Store:
     """Save one document whose sentences are ``speaker said: text`` statements; return the store."""
-    store = Store.open(path)
+    store = open_store(path)
     sentences, facts, offset = [], [], 0
     for index, (speaker, text) in enumerate(statements):
         sentence = f"{speaker} said: {text}"
@@ -65,7 +66,7 @@ def buttons(message: dict[str, Any]) -> dict[str, str]:
 
 async def test_private_question_gets_the_engines_answer(emulator: Emulator, tmp_path: Path) -> None:
     quote = "Germany will keep supporting Ukraine & its <brave> people."
-    store = Store.open(tmp_path / "bot.db")
+    store = open_store(tmp_path / "bot.db")
     ingest_document(store, SourceDocument(
         text=f"Leaders meet in Oslo\n\nLeaders met in Oslo on 3 May 2025 to discuss support for Ukraine. "
              f"German Chancellor Friedrich Merz said: \"{quote}\"\n",
@@ -175,7 +176,7 @@ async def test_a_sent_file_is_ingested_for_admins_only(emulator: Emulator, tmp_p
     assert answer["message"]["text"].startswith(reply)
     methods = [c["method"] for c in calls if c["method"] != "getUpdates"]
     assert methods[:2] == (["getFile", "sendChatAction"] if fetched else ["sendMessage"])
-    store = Store.open(tmp_path / "bot.db")
+    store = open_store(tmp_path / "bot.db")
     assert [d["title"] for d in store.documents()] == titles
     store.close()
 
@@ -245,7 +246,7 @@ async def test_admin_forwards_a_channel_post(emulator: Emulator, tmp_path: Path)
         await emulator.wait_call(token, "sendMessage", since=since, chat_id=chat["id"])
         reply = (await emulator.messages(token, chat["id"]))[-1]
     assert reply["message"]["text"].startswith("New: Talks in Oslo")
-    store = Store.open(tmp_path / "bot.db")
+    store = open_store(tmp_path / "bot.db")
     assert [(d["url"], d["publisher"], d["published"]) for d in store.documents()] == [
         ("https://t.me/ministry/77", "Ministry news", "2025-03-02")]
     store.close()

@@ -47,10 +47,10 @@ def write_readouts(folder: Path, count: int, *, repeats: int = 12, first: int = 
 def seed_readouts(db: Path, folder: Path, count: int, *, repeats: int = 12) -> Path:
     """Ingest ``count`` readouts into the store at ``db`` as the bot would; return their manifest."""
     from bot.ingest.pipeline import ingest_document, load_input, read_manifest
-    from storage.store import Store
+    from bot.wiring import open_store
 
     manifest = write_readouts(folder, count, repeats=repeats)
-    store = Store.open(db)
+    store = open_store(db)
     try:
         for item in read_manifest(manifest):
             assert not isinstance(item, Exception), item

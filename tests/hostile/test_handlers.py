@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from bot.ask import answer_question
 from bot.handlers.access import REFUSAL, command_entries
-from bot.query import answer_question
 from bot.query.answer import Answer
+from bot.wiring import open_store
 from storage.store import Store
 from tests.e2e.harness import BOT_USERNAME, Emulator, User, group_chat, new_token, private_chat, running_bot
 from tests.hostile.bad_inputs import QUESTIONS
@@ -87,7 +88,7 @@ async def test_a_stranger_cannot_feed_the_store(emulator: Emulator, db: Path,
                                   pytest.param(group_chat(-7100), id="group")])
 async def test_every_admin_command_refuses_a_stranger(emulator: Emulator, db: Path,
                                                       chat: dict[str, Any]) -> None:
-    store = Store.open(db)
+    store = open_store(db)
     doc_id = next(store.documents())["id"]
     store.close()
     before = snapshot(db)

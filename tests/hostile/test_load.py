@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from storage.store import Store
+from bot.wiring import open_store
 from tests.e2e.harness import Emulator, User, new_token, private_chat, running_bot
 from tests.hostile.consistency import store_problems
 from tests.hostile.readouts import readout, seed_readouts, write_readouts
@@ -111,6 +111,6 @@ async def test_200_questions_from_50_users_during_an_ingest(emulator: Emulator, 
     admin_replies = [call["params"]["text"] for _stamp, call in arrived[ADMIN.id]]
     assert all(text.startswith("<b>New</b>") for text in admin_replies), admin_replies
     assert store_problems(db) == []
-    store = Store.open(db)
+    store = open_store(db)
     assert store.db["documents"].count == SEEDED + BACKGROUND + UPLOADED
     store.close()

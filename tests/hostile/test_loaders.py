@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.errors import InputError
 from bot.ingest.loaders import flatten_nesting, load_bytes, load_file
-from storage.store import Store
+from bot.wiring import open_store
 from tests.hostile.bad_inputs import FILES, BadFile
 
 
@@ -33,7 +33,7 @@ def test_cli_ingest_reports_one_line_and_stores_all_or_nothing(case: BadFile, tm
     path = case.make(tmp_path)
     db = tmp_path / "hostile.db"
     result = CliRunner().invoke(main, ["ingest", "--db", str(db), str(path)], catch_exceptions=False)
-    store = Store.open(db)
+    store = open_store(db)
     try:
         documents = list(store.documents())
         if case.error is not None:

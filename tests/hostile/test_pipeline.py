@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.errors import InputError
 from bot.ingest.loaders import load_bytes
 from bot.ingest.pipeline import DocumentInput, build_document, ingest_document
+from bot.wiring import open_store
 from storage.store import Store
 from tests.hostile.consistency import store_problems
 
@@ -26,7 +27,7 @@ payloads = st.binary(max_size=2000) | texty | st.builds(lambda a, b: a + b, text
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    s = Store.open(tmp_path_factory.mktemp("ingest") / "ingest.db")
+    s = open_store(tmp_path_factory.mktemp("ingest") / "ingest.db")
     yield s
     s.close()
 

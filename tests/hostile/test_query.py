@@ -7,8 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.ask import answer_question
 from bot.ingest.pipeline import ingest_document, load_input, read_manifest
-from bot.query import Answer, answer_question
+from bot.query import Answer
+from bot.wiring import open_store
 from storage.store import Store
 from tests.hostile.bad_inputs import QUESTIONS
 from tests.hostile.readouts import write_readouts
@@ -26,7 +28,7 @@ questions = (st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """A store holding a dozen readouts, shared by every question of this module."""
     folder = tmp_path_factory.mktemp("query")
-    s = Store.open(folder / "query.db")
+    s = open_store(folder / "query.db")
     for item in read_manifest(write_readouts(folder / "docs", 12)):
         assert not isinstance(item, Exception)
         ingest_document(s, load_input(item))

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from bot.app import protect_token
+from bot.ask import answer_question
 from bot.config import Settings
 from bot.handlers.errors import TokenFilter
-from bot.query import answer_question
 from bot.query.answer import Answer
+from bot.wiring import open_store
 from storage.store import Store
 from tests.e2e.harness import Emulator, User, group_chat, new_token, private_chat, running_bot
 from tests.hostile.readouts import readout, seed_readouts
@@ -74,7 +75,7 @@ async def test_the_token_stays_out_of_logs_reports_and_the_database(
     assert secret not in caplog.text
     for data in (while_running, database_bytes(db)):
         assert secret.encode() not in data and token.encode() not in data
-    store = Store.open(db)
+    store = open_store(db)
     assert store.db["documents"].count == 3  # the run did write: the grep looked at real data
     store.close()
 

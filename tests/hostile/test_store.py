@@ -25,17 +25,17 @@ def test_a_save_survives_another_connection_committing_mid_transaction(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "shared.db"
     first, second = Store.open(path), Store.open(path)
-    real_now = storage.store._now
+    real_now = storage.store.now_iso
     other = threading.Thread(target=lambda: second.save_document(*document(2)))
 
-    def now_while_another_writes() -> str:
+    def now_while_another_writes(*_: object) -> str:
         # Called inside the first save, after its first read: the second connection writes now.
-        monkeypatch.setattr(storage.store, "_now", real_now)
+        monkeypatch.setattr(storage.store, "now_iso", real_now)
         other.start()
         other.join(timeout=1)  # it finishes at once unless the first save holds the write lock
         return real_now()
 
-    monkeypatch.setattr(storage.store, "_now", now_while_another_writes)
+    monkeypatch.setattr(storage.store, "now_iso", now_while_another_writes)
     assert first.save_document(*document(1)).status == "new"
     other.join()
     assert sorted(d["url"] for d in first.documents()) == ["https://example.org/1", "https://example.org/2"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.tracking import install
+from bot.wiring import open_store
 from storage.records import Attendance, Commitment, Extraction, Meeting, Sentence, SourceDocument
 from storage.store import SaveResult, Store
 
@@ -16,8 +16,8 @@ CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    """Yield a fresh store on disk that recomputes tracking inside every save."""
-    opened = install(Store.open(tmp_path / "tracking.db"))
+    """Yield a fresh store on disk, opened with every save hook (tracking among them)."""
+    opened = open_store(tmp_path / "tracking.db")
     yield opened
     opened.close()
 

@@ -31,9 +31,10 @@ def served(store: Store, save: Save, tmp_path: Path) -> Iterator[str]:
              meeting=Meeting(date="2025-07-10", place="Rome", name="Recovery conference"),
              commitments=[{"country": "France", "action": "military aid", "amount": "€2bn"}])
     db = Path(store.db.execute("pragma database_list").fetchone()[2])
+    metadata = prepare(store.db, db)
     store.close()
     port = _free_port()
-    process = subprocess.Popen(datasette_command(db=db, metadata=prepare(db), port=port),
+    process = subprocess.Popen(datasette_command(db=db, metadata=metadata, port=port),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:

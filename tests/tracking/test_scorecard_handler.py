@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.handlers.scorecard import tracking_answer
-from bot.tracking import install
-from storage.store import Store
+from bot.wiring import open_store
 from tests.e2e.conftest import emulator, emulator_url  # noqa: F401 - fixtures shared with the e2e suite
 from tests.e2e.harness import Emulator, User, new_token, private_chat, running_bot
 from tests.tracking.conftest import build
@@ -20,7 +19,7 @@ TODAY = dt.date(2025, 12, 1)
 def _seed(path: Path) -> None:
     from storage.records import SourceDocument
 
-    store = install(Store.open(path))
+    store = open_store(path)
     for url, date, action, kind in (
         ("https://wire.example/1", "2025-04-11", "four IRIS-T air defence systems", "pledge"),
         ("https://wire.example/2", "2025-08-20", "two IRIS-T air defence systems were delivered", "other"),
@@ -43,7 +42,7 @@ def _seed(path: Path) -> None:
 ])
 def test_tracking_answer(tmp_path: Path, command: str, args: str, first_line: str) -> None:
     _seed(tmp_path / "bot.db")
-    store = Store.open(tmp_path / "bot.db")
+    store = open_store(tmp_path / "bot.db")
     try:
         assert tracking_answer(command, args, store=store, today=TODAY).text.splitlines()[0] == first_line
     finally:
