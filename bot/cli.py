@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli_options import DB_OPTION, db_path, open_store
+from bot.commands.options import DB_OPTION, db_path, open_store
 from bot.errors import PledgebotError
 
 log = logging.getLogger("pledgebot")
@@ -176,8 +176,8 @@ def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-from bot.alerts.cli import alerts_group  # noqa: E402 - feature groups attach once main exists
-from bot.feeds.cli import feeds_group  # noqa: E402
+from bot.commands.alerts import alerts_group  # noqa: E402 - feature groups attach once main exists
+from bot.commands.feeds import feeds_group  # noqa: E402
 
 main.add_command(feeds_group)
 main.add_command(alerts_group)

@@ -36,7 +36,7 @@ def queue(db: str, count: int, chat: int) -> None:
 
 async def deliver(db: str, url: str, token: str, channel: int, pause_after: int) -> None:
     """Deliver until ``pause_after`` messages are sent, then wait forever."""
-    from bot.alerts.cli import make_bot
+    from bot.commands.alerts import make_bot
     from bot.config import Settings
 
     settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN=token, TELEGRAM_BASE_URL=url)  # type: ignore[call-arg]

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from bot.cli_options import DB_OPTION, open_store
+from bot.commands.options import DB_OPTION, open_store
 
 
 @click.group("alerts")

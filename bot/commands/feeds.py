@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.cli_options import DB_OPTION, open_store
+from bot.commands.options import DB_OPTION, open_store
 
 
 @click.group("feeds")

@@ -1,4 +1,4 @@
-"""The ``--db`` option and the store it names, shared by every command group of the CLI."""
+"""The ``--db`` option and the store it names, shared by every command of the CLI."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
