@@ -41,6 +41,10 @@ _FORMAT_WORDS = {
     "Weimar Triangle": ("weimar triangle",),
     "NATO-Ukraine Council": ("nato-ukraine council",),
 }
+# "Apulia, 14 June 2024 (Agency): ...": a dateline closed by a colon, not a dash; it must hold
+# a date here, as a place and a colon alone ("Kyiv, Ukraine: ...") date nothing anyway.
+_COLON_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[\w ,.]{3,30}?\s*"
+                             r"(?:\([^)]{1,40}\)\s*)?:")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
@@ -69,7 +73,7 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     for text, sentence in sources:
         if not EVENT_WORDS.search(text):
             continue
-        dateline = _DATELINE.match(text)
+        dateline = _DATELINE.match(text) or _COLON_DATELINE.match(text)
         for mention in find_dates(text, published):
             if dateline and mention.end <= dateline.end():
                 continue  # "MUNICH, Feb 15 (Reuters) -" dates the report, not the event
