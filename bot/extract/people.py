@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.context import Context, Found
-from bot.extract.titles import ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
+from bot.extract.titles import ROLE, ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
 from storage.records import Sentence
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
@@ -80,7 +80,8 @@ def _people_in(ctx: Context, sentence: Sentence) -> list[Person]:
         a, b = sentence.start + start, sentence.start + start + len(text)
         if any(s < b and a < e for s, e in taken):
             continue
-        person = _from_unknown(ctx, sentence, start, text, found)
+        person = _from_unknown(ctx, sentence, start, text, found) or \
+            _from_apposition(ctx, sentence, start, text, found)
         if person:
             people.append(person)
             taken.append((person.start, person.end))
@@ -132,6 +133,38 @@ def _from_unknown(ctx: Context, sentence: Sentence, start: int, text: str,
     return Person(name=name, written=name, person_id=None, role=role, country=country, org=org,
                   start=sentence.start + begin, end=end, sentence=sentence.index,
                   possessive=name != text)
+
+
+# A title in apposition after the name: "Jan Novak, the Czech prime minister, said", "Ana Silva,
+# Portugal's foreign minister.", "Ян Новак, прем'єр-міністр Чехії," (only a possessive country or
+# capitalised words stand between the comma and the title; a comma, full stop or "said" closes it).
+_CAPITAL = r"(?-i:[A-ZА-ЯІЇЄҐ][\w.’'\-]*)"
+_APPOSED = re.compile(rf"(?i),\s+(?:the\s+|then\s+)?(?:{_CAPITAL}(?:[’']s)?\s+){{0,3}}?"
+                      rf"(?P<role>{ROLE})(?P<tail>\s+(?:(?:of|to|for)\s+(?:the\s+)?)?{_CAPITAL}"
+                      rf"(?:\s+{_CAPITAL})*)?(?=\s*(?:,|\.|;|$|\s+said\b|\s+заяв))")
+
+
+def _from_apposition(ctx: Context, sentence: Sentence, start: int, text: str,
+                     found: list[Found]) -> Person | None:
+    """Return an unknown name followed by its title: "Jan Novak, the Czech prime minister"."""
+    after = start + len(text)
+    if sentence.text[after:after + 1] != ",":
+        return None
+    match = _APPOSED.match(sentence.text, after)
+    if not match:
+        return None
+    tail = match.group("tail") or ""
+    to_for = tail.strip().lower().startswith(("to", "for"))
+    role = tidy_role(match.group("role") + (tail if to_for else ""))
+    # The scope is what the title is of: "the Czech", "Portugal's", or "of the Netherlands";
+    # an ambassador's "to Norway" is where he serves, not whose he is.
+    scope_end = match.end() if tail and not to_for else match.start("role")
+    inside = [f for f in found if match.start() <= f.start - sentence.start < scope_end]
+    country = next((f.name for f in inside if f.kind == "country"), None)
+    org = next((f.name for f in inside if f.kind == "org"), None)
+    return Person(name=text, written=text, person_id=None, role=role, country=country, org=org,
+                  start=sentence.start + start, end=sentence.start + after,
+                  sentence=sentence.index)
 
 
 def _prefix(ctx: Context, sentence: Sentence, pos: int,

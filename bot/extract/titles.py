@@ -15,6 +15,8 @@ _TAILS = {
 }
 _EN = [lexicon.fragment(entry) + _TAILS.get(entry, "") for entry in
        sorted(lexicon.words("en", "titles"), key=len, reverse=True)]
+# "the head of the Chilean delegation": the delegation's country sits inside the title.
+_EN.append(r"head\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?delegation")
 _UK = lexicon.fragments("uk", "titles")
 # The start of a word that begins with a letter. Put before a list of words that all begin with a
 # letter it changes no match, but the regex engine stops at the end of every word (where "\b"
@@ -64,6 +66,6 @@ ROLE_WORDS = {
     "envoy", "special", "ambassador", "senator", "senators", "chief", "head", "king", "queen",
     "commissioner", "leader", "leaders", "foreign", "defense", "defence", "treasury", "high",
     "representative", "premier", "admiral", "commander", "spokesperson", "state", "pm",
-    "emir", "amir", "crown", "prince", "sultan",
+    "emir", "amir", "crown", "prince", "sultan", "lady",
     "президент", "канцлер", "міністр", "сенатор", "посол",
 }
