@@ -73,6 +73,17 @@ def people(text: str) -> list[tuple[str | None, ...]]:
                  [("Olena Kovalska", "First Lady", None, None, "First Lady Olena Kovalska", False)],
                  id="first-lady"),
     pytest.param("Lviv, Ukraine's western city, was quiet.", [], id="apposition-without-title"),
+    pytest.param("Armenian Prime Minister Aram Petrosyan signed.",
+                 [("Aram Petrosyan", "Prime Minister", "Armenia", None,
+                   "Armenian Prime Minister Aram Petrosyan", False)], id="long-title-then-name"),
+    pytest.param("Egyptian President Omar Farouk el-Masri spoke.",
+                 [("Omar Farouk el-Masri", "President", "Egypt", None,
+                   "Egyptian President Omar Farouk el-Masri", False)], id="arabic-article"),
+    pytest.param("Prime Minister Rahim Aziz of Malaysia and Minister Lena Park of the DRC met.",
+                 [("Rahim Aziz", "Prime Minister", "Malaysia", None,
+                   "Prime Minister Rahim Aziz of Malaysia", False),
+                  ("Lena Park", "Minister", "Democratic Republic of the Congo", None,
+                   "Minister Lena Park of the DRC", False)], id="country-after-name"),
 ])
 def test_people(text: str, expected: list[tuple[str | None, ...]]) -> None:
     assert people(text) == expected
