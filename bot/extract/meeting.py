@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.alternation import alternatives, by_first_letter
+from bot.extract import lexicon
 from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
 from bot.extract.titles import WORD_START
 from storage.records import Meeting, Sentence
 
-# Words that mark a sentence as being about the event itself.
-EVENT_WORDS = re.compile(
-    r"(?i)" + WORD_START + by_first_letter(alternatives(
-        r"meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
-        r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
-        r"переговор\w*|підписал\w*|засідан\w*")) + r"\b")
+# Words that mark a sentence as being about the event itself (data/language/*/event.txt).
+EVENT_WORDS = re.compile(r"(?i)" + WORD_START + lexicon.alternation("event") + r"\b")
 _FORMATS = [
     (re.compile(r"(?i)coalition of the willing|коаліці\w+ охочих"), "Coalition of the Willing"),
     (re.compile(r"(?i)ukraine defen[cs]e contact group|\bUDCG\b|ramstein"),

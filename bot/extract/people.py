@@ -22,7 +22,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
 # Arabic names join the article to the word: "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani".
 _ARTICLE = r"(?:(?:al|el|ad|ash|as)-)?"
 NAME_RE = re.compile(rf"[{_UPPER}](?<![\w.].)[{_LOWER}]+(?:\s+(?:{_PARTICLE}\s+)*{_ARTICLE}{_WORD})"
-                     r"{1,3}")
+                     r"{1,4}")
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _NON_SPACE = re.compile(r"\S+")

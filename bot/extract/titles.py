@@ -55,7 +55,10 @@ def tidy_role(text: str) -> str:
 
 def is_plural_role(text: str) -> bool:
     """Tell whether a role is written in the plural ("Prime Ministers", "Senators", "лідери")."""
-    last = text.split()[-1].lower() if text.split() else ""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    if words and words[0].lower() == "heads":  # "heads of state and government"
+        return True
     ukrainian_plural = last[-1:] in ("и", "і") and not last.isascii()  # "прем'єр-міністри"
     return (last.endswith("s") and last not in {"affairs", "chiefs"}) or ukrainian_plural
 
@@ -66,6 +69,6 @@ ROLE_WORDS = {
     "envoy", "special", "ambassador", "senator", "senators", "chief", "head", "king", "queen",
     "commissioner", "leader", "leaders", "foreign", "defense", "defence", "treasury", "high",
     "representative", "premier", "admiral", "commander", "spokesperson", "state", "pm",
-    "emir", "amir", "crown", "prince", "sultan", "lady",
+    "emir", "amir", "crown", "prince", "sultan", "lady", "counterpart",
     "президент", "канцлер", "міністр", "сенатор", "посол",
 }
