@@ -66,6 +66,24 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
                  "talks went well.",
                  [("Donald Tusk", "Prime Minister", "Poland", None, None),
                   (None, "Leader", "France", None, None)], id="named-leader-replaces-generic"),
+    pytest.param("Signatories, including Chile, Peru and Norway, condemned the attack.",
+                 [(None, None, "Chile", None, None), (None, None, "Peru", None, None),
+                  (None, None, "Norway", None, None)], id="signatories-took-part"),
+    pytest.param("The heads of state and government of Chile and Peru adopted the declaration.",
+                 [(None, "Heads of State and Government", "Chile", None, None),
+                  (None, "Heads of State and Government", "Peru", None, None)],
+                 id="heads-of-state-and-government"),
+    pytest.param("Kenyan President Daniel Otieno hosted his Tanzanian counterpart Amina Juma in "
+                 "Nairobi.", [("Daniel Otieno", "President", "Kenya", None, None),
+                              ("Amina Juma", "Counterpart", "Tanzania", None, None)],
+                 id="visit-host-and-counterpart"),
+    pytest.param("The deal was signed by Foreign Minister Paul Kagabo of Rwanda and Foreign "
+                 "Minister Marie Ilunga of the DRC.",
+                 [("Paul Kagabo", "Foreign Minister", "Rwanda", None, None),
+                  ("Marie Ilunga", "Foreign Minister", "Democratic Republic of the Congo", None,
+                   None)], id="signing-parties"),
+    pytest.param("У Києві тепло. Президент Чилі Габріель Рохас прибув до Києва з візитом.",
+                 [("Габріель Рохас", "Президент", "Chile", None, None)], id="ukrainian-visit"),
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected

@@ -1,6 +1,8 @@
 """Dates: absolute forms, ranges, weekdays and "today" against the publication date."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.extract.dates import DateMention, find_dates
@@ -24,9 +26,22 @@ from bot.extract.dates import DateMention, find_dates
     pytest.param("у суботу, 10 травня 2025 року", None, ["2025-05-10"], id="ukrainian"),
     pytest.param("2025-04-30", None, ["2025-04-30"], id="iso"),
     pytest.param("Oslo, 16.06.2024 - Talks ended.", None, ["2024-06-16"], id="numeric-european"),
+    pytest.param("talks on December 30", "2026-01-02", ["2025-12-30"], id="no-year-last-year"),
+    pytest.param("will meet on January 3", "2025-12-28", ["2026-01-03"], id="no-year-next-year"),
+    pytest.param("on Wednesday, 12 July, leaders met", None, ["2023-07-12"],
+                 id="weekday-gives-the-year"),
+    pytest.param("у середу, 12 липня, лідери зустрілися", None, ["2023-07-12"],
+                 id="ukrainian-weekday-gives-the-year"),
+    pytest.param("on Monday, 12 July, leaders met", None, ["2021-07-12"],
+                 id="weekday-earlier-year"),
+    pytest.param("on 12 July leaders met", None, [], id="no-weekday-no-year"),
 ])
 def test_find_dates(text: str, published: str | None, expected: list[str]) -> None:
-    assert [d.iso for d in find_dates(text, published)] == expected
+    # "today" is fixed so that a year inferred from a weekday does not move with the clock.
+    assert [d.iso for d in find_dates(text, published, today=_TODAY)] == expected
+
+
+_TODAY = dt.date(2026, 12, 1)
 
 
 def test_mention_keeps_offsets_and_kind() -> None:

@@ -21,6 +21,12 @@ from tests.extract_helpers import extract, fields
                  id="falls-back-to-published"),
     pytest.param("Signing\n\nThe deal was signed on May 3.\n— A Minister (@minister) May 3, 2025",
                  None, ("2025-05-03", None, None), id="no-published-year-from-text"),
+    pytest.param("Talks\n\nOslo, 9 May 2024 (Wire): Ministers met in Oslo on 7-8 May to "
+                 "talk trade.", "2024-05-09", ("2024-05-07", "Oslo", None),
+                 id="colon-dateline-dates-the-report"),
+    # 13 June fell on a Friday in 2025 and next does in 2031: the year holds until then.
+    pytest.param("Talks\n\nThe ministers met in Lisbon on Friday, 13 June, to talk trade.", None,
+                 ("2025-06-13", "Lisbon", None), id="weekday-gives-the-year"),
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected

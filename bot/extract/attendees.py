@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.extract import lexicon
 from bot.extract.agents import Agent
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context, Found
@@ -18,21 +19,17 @@ _SPAN_WORD = r"(?:[A-ZÀ-ÞА-ЯІЇЄҐ@][\w.’'\-]*|of|the|and|for|to|та|і
 _GOVERNED = re.compile(WORD_START + "(?i:" + by_first_letter(alternatives(
                        r"with|between|against|about|on|for|of|that|than|to|від|з|із|про|проти")) +
                        rf")\s+(?P<span>(?:{_SPAN_WORD},?\s+|,\s+){{0,14}})$")
-_MEETING = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
-    r"met|meet|meets|meeting|talks|spoke|sitting|joined|together|conference|summit|gathering|"
-    r"зустріч\w*|переговор\w*")) + r"\b")
+# Words before "with" or "between" that make the people after them participants
+# (data/language/*/encounter.txt), and cues that those named next took part (attendance.txt).
+_MEETING = re.compile(r"(?i)" + WORD_START + lexicon.alternation("encounter") + r"\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
 _PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
                    r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
                    r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
-_CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
-                  r"attended|attending|attendees|participants\s+included|"
-                  r"participated|participating|included(?=:)|brings\s+together|brought\s+together|"
-                  r"bring\s+together|joined|gathered|among\s+those|took\s+part|take\s+part|"
-                  r"(?:was|were)\s+(?:also\s+)?present|present\s+were|among\s+the\s+(?:leaders|heads)|"
-                  r"(?:was|were)\s+represented|also\s+in\s+[A-Z]\w+\s+were|"
-                  r"взя\w*\s+участь|участь\s+(?:у|взя\w*)|met\s+with|"
-                  r"(?:delegation|team)\s+(?:was\s+)?(?:led|headed)\s+by")) + r"\b")
+# Two cues are grammar, not words: "included:" before a list, "Also in Oslo were ...".
+_CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(
+    [one for lang in lexicon.LANGUAGES for one in lexicon.fragments(lang, "attendance")] +
+    [r"included(?=:)", r"also\s+in\s+[A-Z]\w+\s+were"]) + r"\b")
 # In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
 _GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
 _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"

@@ -34,6 +34,8 @@ _ABSOLUTE = [
     # European numeric dates: 16.06.2024, 16/06/2024
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"),
 ]
+# A weekday written right before a date: "Wednesday, 12 July", "у середу, 12 липня".
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?P<word>" + "|".join(_WEEKDAYS) + r")\W{0,3}$")
 _RELATIVE = re.compile(r"(?i)" + WORD_START + r"(?P<word>today|yesterday|tonight|this morning|earlier today|"
                        r"сьогодні|вчора|" + "|".join(_WEEKDAYS) + r")\b")
 
@@ -48,8 +50,14 @@ class DateMention:
     relative: bool
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Return every date in ``text`` in order; relative ones need ``published``."""
+def find_dates(text: str, published: str | None, *,
+               today: dt.date | None = None) -> list[DateMention]:
+    """Return every date in ``text`` in order; relative ones need ``published``.
+
+    A date without its year takes the year that puts it nearest ``published``; with no
+    publication date, a weekday written before it ("Wednesday, 12 July") gives the latest year
+    up to ``today`` in which that day fell on that weekday.
+    """
     base = _parse_iso(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -57,7 +65,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            iso = _absolute(m, base)
+            iso = _absolute(m, base) or _by_weekday(m, text, today or dt.date.today())
             if iso:
                 found.append(DateMention(iso=iso, start=m.start(), end=m.end(), relative=False))
                 taken.append((m.start(), m.end()))
@@ -76,17 +84,46 @@ def _absolute(m: re.Match[str], base: dt.date | None) -> str | None:
     year_text = m.group("year")
     if not month or not (year_text or base):
         return None
-    year = int(year_text) if year_text else base.year  # type: ignore[union-attr]
+    if year_text:
+        return _date(int(year_text), month, int(m.group("day")))
+    assert base is not None
+    # A report names the days around its own: "on December 30" in a report of 2 January is the
+    # last year's, "on January 3" in a report of 28 December is the next year's.
+    years = (base.year - 1, base.year, base.year + 1)
+    dates = [d for d in (_date(y, month, int(m.group("day"))) for y in years) if d]
+    return min(dates, key=lambda d: abs(dt.date.fromisoformat(d) - base)) if dates else None
+
+
+def _by_weekday(m: re.Match[str], text: str, today: dt.date) -> str | None:
+    """Return the date of a year-less match preceded by a weekday, in the latest fitting year."""
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    month_text = m.group("month").lower().rstrip(".")
+    month = _MONTHS.get(month_text)
+    if not weekday or not month or m.group("year"):
+        return None
+    wanted = _WEEKDAYS[_apostrophe(weekday.group("word").lower())]
+    for year in range(today.year, today.year - 12, -1):
+        iso = _date(year, month, int(m.group("day")))
+        if iso and iso <= today.isoformat() and dt.date.fromisoformat(iso).weekday() == wanted:
+            return iso
+    return None
+
+
+def _date(year: int, month: int, day: int) -> str | None:
     try:
-        return dt.date(year, month, int(m.group("day"))).isoformat()
+        return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _apostrophe(word: str) -> str:
+    return word.replace("ʼ", "'").replace("’", "'")
 
 
 def _relative(word: str, base: dt.date) -> dt.date:
     if word in ("yesterday", "вчора"):
         return base - dt.timedelta(days=1)
-    weekday = _WEEKDAYS.get(word.replace("ʼ", "'").replace("’", "'"), _WEEKDAYS.get(word))
+    weekday = _WEEKDAYS.get(_apostrophe(word), _WEEKDAYS.get(word))
     if weekday is None:
         return base
     # A weekday in a news report is the most recent such day on or before publication.

@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.alternation import alternatives, by_first_letter
+from bot.extract import lexicon
 from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
 from bot.extract.dates import find_dates
 from bot.extract.titles import WORD_START
 from storage.records import Meeting, Sentence
 
-# Words that mark a sentence as being about the event itself.
-EVENT_WORDS = re.compile(
-    r"(?i)" + WORD_START + by_first_letter(alternatives(
-        r"meet\w*|met|summit|talks|conference|gather\w*|signed|signs|sign|visit\w*|"
-        r"session|took place|was held|held|convened|hosted|зустріч\w*|саміт\w*|конференці\w*|"
-        r"переговор\w*|підписал\w*|засідан\w*")) + r"\b")
+# Words that mark a sentence as being about the event itself (data/language/*/event.txt).
+EVENT_WORDS = re.compile(r"(?i)" + WORD_START + lexicon.alternation("event") + r"\b")
 _FORMATS = [
     (re.compile(r"(?i)coalition of the willing|коаліці\w+ охочих"), "Coalition of the Willing"),
     (re.compile(r"(?i)ukraine defen[cs]e contact group|\bUDCG\b|ramstein"),
@@ -41,6 +37,10 @@ _FORMAT_WORDS = {
     "Weimar Triangle": ("weimar triangle",),
     "NATO-Ukraine Council": ("nato-ukraine council",),
 }
+# "Apulia, 14 June 2024 (Agency): ...": a dateline closed by a colon, not a dash; it must hold
+# a date here, as a place and a colon alone ("Kyiv, Ukraine: ...") date nothing anyway.
+_COLON_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[\w ,.]{3,30}?\s*"
+                             r"(?:\([^)]{1,40}\)\s*)?:")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
@@ -69,7 +69,7 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     for text, sentence in sources:
         if not EVENT_WORDS.search(text):
             continue
-        dateline = _DATELINE.match(text)
+        dateline = _DATELINE.match(text) or _COLON_DATELINE.match(text)
         for mention in find_dates(text, published):
             if dateline and mention.end <= dateline.end():
                 continue  # "MUNICH, Feb 15 (Reuters) -" dates the report, not the event

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract.context import Context, Found
-from bot.extract.titles import ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
+from bot.extract.titles import ROLE, ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
 from storage.records import Sentence
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
@@ -19,7 +19,10 @@ _WORD = rf"[{_UPPER}][{_LOWER}]+"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
 # The capital comes first and the check that no letter or dot precedes it after: a pattern that
 # starts with a class lets the engine skip from capital to capital (twice as fast, same matches).
-NAME_RE = re.compile(rf"[{_UPPER}](?<![\w.].)[{_LOWER}]+(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}")
+# Arabic names join the article to the word: "Abdel Fattah el-Sisi", "Mohammed Shia al-Sudani".
+_ARTICLE = r"(?:(?:al|el|ad|ash|as)-)?"
+NAME_RE = re.compile(rf"[{_UPPER}](?<![\w.].)[{_LOWER}]+(?:\s+(?:{_PARTICLE}\s+)*{_ARTICLE}{_WORD})"
+                     r"{1,4}")
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _NON_SPACE = re.compile(r"\S+")
@@ -75,12 +78,19 @@ def _people_in(ctx: Context, sentence: Sentence) -> list[Person]:
     taken = [(p.start, p.end) for p in people]
     for match in NAME_RE.finditer(sentence.text):
         start, text = _trim(ctx, sentence, match.start(), match.group(), found)
+        if start > match.start():
+            # The title took words the name needs: "Armenian Prime Minister Nikol Pashinyan"
+            # is four words, the most a match holds; match again from the name's first word.
+            again = NAME_RE.match(sentence.text, start)
+            if again and again.end() > match.end():
+                start, text = _trim(ctx, sentence, start, again.group(), found)
         if text is None:
             continue
         a, b = sentence.start + start, sentence.start + start + len(text)
         if any(s < b and a < e for s, e in taken):
             continue
-        person = _from_unknown(ctx, sentence, start, text, found)
+        person = _from_unknown(ctx, sentence, start, text, found) or \
+            _from_apposition(ctx, sentence, start, text, found)
         if person:
             people.append(person)
             taken.append((person.start, person.end))
@@ -100,8 +110,8 @@ def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
             words.pop(0)
             continue
         break
-    if len(words) < 2:
-        return start, None
+    if len(words) < 2:  # where the name would start, for a match that the title ran into
+        return start + (words[0].start() if words else len(text)), None
     first, last = words[0], words[-1]
     text_out = text[first.start():last.end()]
     if any(w.group().lower().strip("’'s") in _THING_WORDS for w in words):
@@ -129,9 +139,59 @@ def _from_unknown(ctx: Context, sentence: Sentence, start: int, text: str,
         return None
     end = sentence.start + start + len(text)
     name = text[:-2] if text.endswith(("’s", "'s")) else text
+    if not (country or org):  # "Prime Minister Anwar Ibrahim of Malaysia": the scope follows
+        scope = _scope_after(ctx, end, found)
+        if scope:
+            country, org = (scope.name, None) if scope.kind == "country" else (None, scope.name)
+            end = scope.end
     return Person(name=name, written=name, person_id=None, role=role, country=country, org=org,
                   start=sentence.start + begin, end=end, sentence=sentence.index,
                   possessive=name != text)
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+def _scope_after(ctx: Context, end: int, found: list[Found]) -> Found | None:
+    """Return the country or organisation named right after a name with "of"."""
+    of = _OF.match(ctx.text, end)
+    if not of:
+        return None
+    return next((f for f in found if f.kind in ("country", "org") and
+                 f.start in (of.end(), of.end() + 4) and ctx.text[of.end():f.start] in ("", "the ")),
+                None)
+
+
+# A title in apposition after the name: "Jan Novak, the Czech prime minister, said", "Ana Silva,
+# Portugal's foreign minister.", "Ян Новак, прем'єр-міністр Чехії," (only a possessive country or
+# capitalised words stand between the comma and the title; a comma, full stop or "said" closes it).
+_CAPITAL = r"(?-i:[A-ZА-ЯІЇЄҐ][\w.’'\-]*)"
+_APPOSED = re.compile(rf"(?i),\s+(?:the\s+|then\s+)?(?:{_CAPITAL}(?:[’']s)?\s+){{0,3}}?"
+                      rf"(?P<role>{ROLE})(?P<tail>\s+(?:(?:of|to|for)\s+(?:the\s+)?)?{_CAPITAL}"
+                      rf"(?:\s+{_CAPITAL})*)?(?=\s*(?:,|\.|;|$|\s+said\b|\s+заяв))")
+
+
+def _from_apposition(ctx: Context, sentence: Sentence, start: int, text: str,
+                     found: list[Found]) -> Person | None:
+    """Return an unknown name followed by its title: "Jan Novak, the Czech prime minister"."""
+    after = start + len(text)
+    if sentence.text[after:after + 1] != ",":
+        return None
+    match = _APPOSED.match(sentence.text, after)
+    if not match:
+        return None
+    tail = match.group("tail") or ""
+    to_for = tail.strip().lower().startswith(("to", "for"))
+    role = tidy_role(match.group("role") + (tail if to_for else ""))
+    # The scope is what the title is of: "the Czech", "Portugal's", or "of the Netherlands";
+    # an ambassador's "to Norway" is where he serves, not whose he is.
+    scope_end = match.end() if tail and not to_for else match.start("role")
+    inside = [f for f in found if match.start() <= f.start - sentence.start < scope_end]
+    country = next((f.name for f in inside if f.kind == "country"), None)
+    org = next((f.name for f in inside if f.kind == "org"), None)
+    return Person(name=text, written=text, person_id=None, role=role, country=country, org=org,
+                  start=sentence.start + start, end=sentence.start + after,
+                  sentence=sentence.index)
 
 
 def _prefix(ctx: Context, sentence: Sentence, pos: int,

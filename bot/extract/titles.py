@@ -3,30 +3,21 @@ from __future__ import annotations
 
 import re
 
+from bot.extract import lexicon
 from bot.extract.alternation import by_first_letter
 
-_EN = [
-    r"first\s+deputy\s+prime\s+minister", r"deputy\s+prime\s+minister", r"prime\s+minister",
-    r"vice[\s-]+president", r"federal\s+chancellor", r"chancellor",
-    *(rf"{office}\s+(?:minister|secretary)" for office in (
-        "foreign", "defen[cs]e", "finance", "economy", "interior", "energy", "trade", "home")),
-    r"secretary\s+of\s+(?:state|defen[cs]e|the\s+treasury)", r"secretar(?:y|ies)[\s-]+general",
-    r"treasury\s+secretary", r"minister\s+(?:of|for)\s+(?:foreign\s+affairs|defen[cs]e|finance)",
-    r"special\s+envoy(?:\s+for\s+[A-Z]\w+)?", r"envoy", r"ambassador(?:\s+to\s+[A-Z][\w.]*)?",
-    r"senator", r"general", r"admiral", r"commander",
-    r"chief\s+of\s+(?:the\s+)?(?:defen[cs]e|general)\s+staff(?:\s+of\s+the\s+[A-Z]\w+\s+"
-    r"armed\s+forces)?",
-    r"high\s+representative(?:\s+for\s+foreign\s+affairs\s+and\s+security\s+policy)?",
-    r"head\s+of\s+state", r"head\s+of\s+government", r"president", r"minister", r"premier",
-    r"king", r"queen", r"commissioner", r"spokes(?:person|man|woman)", r"leader", r"chair(?:man|woman)?",
-    r"representative", r"foreign\s+secretary", r"director[\s-]general",
-]
-_UK = [
-    r"перш(?:ий|ого)\s+віце-?прем[ʼ'’]?єр-міністр\w*", r"віце-?прем[ʼ'’]?єр-міністр\w*",
-    r"прем[ʼ'’]?єр-міністр\w*", r"президент\w*", r"канцлер\w*", r"міністр\w*", r"генсек\w*",
-    r"генеральн\w+\s+секретар\w*", r"лідер\w*", r"посл(?:ом|а|ові)?", r"сенатор\w*",
-    r"політик(?:иня|ині|а)?",
-]
+# A title may carry its posting: "Special Envoy for Ukraine", "Ambassador to France", "Chief of
+# the General Staff of the Ukrainian Armed Forces" (the words after the title are names).
+_TAILS = {
+    "special envoy": r"(?:\s+for\s+[A-Z]\w+)?",
+    "ambassador": r"(?:\s+to\s+[A-Z][\w.]*)?",
+    "chief of the general staff": r"(?:\s+of\s+the\s+[A-Z]\w+\s+armed\s+forces)?",
+}
+_EN = [lexicon.fragment(entry) + _TAILS.get(entry, "") for entry in
+       sorted(lexicon.words("en", "titles"), key=len, reverse=True)]
+# "the head of the Chilean delegation": the delegation's country sits inside the title.
+_EN.append(r"head\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?delegation")
+_UK = lexicon.fragments("uk", "titles")
 # The start of a word that begins with a letter. Put before a list of words that all begin with a
 # letter it changes no match, but the regex engine stops at the end of every word (where "\b"
 # holds too) instead of trying each word of the list there: those searches take a third less.
@@ -64,7 +55,10 @@ def tidy_role(text: str) -> str:
 
 def is_plural_role(text: str) -> bool:
     """Tell whether a role is written in the plural ("Prime Ministers", "Senators", "лідери")."""
-    last = text.split()[-1].lower() if text.split() else ""
+    words = text.split()
+    last = words[-1].lower() if words else ""
+    if words and words[0].lower() == "heads":  # "heads of state and government"
+        return True
     ukrainian_plural = last[-1:] in ("и", "і") and not last.isascii()  # "прем'єр-міністри"
     return (last.endswith("s") and last not in {"affairs", "chiefs"}) or ukrainian_plural
 
@@ -75,5 +69,6 @@ ROLE_WORDS = {
     "envoy", "special", "ambassador", "senator", "senators", "chief", "head", "king", "queen",
     "commissioner", "leader", "leaders", "foreign", "defense", "defence", "treasury", "high",
     "representative", "premier", "admiral", "commander", "spokesperson", "state", "pm",
+    "emir", "amir", "crown", "prince", "sultan", "lady", "counterpart",
     "президент", "канцлер", "міністр", "сенатор", "посол",
 }
