@@ -127,6 +127,17 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     # size at 20k documents grew from 67 to 306 MB, mapped pages included).
     db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     if migrate:
+        apply_migrations(db)
+    return db
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply every pending migration, safely when several processes open a new store at once."""
+    if not any(migrations.pending(db) for migrations in MIGRATION_SETS):
+        return  # the usual case: a migrated store, and no write lock taken to find out
+    # One transaction that takes the write lock as it begins: a second process opening the same
+    # new store waits for it (busy timeout), then finds every migration applied instead of
+    # creating the same tables again ("table documents already exists").
+    with db.atomic():
         for migrations in MIGRATION_SETS:
             migrations.apply(db)
-    return db
