@@ -115,17 +115,14 @@ def export(db: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per question.")
 def ask(question: str | None, db: str | None, as_json: bool) -> None:
     """Answer QUESTION, or one question a line from standard input."""
-    from bot.query import answer_question
+    from bot.cli_ask import answer_lines, stdin_questions
 
     store = open_store(db)
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
-    for q in questions:
-        reply = answer_question(q, store=store)
-        if as_json:
-            click.echo(json.dumps(reply.as_json(), ensure_ascii=False))
-        else:
-            click.echo(reply.text + "\n")
-        sys.stdout.flush()
+    questions = [(1, question)] if question is not None else stdin_questions(sys.stdin.buffer)
+    for line in answer_lines(questions, store=store, as_json=as_json):
+        # Bytes, not text: the output is UTF-8 whatever the locale's encoding or error handler.
+        sys.stdout.buffer.write(line.encode("utf-8", "replace"))
+        sys.stdout.buffer.flush()
 
 
 @main.command()
