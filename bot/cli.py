@@ -82,14 +82,16 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         try:
             if isinstance(item, PledgebotError):
                 raise item
-            result = ingest_document(store, load_input(item))
+            doc = load_input(item)
+            result = ingest_document(store, doc)
         except PledgebotError as err:
             tally["failed"] += 1
             click.echo(f"error: {err}", err=True)
             continue
         tally[result.status] += 1
         facts += sum(result.counts.values())
-        click.echo(f"{result.status}: {item.label} ({_describe(result.counts)})")
+        note = f"; {doc.note}" if doc.note else ""
+        click.echo(f"{result.status}: {item.label} ({_describe(result.counts)}){note}")
     click.echo("documents: {new} new, {updated} updated, {unchanged} unchanged, {failed} failed; "
                .format(**tally) + f"{facts} facts")
     if tally["failed"]:

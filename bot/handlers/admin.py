@@ -41,7 +41,7 @@ async def _ingest(message: Message, context: ContextTypes.DEFAULT_TYPE, label: s
     meetings = services(context).store.facts_of(result.doc_id)["meetings"]
     await message.reply_text(render_ingest(label=doc.title or label, status=result.status,
                                            counts=result.counts, doc_id=result.doc_id,
-                                           meeting=meetings[0] if meetings else None))
+                                           meeting=meetings[0] if meetings else None, note=doc.note))
 
 
 @admin_only

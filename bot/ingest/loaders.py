@@ -6,11 +6,12 @@ an ``InputError`` whose message says what is wrong. Nothing else may escape (tes
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.errors import InputError, UnsupportedInput
+from bot.ingest.encoding import Decoded, decode_utf8_or_legacy
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a readout is a few KB; anything this large is not one
 # Extraction time grows with the text, and the bot extracts on its event loop: a long
@@ -31,6 +32,7 @@ class LoadedText:
     text: str
     title: str | None = None
     published: str | None = None
+    note: str | None = None  # how the bytes were read, when it was not plain UTF-8
 
 
 def load_file(path: Path) -> LoadedText:
@@ -54,16 +56,19 @@ def load_bytes(data: bytes, *, name: str = "document", content_type: str | None 
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(f"{name}: larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
-    text = decode(data, name=name)
+    decoded = decode_bytes(data, name=name)
+    text = decoded.text
     if not any(ch.isalnum() for ch in text):
         raise InputError(f"{name}: no readable text, only blanks, marks or symbols")
     suffix = Path(name).suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
     if is_html or _looks_like_html(text):
-        return _within_length(_load_html(text, name=name), name=name)
-    if suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
+        loaded = _load_html(text, name=name)
+    elif suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
         raise UnsupportedInput(f"{name}: only .txt, .md and .html documents can be ingested")
-    return _within_length(text_to_loaded(text, name=name), name=name)
+    else:
+        loaded = text_to_loaded(text, name=name)
+    return replace(_within_length(loaded, name=name), note=decoded.note)
 
 
 def _within_length(loaded: LoadedText, *, name: str) -> LoadedText:
@@ -74,26 +79,33 @@ def _within_length(loaded: LoadedText, *, name: str) -> LoadedText:
 
 
 def decode(data: bytes, *, name: str) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or Windows-1251; refuse binary."""
-    try:
-        text = _decode_text(data)
-    except UnicodeDecodeError:
-        raise UnsupportedInput(f"{name}: not readable as UTF-8, UTF-16 or Windows-1251 text") from None
-    if text is None or _control_ratio(text) > 0.05 or "\x00" in text:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or a detected legacy encoding."""
+    return decode_bytes(data, name=name).text
+
+
+def decode_bytes(data: bytes, *, name: str) -> Decoded:
+    """Decode ``data`` and say how; raise UnsupportedInput for binary data."""
+    if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        decoded = decode_utf8_or_legacy(data)
+        if decoded is None:
+            raise UnsupportedInput(f"{name}: not readable as UTF-8, UTF-16 or a usual legacy encoding "
+                                   "(Windows-1251, Windows-1252, KOI8-U, ...)")
+    else:
+        try:
+            decoded = _decode_utf16(data)
+        except UnicodeDecodeError:
+            raise UnsupportedInput(f"{name}: not readable as UTF-16 text") from None
+    if decoded is None or _control_ratio(decoded.text) > 0.05 or "\x00" in decoded.text:
         raise UnsupportedInput(f"{name}: looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return replace(decoded, text=decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _decode_text(data: bytes) -> str | None:
-    """Return the text, or None for data with NUL bytes that is not UTF-16 either."""
+def _decode_utf16(data: bytes) -> Decoded | None:
+    """Return UTF-16 text (BOM or NUL bytes: 8-bit text never holds a NUL), or None for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data:  # real UTF-8 or Windows-1251 text never holds a NUL byte
-        return _bomless_utf16(data)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")  # the usual legacy encoding of Ukrainian text
+        return Decoded(data.decode("utf-16"), "utf-16")
+    text = _bomless_utf16(data)
+    return None if text is None else Decoded(text, "utf-16")
 
 
 def _bomless_utf16(data: bytes) -> str | None:

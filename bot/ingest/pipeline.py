@@ -71,6 +71,7 @@ def build_document(source: DocumentInput, loaded: LoadedText) -> SourceDocument:
         publisher=source.publisher,
         published=_iso_date(source.published or loaded.published),
         language=source.language or detect_language(loaded.text),
+        note=loaded.note,
     )
 
 
