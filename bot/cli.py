@@ -25,8 +25,9 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
 
 
-def open_store(db: str | None) -> Store:
-    """Open the store named by ``--db``, or by the settings."""
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    """Open the store named by ``--db``, or by the settings; ``create=False`` for reading commands."""
+    from storage.db import StoreError
     from storage.store import Store
 
     if db is None:
@@ -38,7 +39,10 @@ def open_store(db: str | None) -> Store:
             raise click.ClickException(str(err)) from None
     from bot.alerts.outbox import install  # every save queues its alerts in the same transaction
 
-    return install(Store.open(db))
+    try:
+        return install(Store.open(db, create=create))
+    except StoreError as err:  # not SQLite, missing for a reader: one line, not a traceback
+        raise click.ClickException(str(err)) from None
 
 
 @click.group()
@@ -106,7 +110,7 @@ def _describe(counts: dict[str, int]) -> str:
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
 def export(db: str | None) -> None:
     """Print every document with its facts as one JSON object."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     json.dump(store.export(), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -119,7 +123,7 @@ def ask(question: str | None, db: str | None, as_json: bool) -> None:
     """Answer QUESTION, or one question a line from standard input."""
     from bot.cli_ask import answer_lines, stdin_questions
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     questions = [(1, question)] if question is not None else stdin_questions(sys.stdin.buffer)
     for line in answer_lines(questions, store=store, as_json=as_json):
         # Bytes, not text: the output is UTF-8 whatever the locale's encoding or error handler.

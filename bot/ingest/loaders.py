@@ -6,6 +6,7 @@ an ``InputError`` whose message says what is wrong. Nothing else may escape (tes
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,9 +38,7 @@ class LoadedText:
 
 def load_file(path: Path) -> LoadedText:
     """Read ``path`` (text, Markdown or HTML) into clean text; raise InputError when unusable."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    size = path.stat().st_size
+    size = _regular_file_size(path)
     if size > MAX_DOCUMENT_BYTES:
         raise InputError(
             f"{path.name}: {size // 1024} KB is larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
@@ -48,6 +47,26 @@ def load_file(path: Path) -> LoadedText:
     except OSError as err:
         raise InputError(f"{path.name}: cannot be read ({err.strerror or err})") from None
     return load_bytes(data, name=path.name)
+
+
+def _regular_file_size(path: Path) -> int:
+    """Return the size of ``path``; raise InputError saying what it is when not a readable file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as err:  # permission denied on a folder, a name too long, a loop of links
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+    # Checked before opening: a FIFO would block the read forever, /dev/zero never ends.
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if stat.S_ISFIFO(info.st_mode):
+        raise InputError(f"{path}: is a named pipe (FIFO), not a file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        raise InputError(f"{path}: is a device, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: is not a regular file")
+    return info.st_size
 
 
 def load_bytes(data: bytes, *, name: str = "document", content_type: str | None = None) -> LoadedText:
