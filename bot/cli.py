@@ -12,6 +12,7 @@ import click
 from bot.errors import PledgebotError
 
 if TYPE_CHECKING:  # the store is imported lazily, for a fast start
+    from bot.ingest.fetch import FetchLimits
     from storage.store import Store
 
 log = logging.getLogger("pledgebot")
@@ -80,13 +81,15 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
     if not inputs:
         raise click.UsageError("give at least one PATH or URL, or --manifest")
     store = open_store(db)
+    fetches = any(isinstance(i, DocumentInput) and not i.path for i in inputs)
+    limits = configured_fetch_limits() if fetches else None
     tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     facts = 0
     for item in inputs:
         try:
             if isinstance(item, PledgebotError):
                 raise item
-            doc = load_input(item)
+            doc = load_input(item, limits=limits)
             result = ingest_document(store, doc)
         except PledgebotError as err:
             tally["failed"] += 1
@@ -100,6 +103,16 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
                .format(**tally) + f"{facts} facts")
     if tally["failed"]:
         sys.exit(1)
+
+
+def configured_fetch_limits() -> FetchLimits:
+    """Return the fetch limits of the settings (ALLOW_PRIVATE_FETCH, FETCH_TIMEOUT_SECONDS)."""
+    from bot.config import fetch_limits, load_settings
+
+    try:
+        return fetch_limits(load_settings())
+    except PledgebotError as err:
+        raise click.ClickException(str(err)) from None
 
 
 def _describe(counts: dict[str, int]) -> str:

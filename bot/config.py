@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:  # httpx loads only when something is fetched
+    from bot.ingest.fetch import FetchLimits
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # What @BotFather hands out: the bot's numeric id, a colon, and a 35-character secret.
@@ -32,6 +35,9 @@ class Settings(BaseSettings):
     user_rate_limit: int = Field(default=20, ge=1, alias="USER_RATE_LIMIT_PER_MINUTE")
     daily_digest: bool = Field(default=False, alias="DAILY_DIGEST")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    # Fetching from loopback, private and link-local addresses (an intranet, a test server).
+    allow_private_fetch: bool = Field(default=False, alias="ALLOW_PRIVATE_FETCH")
+    fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600, alias="FETCH_TIMEOUT_SECONDS")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -75,6 +81,14 @@ class Settings(BaseSettings):
         if value.upper() not in _LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)}")
         return value.upper()
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """Return the limits every fetch runs under, from the settings."""
+    from bot.ingest.fetch import FetchLimits
+
+    return FetchLimits(allow_private=settings.allow_private_fetch,
+                       total_timeout=settings.fetch_timeout_seconds)
 
 
 def load_settings(**overrides: object) -> Settings:

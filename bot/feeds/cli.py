@@ -60,10 +60,10 @@ def list_(db: str | None) -> None:
 @click.option("--force", is_flag=True, help="Poll every feed, even those backing off after failures.")
 def poll(db: str | None, force: bool) -> None:
     """Poll the feeds that are due and ingest their new items (for cron)."""
-    from bot.cli import open_store
+    from bot.cli import configured_fetch_limits, open_store
     from bot.feeds.poll import poll_due
 
-    for outcome in poll_due(open_store(db), force=force):
+    for outcome in poll_due(open_store(db), force=force, limits=configured_fetch_limits()):
         click.echo(outcome.describe())
 
 

@@ -7,12 +7,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import InputError
 from bot.ingest.loaders import LoadedText, load_file
 from storage.records import SourceDocument
 from storage.store import SaveResult, Store
+
+if TYPE_CHECKING:  # httpx loads only when a URL is fetched
+    from bot.ingest.fetch import FetchLimits
 
 MANIFEST_FIELDS = {"path", "url", "title", "published", "publisher", "language"}
 # A title is a headline, a publisher a name: values far past these are mistakes (a pasted file).
@@ -97,14 +100,14 @@ def build_document(source: DocumentInput, loaded: LoadedText) -> SourceDocument:
     )
 
 
-def load_input(source: DocumentInput) -> SourceDocument:
-    """Load a file or fetch a URL into a document ready for extraction."""
+def load_input(source: DocumentInput, *, limits: FetchLimits | None = None) -> SourceDocument:
+    """Load a file or fetch a URL (under ``limits``, by default the strict ones) into a document."""
     if source.path:
         return build_document(source, load_file(Path(source.path)))
     if source.url:
-        from bot.ingest.fetch import fetch_document
+        from bot.ingest.fetch import DEFAULT_LIMITS, fetch_document
 
-        return build_document(source, fetch_document(source.url))
+        return build_document(source, fetch_document(source.url, limits=limits or DEFAULT_LIMITS))
     raise InputError("nothing to ingest: give a path or a URL")
 
 
