@@ -184,12 +184,10 @@ Without a token, `pledgebot chat` answers questions in the console."""
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
 def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None:
     """Run the Telegram bot: long polling, or a webhook with --webhook URL."""
-    import secrets
-
     from telegram import Update
 
     from bot.app import build_application, protect_token
-    from bot.config import load_settings
+    from bot.config import ensure_webhook_secret, load_settings
 
     try:
         settings = load_settings(PLEDGEBOT_DB=db, WEBHOOK_URL=webhook_url)
@@ -204,9 +202,10 @@ def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None
     app = build_application(settings)
     if settings.webhook_url:
         path = settings.webhook_url.rstrip("/").rsplit("/", 1)[-1] or "telegram"
-        # A fresh secret per start: Telegram echoes it in a header, so forged updates are refused.
+        # Telegram echoes the secret in a header, so forged updates are refused; one kept secret
+        # (WEBHOOK_SECRET, else generated once into .env) serves restarts and replicas alike.
         app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=settings.webhook_url,
-                        secret_token=secrets.token_urlsafe(32), allowed_updates=Update.ALL_TYPES)
+                        secret_token=ensure_webhook_secret(settings), allowed_updates=Update.ALL_TYPES)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 
