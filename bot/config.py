@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
@@ -16,7 +16,13 @@ if TYPE_CHECKING:  # httpx loads only when something is fetched
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # What @BotFather hands out: the bot's numeric id, a colon, and a 35-character secret.
 _TOKEN = re.compile(r"\d{3,16}:[A-Za-z0-9_-]{30,64}")
-_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# Each secret setting: the shape it must have, and what to say (never quoting it) when it has not.
+_SECRET_SHAPES = {
+    "telegram_bot_token": (_TOKEN, "does not look like a token from @BotFather "
+                                   "(digits, a colon, then about 35 letters, digits, - or _)"),
+    "webhook_secret": (re.compile(r"[A-Za-z0-9_-]{1,256}"),
+                       "must be 1-256 letters, digits, _ or - (Telegram's rule for secret_token)"),
+}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -57,26 +63,16 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
     @classmethod
-    def _check_token(cls, value: object) -> object:
+    def _check_secret(cls, value: object, info: ValidationInfo) -> object:
         # The message must never quote the value: it is a secret, and it ends up in logs.
         raw = value.get_secret_value() if isinstance(value, SecretStr) else value
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
-        if not isinstance(raw, str) or not _TOKEN.fullmatch(raw.strip()):
-            raise ValueError("does not look like a token from @BotFather "
-                             "(digits, a colon, then about 35 letters, digits, - or _)")
-        return raw.strip()
-
-    @field_validator("webhook_secret", mode="before")
-    @classmethod
-    def _check_secret(cls, value: object) -> object:
-        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            return None
-        if not isinstance(raw, str) or not _WEBHOOK_SECRET.fullmatch(raw.strip()):
-            raise ValueError("must be 1-256 letters, digits, _ or - (Telegram's rule for secret_token)")
+        shape, rule = _SECRET_SHAPES[info.field_name or ""]
+        if not isinstance(raw, str) or not shape.fullmatch(raw.strip()):
+            raise ValueError(rule)
         return raw.strip()
 
     @field_validator("telegram_base_url", "webhook_url", mode="after")
