@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from bot.commands.options import DB_OPTION, db_path, open_store
+from bot.commands.options import DB_OPTION, configured_fetch_limits, db_path, open_store
 from bot.errors import PledgebotError
 
 log = logging.getLogger("pledgebot")
@@ -57,20 +57,24 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
     if not inputs:
         raise click.UsageError("give at least one PATH or URL, or --manifest")
     store = open_store(db)
+    fetches = any(isinstance(i, DocumentInput) and not i.path for i in inputs)
+    limits = configured_fetch_limits() if fetches else None
     tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     facts = 0
     for item in inputs:
         try:
             if isinstance(item, PledgebotError):
                 raise item
-            result = ingest_document(store, load_input(item))
+            doc = load_input(item, limits=limits)
+            result = ingest_document(store, doc)
         except PledgebotError as err:
             tally["failed"] += 1
             click.echo(f"error: {err}", err=True)
             continue
         tally[result.status] += 1
         facts += sum(result.counts.values())
-        click.echo(f"{result.status}: {item.label} ({_describe(result.counts)})")
+        note = f"; {doc.note}" if doc.note else ""
+        click.echo(f"{result.status}: {item.label} ({_describe(result.counts)}){note}")
     click.echo("documents: {new} new, {updated} updated, {unchanged} unchanged, {failed} failed; "
                .format(**tally) + f"{facts} facts")
     if tally["failed"]:
@@ -85,7 +89,7 @@ def _describe(counts: dict[str, int]) -> str:
 @DB_OPTION
 def export(db: str | None) -> None:
     """Print every document with its facts as one JSON object."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     json.dump(store.export(), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
 
@@ -96,17 +100,14 @@ def export(db: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line per question.")
 def ask(question: str | None, db: str | None, as_json: bool) -> None:
     """Answer QUESTION, or one question a line from standard input."""
-    from bot.ask import answer_question
+    from bot.cli_ask import answer_lines, stdin_questions
 
-    store = open_store(db)
-    questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
-    for q in questions:
-        reply = answer_question(q, store=store)
-        if as_json:
-            click.echo(json.dumps(reply.as_json(), ensure_ascii=False))
-        else:
-            click.echo(reply.text + "\n")
-        sys.stdout.flush()
+    store = open_store(db, create=False)
+    questions = [(1, question)] if question is not None else stdin_questions(sys.stdin.buffer)
+    for line in answer_lines(questions, store=store, as_json=as_json):
+        # Bytes, not text: the output is UTF-8 whatever the locale's encoding or error handler.
+        sys.stdout.buffer.write(line.encode("utf-8", "replace"))
+        sys.stdout.buffer.flush()
 
 
 @main.command()
@@ -149,12 +150,10 @@ Without a token, `pledgebot chat` answers questions in the console."""
 @DB_OPTION
 def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None:
     """Run the Telegram bot: long polling, or a webhook with --webhook URL."""
-    import secrets
-
     from telegram import Update
 
     from bot.app import build_application, protect_token
-    from bot.config import load_settings
+    from bot.config import ensure_webhook_secret, load_settings
 
     try:
         settings = load_settings(PLEDGEBOT_DB=db, WEBHOOK_URL=webhook_url)
@@ -169,9 +168,10 @@ def run(webhook_url: str | None, listen: str, port: int, db: str | None) -> None
     app = build_application(settings)
     if settings.webhook_url:
         path = settings.webhook_url.rstrip("/").rsplit("/", 1)[-1] or "telegram"
-        # A fresh secret per start: Telegram echoes it in a header, so forged updates are refused.
+        # Telegram echoes the secret in a header, so forged updates are refused; one kept secret
+        # (WEBHOOK_SECRET, else generated once into .env) serves restarts and replicas alike.
         app.run_webhook(listen=listen, port=port, url_path=path, webhook_url=settings.webhook_url,
-                        secret_token=secrets.token_urlsafe(32), allowed_updates=Update.ALL_TYPES)
+                        secret_token=ensure_webhook_secret(settings), allowed_updates=Update.ALL_TYPES)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:  # httpx loads only when something is fetched
+    from bot.ingest.fetch import FetchLimits
 
 
 def default_db() -> Path:
@@ -20,8 +23,16 @@ def default_db() -> Path:
     root = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share"  # XDG: absolute only
     return root / "pledgebot" / "pledgebot.db"
 
+
 # What @BotFather hands out: the bot's numeric id, a colon, and a 35-character secret.
 _TOKEN = re.compile(r"\d{3,16}:[A-Za-z0-9_-]{30,64}")
+# Each secret setting: the shape it must have, and what to say (never quoting it) when it has not.
+_SECRET_SHAPES = {
+    "telegram_bot_token": (_TOKEN, "does not look like a token from @BotFather "
+                                   "(digits, a colon, then about 35 letters, digits, - or _)"),
+    "webhook_secret": (re.compile(r"[A-Za-z0-9_-]{1,256}"),
+                       "must be 1-256 letters, digits, _ or - (Telegram's rule for secret_token)"),
+}
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -37,10 +48,15 @@ class Settings(BaseSettings):
     alert_chat_id: int | None = Field(default=None, alias="ALERT_CHAT_ID")
     telegram_base_url: str | None = Field(default=None, alias="TELEGRAM_BASE_URL")
     webhook_url: str | None = Field(default=None, alias="WEBHOOK_URL")
+    # Telegram echoes it with every webhook update; kept, so restarts and replicas accept them.
+    webhook_secret: SecretStr | None = Field(default=None, alias="WEBHOOK_SECRET")
     feed_poll_minutes: int = Field(default=30, ge=1, le=1440, alias="FEED_POLL_MINUTES")
     user_rate_limit: int = Field(default=20, ge=1, alias="USER_RATE_LIMIT_PER_MINUTE")
     daily_digest: bool = Field(default=False, alias="DAILY_DIGEST")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    # Fetching from loopback, private and link-local addresses (an intranet, a test server).
+    allow_private_fetch: bool = Field(default=False, alias="ALLOW_PRIVATE_FETCH")
+    fetch_timeout_seconds: float = Field(default=60.0, gt=0, le=600, alias="FETCH_TIMEOUT_SECONDS")
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -57,16 +73,16 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator("telegram_bot_token", "webhook_secret", mode="before")
     @classmethod
-    def _check_token(cls, value: object) -> object:
+    def _check_secret(cls, value: object, info: ValidationInfo) -> object:
         # The message must never quote the value: it is a secret, and it ends up in logs.
         raw = value.get_secret_value() if isinstance(value, SecretStr) else value
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
-        if not isinstance(raw, str) or not _TOKEN.fullmatch(raw.strip()):
-            raise ValueError("does not look like a token from @BotFather "
-                             "(digits, a colon, then about 35 letters, digits, - or _)")
+        shape, rule = _SECRET_SHAPES[info.field_name or ""]
+        if not isinstance(raw, str) or not shape.fullmatch(raw.strip()):
+            raise ValueError(rule)
         return raw.strip()
 
     @field_validator("telegram_base_url", "webhook_url", mode="after")
@@ -84,6 +100,49 @@ class Settings(BaseSettings):
         if value.upper() not in _LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)}")
         return value.upper()
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """Return the limits every fetch runs under, from the settings."""
+    from bot.ingest.fetch import FetchLimits
+
+    return FetchLimits(allow_private=settings.allow_private_fetch,
+                       total_timeout=settings.fetch_timeout_seconds)
+
+
+def ensure_webhook_secret(settings: Settings, *, env_file: Path = Path(".env")) -> str:
+    """Return WEBHOOK_SECRET; when unset, generate one and keep it in ``env_file`` for next time.
+
+    A fresh secret per start made a second replica (or the process before a restart, still
+    behind the same URL) answer 403 to every update. The file is locked while it is read and
+    written, so replicas starting together settle on one secret.
+    """
+    if settings.webhook_secret is not None:
+        return settings.webhook_secret.get_secret_value()
+    import fcntl
+    import os
+    import secrets
+
+    from dotenv import dotenv_values
+
+    fd = os.open(env_file, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "r+", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        kept = dotenv_values(env_file).get("WEBHOOK_SECRET")
+        if kept:
+            return kept
+        secret = secrets.token_urlsafe(32)
+        handle.seek(0, os.SEEK_END)
+        lead = "\n" if handle.tell() and not _ends_with_newline(env_file) else ""
+        handle.write(f"{lead}# Generated by `pledgebot run --webhook`; shared by every replica.\n"
+                     f"WEBHOOK_SECRET={secret}\n")
+        return secret
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, 2)
+        return handle.read(1) == b"\n"
 
 
 def load_settings(**overrides: object) -> Settings:

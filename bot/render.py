@@ -226,7 +226,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def render_ingest(*, label: str, status: str, counts: dict[str, int], doc_id: str | None = None,
-                  meeting: dict[str, Any] | None = None) -> str:
+                  meeting: dict[str, Any] | None = None, note: str | None = None) -> str:
     """Tell an admin what ingesting one document did: counts, the meeting found, its id."""
     found = ", ".join(f"{n} {escape(kind)}" for kind, n in counts.items()) or "no facts"
     # A label can be a URL of any length: shorten it so the reply stays one message.
@@ -235,6 +235,8 @@ def render_ingest(*, label: str, status: str, counts: dict[str, int], doc_id: st
     known = [str(v) for v in (meeting.get("name"), meeting.get("date"), meeting.get("place")) if v]
     if known:
         lines.append("Meeting: " + escape(_shorten(", ".join(known), 300)))
+    if note:  # the file was not clean UTF-8: say how it was read
+        lines.append("Note: " + escape(note))
     if doc_id:
         lines.append(f"Document id: <code>{escape(doc_id)}</code> (for /delete)")
     return "\n".join(lines)

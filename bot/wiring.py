@@ -25,9 +25,10 @@ SAVE_HOOKS: tuple[WriteHook, ...] = (
 )
 
 
-def open_store(where: Settings | str | Path) -> Store:
-    """Open the store of ``where`` (the settings, or a database path) with every save hook."""
+def open_store(where: Settings | str | Path, *, create: bool = True) -> Store:
+    """Open the store of ``where`` (the settings, or a database path) with every save hook;
+    ``create=False`` raises StoreError instead of creating a missing store."""
     path = where if isinstance(where, str | Path) else where.db
-    store = Store.open(path)
+    store = Store.open(path, create=create)
     store.write_hooks.extend(SAVE_HOOKS)
     return store

@@ -107,13 +107,33 @@ class ImmediateDatabase(Database):
         super().close()
 
 
-def open_database(path: str | Path, *, migrate: bool = True) -> Database:
-    """Open (creating when missing) the database at ``path`` with migrations applied."""
-    if str(path) != ":memory:":
+class StoreError(Exception):
+    """The store file cannot be used: missing (where it must exist), not SQLite, unreadable."""
+
+
+def open_database(path: str | Path, *, migrate: bool = True, create: bool = True) -> Database:
+    """Open the database at ``path`` with migrations applied; ``create`` makes a missing one.
+
+    Raise StoreError with a one-line message when the file is no SQLite database, cannot be
+    opened, or is missing and ``create`` is false (reading commands never create a store).
+    """
+    try:
+        return _open(path, migrate=migrate, create=create)
+    except sqlite3.DatabaseError as err:  # "file is not a database", "unable to open ..."
+        raise StoreError(f"{path}: cannot be used as the store ({err})") from None
+
+
+def _open(path: str | Path, *, migrate: bool, create: bool) -> Database:
+    in_memory = str(path) == ":memory:"
+    if not in_memory and not create and not Path(path).is_file():
+        raise StoreError(f"{path}: no store there (ingest documents to create one)")
+    if not in_memory and create:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     # check_same_thread=False: the bot reads from PTB's worker threads; writes are serialised
-    # by SQLite's own locking and by our transactions.
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    # by SQLite's own locking and by our transactions. mode=rw: a store must not be created by
+    # a reader, even when the file vanishes between the check above and this line.
+    target = str(path) if in_memory or create else f"{Path(path).resolve().as_uri()}?mode=rw"
+    conn = sqlite3.connect(target, check_same_thread=False, timeout=30, uri=not (in_memory or create))
     db = ImmediateDatabase(conn)
     if str(path) != ":memory:":
         db.enable_wal()
@@ -127,6 +147,17 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     # size at 20k documents grew from 67 to 306 MB, mapped pages included).
     db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     if migrate:
+        apply_migrations(db)
+    return db
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply every pending migration, safely when several processes open a new store at once."""
+    if not any(migrations.pending(db) for migrations in MIGRATION_SETS):
+        return  # the usual case: a migrated store, and no write lock taken to find out
+    # One transaction that takes the write lock as it begins: a second process opening the same
+    # new store waits for it (busy timeout), then finds every migration applied instead of
+    # creating the same tables again ("table documents already exists").
+    with db.atomic():
         for migrations in MIGRATION_SETS:
             migrations.apply(db)
-    return db

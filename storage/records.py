@@ -22,6 +22,9 @@ class SourceDocument:
     publisher: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD) when known
     language: str | None = None  # "en", "uk", ...
+    # How the file's bytes were read when not as clean UTF-8 ("read as Windows-1252"), for the
+    # ingest report; not stored, and no part of the document's identity.
+    note: str | None = field(default=None, compare=False)
 
     @property
     def content_hash(self) -> str:

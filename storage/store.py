@@ -43,9 +43,9 @@ class Store:
         self.write_hooks: list[WriteHook] = []
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open the store at ``path``, creating and migrating it as needed."""
-        return cls(open_database(path))
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open the store at ``path``, migrating it; a missing one is created only with ``create``."""
+        return cls(open_database(path, create=create))
 
     def close(self) -> None:
         """Close the underlying connection."""

@@ -22,6 +22,8 @@ class Route:
     delay: float = 0.0  # seconds before answering, to exceed the client's timeout
     validators_on_304: bool = True  # some servers answer 304 without repeating ETag / Last-Modified
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between bytes of the status line and headers (a slow server)
+    wait_for: str | None = None  # answer only once this other path has been requested
 
 
 @dataclass
@@ -32,6 +34,11 @@ class Site:
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     closing: threading.Event = field(default_factory=threading.Event)
+    arrived: dict[str, threading.Event] = field(default_factory=dict)
+
+    def arrival(self, path: str) -> threading.Event:
+        """Return the event set when ``path`` is first requested."""
+        return self.arrived.setdefault(path, threading.Event())
 
     def url(self, path: str) -> str:
         """Return the absolute URL of ``path`` on this site."""
@@ -46,12 +53,18 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the http.server API
             site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+            site.arrival(self.path).set()
             route = site.routes.get(self.path)
             if route is None:
                 self._answer(404, b"not found", "text/plain")
                 return
             if route.delay:
                 site.closing.wait(route.delay)
+            if route.wait_for:
+                site.arrival(route.wait_for).wait(10)
+            if route.drip:
+                self._drip(route)
+                return
             if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
                 route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
             ):
@@ -59,6 +72,18 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return
             body = route.body.encode("utf-8") if isinstance(route.body, str) else route.body
             self._answer(route.status, body, route.content_type, route)
+
+        def _drip(self, route: Route) -> None:
+            """Send a head of many headers a byte at a time, each byte well inside a read timeout."""
+            head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Slow-%d: %s\r\n" % (n, b"x" * 40) for n in range(50))
+            try:
+                for byte in head:
+                    if site.closing.wait(route.drip):
+                        return
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
 
         def _answer(self, status: int, body: bytes, ctype: str | None, route: Route | None = None) -> None:
             try:
@@ -87,8 +112,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 
 
 @pytest.fixture(name="site")
-def site_fixture() -> Iterator[Site]:
-    """Serve a fresh, empty site on 127.0.0.1 for one test."""
+def site_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """Serve a fresh, empty site on 127.0.0.1 for one test, and allow fetching from it."""
+    monkeypatch.setenv("ALLOW_PRIVATE_FETCH", "true")  # the setting for intranets, and tests
     state = Site()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True

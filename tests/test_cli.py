@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from bot.cli import main
+from storage.store import Store
 
 READOUT = """Leaders meet in Oslo
 
@@ -73,3 +74,20 @@ def test_ask_json_answers_one_line_per_question(tmp_path: Path) -> None:
     assert [line["question"] for line in lines] == ["who attended from Norway?", "what did the pope say"]
     assert all(set(line) >= {"question", "answer", "found", "intent", "results"} for line in lines)
     assert lines[1]["found"] is False
+
+
+def test_ingest_says_how_a_file_that_is_not_utf8_was_read(tmp_path: Path) -> None:
+    legacy = tmp_path / "munich.txt"
+    legacy.write_bytes(READOUT.replace("Oslo", "München").encode("cp1252"))
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(READOUT.replace("Oslo", "Київ").encode().replace("ї".encode(), b"\xd1"))
+    result = run("ingest", "--db", str(tmp_path / "cli.db"), str(legacy), str(damaged))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("; not UTF-8; read as Windows-1252")
+    assert lines[1].endswith("; read as UTF-8 with 2 invalid bytes replaced by \ufffd")
+    store = Store.open(tmp_path / "cli.db")
+    texts = [doc["text"] for doc in store.documents()]
+    store.close()
+    assert sum("met in München on 3 May" in text for text in texts) == 1
+    assert sum("met in Ки\ufffdв on 3 May" in text for text in texts) == 1

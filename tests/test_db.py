@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from bot.ingest.pipeline import ingest_document
 from storage.db import (
@@ -129,3 +133,31 @@ def test_no_index_only_repeats_the_start_of_another(tmp_path: Path) -> None:
             longer = [i.name for i in indexes if len(i.columns) > n and i.columns[:n] == short.columns]
             assert not longer, f"{short.name} repeats the start of {longer}"
     store.close()
+
+
+_OPEN_WHEN_TOLD = """
+import sys, time
+from pathlib import Path
+from storage.db import open_database
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+open_database(sys.argv[1]).close()
+"""
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path: Path, round_: int) -> None:
+    """Six processes open the same new store at the same moment: each migration runs once."""
+    path, go = tmp_path / "new.db", tmp_path / "go"
+    procs = [subprocess.Popen([sys.executable, "-c", _OPEN_WHEN_TOLD, str(path), str(go)],
+                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    time.sleep(0.5)  # let every process import and start waiting (not an assertion on time)
+    go.touch()
+    errors = [proc.communicate(timeout=120)[1] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * 6, "\n".join(errors)
+    db = open_database(path)
+    names = [row["name"] for row in db["_sqlite_migrations"].rows]
+    assert len(names) == len(set(names)) == sum(len(m.pending(Database(memory=True)))
+                                                for m in MIGRATION_SETS)
+    db.close()

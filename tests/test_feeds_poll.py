@@ -13,7 +13,7 @@ from storage.store import Store
 from tests.local_site import ARTICLE_PAGE, Route, Site, atom, rss, site_fixture  # noqa: F401 - the site fixture
 
 NOW = dt.datetime(2026, 2, 3, 12, 0, tzinfo=dt.UTC)
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5)
+FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, allow_private=True)
 
 
 def article(site: Site, path: str, *, text: str = ARTICLE_PAGE) -> str:
@@ -170,3 +170,32 @@ def test_a_public_feed_cannot_lead_into_the_local_network(
     [outcome] = poll_due(store, now=NOW, limits=FAST)
     assert (outcome.ingested, outcome.failed_items, site.hits("/internal/secret")) == (0, 1, 0)
     assert "private network" in store.db["feed_items"].get((site.url("/rss"), "1"))["error"]
+
+
+def test_a_slow_feed_never_holds_up_the_feeds_after_it(store: Store, site: Site) -> None:
+    """The slow feed answers only once the next feed was fetched: polled one by one, it would
+    have hit its deadline first (and failed); polled side by side, both are fine."""
+    link = article(site, "/ok/1")
+    site.routes["/slow"] = Route(body=rss(("s", link, "Slow")), content_type="application/rss+xml",
+                                 wait_for="/fast")
+    site.routes["/fast"] = Route(body=rss(("f", link, "Fast")), content_type="application/rss+xml")
+    add_feed(store.db, url=site.url("/slow"), now=NOW)
+    add_feed(store.db, url=site.url("/fast"), now=NOW + dt.timedelta(seconds=1))
+    limits = FetchLimits(read_timeout=5, total_timeout=3, allow_private=True)
+    slow, fast = poll_due(store, now=NOW, limits=limits)
+    assert (slow.url, slow.ok, fast.url, fast.ok) == (site.url("/slow"), True, site.url("/fast"), True)
+    assert slow.error is None and fast.error is None
+
+
+def test_a_feed_dripping_its_headers_fails_at_the_deadline_and_the_next_is_polled(
+    store: Store, site: Site
+) -> None:
+    link = article(site, "/ok/1")
+    site.routes["/drip"] = Route(drip=0.05)
+    site.routes["/good"] = Route(body=rss(("1", link, "Fine")), content_type="application/rss+xml")
+    add_feed(store.db, url=site.url("/drip"), now=NOW)
+    add_feed(store.db, url=site.url("/good"), now=NOW + dt.timedelta(seconds=1))
+    limits = FetchLimits(read_timeout=0.5, total_timeout=1, allow_private=True)
+    drip, good = poll_due(store, now=NOW, limits=limits)
+    assert (drip.ok, drip.error, good.ingested) == (
+        False, f"{site.url('/drip')}: took longer than 1 s in all", 1)

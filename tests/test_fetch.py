@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.errors import FetchError
+from bot.ingest import guard
 from bot.ingest.fetch import USER_AGENT, FetchLimits, check_url, fetch, fetch_document, is_private_host
 from tests.local_site import ARTICLE_PAGE, Route, Site, site_fixture  # noqa: F401 - the site fixture
 
-FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000)
+FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000, allow_private=True)
 
 
 def test_fetch_sends_user_agent_and_returns_validators(site: Site) -> None:
@@ -69,7 +72,8 @@ def test_failures_become_one_line_fetch_errors(
 ) -> None:
     if route is not None:
         site.routes[path] = route
-    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000, max_redirects=2)
+    limits = FetchLimits(connect_timeout=2, read_timeout=0.5, max_bytes=10_000, max_redirects=2,
+                         allow_private=True)
     try:
         got = fetch(site.url(path), limits=limits)
     except FetchError as err:
@@ -99,7 +103,7 @@ def test_unreachable_host_is_a_fetch_error() -> None:
 
 def test_article_page_keeps_the_article_and_drops_the_chrome(site: Site) -> None:
     site.routes["/news/oslo"] = Route(body=ARTICLE_PAGE)
-    loaded = fetch_document(site.url("/news/oslo"))
+    loaded = fetch_document(site.url("/news/oslo"), limits=FAST)
     assert loaded.title == "Ministers agree on winter aid for Ukraine"
     assert "Norway pledged 200 million euros" in loaded.text
     assert "as long as it takes" in loaded.text
@@ -111,7 +115,7 @@ def test_plain_text_page_is_taken_as_text(site: Site) -> None:
     site.routes["/readout.txt"] = Route(
         body="Readout\n\nThe leaders met in Rome.\n", content_type="text/plain; charset=utf-8"
     )
-    loaded = fetch_document(site.url("/readout.txt"))
+    loaded = fetch_document(site.url("/readout.txt"), limits=FAST)
     assert (loaded.title, loaded.text) == ("Readout", "Readout\n\nThe leaders met in Rome.\n")
 
 
@@ -139,6 +143,70 @@ def test_private_hosts(host: str, private: bool) -> None:
 
 def test_private_addresses_are_refused_when_not_allowed(site: Site) -> None:
     site.routes["/a"] = Route(body="secret", content_type="text/plain")
-    with pytest.raises(FetchError, match="refused, it points into a private network"):
+    with pytest.raises(FetchError, match="refused, 127.0.0.1 points into a private network"):
         fetch(site.url("/a"), limits=FetchLimits(allow_private=False))
     assert site.requests == []
+
+
+@pytest.mark.parametrize("host", [
+    pytest.param("localhost", id="name-resolving-to-loopback"),
+    pytest.param("[::ffff:127.0.0.1]", id="ipv4-mapped-ipv6"),
+    pytest.param("2130706433", id="decimal-address"),
+    pytest.param("127.1", id="short-address"),
+])
+def test_every_spelling_of_loopback_is_refused_by_default(site: Site, host: str) -> None:
+    """The addresses the host resolves to are checked, not its spelling; the default refuses."""
+    site.routes["/a"] = Route(body="secret", content_type="text/plain")
+    port = site.base.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match="points into a private network"):
+        fetch_document(f"http://{host}:{port}/a")
+    assert site.requests == []
+
+
+def test_a_redirect_into_the_private_network_is_refused(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A redirect's target is checked where its connection is made, like the first request's."""
+    # No public address can serve a test: let 127.0.0.1 stand for one, and keep ::1 private.
+    real = guard.is_private_address
+    monkeypatch.setattr(guard, "is_private_address", lambda a: a != "127.0.0.1" and real(a))
+    site.routes["/go"] = Route(status=302, headers={"Location": "http://[::1]:9/admin"})
+    site.routes["/public"] = Route(body="a public page", content_type="text/plain")
+    assert fetch(site.url("/public"), limits=FetchLimits()).content == b"a public page"
+    with pytest.raises(FetchError, match=r"/go: refused, ::1 points into a private network"):
+        fetch(site.url("/go"), limits=FetchLimits())
+    assert site.hits("/go") == 1
+
+
+def test_a_server_dripping_its_headers_is_cut_off_at_the_deadline(site: Site) -> None:
+    """Every byte arrives inside the read timeout; the one deadline still ends the fetch."""
+    site.routes["/slow"] = Route(drip=0.05)  # the head alone would take about 120 s
+    with pytest.raises(FetchError, match="took longer than 1 s in all"):
+        fetch(site.url("/slow"), limits=FetchLimits(read_timeout=0.5, total_timeout=1, allow_private=True))
+
+
+def _ingest_url(url: str, db: Path) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", "--db", str(db), url], catch_exceptions=False)
+    return result.exit_code, result.stderr
+
+
+def test_ingest_url_ends_at_the_configured_deadline(site: Site, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    site.routes["/slow"] = Route(drip=0.05)
+    monkeypatch.setenv("FETCH_TIMEOUT_SECONDS", "1")
+    assert _ingest_url(site.url("/slow"), tmp_path / "x.db") == (
+        1, f"error: {site.url('/slow')}: took longer than 1 s in all\n")
+
+
+def test_ingest_url_refuses_a_private_address_unless_the_setting_allows(
+        site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.routes["/a"] = Route(body=ARTICLE_PAGE)
+    monkeypatch.delenv("ALLOW_PRIVATE_FETCH")
+    code, error = _ingest_url(site.url("/a"), tmp_path / "x.db")
+    assert (code, site.requests) == (1, [])
+    assert error == (f"error: {site.url('/a')}: refused, 127.0.0.1 points into a private network "
+                     "(loopback, private or link-local address)\n")
+    monkeypatch.setenv("ALLOW_PRIVATE_FETCH", "true")
+    assert _ingest_url(site.url("/a"), tmp_path / "x.db") == (0, "")

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.errors import FetchError
 from bot.handlers import admin
+from bot.ingest.fetch import FetchLimits
 from bot.ingest.pipeline import DocumentInput
 from storage.records import SourceDocument
 from tests.telegram_offline import ADMIN, USER, message_update, offline_app
@@ -46,7 +47,8 @@ async def test_a_huge_document_is_refused_before_download(tmp_path: Path) -> Non
 
 async def test_url_ingest_reports_what_was_found_and_fetch_errors(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def load(source: DocumentInput) -> SourceDocument:
+    def load(source: DocumentInput, *, limits: FetchLimits) -> SourceDocument:
+        assert (limits.allow_private, limits.total_timeout) == (False, 60)  # the settings' defaults
         if source.url and "broken" in source.url:
             raise FetchError(f"{source.url}: HTTP 404")
         return SourceDocument(text=READOUT.decode(), url=source.url, title="Oslo talks")

@@ -55,3 +55,44 @@ def test_html_keeps_the_article_and_drops_the_chrome() -> None:
 def test_unusable_files_get_a_clear_reason(data: bytes, name: str, error: type, message: str) -> None:
     with pytest.raises(error, match=message):
         load_bytes(data, name=name)
+
+
+GERMAN = "Talks in München\n\nThe ministers met in München and agreed to meet again in Zürich next spring.\n"
+UKRAINIAN_LONG = ("Зустріч у Києві\n\nМіністр оборони заявив, що партнери передадуть Україні нові системи "
+                  "протиповітряної оборони до кінця року.\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "note"),
+    [
+        pytest.param(GERMAN.encode("cp1252"), GERMAN, "not UTF-8; read as Windows-1252", id="cp1252-german"),
+        pytest.param(UKRAINIAN_LONG.encode("cp1251"), UKRAINIAN_LONG, "not UTF-8; read as Windows-1251",
+                     id="cp1251-ukrainian"),
+        pytest.param(UKRAINIAN_LONG.encode("koi8_u"), UKRAINIAN_LONG, "not UTF-8; read as KOI8-U",
+                     id="koi8u-ukrainian"),
+        pytest.param(UKRAINIAN_LONG.encode("utf-16"), UKRAINIAN_LONG, None, id="utf16-no-note"),
+        pytest.param(UKRAINIAN_LONG.encode("utf-8"), UKRAINIAN_LONG, None, id="utf8-no-note"),
+    ],
+)
+def test_legacy_encodings_are_detected_and_named(data: bytes, text: str, note: str | None) -> None:
+    loaded = load_bytes(data, name="doc.txt")
+    assert (loaded.text, loaded.note) == (text, note)
+
+
+@pytest.mark.parametrize(
+    ("damage", "replaced"),
+    [
+        pytest.param(b"\xff", 1, id="one-stray-byte"),
+        pytest.param(b"\xc0\xaf", 2, id="overlong-pair"),
+        pytest.param(b"\xd0", 1, id="cut-sequence"),
+    ],
+)
+def test_utf8_with_a_few_bad_bytes_stays_utf8(damage: bytes, replaced: int) -> None:
+    """A damaged byte in a UTF-8 readout costs one character, not the whole text (no mojibake)."""
+    good = UKRAINIAN_LONG.encode("utf-8")
+    cut = good.index(b" ", 40)
+    loaded = load_bytes(good[:cut] + damage + good[cut:], name="doc.txt")
+    assert loaded.text == UKRAINIAN_LONG[:len(good[:cut].decode())] + "\ufffd" * replaced \
+        + UKRAINIAN_LONG[len(good[:cut].decode()):]
+    plural = "s" if replaced > 1 else ""
+    assert loaded.note == f"read as UTF-8 with {replaced} invalid byte{plural} replaced by \ufffd"

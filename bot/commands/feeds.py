@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bot.commands.options import DB_OPTION, open_store
+from bot.commands.options import DB_OPTION, configured_fetch_limits, open_store
 
 
 @click.group("feeds")
@@ -59,5 +59,5 @@ def poll(db: str | None, force: bool) -> None:
     """Poll the feeds that are due and ingest their new items (for cron)."""
     from bot.feeds.poll import poll_due
 
-    for outcome in poll_due(open_store(db), force=force):
+    for outcome in poll_due(open_store(db), force=force, limits=configured_fetch_limits()):
         click.echo(outcome.describe())

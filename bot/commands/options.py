@@ -8,6 +8,7 @@ import click
 from bot.errors import PledgebotError
 
 if TYPE_CHECKING:  # the store is imported lazily, for a fast start
+    from bot.ingest.fetch import FetchLimits
     from storage.store import Store
 
 DB_OPTION = click.option("--db", type=click.Path(dir_okay=False), help="SQLite file (default: PLEDGEBOT_DB).")
@@ -25,8 +26,23 @@ def db_path(db: str | None) -> str:
         raise click.ClickException(str(err)) from None
 
 
-def open_store(db: str | None) -> Store:
-    """Open the store named by ``--db``, or by the settings, with every save hook."""
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    """Open the store named by ``--db``, or by the settings, with every save hook;
+    ``create=False`` for reading commands, which must never create a store."""
     from bot.wiring import open_store as open_wired
+    from storage.db import StoreError
 
-    return open_wired(db_path(db))
+    try:
+        return open_wired(db_path(db), create=create)
+    except StoreError as err:  # not SQLite, missing for a reader: one line, not a traceback
+        raise click.ClickException(str(err)) from None
+
+
+def configured_fetch_limits() -> FetchLimits:
+    """Return the fetch limits of the settings (ALLOW_PRIVATE_FETCH, FETCH_TIMEOUT_SECONDS)."""
+    from bot.config import fetch_limits, load_settings
+
+    try:
+        return fetch_limits(load_settings())
+    except PledgebotError as err:
+        raise click.ClickException(str(err)) from None

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ from bot.alerts.outbox import queue_notice
 from bot.errors import FetchError, PledgebotError
 from bot.feeds import store as feeds
 from bot.feeds.store import Feed
-from bot.ingest.fetch import DEFAULT_LIMITS, FetchLimits, fetch, fetch_document, is_private_host
+from bot.ingest.fetch import DEFAULT_LIMITS, Fetched, FetchLimits, fetch, fetch_document, is_private_host
 from bot.ingest.pipeline import DocumentInput, build_document, ingest_document
 from storage.sql import now_iso
 from storage.store import SaveResult, Store
@@ -33,6 +34,7 @@ BASE_DELAY = dt.timedelta(minutes=5)
 MAX_DELAY = dt.timedelta(hours=12)
 MAX_ITEM_ATTEMPTS = 3
 MAX_ITEMS_PER_POLL = 50  # a first poll of a long archive feed proceeds over several polls
+MAX_PARALLEL_FETCHES = 8  # feeds fetched at once: enough that slow ones cannot starve the rest
 
 # Fetch and ingest one item's page; tests and callers may swap it.
 IngestItem = Callable[[Store, DocumentInput, FetchLimits], SaveResult]
@@ -75,27 +77,47 @@ def poll_due(
     """Poll every feed whose backoff has run out (every feed with ``force``)."""
     now = now or dt.datetime.now(dt.UTC)
     due = feeds.list_feeds(store.db) if force else feeds.due_feeds(store.db, now=now)
-    outcomes = []
-    for feed in due:
-        try:
-            outcomes.append(poll_feed(store, feed, now=now, limits=limits, ingest=ingest))
-        except Exception as err:  # a bug in one feed's handling must not stop the others
-            log.exception("polling %s crashed", feed.url)
-            outcomes.append(_fail(store, feed, error=f"internal error: {err}", now=now))
-    return outcomes
+    if not due:
+        return []
+    outcomes = {}
+    # Feeds are fetched side by side, and each is handled (on this thread: the store's
+    # connection is not shared) as soon as its fetch is over: a feed that takes until the
+    # deadline never holds up the others.
+    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_FETCHES, len(due)),
+                            thread_name_prefix="pledgebot-feed") as pool:
+        fetches = {pool.submit(fetch_feed, feed, limits): feed for feed in due}
+        for done in as_completed(fetches):
+            feed = fetches[done]
+            try:
+                outcomes[feed.url] = poll_feed(store, feed, done.result(), now=now, limits=limits,
+                                               ingest=ingest)
+            except Exception as err:  # a bug in one feed's handling must not stop the others
+                log.exception("polling %s crashed", feed.url)
+                outcomes[feed.url] = _fail(store, feed, error=f"internal error: {err}", now=now)
+    return [outcomes[feed.url] for feed in due]
+
+
+def fetch_feed(feed: Feed, limits: FetchLimits) -> Fetched | FetchError:
+    """Fetch a feed conditionally; return the failure rather than raise it (runs in a worker)."""
+    try:
+        return fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=limits)
+    except FetchError as err:
+        return err
 
 
 def poll_feed(
     store: Store,
     feed: Feed,
+    fetched: Fetched | FetchError,
     *,
     now: dt.datetime,
     limits: FetchLimits = DEFAULT_LIMITS,
     ingest: IngestItem = ingest_item,
 ) -> FeedOutcome:
-    """Poll one feed and ingest its new items; record success or failure."""
+    """Record one fetched feed and ingest its new items; record success or failure."""
     try:
-        fetched = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=limits)
+        if isinstance(fetched, FetchError):
+            raise fetched
         title, items = (feed.title, []) if fetched.not_modified else parse_feed(fetched.content, url=feed.url)
     except FetchError as err:
         return _fail(store, feed, error=str(err), now=now)

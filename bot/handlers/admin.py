@@ -9,6 +9,7 @@ from telegram import Message, MessageOriginChannel, Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
+from bot.config import fetch_limits
 from bot.errors import InputError, PledgebotError
 from bot.handlers.access import admin_only
 from bot.handlers.services import services
@@ -41,7 +42,7 @@ async def _ingest(message: Message, context: ContextTypes.DEFAULT_TYPE, label: s
     meetings = services(context).store.facts_of(result.doc_id)["meetings"]
     await message.reply_text(render_ingest(label=doc.title or label, status=result.status,
                                            counts=result.counts, doc_id=result.doc_id,
-                                           meeting=meetings[0] if meetings else None))
+                                           meeting=meetings[0] if meetings else None, note=doc.note))
 
 
 @admin_only
@@ -50,7 +51,8 @@ async def ingest_url(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message = update.effective_message
     assert message is not None and message.text is not None
     url = message.text.strip()
-    await _ingest(message, context, url, lambda: load_input(DocumentInput(url=url)))
+    limits = fetch_limits(services(context).settings)
+    await _ingest(message, context, url, lambda: load_input(DocumentInput(url=url), limits=limits))
 
 
 @admin_only

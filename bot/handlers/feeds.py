@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 from typing import Any
 
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
+from bot.config import Settings, fetch_limits
 from bot.errors import PledgebotError
 from bot.feeds.poll import FeedOutcome, poll_due
 from bot.feeds.store import add_feed, describe_feed, list_feeds, remove_feed
@@ -23,20 +23,20 @@ log = logging.getLogger(__name__)
 USAGE = "Use /feeds, /feeds add URL, /feeds remove URL or /feeds poll."
 
 
-def poll_store(path: Path, *, force: bool = False) -> list[FeedOutcome]:
+def poll_store(settings: Settings, *, force: bool = False) -> list[FeedOutcome]:
     """Poll the due feeds with a connection of its own (this runs in a worker thread)."""
     from bot.wiring import open_store
 
-    store = open_store(path)
+    store = open_store(settings)
     try:
-        return poll_due(store, force=force)
+        return poll_due(store, force=force, limits=fetch_limits(settings))
     finally:
         store.close()
 
 
 async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Poll the feeds that are due, off the event loop; alerts follow at once."""
-    outcomes = await asyncio.to_thread(poll_store, services(context).settings.db)
+    outcomes = await asyncio.to_thread(poll_store, services(context).settings)
     for outcome in outcomes:
         log.info("%s", outcome.describe())
     deliver_soon(context.application)
@@ -62,7 +62,7 @@ async def _run(context: ContextTypes.DEFAULT_TYPE, action: str, url: str) -> str
         found = list_feeds(db)
         return "\n".join(describe_feed(f) for f in found) if found else "No feeds yet. " + USAGE
     if action == "poll":
-        outcomes = await asyncio.to_thread(poll_store, services(context).settings.db, force=True)
+        outcomes = await asyncio.to_thread(poll_store, services(context).settings, force=True)
         deliver_soon(context.application)
         return "\n".join(o.describe() for o in outcomes) or "No feeds to poll."
     if action not in ("add", "remove") or not url:

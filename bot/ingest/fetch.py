@@ -6,15 +6,14 @@ so the command line, the feed poller and the admins' reports can show it as is.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from bot.errors import FetchError
+from bot.ingest.guard import Deadline, PrivateTargetRefused, guarded_transport, is_private_address, resolve
 from bot.ingest.loaded import LoadedText
 from bot.ingest.loaders import MAX_DOCUMENT_BYTES, load_bytes
 
@@ -30,9 +29,10 @@ class FetchLimits:
     read_timeout: float = 20.0
     max_bytes: int = MAX_DOCUMENT_BYTES
     max_redirects: int = MAX_REDIRECTS
-    total_timeout: float = 60.0  # a server that drips a byte every few seconds is cut off too
-    # False for links found in a public feed: they must not lead the bot into the local network.
-    allow_private: bool = True
+    total_timeout: float = 60.0  # the whole fetch, connect to last byte, redirects included
+    # Loopback, private and link-local targets are refused unless ALLOW_PRIVATE_FETCH allows them:
+    # a page fetched by an admin becomes searchable by every user.
+    allow_private: bool = False
 
 
 DEFAULT_LIMITS = FetchLimits()
@@ -76,27 +76,33 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
-    # The hook runs for every request, redirects included, so a redirect cannot sneak inside either.
-    hooks = {} if limits.allow_private else {"request": [_refuse_private]}
+    deadline = Deadline(limits.total_timeout)
     try:
+        # Every connection, redirects included, goes through the guarded transport; trust_env
+        # off, so no proxy from the environment can route around its address check.
         with httpx.Client(
             timeout=timeout,
             follow_redirects=True,
             headers=headers,
             max_redirects=limits.max_redirects,
-            event_hooks=hooks,
+            transport=guarded_transport(deadline, allow_private=limits.allow_private),
+            trust_env=False,
         ) as client:
             with client.stream("GET", url) as response:
-                return _read(url, response, limits)
+                return _read(url, response, limits, deadline)
+    except PrivateTargetRefused as err:
+        raise FetchError(f"{url}: {err}") from None
     except httpx.TooManyRedirects:
         raise FetchError(f"{url}: more than {limits.max_redirects} redirects") from None
     except httpx.TimeoutException:
+        if deadline.passed():
+            raise FetchError(f"{url}: took longer than {limits.total_timeout:g} s in all") from None
         raise FetchError(f"{url}: timed out") from None
     except httpx.HTTPError as err:
         raise FetchError(f"{url}: {_describe(err)}") from None
 
 
-def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
+def _read(url: str, response: httpx.Response, limits: FetchLimits, deadline: Deadline) -> Fetched:
     final = str(response.url)
     if final != url:
         check_url(final)  # a redirect must not lead to file:, ftp: and the like
@@ -114,10 +120,9 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
         raise FetchError(f"{url}: larger than the {limits.max_bytes // 1024} KB limit")
     chunks: list[bytes] = []
     size = 0
-    started = time.monotonic()
     for chunk in response.iter_bytes():
-        if time.monotonic() - started > limits.total_timeout:
-            raise FetchError(f"{url}: took longer than {limits.total_timeout:.0f} s")
+        if deadline.passed():  # every read is capped too; this catches data arriving just in time
+            raise FetchError(f"{url}: took longer than {limits.total_timeout:g} s in all")
         size += len(chunk)
         if size > limits.max_bytes:  # the header may lie or be absent: count what arrives
             raise FetchError(f"{url}: larger than the {limits.max_bytes // 1024} KB limit")
@@ -134,19 +139,9 @@ def _read(url: str, response: httpx.Response, limits: FetchLimits) -> Fetched:
 def is_private_host(host: str) -> bool:
     """Return whether ``host`` is, or resolves to, a loopback, private or link-local address."""
     try:
-        infos = socket.getaddrinfo(host, None)
-    except (socket.gaierror, UnicodeError):
+        return any(is_private_address(a) for a in resolve(host, 80))
+    except httpcore.ConnectError:
         return False  # unresolvable: the request itself will fail with a clear error
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global:
-            return True
-    return False
-
-
-def _refuse_private(request: httpx.Request) -> None:
-    if is_private_host(request.url.host):
-        raise FetchError(f"{request.url}: refused, it points into a private network")
 
 
 def _describe(err: httpx.HTTPError) -> str:

@@ -11,3 +11,4 @@ class LoadedText:
     text: str
     title: str | None = None
     published: str | None = None
+    note: str | None = None  # how the bytes were read, when it was not plain UTF-8

@@ -6,10 +6,13 @@ an ``InputError`` whose message says what is wrong. Nothing else may escape (tes
 from __future__ import annotations
 
 import re
+import stat
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bot.errors import InputError, UnsupportedInput
+from bot.ingest.encoding import Decoded, decode_utf8_or_legacy
 from bot.ingest.loaded import LoadedText
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a readout is a few KB; anything this large is not one
@@ -26,9 +29,7 @@ _VOID_TAGS = frozenset("area base br col embed hr img input link meta param sour
 
 def load_file(path: Path) -> LoadedText:
     """Read ``path`` (text, Markdown or HTML) into clean text; raise InputError when unusable."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    size = path.stat().st_size
+    size = _regular_file_size(path)
     if size > MAX_DOCUMENT_BYTES:
         raise InputError(
             f"{path.name}: {size // 1024} KB is larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
@@ -39,22 +40,45 @@ def load_file(path: Path) -> LoadedText:
     return load_bytes(data, name=path.name)
 
 
+def _regular_file_size(path: Path) -> int:
+    """Return the size of ``path``; raise InputError saying what it is when not a readable file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as err:  # permission denied on a folder, a name too long, a loop of links
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+    # Checked before opening: a FIFO would block the read forever, /dev/zero never ends.
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if stat.S_ISFIFO(info.st_mode):
+        raise InputError(f"{path}: is a named pipe (FIFO), not a file")
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        raise InputError(f"{path}: is a device, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: is not a regular file")
+    return info.st_size
+
+
 def load_bytes(data: bytes, *, name: str = "document", content_type: str | None = None) -> LoadedText:
     """Decode ``data`` and extract its main text; ``name`` picks the format by its suffix."""
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(f"{name}: larger than the {MAX_DOCUMENT_BYTES // 1024} KB limit")
-    text = decode(data, name=name)
+    decoded = decode_bytes(data, name=name)
+    text = decoded.text
     if not any(ch.isalnum() for ch in text):
         raise InputError(f"{name}: no readable text, only blanks, marks or symbols")
     suffix = Path(name).suffix.lower()
     is_html = suffix in HTML_SUFFIXES or (content_type or "").startswith("text/html")
     if is_html or _looks_like_html(text):
-        return _within_length(_load_html(text, name=name), name=name)
-    if suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
+        loaded = _load_html(text, name=name)
+    elif suffix not in TEXT_SUFFIXES and not (content_type or "").startswith("text/"):
         raise UnsupportedInput(f"{name}: only .txt, .md and .html documents can be ingested")
-    return _within_length(text_to_loaded(text, name=name), name=name)
+    else:
+        loaded = text_to_loaded(text, name=name)
+    return replace(_within_length(loaded, name=name), note=decoded.note)
 
 
 def _within_length(loaded: LoadedText, *, name: str) -> LoadedText:
@@ -65,26 +89,33 @@ def _within_length(loaded: LoadedText, *, name: str) -> LoadedText:
 
 
 def decode(data: bytes, *, name: str) -> str:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or Windows-1251; refuse binary."""
-    try:
-        text = _decode_text(data)
-    except UnicodeDecodeError:
-        raise UnsupportedInput(f"{name}: not readable as UTF-8, UTF-16 or Windows-1251 text") from None
-    if text is None or _control_ratio(text) > 0.05 or "\x00" in text:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 or a detected legacy encoding."""
+    return decode_bytes(data, name=name).text
+
+
+def decode_bytes(data: bytes, *, name: str) -> Decoded:
+    """Decode ``data`` and say how; raise UnsupportedInput for binary data."""
+    if b"\x00" not in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        decoded = decode_utf8_or_legacy(data)
+        if decoded is None:
+            raise UnsupportedInput(f"{name}: not readable as UTF-8, UTF-16 or a usual legacy encoding "
+                                   "(Windows-1251, Windows-1252, KOI8-U, ...)")
+    else:
+        try:
+            decoded = _decode_utf16(data)
+        except UnicodeDecodeError:
+            raise UnsupportedInput(f"{name}: not readable as UTF-16 text") from None
+    if decoded is None or _control_ratio(decoded.text) > 0.05 or "\x00" in decoded.text:
         raise UnsupportedInput(f"{name}: looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return replace(decoded, text=decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _decode_text(data: bytes) -> str | None:
-    """Return the text, or None for data with NUL bytes that is not UTF-16 either."""
+def _decode_utf16(data: bytes) -> Decoded | None:
+    """Return UTF-16 text (BOM or NUL bytes: 8-bit text never holds a NUL), or None for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data:  # real UTF-8 or Windows-1251 text never holds a NUL byte
-        return _bomless_utf16(data)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")  # the usual legacy encoding of Ukrainian text
+        return Decoded(data.decode("utf-16"), "utf-16")
+    text = _bomless_utf16(data)
+    return None if text is None else Decoded(text, "utf-16")
 
 
 def _bomless_utf16(data: bytes) -> str | None:

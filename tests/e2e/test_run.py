@@ -69,6 +69,36 @@ async def test_run_with_a_webhook_accepts_only_updates_carrying_its_secret(
     assert token not in err
 
 
+async def test_a_restarted_webhook_process_keeps_the_secret_of_the_first(
+        emulator: Emulator, tmp_path: Path) -> None:
+    """No WEBHOOK_SECRET set: the first start keeps one in .env, the second start uses it."""
+    token, url = new_token(), ""
+    env = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET"}
+    env.update({"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": emulator.url,
+                "PLEDGEBOT_DB": str(tmp_path / "bot.db")})
+    secrets = []
+    for _ in range(2):
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}/telegram"
+        since = await emulator.mark()
+        proc = subprocess.Popen([str(PLEDGEBOT), "run", "--webhook", url, "--listen", "127.0.0.1", "--port",
+                                 str(port)], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            hook = await emulator.wait_call(token, "setWebhook", since=since)
+            secrets.append(hook["params"]["secret_token"])
+            async with httpx.AsyncClient(timeout=10) as http:
+                # an update signed with the first process's secret, as Telegram would still send it
+                answered = await http.post(url, json={"update_id": len(secrets)},
+                                           headers={"X-Telegram-Bot-Api-Secret-Token": secrets[0]})
+        finally:
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=30)
+        assert answered.status_code == 200, err[-2000:]
+    assert secrets[0] == secrets[1] and len(secrets[0]) >= 32
+    assert f"WEBHOOK_SECRET={secrets[0]}" in (tmp_path / ".env").read_text(encoding="utf-8")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -66,7 +66,7 @@ def test_bytes_over_the_limit_are_refused() -> None:
 
 
 def test_a_directory_is_not_a_document(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="is a directory, not a file"):
         load_file(tmp_path)
 
 

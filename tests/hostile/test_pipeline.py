@@ -90,6 +90,16 @@ def test_a_failing_save_leaves_no_trace(store: Store) -> None:
     pytest.param('{"path": "a.txt", "title": 5}', '"title" must be a string', id="title-number"),
     pytest.param('[1, 2]', 'needs a "path" or a "url"', id="a-list"),
     pytest.param('{"path": "a.txt"', "Expecting", id="cut-json"),
+    pytest.param("[" * 50_000, "nested too deeply", id="deep-brackets"),
+    pytest.param("[" * 100_000, "97 KB long; a line may have at most 64 KB", id="deep-and-long-brackets"),
+    pytest.param('{"path": "a.txt", "published": "2025-13-45"}', "'2025-13-45' is not a real date",
+                 id="impossible-date"),
+    pytest.param('{"path": "a.txt", "title": "' + "T" * 5_000_000 + '"}',
+                 "KB long; a line may have at most 64 KB", id="five-megabyte-title"),
+    pytest.param('{"path": "a.txt", "title": "' + "T" * 20_000 + '"}',
+                 '"title" has 20,000 characters; at most 500', id="long-title"),
+    pytest.param('{"url": "https://example.org/' + "a" * 3000 + '"}', '"url" has 3,020 characters',
+                 id="long-url"),
 ])
 def test_a_bad_manifest_line_is_one_error(tmp_path: Path, line: str, message: str) -> None:
     from bot.ingest.pipeline import read_manifest
@@ -99,6 +109,38 @@ def test_a_bad_manifest_line_is_one_error(tmp_path: Path, line: str, message: st
     bad, good = list(read_manifest(manifest))
     assert isinstance(bad, InputError) and str(bad).startswith("m.jsonl line 1: ") and message in str(bad)
     assert isinstance(good, DocumentInput) and good.path == str(tmp_path / "good.txt")
+
+
+def test_a_manifest_with_a_byte_order_mark_reads_its_first_line(tmp_path: Path) -> None:
+    from bot.ingest.pipeline import read_manifest
+
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_bytes('{"path": "a.txt", "published": "2025-05-03"}\n{"url": "https://example.org/b"}\n'
+                         .encode("utf-8-sig"))
+    assert list(read_manifest(manifest)) == [
+        DocumentInput(path=str(tmp_path / "a.txt"), published="2025-05-03"),
+        DocumentInput(url="https://example.org/b")]
+
+
+def test_cli_ingests_the_good_lines_of_a_hostile_manifest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    (tmp_path / "good.txt").write_text("Talks in Rome\n\nThe ministers met in Rome on 2 May 2025.\n",
+                                       encoding="utf-8")
+    lines = ["[" * 100_000, '{"path": "good.txt", "published": "2025-13-45"}',
+             '{"path": "good.txt", "title": "' + "T" * 5_000_000 + '"}',
+             '{"path": "good.txt", "published": "2025-05-02", "title": "Talks in Rome"}']
+    (tmp_path / "m.jsonl").write_bytes("\n".join(lines).encode("utf-8-sig"))
+    result = CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "m.db"), "--manifest",
+                                       str(tmp_path / "m.jsonl")], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == "documents: 1 new, 0 updated, 0 unchanged, 3 failed; 0 facts"
+    errors = result.stderr.splitlines()
+    assert [line[:len("error: m.jsonl line 1: ")] for line in errors] == [
+        f"error: m.jsonl line {n}: " for n in (1, 2, 3)]
+    assert all(len(line) < 200 for line in errors)
 
 
 def test_a_manifest_that_is_not_utf8_is_one_error(tmp_path: Path) -> None:
