@@ -94,7 +94,7 @@ async def test_answer_with_facts_gets_source_and_page_buttons(tmp_path: Path) ->
                                                          "chat": {"id": USER["id"], "type": "private"}}}}
         await app.process_update(Update.de_json(press, app.bot))
     assert [b["text"] for b in keyboard[0]] == [f"source {n}" for n in range(1, 6)]
-    assert [b["text"] for b in keyboard[1]] == ["next ▶"]
+    assert [b["text"] for b in keyboard[1]] == ["More ▶"]
     assert calls.methods() == ["sendMessage", "answerCallbackQuery", "editMessageText"]
     assert "Fact 6 &lt;&amp;&gt;" in calls.sent()[1]["text"]
 
