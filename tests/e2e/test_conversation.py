@@ -62,7 +62,8 @@ async def test_buttons_and_context_survive_a_restart(emulator: Emulator, tmp_pat
     assert asked == ["what did Merz say about air defence", "what did Merz say about sanctions"]
 
 
-async def test_private_small_talk_gets_a_short_reply_and_no_search(emulator: Emulator, tmp_path: Path) -> None:
+async def test_private_small_talk_gets_a_short_reply_and_no_search(emulator: Emulator,
+                                                                   tmp_path: Path) -> None:
     seed(tmp_path / "bot.db", [("Mark Carney", "Canada will send more air defence.")]).close()
     asked: list[str] = []
     chat = private_chat(ALICE)
@@ -107,7 +108,7 @@ OSLO = ("Leaders meet in Oslo\n\nThe meeting in Oslo on 3 May 2025 brought toget
 
 async def test_inline_mode_shows_what_the_named_person_said_first(emulator: Emulator, tmp_path: Path) -> None:
     store = Store.open(tmp_path / "bot.db")
-    ingest_document(store, SourceDocument(text=OSLO, url="https://example.org/oslo", title="Leaders meet in Oslo",
+    ingest_document(store, SourceDocument(text=OSLO, url="https://example.org/oslo", title="Leaders in Oslo",
                                           publisher="Example News", published="2025-05-03", language="en"))
     store.close()
     async with running_bot(emulator.url, token=new_token(), db=tmp_path / "bot.db") as app:
