@@ -1,9 +1,13 @@
 """The per-user limit: a sliding minute, per user, with the wait it tells the user."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from bot.ratelimit import UserRateLimiter
+from bot.ratelimit import RateLimiter, StoredRateLimiter, UserRateLimiter
+from storage.store import Store
 
 
 class Clock:
@@ -14,9 +18,19 @@ class Clock:
         return self.now
 
 
-def test_limit_is_per_user_and_slides() -> None:
+def in_memory(clock: Clock, _path: Path) -> RateLimiter:
+    return UserRateLimiter(per_minute=2, clock=clock)
+
+
+def in_the_store(clock: Clock, path: Path) -> RateLimiter:
+    return StoredRateLimiter(Store.open(path).db, per_minute=2, clock=clock)
+
+
+@pytest.mark.parametrize("make", [pytest.param(in_memory, id="memory"),
+                                  pytest.param(in_the_store, id="store")])
+def test_limit_is_per_user_and_slides(make: Callable[[Clock, Path], RateLimiter], tmp_path: Path) -> None:
     clock = Clock()
-    limiter = UserRateLimiter(per_minute=2, clock=clock)
+    limiter = make(clock, tmp_path / "bot.db")
     answers = [limiter.allow(1), limiter.allow(1), limiter.allow(1), limiter.allow(2)]
     assert answers == [True, True, False, True]
     assert limiter.retry_after(1) == 60
@@ -24,6 +38,17 @@ def test_limit_is_per_user_and_slides() -> None:
     assert (limiter.allow(1), limiter.retry_after(1)) == (False, 30)
     clock.now += 30
     assert limiter.allow(1) and limiter.retry_after(2) == 0
+
+
+def test_a_stored_window_outlives_the_process_and_is_shared(tmp_path: Path) -> None:
+    clock = Clock()
+    before = in_the_store(clock, tmp_path / "bot.db")
+    assert before.allow(1) and before.allow(1)
+    after, replica = in_the_store(clock, tmp_path / "bot.db"), in_the_store(clock, tmp_path / "bot.db")
+    assert (after.allow(1), replica.retry_after(1)) == (False, 60)
+    clock.now += 60
+    assert replica.allow(1) and after.allow(3)
+    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2  # user 1's old minute is gone
 
 
 def test_idle_users_are_forgotten() -> None:

@@ -10,7 +10,7 @@ from bot.conversation.followup import follow_up
 from bot.conversation.kept import ChatContexts, KeptAnswers
 from bot.entities import EntityIndex
 from bot.query.answer import Answer
-from bot.ratelimit import UserRateLimiter
+from bot.ratelimit import RateLimiter, StoredRateLimiter
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -27,7 +27,7 @@ class Services:
     settings: Settings
     store: Store
     engine: Engine
-    limiter: UserRateLimiter
+    limiter: RateLimiter
     answers: KeptAnswers
     contexts: ChatContexts
 
@@ -64,7 +64,7 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
 
     store = Store.open(settings.db)
     return Services(settings=settings, store=store, engine=engine or answer_question,
-                    limiter=UserRateLimiter(per_minute=settings.user_rate_limit),
+                    limiter=StoredRateLimiter(store.db, per_minute=settings.user_rate_limit),
                     answers=KeptAnswers(store.db), contexts=ChatContexts(store.db))
 
 
