@@ -21,6 +21,8 @@ from bot.query.answer import Answer
 ANSWER_SECONDS = 7 * 24 * 3600  # a week of buttons: old answers are asked again, not paged
 CONTEXT_SECONDS = 5 * 60  # "and France?" continues a question asked at most this long ago
 _FIELDS = {f.name for f in dataclasses.fields(Answer)}
+# What a kept answer shows in place of a fact whose document was deleted after it was given.
+REMOVED = {"type": "removed", "text": "(removed: its document was deleted)", "evidence": "", "source": {}}
 
 Clock = Callable[[], float]
 
@@ -77,7 +79,19 @@ class KeptAnswers:
             f"select payload from kept_answers where {where} and expires_at > ?"
             " order by created_at desc limit 1",
             [*params, stamp(self._clock())]).fetchone()
-        return answer_from_payload(row[0]) if row else None
+        return self._without_deleted(answer_from_payload(row[0])) if row else None
+
+    def _without_deleted(self, answer: Answer) -> Answer:
+        """Blank the facts whose document an admin deleted since; the others keep their places."""
+        ids = sorted({str(r["doc_id"]) for r in answer.results if r.get("doc_id")})
+        if not ids:
+            return answer
+        kept = {row[0] for row in self._db.conn.execute(
+            f"select id from documents where id in ({', '.join('?' * len(ids))})", ids)}
+        if len(kept) == len(ids):
+            return answer
+        results = [r if not r.get("doc_id") or r["doc_id"] in kept else dict(REMOVED) for r in answer.results]
+        return dataclasses.replace(answer, results=results)
 
 
 class ChatContexts:
