@@ -1,12 +1,11 @@
-"""The per-user limit: a sliding minute, per user, with the wait it tells the user."""
+"""The per-user limit: a sliding minute, per user, kept in the store, with the wait it tells the user."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bot.ratelimit import RateLimiter, StoredRateLimiter, UserRateLimiter
+from bot.ratelimit import StoredRateLimiter
 from storage.store import Store
 
 
@@ -18,19 +17,13 @@ class Clock:
         return self.now
 
 
-def in_memory(clock: Clock, _path: Path) -> RateLimiter:
-    return UserRateLimiter(per_minute=2, clock=clock)
-
-
-def in_the_store(clock: Clock, path: Path) -> RateLimiter:
+def in_the_store(clock: Clock, path: Path) -> StoredRateLimiter:
     return StoredRateLimiter(Store.open(path).db, per_minute=2, clock=clock)
 
 
-@pytest.mark.parametrize("make", [pytest.param(in_memory, id="memory"),
-                                  pytest.param(in_the_store, id="store")])
-def test_limit_is_per_user_and_slides(make: Callable[[Clock, Path], RateLimiter], tmp_path: Path) -> None:
+def test_limit_is_per_user_and_slides(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = make(clock, tmp_path / "bot.db")
+    limiter = in_the_store(clock, tmp_path / "bot.db")
     answers = [limiter.allow(1), limiter.allow(1), limiter.allow(1), limiter.allow(2)]
     assert answers == [True, True, False, True]
     assert limiter.retry_after(1) == 60
@@ -48,20 +41,20 @@ def test_a_stored_window_outlives_the_process_and_is_shared(tmp_path: Path) -> N
     assert (after.allow(1), replica.retry_after(1)) == (False, 60)
     clock.now += 60
     assert replica.allow(1) and after.allow(3)
-    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2  # user 1's old minute is gone
+    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2  # user 1's new minute, user 3's
 
 
-def test_idle_users_are_forgotten() -> None:
+def test_idle_users_are_forgotten(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = UserRateLimiter(per_minute=1, clock=clock, max_users=10)
+    limiter = in_the_store(clock, tmp_path / "bot.db")
     for user in range(10):
         limiter.allow(user)
     clock.now += 61
     limiter.allow(99)
     limiter.allow(100)
-    assert len(limiter._seen) <= 2
+    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2
 
 
-def test_bad_limit_is_refused() -> None:
+def test_bad_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least 1"):
-        UserRateLimiter(per_minute=0)
+        StoredRateLimiter(Store.open(tmp_path / "bot.db").db, per_minute=0)

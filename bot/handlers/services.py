@@ -10,7 +10,7 @@ from bot.conversation.followup import follow_up
 from bot.conversation.kept import ChatContexts, KeptAnswers
 from bot.entities import EntityIndex
 from bot.query.answer import Answer
-from bot.ratelimit import RateLimiter, StoredRateLimiter
+from bot.ratelimit import StoredRateLimiter
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -27,7 +27,7 @@ class Services:
     settings: Settings
     store: Store
     engine: Engine
-    limiter: RateLimiter
+    limiter: StoredRateLimiter
     answers: KeptAnswers
     contexts: ChatContexts
 
