@@ -63,6 +63,8 @@ def test_small_talk_replies_in_the_language_asked() -> None:
     pytest.param("what did Merz say", "and who attended from Italy?", "who attended from Italy?",
                  id="and-whole-question"),
     pytest.param(None, "and France?", "and France?", id="nothing-before"),
+    pytest.param("who attended from Canada", "«and France?»", "who attended from France", id="quoted"),
+    pytest.param("who attended from Canada", "🇫🇷 and _France_", "who attended from France", id="emoji-first"),
 ])
 def test_follow_up(index: EntityIndex, previous: str | None, question: str, resolved: str) -> None:
     assert follow_up(question, previous, index=index) == resolved

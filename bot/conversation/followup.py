@@ -24,7 +24,8 @@ from bot.query.intent import detect_intent
 from bot.query.parse import restore_codes
 
 _WHO_KINDS = ("person", "country", "org")
-_FIRST_WORD = re.compile(r"\s*[^\W_]+(?:['’][^\W_]+)?\W*")
+# One word as tokens() reads it, with the punctuation around it.
+_FIRST_WORD = re.compile(r"[\W_]*[^\W_]+(?:['’][^\W_]+)?[\W_]*")
 
 
 @functools.cache
@@ -61,7 +62,7 @@ def _without_lead(question: str, leads: list[tuple[str, ...]]) -> str:
         return question
     text = question
     for _ in lead:
-        text = text[_FIRST_WORD.match(text).end():]  # type: ignore[union-attr]  # a word is there
+        text = text[_FIRST_WORD.match(text).end():]  # type: ignore[union-attr]  # tokens() found a word
     return text.strip()
 
 

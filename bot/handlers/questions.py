@@ -101,13 +101,16 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @rate_limited
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer any text in a private chat as a question; small talk gets a short reply."""
+    """Answer any text in a private chat as a question; small talk gets a short reply.
+
+    A reply to one of the bot's answers continues that answer, however long ago it was given.
+    """
     message = update.effective_message
     assert message is not None and message.text is not None
     if kind := small_talk(message.text):
         await message.reply_text(render_text(small_talk_reply(kind, language=language_of(message.text)))[0])
         return
-    await _answer(message, context, message.text)
+    await _answer(message, context, message.text, previous=_replied_question(message, context))
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -100,6 +100,22 @@ async def test_a_reply_to_the_bot_in_a_group_is_a_follow_up(emulator: Emulator, 
     assert len(calls) == 1  # "thanks!" got no reply in the group; "and France?" got the answer
 
 
+async def test_a_private_reply_continues_the_answer_replied_to(emulator: Emulator, tmp_path: Path) -> None:
+    seed(tmp_path / "bot.db", [("Mark Carney", "Canada will send more air defence.")]).close()
+    asked: list[str] = []
+    chat = private_chat(ALICE)
+    async with running_bot(emulator.url, token=new_token(), db=tmp_path / "bot.db",
+                           engine=statements_engine(asked)) as app:
+        token = app.bot.token
+        canada = await emulator.ask(token, chat=chat, user=ALICE, text="who attended from Canada?")
+        await emulator.ask(token, chat=chat, user=ALICE, text="what did Merz say")
+        since = await emulator.mark()
+        await emulator.send(token, chat=chat, user=ALICE, text="and France?",
+                            reply_to_message=canada["message"])
+        await emulator.wait_call(token, "sendMessage", since=since, chat_id=chat["id"])
+    assert asked == ["who attended from Canada?", "what did Merz say", "who attended from France"]
+
+
 OSLO = ("Leaders meet in Oslo\n\nThe meeting in Oslo on 3 May 2025 brought together Emmanuel Macron, "
         "Friedrich Merz, Keir Starmer and Donald Tusk. The leaders discussed support for Ukraine. "
         "German Chancellor Friedrich Merz said: \"Germany will deliver two more air defence systems "
