@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from bot.conversation.followup import follow_up
-from bot.conversation.named_first import named_first
+from bot.conversation.named_first import inline_answer, named_first
 from bot.conversation.smalltalk import small_talk, small_talk_reply
 from bot.entities import EntityIndex
 from bot.query.answer import Answer
@@ -91,3 +91,35 @@ def test_inline_order_is_kept_when_the_query_names_no_one(index: EntityIndex) ->
     results = [fact("sentence", "a"), fact("statement", "b", speaker="Friedrich Merz")]
     answer = Answer(question="air defence", text="", found=True, intent="search", results=results)
     assert named_first(answer, index=index).results == results
+
+
+def canned(answers: dict[str, list[dict[str, Any]]], asked: list[str]) -> Any:
+    """Return an engine that records each question and answers it from ``answers``."""
+    def ask(question: str) -> Answer:
+        asked.append(question)
+        results = answers.get(question, [])
+        return Answer(question=question, text="", found=bool(results), intent="search", results=results)
+    return ask
+
+
+@pytest.mark.parametrize(("query", "also_asked"), [
+    pytest.param("merz", ["what did merz say"], id="person"),
+    pytest.param("the UK", ["what did the UK commit to", "what did the UK say"], id="country"),
+    pytest.param("merz sanctions", [], id="name-and-topic"),
+    pytest.param("what did merz say", [], id="question"),
+    pytest.param("air defence", [], id="no-name"),
+])
+def test_inline_asks_for_a_bare_names_own_facts(index: EntityIndex, query: str,
+                                                also_asked: list[str]) -> None:
+    asked: list[str] = []
+    inline_answer(query, canned({}, asked), index=index)
+    assert asked == [query, *also_asked]
+
+
+def test_inline_merges_a_names_own_facts_first_without_repeats(index: EntityIndex) -> None:
+    listing = fact("sentence", "Present were Emmanuel Macron and Friedrich Merz.")
+    said = fact("statement", "Merz: Germany will do more.", speaker="Friedrich Merz")
+    later = {**fact("statement", "Merz: and more.", speaker="Friedrich Merz"), "sentence": 4}
+    engine = canned({"merz": [listing, said], "what did merz say": [said, later]}, [])
+    answer = inline_answer("merz", engine, index=index)
+    assert answer.results == [said, later, listing]
