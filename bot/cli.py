@@ -115,9 +115,13 @@ def ask(question: str | None, db: str | None, as_json: bool) -> None:
 def chat(db: str | None) -> None:
     """Ask questions in an interactive console session, without Telegram."""
     from bot.ask import answer_question
+    from bot.conversation.console import ConsoleChat
+    from bot.entities import EntityIndex
 
     store = open_store(db)
-    click.echo("pledgebot console. Ask a question; an empty line or Ctrl-D quits.")
+    session = ConsoleChat(lambda q: answer_question(q, store=store), index=EntityIndex.default())
+    click.echo("pledgebot console. Ask a question (\"and France?\" follows up, \"more\" shows more);"
+               " an empty line or Ctrl-D quits.")
     while True:
         try:
             q = input("> ")
@@ -125,7 +129,7 @@ def chat(db: str | None) -> None:
             break
         if not q.strip():
             break
-        click.echo(answer_question(q, store=store).text + "\n")
+        click.echo(session.reply(q) + "\n")
 
 
 NO_TOKEN = """No Telegram bot token: TELEGRAM_BOT_TOKEN is not set.

@@ -26,6 +26,8 @@ PAGE_LIMIT = 3900  # what a page may use: the page counter and slack for the res
 PAGE_FACTS = 5  # facts a page shows: a reader sees the top of the answer first
 PIECE = 3000  # the longest piece of one fact's text on a page
 SOURCE_BUTTONS = 8
+MORE = {"en": "More ▶", "uk": "Ще ▶"}  # the button that shows an answer's next page
+BACK = {"en": "◀ Back", "uk": "◀ Назад"}
 FOOTNOTE = re.compile(r"\s*\[\d{1,3}\]\s*$")
 
 
@@ -62,9 +64,25 @@ def render_answer(answer: Answer, *, page_facts: int = PAGE_FACTS, limit: int = 
         blocks = [_Block(escape(piece), None) for line in answer.text.splitlines() for piece in _pieces(line)]
     sep = "\n\n" if answer.results else "\n"
     pages = _pack(blocks, header=header, page_facts=page_facts, limit=limit, sep=sep)
-    if len(pages) > 1:
-        pages = [Page(f"{p.html}\n\n<i>{n}/{len(pages)}</i>", p.results) for n, p in enumerate(pages, 1)]
+    if len(pages) > 1 or answer.count > len(answer.results):
+        pages = [Page(f"{p.html}\n\n<i>{_counter(answer, pages, n)}</i>", p.results)
+                 for n, p in enumerate(pages)]
     return pages or [Page(escape(answer.text or "Nothing found."))]
+
+
+def _counter(answer: Answer, pages: Sequence[Page], n: int) -> str:
+    """Say which facts a page shows out of how many there truly are ("6–10 of 14")."""
+    if not answer.results:
+        return f"{n + 1}/{len(pages)}"
+    # A page that only continues a long fact shows that fact.
+    shown = pages[n].results or [i for p in pages[:n] for i in p.results][-1:] or [0]
+    first, last = min(shown) + 1, max(shown) + 1
+    of = "з" if answer.language == "uk" else "of"
+    said = f"{first}–{last} {of} {answer.count}" if first < last else f"{first} {of} {answer.count}"
+    if n == len(pages) - 1 and answer.count > len(answer.results):
+        said += "; уточніть питання, щоб побачити решту" if answer.language == "uk" else \
+            "; narrow the question to see the rest"
+    return said
 
 
 def _fact_text(result: dict[str, Any]) -> str:
@@ -138,17 +156,18 @@ def _page(header: str, blocks: Sequence[_Block], sep: str) -> Page:
     return Page(_join(header, blocks, sep), tuple(b.result for b in blocks if b.result is not None))
 
 
-def page_keyboard(key: str, pages: Sequence[Page], page: int) -> InlineKeyboardMarkup | None:
-    """Return previous/next buttons and one source button per fact shown on ``page``."""
+def page_keyboard(key: str, pages: Sequence[Page], page: int, *, language: str = "en"
+                  ) -> InlineKeyboardMarkup | None:
+    """Return back/"More" buttons and one source button per fact shown on ``page``."""
     rows: list[list[InlineKeyboardButton]] = []
     sources = [i for i in pages[page].results][:SOURCE_BUTTONS]
     if sources:
         rows.append([InlineKeyboardButton(f"source {i + 1}", callback_data=f"s:{key}:{i}") for i in sources])
     turn: list[InlineKeyboardButton] = []
     if page > 0:
-        turn.append(InlineKeyboardButton("◀ previous", callback_data=f"p:{key}:{page - 1}"))
+        turn.append(InlineKeyboardButton(BACK.get(language, BACK["en"]), callback_data=f"p:{key}:{page - 1}"))
     if page < len(pages) - 1:
-        turn.append(InlineKeyboardButton("next ▶", callback_data=f"p:{key}:{page + 1}"))
+        turn.append(InlineKeyboardButton(MORE.get(language, MORE["en"]), callback_data=f"p:{key}:{page + 1}"))
     if turn:
         rows.append(turn)
     return InlineKeyboardMarkup(rows) if rows else None

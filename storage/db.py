@@ -11,13 +11,14 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from storage.alerts_schema import alerts
+from storage.chat_schema import chat
 from storage.feeds_schema import feeds
 from storage.query_schema import query
 from storage.schema import core
 from storage.tracking_schema import tracking
 
 # Applied in this order when a store opens; feature modules append their own sets here.
-MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query]
+MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query, chat]
 MMAP_BYTES = 128 * 1024 * 1024  # mapped pages count in the resident size once touched
 
 

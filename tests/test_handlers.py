@@ -11,17 +11,21 @@ from telegram import Message, Update
 from bot.handlers.questions import addressed_question, command_question
 from bot.query.answer import Answer
 from bot.wiring import open_store
+from storage.records import Extraction, SourceDocument
 from storage.store import Store
 from tests.telegram_offline import ADMIN, BOT, TOKEN, USER, message_update, offline_app
 
 
 def fixed_engine(answer_text: str = "Nothing is known about that yet.", results: int = 0,
                  asked: list[str] | None = None) -> Any:
-    """Return an engine that records each question and answers with ``results`` made-up facts."""
+    """Return an engine that records each question and answers with ``results`` made-up facts
+    (of one stored document: a kept answer blanks the facts of documents not in the store)."""
     def engine(question: str, *, store: Store) -> Answer:
         if asked is not None:
             asked.append(question)
-        facts = [{"type": "statement", "text": f"Fact {n} <&>", "doc_id": "d", "sentence": n,
+        doc = SourceDocument(text="Made-up facts.", url="https://example.org/t")
+        doc_id = store.save_document(doc, Extraction()).doc_id
+        facts = [{"type": "statement", "text": f"Fact {n} <&>", "doc_id": doc_id, "sentence": n,
                   "evidence": f"Sentence {n}.", "source": {"title": "T", "url": "https://example.org/t"}}
                  for n in range(1, results + 1)]
         return Answer(question=question, text=answer_text, found=bool(facts), intent="search", results=facts)
@@ -95,7 +99,7 @@ async def test_answer_with_facts_gets_source_and_page_buttons(tmp_path: Path) ->
                                                          "chat": {"id": USER["id"], "type": "private"}}}}
         await app.process_update(Update.de_json(press, app.bot))
     assert [b["text"] for b in keyboard[0]] == [f"source {n}" for n in range(1, 6)]
-    assert [b["text"] for b in keyboard[1]] == ["next ▶"]
+    assert [b["text"] for b in keyboard[1]] == ["More ▶"]
     assert calls.methods() == ["sendMessage", "answerCallbackQuery", "editMessageText"]
     assert "Fact 6 &lt;&amp;&gt;" in calls.sent()[1]["text"]
 

@@ -1,9 +1,12 @@
-"""The per-user limit: a sliding minute, per user, with the wait it tells the user."""
+"""The per-user limit: a sliding minute, per user, kept in the store, with the wait it tells the user."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
-from bot.ratelimit import UserRateLimiter
+from bot.ratelimit import StoredRateLimiter
+from storage.store import Store
 
 
 class Clock:
@@ -14,9 +17,13 @@ class Clock:
         return self.now
 
 
-def test_limit_is_per_user_and_slides() -> None:
+def in_the_store(clock: Clock, path: Path) -> StoredRateLimiter:
+    return StoredRateLimiter(Store.open(path).db, per_minute=2, clock=clock)
+
+
+def test_limit_is_per_user_and_slides(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = UserRateLimiter(per_minute=2, clock=clock)
+    limiter = in_the_store(clock, tmp_path / "bot.db")
     answers = [limiter.allow(1), limiter.allow(1), limiter.allow(1), limiter.allow(2)]
     assert answers == [True, True, False, True]
     assert limiter.retry_after(1) == 60
@@ -26,17 +33,28 @@ def test_limit_is_per_user_and_slides() -> None:
     assert limiter.allow(1) and limiter.retry_after(2) == 0
 
 
-def test_idle_users_are_forgotten() -> None:
+def test_a_stored_window_outlives_the_process_and_is_shared(tmp_path: Path) -> None:
     clock = Clock()
-    limiter = UserRateLimiter(per_minute=1, clock=clock, max_users=10)
+    before = in_the_store(clock, tmp_path / "bot.db")
+    assert before.allow(1) and before.allow(1)
+    after, replica = in_the_store(clock, tmp_path / "bot.db"), in_the_store(clock, tmp_path / "bot.db")
+    assert (after.allow(1), replica.retry_after(1)) == (False, 60)
+    clock.now += 60
+    assert replica.allow(1) and after.allow(3)
+    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2  # user 1's new minute, user 3's
+
+
+def test_idle_users_are_forgotten(tmp_path: Path) -> None:
+    clock = Clock()
+    limiter = in_the_store(clock, tmp_path / "bot.db")
     for user in range(10):
         limiter.allow(user)
     clock.now += 61
     limiter.allow(99)
     limiter.allow(100)
-    assert len(limiter._seen) <= 2
+    assert Store.open(tmp_path / "bot.db").db["rate_windows"].count == 2
 
 
-def test_bad_limit_is_refused() -> None:
+def test_bad_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least 1"):
-        UserRateLimiter(per_minute=0)
+        StoredRateLimiter(Store.open(tmp_path / "bot.db").db, per_minute=0)

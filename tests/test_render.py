@@ -1,6 +1,7 @@
 """Rendering: whole HTML strings, escaping at the one choke point, pages split at facts."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -58,11 +59,26 @@ def test_nothing_found_renders_the_plain_text() -> None:
     assert render_answer(nothing) == [Page("Nothing is known about &lt;Brazil&gt;.\nDid you mean: Bahrain?")]
 
 
-def test_pages_hold_five_facts_and_number_themselves() -> None:
+def test_pages_hold_five_facts_and_count_them() -> None:
     pages = render_answer(answer([fact(n) for n in range(12)]))
     assert [p.results for p in pages] == [(0, 1, 2, 3, 4), (5, 6, 7, 8, 9), (10, 11)]
-    assert [p.html.rsplit("\n", 1)[-1] for p in pages] == ["<i>1/3</i>", "<i>2/3</i>", "<i>3/3</i>"]
+    assert [p.html.rsplit("\n", 1)[-1] for p in pages] == [
+        "<i>1–5 of 12</i>", "<i>6–10 of 12</i>", "<i>11–12 of 12</i>"]
     assert all(p.html.startswith("<b>From &lt;Canada&gt;:</b>") for p in pages)
+
+
+@pytest.mark.parametrize(("count", "total", "language", "footers"), [
+    pytest.param(3, None, "en", [None], id="one-page-no-counter"),
+    pytest.param(3, 40, "en", ["<i>1–3 of 40; narrow the question to see the rest</i>"], id="more-than-kept"),
+    pytest.param(6, 9, "uk", ["<i>1–5 з 9</i>", "<i>6 з 9; уточніть питання, щоб побачити решту</i>"],
+                 id="ukrainian"),
+])
+def test_the_counter_says_the_true_number(count: int, total: int | None, language: str,
+                                          footers: list[str | None]) -> None:
+    told = Answer(question="q", text="", found=True, intent="statement", header="H",
+                  results=[fact(n) for n in range(count)], total=total, language=language)
+    last_lines = [p.html.rsplit("\n", 1)[-1] for p in render_answer(told)]
+    assert [line if re.match(r"<i>\d", line) else None for line in last_lines] == footers
 
 
 def test_a_fact_longer_than_a_message_continues_on_the_next_page() -> None:
@@ -80,14 +96,16 @@ def test_characters_outside_the_bmp_count_twice() -> None:
     assert len(pages) >= 4 and all(size(p.html) < MAX_MESSAGE for p in pages)
 
 
-def test_keyboard_has_sources_of_the_page_and_both_directions() -> None:
+def test_keyboard_has_sources_of_the_page_back_and_more() -> None:
     pages = render_answer(answer([fact(n) for n in range(12)]))
     keyboard = page_keyboard("k1", pages, 1)
     assert keyboard is not None
     assert [[(b.text, b.callback_data) for b in row] for row in keyboard.inline_keyboard] == [
         [(f"source {n}", f"s:k1:{n - 1}") for n in range(6, 11)],
-        [("◀ previous", "p:k1:0"), ("next ▶", "p:k1:2")],
+        [("◀ Back", "p:k1:0"), ("More ▶", "p:k1:2")],
     ]
+    ukrainian = page_keyboard("k1", pages, 0, language="uk")
+    assert ukrainian is not None and [b.text for b in ukrainian.inline_keyboard[-1]] == ["Ще ▶"]
 
 
 def test_no_keyboard_for_plain_text() -> None:

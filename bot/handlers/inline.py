@@ -6,6 +6,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
+from bot.conversation.named_first import inline_answer
 from bot.handlers.questions import MAX_QUESTION
 from bot.handlers.services import services
 from bot.render import inline_results
@@ -23,7 +24,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not text or not found.limiter.allow(query.from_user.id):
         await query.answer([], cache_time=5, is_personal=True)
         return
-    results, next_offset = inline_results(found.ask(text), offset=offset, per_page=PER_PAGE)
+    answer = inline_answer(text, found.ask, index=found.index)  # "merz": Merz's own words first
+    results, next_offset = inline_results(answer, offset=offset, per_page=PER_PAGE)
     # None, not "": with HTML Defaults, PTB 22.8 sends an empty next_offset as "[]", which
     # Telegram would hand back as the offset of a next page that does not exist.
     await query.answer(results, next_offset=next_offset or None, cache_time=30)

@@ -8,6 +8,7 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, ContextTypes
 
+from bot.conversation.kept import new_key
 from bot.handlers.services import services
 from bot.query.answer import Answer
 from bot.render import page_keyboard, render_answer, render_source
@@ -16,14 +17,19 @@ EXPIRED = "This answer has expired; please ask again."
 
 
 async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
-    """Reply to ``message`` with the first page of ``answer`` and its buttons."""
+    """Reply to ``message`` with the first page of ``answer`` and its buttons.
+
+    The answer is kept in the store under the key its buttons carry, with the message that
+    shows it: buttons work after a restart, and a reply to the message continues the answer.
+    """
     pages = render_answer(answer)
+    key = new_key()
     keyboard = None
     if answer.results or len(pages) > 1:
-        key = services(context).answers.put(answer, pages)
-        keyboard = page_keyboard(key, pages, 0)
-    await message.reply_text(pages[0].html, reply_markup=keyboard,
-                             do_quote=message.chat.type != ChatType.PRIVATE)
+        keyboard = page_keyboard(key, pages, 0, language=answer.language)
+    sent = await message.reply_text(pages[0].html, reply_markup=keyboard,
+                                    do_quote=message.chat.type != ChatType.PRIVATE)
+    services(context).answers.put(answer, key=key, chat_id=sent.chat_id, message_id=sent.message_id)
 
 
 async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -31,14 +37,16 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     _, key, number = query.data.split(":")
-    cached = services(context).answers.get(key)
-    if cached is None or not number.isdigit() or int(number) >= len(cached[1]):
+    answer = services(context).answers.get(key)
+    pages = render_answer(answer) if answer is not None else []
+    if answer is None or not number.isdigit() or int(number) >= len(pages):
         await query.answer(EXPIRED)
         return
-    pages, page = cached[1], int(number)
+    page = int(number)
     await query.answer()
     try:
-        await query.edit_message_text(pages[page].html, reply_markup=page_keyboard(key, pages, page))
+        await query.edit_message_text(pages[page].html,
+                                      reply_markup=page_keyboard(key, pages, page, language=answer.language))
     except BadRequest as err:
         if "not modified" not in str(err):  # a double tap asks for the page already shown
             raise
@@ -49,8 +57,8 @@ async def show_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     assert query is not None and query.data is not None
     _, key, index = query.data.split(":")
-    cached = services(context).answers.get(key)
-    results = cached[0].results if cached else []
+    answer = services(context).answers.get(key)
+    results = answer.results if answer else []
     if not index.isdigit() or int(index) >= len(results):
         await query.answer(EXPIRED)
         return

@@ -7,9 +7,11 @@ from typing import Any
 from telegram import Message, MessageEntity, Update
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
+from bot.conversation.smalltalk import small_talk, small_talk_reply
 from bot.handlers.access import Callback, rate_limited
 from bot.handlers.pages import send_answer
 from bot.handlers.services import services
+from bot.query.parse import language_of
 from bot.render import render_sources, render_text
 
 MAX_QUESTION = 500  # characters; a question longer than this is cut, not refused
@@ -45,8 +47,13 @@ def command_question(command: str, args: str) -> str | None:
     return QUESTIONS[command].format(args)
 
 
-async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    await send_answer(message, context, services(context).ask(question[:MAX_QUESTION]))
+async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
+                  previous: str | None = None) -> None:
+    found = services(context)
+    user = message.from_user.id if message.from_user else message.chat_id
+    answer = found.ask_in_chat(question[:MAX_QUESTION], chat_id=message.chat_id, user_id=user,
+                               previous=previous)
+    await send_answer(message, context, answer)
 
 
 async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
@@ -94,15 +101,26 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @rate_limited
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer any text in a private chat as a question."""
-    assert update.effective_message is not None and update.effective_message.text is not None
-    await _answer(update.effective_message, context, update.effective_message.text)
+    """Answer any text in a private chat as a question; small talk gets a short reply.
+
+    A reply to one of the bot's answers continues that answer, however long ago it was given.
+    """
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    if kind := small_talk(message.text):
+        await message.reply_text(render_text(small_talk_reply(kind, language=language_of(message.text)))[0])
+        return
+    await _answer(message, context, message.text, previous=_replied_question(message, context))
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a group message that mentions the bot or replies to it; ignore the rest."""
+    """Answer a group message that mentions the bot or replies to it; ignore the rest.
+
+    Small talk ("thanks!") gets no reply in a group, where it would only add noise.
+    """
     assert update.effective_message is not None
-    if _group_question(update.effective_message, context) is not None:
+    question = _group_question(update.effective_message, context)
+    if question is not None and not (question and small_talk(question)):
         await _answer_group(update, context)
 
 
@@ -114,7 +132,16 @@ async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if not question:
         await message.reply_text(render_text("Ask me a question, e.g. who attended from Canada?")[0])
         return
-    await _answer(message, context, question)
+    await _answer(message, context, question, previous=_replied_question(message, context))
+
+
+def _replied_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """Return the question of the bot's answer ``message`` replies to ("and France?"), if kept."""
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return None
+    answer = services(context).answers.in_message(message.chat_id, replied.message_id)
+    return answer.question if answer else None
 
 
 def _group_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:

@@ -1,16 +1,16 @@
 """The long-lived services every handler uses, built once in ``post_init`` and kept in bot_data."""
 from __future__ import annotations
 
-import secrets
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
+from bot.conversation.followup import follow_up
+from bot.conversation.kept import ChatContexts, KeptAnswers
+from bot.entities import EntityIndex
 from bot.query.answer import Answer
-from bot.ratelimit import UserRateLimiter
-from bot.render import Page
+from bot.ratelimit import StoredRateLimiter
 
 if TYPE_CHECKING:
     from storage.store import Store
@@ -19,42 +19,38 @@ SERVICES = "services"  # the bot_data key
 Engine = Callable[..., Answer]  # answer_question(question, *, store) -> Answer
 
 
-class AnswerCache:
-    """Remember recent answers and their pages, so buttons can turn pages and show sources."""
-
-    def __init__(self, *, capacity: int = 1000) -> None:
-        self._capacity = capacity
-        self._items: OrderedDict[str, tuple[Answer, list[Page]]] = OrderedDict()
-
-    def put(self, answer: Answer, pages: list[Page]) -> str:
-        """Keep ``answer`` and return its key (random, so old buttons never show new answers)."""
-        key = secrets.token_urlsafe(6)
-        self._items[key] = (answer, pages)
-        if len(self._items) > self._capacity:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str) -> tuple[Answer, list[Page]] | None:
-        """Return the answer and pages kept under ``key``, or None when forgotten."""
-        item = self._items.get(key)
-        if item is not None:
-            self._items.move_to_end(key)
-        return item
-
-
 @dataclass(frozen=True)
 class Services:
-    """What handlers need: settings, the store, the question engine, limits and answer cache."""
+    """What handlers need: settings, the store, the question engine, limits, and the chat state
+    kept in the store (answers behind buttons, the last question of each chat)."""
 
     settings: Settings
     store: Store
     engine: Engine
-    limiter: UserRateLimiter
-    answers: AnswerCache = field(default_factory=AnswerCache)
+    limiter: StoredRateLimiter
+    answers: KeptAnswers
+    contexts: ChatContexts
+
+    @property
+    def index(self) -> EntityIndex:
+        """Return the name index (built on first use, once per process)."""
+        return EntityIndex.default()
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` from the store."""
         return self.engine(question, store=self.store)
+
+    def ask_in_chat(self, question: str, *, chat_id: int, user_id: int,
+                    previous: str | None = None) -> Answer:
+        """Answer ``question`` in a conversation: "and France?" continues the chat's last question.
+
+        ``previous`` is the question it continues when the user said which (a reply to an
+        answer); otherwise it is the user's last question in this chat, if recent enough.
+        """
+        previous = previous or self.contexts.recall(chat_id=chat_id, user_id=user_id)
+        resolved = follow_up(question, previous, index=self.index)
+        self.contexts.remember(chat_id=chat_id, user_id=user_id, question=resolved)
+        return self.ask(resolved)
 
     def is_admin(self, user_id: int | None) -> bool:
         """Return whether ``user_id`` is listed in ADMIN_IDS."""
@@ -66,8 +62,10 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
     from bot.ask import answer_question
     from bot.wiring import open_store
 
-    return Services(settings=settings, store=open_store(settings), engine=engine or answer_question,
-                    limiter=UserRateLimiter(per_minute=settings.user_rate_limit))
+    store = open_store(settings)
+    return Services(settings=settings, store=store, engine=engine or answer_question,
+                    limiter=StoredRateLimiter(store.db, per_minute=settings.user_rate_limit),
+                    answers=KeptAnswers(store.db), contexts=ChatContexts(store.db))
 
 
 def services(context: Any) -> Services:

@@ -11,7 +11,10 @@ Every item of ``Answer.results`` is a dict with at least:
 
 plus the fields of its kind (speaker, quote, attribution; actor, kind, amount; country, role; ...).
 Renderers (console, Telegram, inline mode) build their output from ``header`` and ``results``;
-``text`` is the plain-text rendering the command line prints and graders read.
+``text`` is the plain-text rendering the command line prints and graders read. ``results`` may
+hold more facts than ``text`` shows (Telegram pages through them with a "More" button), and
+``total`` is the true number of facts or documents the answer stands for when that is more than
+``results`` holds; both are optional for whoever composes the answer.
 """
 from __future__ import annotations
 
@@ -31,6 +34,12 @@ class Answer:
     language: str = "en"
     header: str = ""  # the first line ("From Canada:"), without the facts
     suggestions: list[str] = field(default_factory=list)  # "did you mean" names
+    total: int | None = None  # the true count behind the answer when results hold fewer
+
+    @property
+    def count(self) -> int:
+        """Return the true number of facts (or documents) the answer stands for."""
+        return max(self.total or 0, len(self.results))
 
     def as_json(self) -> dict[str, Any]:
         """Return the ``ask --json`` form of this answer."""

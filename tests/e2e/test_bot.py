@@ -121,7 +121,7 @@ async def test_pages_turn_with_the_buttons(emulator: Emulator, tmp_path: Path) -
         assert "Statement number 1." in first["message"]["text"]
         assert "Statement number 6." not in first["message"]["text"]
         since = await emulator.mark()
-        next_page = buttons(first["message"])["next ▶"]
+        next_page = buttons(first["message"])["More ▶"]
         await emulator.press(token, message=first["message"], user=ALICE, data=next_page)
         await emulator.wait_call(token, "editMessageText", since=since)
         answered = await emulator.wait_call(token, "answerCallbackQuery", since=since)
@@ -130,7 +130,7 @@ async def test_pages_turn_with_the_buttons(emulator: Emulator, tmp_path: Path) -
     assert second["message"]["message_id"] == first["message"]["message_id"] and second["edits"] == 1
     assert "Statement number 6." in second["message"]["text"]
     assert "Statement number 1." not in second["message"]["text"]
-    assert {"◀ previous", "next ▶"} <= set(buttons(second["message"]))
+    assert {"◀ Back", "More ▶"} <= set(buttons(second["message"]))
 
 
 async def test_source_button_shows_the_sentence_and_link(emulator: Emulator, tmp_path: Path) -> None:
@@ -191,9 +191,9 @@ async def test_answer_longer_than_one_message_is_split_into_pages(emulator: Emul
         token = app.bot.token
         page = (await emulator.ask(token, chat=chat, user=ALICE, text="everything"))["message"]
         shown.append(page["text"])
-        while "next ▶" in buttons(page):
+        while "More ▶" in buttons(page):
             since = await emulator.mark()
-            await emulator.press(token, message=page, user=ALICE, data=buttons(page)["next ▶"])
+            await emulator.press(token, message=page, user=ALICE, data=buttons(page)["More ▶"])
             await emulator.wait_call(token, "editMessageText", since=since)
             page = (await emulator.messages(token, chat["id"]))[-1]["message"]
             shown.append(page["text"])
