@@ -4,15 +4,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import ConfigError
-
-if TYPE_CHECKING:  # httpx loads only when something is fetched
-    from bot.ingest.fetch import FetchLimits
 
 
 def default_db() -> Path:
@@ -100,14 +97,6 @@ class Settings(BaseSettings):
         if value.upper() not in _LOG_LEVELS:
             raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)}")
         return value.upper()
-
-
-def fetch_limits(settings: Settings) -> FetchLimits:
-    """Return the limits every fetch runs under, from the settings."""
-    from bot.ingest.fetch import FetchLimits
-
-    return FetchLimits(allow_private=settings.allow_private_fetch,
-                       total_timeout=settings.fetch_timeout_seconds)
 
 
 def ensure_webhook_secret(settings: Settings, *, env_file: Path = Path(".env")) -> str:

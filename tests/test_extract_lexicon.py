@@ -6,6 +6,7 @@ import re
 import pytest
 
 from bot.extract import lexicon
+from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(("entry", "matches", "misses"), [
@@ -38,7 +39,7 @@ def test_an_unknown_language_is_refused() -> None:
 
 def _files() -> list[pytest.ParameterSet]:
     return [pytest.param(path, id=f"{path.parent.name}/{path.name}")
-            for path in sorted(lexicon.LANGUAGE_DIR.glob("*/*.txt"))]
+            for path in sorted((REPO / "data" / "language").glob("*/*.txt"))]
 
 
 @pytest.mark.parametrize("path", _files())

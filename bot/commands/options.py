@@ -40,7 +40,8 @@ def open_store(db: str | None, *, create: bool = True) -> Store:
 
 def configured_fetch_limits() -> FetchLimits:
     """Return the fetch limits of the settings (ALLOW_PRIVATE_FETCH, FETCH_TIMEOUT_SECONDS)."""
-    from bot.config import fetch_limits, load_settings
+    from bot.config import load_settings
+    from bot.ingest.fetch import fetch_limits
 
     try:
         return fetch_limits(load_settings())

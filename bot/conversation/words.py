@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
-from pathlib import Path
 from typing import Any
 
-CONVERSATION_FILE = Path(__file__).resolve().parents[2] / "data" / "chat" / "conversation.json"
+from bot.resources import read_data_json
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @functools.cache
 def vocabulary() -> dict[str, Any]:
     """Return the parsed conversation file."""
-    found: dict[str, Any] = json.loads(CONVERSATION_FILE.read_text(encoding="utf-8"))
+    found: dict[str, Any] = read_data_json("chat", "conversation.json")
     return found
 
 

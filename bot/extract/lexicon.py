@@ -17,26 +17,25 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from bot.extract.alternation import by_first_letter
+from bot.resources import read_data_text
 
-LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "data" / "language"
 LANGUAGES = ("en", "uk")
 _APOSTROPHES = "'’ʼ"
 
 
-def _path(lang: str, name: str, suffix: str) -> Path:
+def _read(lang: str, name: str, suffix: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
-    return LANGUAGE_DIR / lang / f"{name}{suffix}"
+    return read_data_text("language", lang, f"{name}{suffix}")
 
 
 @cache
 def words(lang: str, name: str) -> tuple[str, ...]:
     """Return the entries of one vocabulary file, in file order, comments and blanks dropped."""
-    lines = _path(lang, name, ".txt").read_text(encoding="utf-8").splitlines()
+    lines = _read(lang, name, ".txt").splitlines()
     entries = (line.split("#", 1)[0].strip() for line in lines)
     return tuple(" ".join(entry.split()) for entry in entries if entry)
 
@@ -44,7 +43,7 @@ def words(lang: str, name: str) -> tuple[str, ...]:
 @cache
 def table(lang: str, name: str) -> Any:
     """Return the parsed ``data/language/<lang>/<name>.json``, for vocabularies with fields."""
-    return json.loads(_path(lang, name, ".json").read_text(encoding="utf-8"))
+    return json.loads(_read(lang, name, ".json"))
 
 
 def fragment(entry: str) -> str:

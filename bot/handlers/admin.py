@@ -9,10 +9,10 @@ from telegram import Message, MessageOriginChannel, Update
 from telegram.constants import ChatAction
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.config import fetch_limits
 from bot.errors import InputError, PledgebotError
 from bot.handlers.access import admin_only
 from bot.handlers.services import services
+from bot.ingest.fetch import fetch_limits
 from bot.ingest.loaders import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, TEXT_SUFFIXES, text_to_loaded
 from bot.ingest.pipeline import DocumentInput, build_document, ingest_document, load_input
 from bot.render import render_ingest, render_text

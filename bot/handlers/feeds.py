@@ -9,13 +9,14 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.config import Settings, fetch_limits
+from bot.config import Settings
 from bot.errors import PledgebotError
 from bot.feeds.poll import FeedOutcome, poll_due
 from bot.feeds.store import add_feed, describe_feed, list_feeds, remove_feed
 from bot.handlers.access import admin_only
 from bot.handlers.alerts import deliver_soon
 from bot.handlers.services import SERVICES, services
+from bot.ingest.fetch import fetch_limits
 from bot.render import render_text
 
 log = logging.getLogger(__name__)

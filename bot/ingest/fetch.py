@@ -7,6 +7,7 @@ so the command line, the feed poller and the admins' reports can show it as is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpcore
@@ -16,6 +17,9 @@ from bot.errors import FetchError
 from bot.ingest.guard import Deadline, PrivateTargetRefused, guarded_transport, is_private_address, resolve
 from bot.ingest.loaded import LoadedText
 from bot.ingest.loaders import MAX_DOCUMENT_BYTES, load_bytes
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 USER_AGENT = "pledgebot/0.1 (+https://github.com/pledgebot/pledgebot)"
 MAX_REDIRECTS = 5
@@ -33,6 +37,12 @@ class FetchLimits:
     # Loopback, private and link-local targets are refused unless ALLOW_PRIVATE_FETCH allows them:
     # a page fetched by an admin becomes searchable by every user.
     allow_private: bool = False
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """Return the limits every fetch runs under, from the settings."""
+    return FetchLimits(allow_private=settings.allow_private_fetch,
+                       total_timeout=settings.fetch_timeout_seconds)
 
 
 DEFAULT_LIMITS = FetchLimits()
