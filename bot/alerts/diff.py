@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import Any
 
+from bot.alerts.actors import named_actors
+
 Facts = dict[str, list[dict[str, Any]]]
 
 # Strength of a commitment, weakest first; "other" says nothing about strength.
@@ -80,6 +82,8 @@ def _new_commitments(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> li
                 "person_id": row.get("person_id"),
                 "country": row.get("actor_country"),
                 "org": row.get("actor_org"),
+                "actors": list(named_actors(row["actor"] or "")),
+                "sentence": row.get("sentence"),
             }
         )
     return items

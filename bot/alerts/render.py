@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.alerts.headline import headline, meeting_name
 from bot.render import escape, size
 
 MAX_CHARS = 4096  # Telegram's limit
 MAX_STATEMENTS = 5  # statements are many; the channel wants the notable few
+MAX_ARCHIVE_LINES = 20  # documents listed in the archive digest (the rest are counted)
 HEADINGS = (("commitment", "Commitments"), ("agreement", "Signed"), ("statement", "Statements"))
 
 
@@ -20,7 +22,7 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
         head.append(f"<i>Because you follow {escape(_clip(reason, 200))}</i>")
     meeting = next((i for i in items if i["kind"] == "meeting"), None)
     if meeting:
-        head.append(_meeting_line(meeting))
+        head.append(_meeting_line(meeting, payload["doc"]))
     body: list[str] = []
     for kind, heading in HEADINGS:
         rows = [i for i in chosen if i["kind"] == kind]
@@ -49,15 +51,41 @@ def render_digest(payload: dict[str, Any]) -> str:
     return fit(head, body, "")
 
 
+def render_archive(
+    payload: dict[str, Any], *, mine: dict[str, Any] | None = None, reason: str | None = None
+) -> str:
+    """Render the archive digest: how many documents joined the archive, the newest first.
+
+    ``mine`` (a subscriber's delivery) holds the count and documents that concern the chat.
+    """
+    found = mine or payload
+    count = int(found["count"])
+    noun = "document" if count == 1 else "documents"
+    head = f"<b>{count} {noun} added to the archive</b>:"
+    if reason:
+        head += f"\n<i>Because you follow {escape(_clip(reason, 200))}</i>"
+    lines = [f"• {_archived(d)}" for d in found["documents"][:MAX_ARCHIVE_LINES]]
+    return fit(head, lines, "", hidden=count - len(lines))
+
+
+def _archived(entry: dict[str, Any]) -> str:
+    label = escape(_clip(str(entry["headline"]), 200))
+    link = f'<a href="{escape(entry["url"])}">{label}</a>' if entry.get("url") else label
+    return link + (f" ({escape(str(entry['date']))})" if entry.get("date") else "")
+
+
 def render_notice(payload: dict[str, Any]) -> str:
     """Render a notice for the admins."""
     return fit("<b>pledgebot</b>", [escape(_clip(payload["text"], 1000))], "")
 
 
-def fit(head: str, lines: list[str], foot: str) -> str:
-    """Join head, lines and foot, dropping trailing lines (and saying so) to stay under the limit."""
+def fit(head: str, lines: list[str], foot: str, *, hidden: int = 0) -> str:
+    """Join head, lines and foot, dropping trailing lines (and saying so) to stay under the limit.
+
+    ``hidden`` counts lines left out before (they are added to the "… and N more").
+    """
     for keep in range(len(lines), -1, -1):
-        more = len(lines) - keep
+        more = len(lines) - keep + max(hidden, 0)
         parts = [head, *lines[:keep]]
         if more:
             parts.append(f"<i>… and {more} more</i>")
@@ -74,13 +102,12 @@ def _cut(html: str, limit: int) -> str:
 
 
 def _title(payload: dict[str, Any]) -> str:
-    doc = payload["doc"]
     verb = "New" if payload["status"] == "new" else "Updated"
-    return f"<b>{verb}: {escape(_clip(doc.get('title') or doc.get('url') or 'a document', 300))}</b>"
+    return f"<b>{verb}: {escape(_clip(headline(payload), 300))}</b>"
 
 
-def _meeting_line(m: dict[str, Any]) -> str:
-    parts = [m.get("name") or m.get("format"), m.get("place"), m.get("date")]
+def _meeting_line(m: dict[str, Any], doc: dict[str, Any]) -> str:
+    parts = [meeting_name(m, doc), m.get("place"), m.get("date")]
     return "Meeting: " + escape(", ".join(p for p in parts if p))
 
 
