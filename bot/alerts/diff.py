@@ -10,7 +10,7 @@ import re
 import unicodedata
 from typing import Any
 
-from bot.alerts.actors import named_actors
+from bot.entities.listed import named_actors
 
 Facts = dict[str, list[dict[str, Any]]]
 
