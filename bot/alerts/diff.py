@@ -113,6 +113,8 @@ def _statement(row: dict[str, Any]) -> dict[str, Any]:
         "person_id": row.get("person_id"),
         "country": row.get("speaker_country"),
         "org": row.get("speaker_org"),
+        "verb": row.get("verb"),
+        "sentence": row.get("sentence"),
     }
 
 

@@ -20,6 +20,7 @@ from bot.alerts.archive import CHUNK, gather_archive, is_old
 from bot.alerts.diff import diff_facts, is_minor
 from bot.alerts.subscriptions import interested_chats
 from bot.feeds.store import now_iso
+from bot.tracking.debris import is_headline
 from storage.store import SaveResult, Store, dumps
 
 
@@ -62,6 +63,7 @@ def _queue(
         "select id, url, title, publisher, published, content_hash from documents where id = ?",
         [result.doc_id],
     ).fetchone()
+    _mark_headlines(db, result.doc_id, doc[2], items)
     payload = {
         "doc": dict(zip(("id", "url", "title", "publisher", "published"), doc[:5], strict=True)),
         "status": result.status,
@@ -76,6 +78,20 @@ def _queue(
         payload=payload,
         archive=archive,
     )
+
+
+def _mark_headlines(db: Database, doc_id: str, title: str | None, items: list[dict[str, Any]]) -> None:
+    """Mark the facts drawn from the page's title: a headline is no commitment or statement."""
+    wanted = {i.get("sentence") for i in items if i.get("sentence") is not None}
+    if not title or not wanted:
+        return
+    marks = ",".join("?" * len(wanted))
+    rows = db.execute(f"select idx, text from sentences where doc_id = ? and idx in ({marks})",
+                      [doc_id, *wanted]).fetchall()
+    headlines = {idx for idx, text in rows if is_headline(text, title)}
+    for item in items:
+        if item.get("sentence") in headlines:
+            item["headline"] = True
 
 
 HOOKS = {"each": queue_document_alert, "archive": queue_archive_alert}

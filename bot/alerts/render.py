@@ -6,9 +6,12 @@ from typing import Any
 
 from bot.alerts.headline import headline, meeting_name
 from bot.render import escape, size
+from bot.tracking.debris import clean_amount, commitment_reads_well, is_reported_speech
+from bot.tracking.normalize import amount_key
 
 MAX_CHARS = 4096  # Telegram's limit
 MAX_STATEMENTS = 5  # statements are many; the channel wants the notable few
+LEAD_KINDS = {"signed": 3, "delivered": 3, "pledge": 2}  # what an alert leads with
 MAX_ARCHIVE_LINES = 20  # documents listed in the archive digest (the rest are counted)
 HEADINGS = (("commitment", "Commitments"), ("agreement", "Signed"), ("statement", "Statements"))
 
@@ -25,7 +28,9 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
         head.append(_meeting_line(meeting, payload["doc"]))
     body: list[str] = []
     for kind, heading in HEADINGS:
-        rows = [i for i in chosen if i["kind"] == kind]
+        rows = [i for i in chosen if i["kind"] == kind and _reads_well(i)]
+        if kind == "commitment":
+            rows = sorted(rows, key=_weight, reverse=True)
         if kind == "statement":
             rows = sorted(rows, key=lambda i: not i["quote"])[:MAX_STATEMENTS]
         if rows:
@@ -111,9 +116,24 @@ def _meeting_line(m: dict[str, Any], doc: dict[str, Any]) -> str:
     return "Meeting: " + escape(", ".join(p for p in parts if p))
 
 
+def _reads_well(item: dict[str, Any]) -> bool:
+    if item["kind"] == "commitment":
+        return commitment_reads_well(item)
+    if item["kind"] == "statement":
+        return not item.get("headline") and is_reported_speech(item.get("verb"), quote=bool(item["quote"]))
+    return True
+
+
+def _weight(item: dict[str, Any]) -> tuple[int, int, float]:
+    """Lead with signings and deliveries, then pledges, the largest amount first."""
+    amount = amount_key(clean_amount(item.get("amount")))
+    value = float(amount.split()[-1]) if amount else 0.0
+    return (LEAD_KINDS.get(item.get("strength") or "", 0), int(value > 0), value)
+
+
 def _commitment(i: dict[str, Any]) -> str:
     change = " (stronger than before)" if i.get("change") == "stronger" else ""
-    extra = "; ".join(escape(p) for p in (i.get("amount"), i.get("timeframe")) if p)
+    extra = "; ".join(escape(p) for p in (clean_amount(i.get("amount")), i.get("timeframe")) if p)
     cond = f" <i>if {escape(i['condition'])}</i>" if i.get("conditional") and i.get("condition") else ""
     return (
         f"<b>{escape(i['actor'])}</b> [{escape(i['strength'])}{change}]: "
