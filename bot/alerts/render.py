@@ -30,7 +30,7 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
     for kind, heading in HEADINGS:
         rows = [i for i in chosen if i["kind"] == kind and _reads_well(i)]
         if kind == "commitment":
-            rows = sorted(rows, key=_weight, reverse=True)
+            rows = _joint(sorted(rows, key=_weight, reverse=True))
         if kind == "statement":
             rows = sorted(rows, key=lambda i: not i["quote"])[:MAX_STATEMENTS]
         if rows:
@@ -124,6 +124,18 @@ def _reads_well(item: dict[str, Any]) -> bool:
     return True
 
 
+def _joint(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Join the same promise of several actors ("Latvia and Norway pledged ...") into one line."""
+    joined: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = (row.get("action"), row.get("strength"), row.get("amount"), row.get("timeframe"))
+        if key in joined and row["actor"] not in joined[key]["actors_shown"]:
+            joined[key]["actors_shown"].append(row["actor"])
+        else:
+            joined.setdefault(key, {**row, "actors_shown": [row["actor"]]})
+    return list(joined.values())
+
+
 def _weight(item: dict[str, Any]) -> tuple[int, int, float]:
     """Lead with signings and deliveries, then pledges, the largest amount first."""
     amount = amount_key(clean_amount(item.get("amount")))
@@ -135,8 +147,10 @@ def _commitment(i: dict[str, Any]) -> str:
     change = " (stronger than before)" if i.get("change") == "stronger" else ""
     extra = "; ".join(escape(p) for p in (clean_amount(i.get("amount")), i.get("timeframe")) if p)
     cond = f" <i>if {escape(i['condition'])}</i>" if i.get("conditional") and i.get("condition") else ""
+    actors = i.get("actors_shown") or [i["actor"]]
+    who = actors[0] if len(actors) == 1 else ", ".join(actors[:-1]) + " and " + actors[-1]
     return (
-        f"<b>{escape(i['actor'])}</b> [{escape(i['strength'])}{change}]: "
+        f"<b>{escape(who)}</b> [{escape(i['strength'])}{change}]: "
         f"{escape(_clip(i['action'], 400))}" + (f" ({extra})" if extra else "") + cond
     )
 

@@ -1,0 +1,77 @@
+"""What a channel and a follower read: the largest promises first, each listed country's
+followers alerted, no debris; and a party to a joint agreement sees it on its scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from bot.alerts.match import Subject
+from bot.alerts.outbox import install
+from bot.alerts.subscriptions import follow
+from bot.handlers.alerts import deliver_soon
+from storage.records import Commitment, Statement
+from storage.store import Store
+from tests.alert_facts import doc, extraction
+from tests.e2e.harness import Emulator, User, new_token, private_chat, running_bot
+from tests.e2e.test_alerts_bot import alert_call
+
+CHANNEL = -1004000000004
+FOLLOWER = User(7008, "Ola")
+# Our own sentences; the commitments are what extraction would make of them.
+TEXT = ("Baltic ministers met in Riga on Wednesday. Latvia, Estonia and Norway pledged 12 million euros "
+        "for generators. Estonia signed a demining accord on Wednesday. Finland has given to Kyiv since "
+        "May. Norway and Ukraine signed a maritime security accord. The two ministers shook hands as "
+        "Kallas welcomed Nauseda.")
+
+
+def commitment(actor: str, action: str, kind: str, amount: str | None = None, *, country: str | None = None,
+               sentence: int = 1) -> Commitment:
+    return Commitment(actor=actor, action=action, kind=kind, sentence=sentence, start=0, end=10,
+                      actor_country=country, amount=amount)
+
+
+FACTS = extraction(
+    commitments=(
+        *(commitment(c, "12 million euros for generators", "pledge", "12 million euros", country=c)
+          for c in ("Latvia", "Estonia", "Norway")),
+        commitment("Estonia", "a demining accord", "signed", "on Wednesday", country="Estonia", sentence=2),
+        commitment("Finland", "has given to Kyiv since May.", "delivered", country="Finland", sentence=3),
+        commitment("Norway and Ukraine", "a maritime security accord", "signed", sentence=4),
+    ),
+    statements=(Statement(speaker="Kaja Kallas", text=TEXT.rsplit(". ", 1)[1], quote=False, sentence=5,
+                          start=0, end=10, verb="welcomed"),),
+)
+
+
+async def test_alert_lines_and_joint_scorecard(emulator: Emulator, tmp_path: Path) -> None:
+    db = tmp_path / "lines.db"
+    async with running_bot(emulator.url, token=new_token(), db=db, ALERT_CHAT_ID=CHANNEL) as app:
+        token = app.bot.token
+        store = install(Store.open(db))
+        follow(store.db, chat_id=FOLLOWER.id, subject=Subject(kind="country", value="Norway", label="Norway"))
+        since = await emulator.mark()
+        store.save_document(doc(TEXT, published=dt.date.today().isoformat()), FACTS)
+        store.close()
+        deliver_soon(app)
+        channel = await alert_call(emulator, token, CHANNEL, since)
+        mine = await alert_call(emulator, token, FOLLOWER.id, since)
+        chat = private_chat(FOLLOWER)
+        scorecard = await emulator.ask(token, chat=chat, user=FOLLOWER, text="/scorecard Norway")
+    assert channel["params"]["text"].splitlines()[2:6] == [
+        "<b>Commitments</b>",
+        "• <b>Estonia</b> [signed]: a demining accord",
+        "• <b>Norway and Ukraine</b> [signed]: a maritime security accord",
+        "• <b>Latvia, Estonia and Norway</b> [pledge]: 12 million euros for generators (12 million euros)",
+    ]
+    assert "Finland" not in channel["params"]["text"] and "shook hands" not in channel["params"]["text"]
+    assert mine["params"]["text"].splitlines()[1:5] == [
+        "<i>Because you follow Norway</i>",
+        "Meeting: Nordic leaders&#x27; meeting, Oslo, 2026-02-03",
+        "<b>Commitments</b>",
+        "• <b>Norway and Ukraine</b> [signed]: a maritime security accord",
+    ]
+    lines = scorecard["message"]["text"].splitlines()
+    assert lines[0].startswith("Scorecard of Norway as of ")
+    assert lines[0].endswith(": 2 commitments, 0 with a later report")
+    assert "Norway and Ukraine: a maritime security accord" in scorecard["message"]["text"]
