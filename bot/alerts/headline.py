@@ -47,9 +47,10 @@ def meeting_label(payload: dict[str, Any]) -> str | None:
 
 def meeting_name(meeting: dict[str, Any], doc: dict[str, Any]) -> str | None:
     """Return the meeting's name, or its format when the name is a dateline or the headline."""
-    name = meeting.get("name")
-    if name and not is_dateline(str(name), publisher=doc.get("publisher"), url=doc.get("url")):
-        return str(name)
+    name = str(meeting.get("name") or "")
+    copied = fold(name) == fold(str(doc.get("title") or ""))  # the headline, not a name
+    if name and not copied and not is_dateline(name, publisher=doc.get("publisher"), url=doc.get("url")):
+        return name
     return meeting.get("format") or None
 
 

@@ -6,7 +6,13 @@ from typing import Any
 
 from bot.alerts.headline import headline, meeting_name
 from bot.render import escape, size
-from bot.tracking.debris import clean_amount, commitment_reads_well, is_reported_speech
+from bot.tracking.debris import (
+    clean_amount,
+    clean_timeframe,
+    commitment_reads_well,
+    condition_clause,
+    is_reported_speech,
+)
 from bot.tracking.normalize import amount_key
 
 MAX_CHARS = 4096  # Telegram's limit
@@ -24,8 +30,8 @@ def render_alert(payload: dict[str, Any], *, only: list[int] | None = None, reas
     if reason:
         head.append(f"<i>Because you follow {escape(_clip(reason, 200))}</i>")
     meeting = next((i for i in items if i["kind"] == "meeting"), None)
-    if meeting:
-        head.append(_meeting_line(meeting, payload["doc"]))
+    if meeting and (line := _meeting_line(meeting, payload["doc"])):
+        head.append(line)
     body: list[str] = []
     for kind, heading in HEADINGS:
         rows = [i for i in chosen if i["kind"] == kind and _reads_well(i)]
@@ -112,8 +118,14 @@ def _title(payload: dict[str, Any]) -> str:
 
 
 def _meeting_line(m: dict[str, Any], doc: dict[str, Any]) -> str:
-    parts = [meeting_name(m, doc), m.get("place"), m.get("date")]
-    return "Meeting: " + escape(", ".join(p for p in parts if p))
+    """Return "Meeting: <name or format>, <place>, <date>", or "" when nothing is known."""
+    name, place = meeting_name(m, doc), m.get("place")
+    if not name and place:
+        name, place = f"in {place}", None  # "Meeting in Kyiv, 2023-02-20"
+    text = ", ".join(p for p in (name, place, m.get("date")) if p)
+    if not text:
+        return ""
+    return ("Meeting " if text.startswith("in ") else "Meeting: ") + escape(text)
 
 
 def _reads_well(item: dict[str, Any]) -> bool:
@@ -145,8 +157,11 @@ def _weight(item: dict[str, Any]) -> tuple[int, int, float]:
 
 def _commitment(i: dict[str, Any]) -> str:
     change = " (stronger than before)" if i.get("change") == "stronger" else ""
-    extra = "; ".join(escape(p) for p in (clean_amount(i.get("amount")), i.get("timeframe")) if p)
-    cond = f" <i>if {escape(i['condition'])}</i>" if i.get("conditional") and i.get("condition") else ""
+    slots = (clean_amount(i.get("amount")), clean_timeframe(i.get("timeframe")))
+    extra = "; ".join(escape(p) for p in slots if p)
+    cond = ""
+    if i.get("conditional") and i.get("condition"):
+        cond = f" <i>{escape(condition_clause(i['condition']))}</i>"
     actors = i.get("actors_shown") or [i["actor"]]
     who = actors[0] if len(actors) == 1 else ", ".join(actors[:-1]) + " and " + actors[-1]
     return (

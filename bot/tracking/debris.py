@@ -3,7 +3,9 @@
 Extraction is generous; a line shown to a channel must not be. Four rules, each stated on the
 words of the line (the word lists are data: data/lines/rules.json):
 
-* an amount names a number ("€2bn", "12 million euros"); "on Wednesday" is no amount;
+* an amount names a number other than a date ("€2bn", "12 million euros"); "on Wednesday" or
+  "12 May" is no amount; a timeframe says by when or over what period ("by 24 February", "in the
+  coming years"), not on which day something happened ("on Friday", "on 5 July", "this month");
 * a commitment's action is a whole predicate: it does not stop on a dangling word ("said both
   sides have"), and a giving verb is followed by what was given ("has given to Ukraine since ..."
   lost its object to a relative clause; "provided by NATO Allies" is a passive without a subject);
@@ -18,6 +20,8 @@ import re
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from bot.extract.dates import find_dates
 
 RULES = Path(__file__).resolve().parents[2] / "data" / "lines" / "rules.json"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -34,12 +38,34 @@ def _words(text: str | None) -> list[str]:
 
 
 def clean_amount(amount: str | None) -> str | None:
-    """Return ``amount`` when it names a number, else None."""
+    """Return ``amount`` when it names a number other than a date, else None."""
     if not amount:
         return None
-    if any(ch.isdigit() for ch in amount) or set(_words(amount)) & _rules()["number_words"]:
+    rest = _without_dates(amount)
+    if any(ch.isdigit() for ch in rest) or set(_words(rest)) & _rules()["number_words"]:
         return amount
     return None
+
+
+def clean_timeframe(timeframe: str | None) -> str | None:
+    """Return ``timeframe`` when it says by when or over what period, else None."""
+    words = _words(timeframe)
+    if not words or words[0] in _rules()["when_words"] or not _words(_without_dates(timeframe or "")):
+        return None
+    return timeframe
+
+
+def condition_clause(condition: str) -> str:
+    """Return a condition as a clause that starts with its own conjunction ("if ...")."""
+    words = _words(condition)
+    return condition if words and words[0] in _rules()["condition_words"] else f"if {condition}"
+
+
+def _without_dates(text: str) -> str:
+    # Relative dates ("Monday") are found only against a publication date: any date will do.
+    for found in reversed(find_dates(text, "2000-01-01")):
+        text = text[: found.start] + " " + text[found.end :]
+    return text
 
 
 def is_fragment(action: str | None) -> bool:

@@ -4,7 +4,14 @@ from __future__ import annotations
 import pytest
 
 from bot.alerts.render import render_alert
-from bot.tracking.debris import clean_amount, is_fragment, is_headline, is_reported_speech
+from bot.tracking.debris import (
+    clean_amount,
+    clean_timeframe,
+    condition_clause,
+    is_fragment,
+    is_headline,
+    is_reported_speech,
+)
 
 
 @pytest.mark.parametrize(("amount", "kept"), [
@@ -69,4 +76,47 @@ def test_an_alert_leads_with_the_largest_signing_and_drops_debris() -> None:
         "<b>Statements</b>",
         "• <b>Kaja Kallas</b>: Kallas said the border would stay open.",
         "Source: Baltic ministers meet",
+    ]
+
+
+@pytest.mark.parametrize(("amount", "kept"), [
+    pytest.param("з понеділка, 12 травня", None, id="date-with-a-number"),
+    pytest.param("понад 10 мільярдів євро", "понад 10 мільярдів євро", id="ukrainian-amount"),
+])
+def test_a_date_is_no_amount(amount: str, kept: str | None) -> None:
+    assert clean_amount(amount) == kept
+
+
+@pytest.mark.parametrize(("timeframe", "kept"), [
+    pytest.param("on Friday", None, id="weekday"),
+    pytest.param("on 5 July", None, id="day-it-happened"),
+    pytest.param("this month", None, id="this-month"),
+    pytest.param("by 24 February", "by 24 February", id="deadline"),
+    pytest.param("in the coming years", "in the coming years", id="period"),
+    pytest.param("in 2027", "in 2027", id="year"),
+])
+def test_a_timeframe_says_by_when(timeframe: str, kept: str | None) -> None:
+    assert clean_timeframe(timeframe) == kept
+
+
+def test_a_condition_keeps_its_own_conjunction() -> None:
+    assert condition_clause("if Congress approves it") == "if Congress approves it"
+    assert condition_clause("Congress approves it") == "if Congress approves it"
+
+
+def test_an_alert_keeps_deadlines_and_names_an_unnamed_meeting_by_its_place() -> None:
+    items = [
+        {"kind": "meeting", "name": "Baltic ministers meet", "place": "Riga", "date": "2026-03-04"},
+        pledge("Estonia", "pledge", "40 million euros for demining", "40 million euros",
+               timeframe="on Wednesday"),
+        pledge("Latvia", "pledge", "two field hospitals", timeframe="by the end of May", conditional=True,
+               condition="if the parliament approves the budget"),
+    ]
+    payload = {"doc": {"title": "Baltic ministers meet", "url": None}, "status": "new", "items": items}
+    assert render_alert(payload).splitlines()[1:5] == [
+        "Meeting in Riga, 2026-03-04",
+        "<b>Commitments</b>",
+        "• <b>Estonia</b> [pledge]: 40 million euros for demining (40 million euros)",
+        "• <b>Latvia</b> [pledge]: two field hospitals (by the end of May) <i>if the parliament approves the "
+        "budget</i>",
     ]
