@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.alerts.headline import headline
-from bot.alerts.subscriptions import interested_chats
+from bot.alerts.subscriptions import all_subscriptions, interested_chats
 from bot.feeds.store import now_iso
 from storage.store import dumps
 
@@ -72,15 +72,21 @@ def _day(value: Any) -> dt.date | None:
 def gather_archive(db: Database, *, channel: int | None, now: dt.datetime | None = None) -> int | None:
     """Gather the archive alerts into one silent alert per chat once quiet; return its id."""
     now = now or dt.datetime.now(dt.UTC)
+    newest = db.execute(
+        "select max(id), max(created_at), count(*) from alerts where archive = 1 and fanned_out = 0"
+    ).fetchone()
+    ready = db.execute("select value from alerts_state where key = ?", [READY]).fetchone()
+    complete = max(now_iso(now - QUIET), ready[0] if ready else "")
+    if not newest[2] or (newest[1] or "") > complete:
+        return None
+    # Read (and match against subscriptions) outside the transaction: at 20,000 alerts this takes
+    # seconds, and the write lock would keep every ingest waiting meanwhile.
+    listed, per_chat = _collect(db, last=newest[0])
     with db.atomic():
-        newest = db.execute(
-            "select max(id), max(created_at), count(*) from alerts where archive = 1 and fanned_out = 0"
-        ).fetchone()
-        ready = db.execute("select value from alerts_state where key = ?", [READY]).fetchone()
-        complete = max(now_iso(now - QUIET), ready[0] if ready else "")
-        if not newest[2] or (newest[1] or "") > complete:
-            return None
-        listed, per_chat = _collect(db, last=newest[0])
+        if db.execute(
+            "select count(*) from alerts where archive = 1 and fanned_out = 0 and id <= ?", [newest[0]]
+        ).fetchone()[0] != newest[2]:
+            return None  # another deliverer gathered them, or more were archived: next round
         key = f"archive:{newest[0]}"
         payload = {"count": newest[2], "documents": listed}
         db.execute(
@@ -117,6 +123,7 @@ def _collect(db: Database, *, last: int) -> tuple[list[dict[str, Any]], PerChat]
     """Read the archive alerts in chunks: the channel's list, and each subscriber's."""
     listed: list[dict[str, Any]] = []
     per_chat: PerChat = {}
+    subscriptions = all_subscriptions(db)
     after = 0
     while rows := db.execute(
         "select id, payload from alerts where archive = 1 and fanned_out = 0 and id > ? and id <= ? "
@@ -128,12 +135,13 @@ def _collect(db: Database, *, last: int) -> tuple[list[dict[str, Any]], PerChat]
             payload = json.loads(raw)
             entry = summary(payload)
             listed.append(entry)
-            for chat, (_, reasons) in interested_chats(db, payload["items"]).items():
+            chats = interested_chats(db, payload["items"], subscriptions=subscriptions)
+            for chat, (_, reasons) in chats.items():
                 count, docs, why = per_chat.get(chat, (0, [], []))
-                docs = _newest([*docs, entry])
-                per_chat[chat] = (count + 1, docs, list(dict.fromkeys([*why, *reasons])))
+                docs.append(entry)
+                per_chat[chat] = (count + 1, _newest(docs, lazy=True), list(dict.fromkeys([*why, *reasons])))
         listed = _newest(listed)
-    return listed, per_chat
+    return listed, {chat: (n, _newest(docs), why) for chat, (n, docs, why) in per_chat.items()}
 
 
 def summary(payload: dict[str, Any]) -> dict[str, Any]:
@@ -147,5 +155,8 @@ def summary(payload: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _newest(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _newest(entries: list[dict[str, Any]], *, lazy: bool = False) -> list[dict[str, Any]]:
+    """Keep the MAX_LISTED newest entries (``lazy``: only once the list has grown to twice that)."""
+    if lazy and len(entries) < 2 * MAX_LISTED:
+        return entries
     return sorted(entries, key=lambda e: e.get("date") or "", reverse=True)[:MAX_LISTED]

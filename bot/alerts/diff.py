@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from bot.entities.listed import named_actors
@@ -138,6 +139,7 @@ def _key(*parts: Any) -> tuple[str, ...]:
     return tuple(fold(str(p)) if p is not None else "" for p in parts)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return ``text`` casefolded, without accents or punctuation, single-spaced."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -18,7 +18,8 @@ from sqlite_utils import Database
 
 from bot.alerts.archive import CHUNK, gather_archive, is_old
 from bot.alerts.diff import diff_facts, is_minor
-from bot.alerts.subscriptions import interested_chats
+from bot.alerts.match import Subject
+from bot.alerts.subscriptions import all_subscriptions, interested_chats
 from bot.feeds.store import now_iso
 from bot.tracking.debris import is_headline
 from storage.store import SaveResult, Store, dumps
@@ -147,26 +148,33 @@ def fan_out(db: Database, *, audience: Audience, now: dt.datetime | None = None)
     """
     now = now or dt.datetime.now(dt.UTC)
     created = 0
+    subscriptions = all_subscriptions(db)
     while pending := db.execute(
         "select id, kind, payload from alerts where fanned_out = 0 and archive = 0 order by id limit ?",
         [CHUNK],
     ).fetchall():
         with db.atomic():
             for alert_id, kind, raw in pending:
-                created += _fan_out_one(db, alert_id, kind, json.loads(raw), audience, now)
+                created += _fan_out_one(db, alert_id, kind, json.loads(raw), audience, now, subscriptions)
     channel = current_chat_id(db, audience.channel_id) if audience.channel_id else None
     gather_archive(db, channel=channel, now=now)
     return created
 
 
 def _fan_out_one(
-    db: Database, alert_id: int, kind: str, payload: dict[str, Any], audience: Audience, now: dt.datetime
+    db: Database,
+    alert_id: int,
+    kind: str,
+    payload: dict[str, Any],
+    audience: Audience,
+    now: dt.datetime,
+    subscriptions: list[tuple[int, Subject]],
 ) -> int:
     if kind == "document" and is_old(payload, max_age_days=audience.max_age_days, now=now):
         db.execute("update alerts set archive = 1 where id = ?", [alert_id])
         return 0
     created = 0
-    for row in _recipients(db, kind, payload, audience):
+    for row in _recipients(db, kind, payload, audience, subscriptions):
         cursor = db.execute(
             "insert or ignore into deliveries (key, alert_id, chat_id, audience, items, reason, "
             "status, attempts, created_at) values (?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
@@ -186,7 +194,11 @@ def _fan_out_one(
 
 
 def _recipients(
-    db: Database, kind: str, payload: dict[str, Any], audience: Audience
+    db: Database,
+    kind: str,
+    payload: dict[str, Any],
+    audience: Audience,
+    subscriptions: list[tuple[int, Subject]] | None = None,
 ) -> Iterable[dict[str, Any]]:
     channel = current_chat_id(db, audience.channel_id) if audience.channel_id else None
     if kind == "notice":
@@ -196,7 +208,8 @@ def _recipients(
         yield {"chat_id": channel, "audience": "channel"}
     if kind != "document":
         return
-    for chat_id, (indexes, reasons) in interested_chats(db, payload["items"]).items():
+    chats = interested_chats(db, payload["items"], subscriptions=subscriptions)
+    for chat_id, (indexes, reasons) in chats.items():
         if chat_id != channel:  # a chat that is also the channel gets the alert once
             yield {
                 "chat_id": chat_id,
