@@ -47,6 +47,11 @@ def clean_amount(amount: str | None) -> str | None:
     return None
 
 
+def is_number_word(word: str) -> bool:
+    """Return whether ``word`` names a number ("billion", "млн")."""
+    return word.casefold() in _rules()["number_words"]
+
+
 def clean_timeframe(timeframe: str | None) -> str | None:
     """Return ``timeframe`` when it says by when or over what period, else None."""
     words = _words(timeframe)
