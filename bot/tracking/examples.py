@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from bot.tracking.debris import is_number_word
 from bot.tracking.normalize import actor_label
 from bot.tracking.timeline import actor_threads
 
@@ -44,7 +45,8 @@ def status_example(store: Store, *, today: dt.date | None = None) -> str | None:
 
     for key in _busy_actors(store):
         for thread in actor_threads(store.db, [key]):
-            words = [w for w in (thread.events[0]["terms"] or "").split() if len(w) > 3][:TERMS]
+            words = [w for w in (thread.events[0]["terms"] or "").split()
+                     if len(w) > 3 and not is_number_word(w)][:TERMS]
             if not words:
                 continue
             example = f"{actor_label(key)} {' '.join(words)}"
