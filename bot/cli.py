@@ -40,10 +40,15 @@ def main(log_level: str) -> None:
 @click.option("--published", help="Publication date of a single document.")
 @click.option("--publisher", help="Publisher of a single document.")
 @click.option("--language", help="Language of a single document (en, uk).")
+@click.option("--no-alerts", is_flag=True, help="Queue no alerts for these documents.")
 def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url: str | None,
            title: str | None, published: str | None, publisher: str | None,
-           language: str | None) -> None:
-    """Ingest files, URLs or a manifest; re-ingesting the same document changes nothing."""
+           language: str | None, no_alerts: bool) -> None:
+    """Ingest files, URLs or a manifest; re-ingesting the same document changes nothing.
+
+    More than BULK_INGEST documents are an archive import: their alerts go out as one silent
+    digest, not one each.
+    """
     from bot.ingest.pipeline import DocumentInput, ingest_document, load_input, read_manifest
 
     inputs: list[DocumentInput | PledgebotError] = []
@@ -56,7 +61,8 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         inputs.extend(read_manifest(manifest))
     if not inputs:
         raise click.UsageError("give at least one PATH or URL, or --manifest")
-    store = open_store(db)
+    mode = _alert_mode(len(inputs), no_alerts=no_alerts)
+    store = open_store(db, alerts=mode)
     fetches = any(isinstance(i, DocumentInput) and not i.path for i in inputs)
     limits = configured_fetch_limits() if fetches else None
     tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
@@ -75,10 +81,24 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         facts += sum(result.counts.values())
         note = f"; {doc.note}" if doc.note else ""
         click.echo(f"{result.status}: {item.label} ({_describe(result.counts)}){note}")
+    if mode == "archive":
+        from bot.alerts.archive import archive_ready
+
+        with store.db.atomic():
+            archive_ready(store.db)
     click.echo("documents: {new} new, {updated} updated, {unchanged} unchanged, {failed} failed; "
                .format(**tally) + f"{facts} facts")
     if tally["failed"]:
         sys.exit(1)
+
+
+BULK_INGEST = 10  # documents in one ingest beyond which it is an archive import, not news
+
+
+def _alert_mode(count: int, *, no_alerts: bool) -> str:
+    if no_alerts:
+        return "none"
+    return "archive" if count > BULK_INGEST else "each"
 
 
 def _describe(counts: dict[str, int]) -> str:

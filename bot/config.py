@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     feed_poll_minutes: int = Field(default=30, ge=1, le=1440, alias="FEED_POLL_MINUTES")
     user_rate_limit: int = Field(default=20, ge=1, alias="USER_RATE_LIMIT_PER_MINUTE")
     daily_digest: bool = Field(default=False, alias="DAILY_DIGEST")
+    # A document published longer ago than this is archive, not news: it joins a silent digest.
+    alert_max_age_days: int = Field(default=14, ge=0, alias="ALERT_MAX_AGE_DAYS")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     # Fetching from loopback, private and link-local addresses (an intranet, a test server).
     allow_private_fetch: bool = Field(default=False, alias="ALLOW_PRIVATE_FETCH")

@@ -66,3 +66,10 @@ def m001_outbox(db: Database) -> None:
     db.table("chat_migrations").create(
         {"old_chat_id": int, "new_chat_id": int, "migrated_at": str}, pk="old_chat_id"
     )
+
+
+@alerts()
+def m002_archive(db: Database) -> None:
+    """Mark alerts that go out as one archive digest, and remember when delivery first began."""
+    db.table("alerts").add_column("archive", int, not_null_default=0)
+    db.table("alerts_state").create({"key": str, "value": str}, pk="key")

@@ -11,10 +11,14 @@ TEXT = (
 
 
 def doc(
-    text: str = TEXT, *, url: str = "https://news.example/oslo", title: str = "Leaders meet in Oslo"
+    text: str = TEXT,
+    *,
+    url: str = "https://news.example/oslo",
+    title: str = "Leaders meet in Oslo",
+    published: str | None = "2026-02-03",
 ) -> SourceDocument:
     """Return a document about a made-up meeting in Oslo."""
-    return SourceDocument(text=text, url=url, title=title, publisher="Example News", published="2026-02-03")
+    return SourceDocument(text=text, url=url, title=title, publisher="Example News", published=published)
 
 
 def pledge(

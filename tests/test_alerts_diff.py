@@ -137,7 +137,15 @@ def test_new_commitment_item_carries_the_structured_fields() -> None:
         "person_id": None,
         "country": "Norway",
         "org": None,
+        "actors": ["Norway"],
+        "sentence": None,
     }
+
+
+def test_a_commitment_of_listed_countries_names_each_of_them() -> None:
+    listed = {**commitment(actor="Latvia, Estonia and Norway"), "actor_country": None}
+    [_, item] = diff_facts({}, facts(commitments=[listed]))
+    assert item["actors"] == ["Latvia", "Estonia", "Norway"]
 
 
 @pytest.mark.parametrize(

@@ -9,23 +9,25 @@ price of at-least-once, since Telegram offers no idempotency key of its own.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlite_utils import Database
 from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 
 from bot.alerts.outbox import Audience, fan_out
-from bot.alerts.render import render_alert, render_digest, render_notice
+from bot.alerts.render import render_alert, render_archive, render_digest, render_notice
 from bot.alerts.subscriptions import drop_chat, move_chat
 from storage.sql import now_iso
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LEASE = dt.timedelta(minutes=2)
 MAX_ATTEMPTS = 12  # with the backoff below, about a day of trying before giving up
@@ -79,8 +81,12 @@ async def deliver_round(
     reclaim: bool = False,
     after_each: Callable[[Report], Awaitable[None]] | None = None,
 ) -> Report:
-    """Fan out new alerts to their recipients, then send whatever is due."""
-    fan_out(db, audience=audience)
+    """Fan out new alerts to their recipients, then send whatever is due.
+
+    The database work runs in a worker thread, never on the event loop: fanning out a bulk
+    import reads thousands of alerts, and answers must not wait for it.
+    """
+    await asyncio.to_thread(fan_out, db, audience=audience)
     return await deliver_due(db, sender, reclaim=reclaim, after_each=after_each)
 
 
@@ -96,8 +102,8 @@ async def deliver_due(
     """Send every due delivery (oldest first) and record each outcome."""
     now = now or dt.datetime.now(dt.UTC)
     report = Report()
-    for key in _due_keys(db, now=now, limit=limit, reclaim=reclaim):
-        row = _claim(db, key, now=now, reclaim=reclaim)
+    for key in await asyncio.to_thread(_due_keys, db, now=now, limit=limit, reclaim=reclaim):
+        row = await asyncio.to_thread(_claim, db, key, now=now, reclaim=reclaim)
         if row is None:
             continue  # another deliverer took it
         stop = await _attempt(db, sender, row, report, now=now)
@@ -146,6 +152,9 @@ def render_delivery(row: dict[str, Any]) -> str:
         return render_digest(payload)
     if row["kind"] == "notice":
         return render_notice(payload)
+    if row["kind"] == "archive":
+        mine = json.loads(row["items"]) if row.get("items") else None
+        return render_archive(payload, mine=mine, reason=row.get("reason"))
     only = json.loads(row["items"]) if row.get("items") else None
     return render_alert(payload, only=only, reason=row.get("reason"))
 
@@ -158,24 +167,26 @@ async def _attempt(
     try:
         html = render_delivery(row)
     except (KeyError, TypeError, ValueError) as err:  # a payload from an older version, say
-        _failed(db, row, error=f"cannot render: {err!r}", report=report, now=now)
+        await _off_loop(_failed, db, row, error=f"cannot render: {err!r}", report=report, now=now)
         return False
     for _ in range(3):  # a chat migrates once; a loop of migrations is the server's bug
         try:
             message_id = await sender.send(chat_id=chat_id, html=html, silent=bool(row["silent"]))
         except ChatMigrated as err:
-            _migrate(db, old=chat_id, new=int(err.new_chat_id), now=now)
+            await _off_loop(_migrate, db, old=chat_id, new=int(err.new_chat_id), now=now)
             chat_id = int(err.new_chat_id)
             continue
         except RetryAfter as err:
-            return _wait(db, row, chat_id=chat_id, seconds=_seconds(err), report=report, now=now)
+            seconds = _seconds(err)
+            return await _off_loop(_wait, db, row, chat_id=chat_id, seconds=seconds, report=report, now=now)
         except Forbidden as err:
-            _forbidden(db, row, chat_id=chat_id, error=str(err), report=report, now=now)
+            await _off_loop(_forbidden, db, row, chat_id=chat_id, error=str(err), report=report, now=now)
             return False
         except TelegramError as err:
-            _failed(db, row, error=str(err), report=report, now=now)
+            await _off_loop(_failed, db, row, error=str(err), report=report, now=now)
             return False
-        _update(
+        await _off_loop(
+            _update,
             db,
             row["key"],
             status="sent",
@@ -186,8 +197,13 @@ async def _attempt(
         )
         report.sent += 1
         return False
-    _failed(db, row, error="chat migrated too many times", report=report, now=now)
+    await _off_loop(_failed, db, row, error="chat migrated too many times", report=report, now=now)
     return False
+
+
+async def _off_loop(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a database write in a worker thread: a commit waits for the disk."""
+    return await asyncio.to_thread(func, *args, **kwargs)
 
 
 def _migrate(db: Database, *, old: int, new: int, now: dt.datetime) -> None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
+
+from bot.entities.listed import named_actors
 
 Facts = dict[str, list[dict[str, Any]]]
 
@@ -80,6 +83,8 @@ def _new_commitments(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> li
                 "person_id": row.get("person_id"),
                 "country": row.get("actor_country"),
                 "org": row.get("actor_org"),
+                "actors": list(named_actors(row["actor"] or "")),
+                "sentence": row.get("sentence"),
             }
         )
     return items
@@ -109,6 +114,8 @@ def _statement(row: dict[str, Any]) -> dict[str, Any]:
         "person_id": row.get("person_id"),
         "country": row.get("speaker_country"),
         "org": row.get("speaker_org"),
+        "verb": row.get("verb"),
+        "sentence": row.get("sentence"),
     }
 
 
@@ -132,6 +139,7 @@ def _key(*parts: Any) -> tuple[str, ...]:
     return tuple(fold(str(p)) if p is not None else "" for p in parts)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return ``text`` casefolded, without accents or punctuation, single-spaced."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

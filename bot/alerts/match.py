@@ -88,7 +88,7 @@ def matches(subject: Subject, item: dict[str, Any]) -> bool:
         return _person_matches(subject, item)
     if subject.kind in ("country", "org"):
         names = {fold(str(item.get(k) or "")) for k in (subject.kind, "actor", "format")}
-        names |= {fold(p) for p in item.get("parties") or []}
+        names |= {fold(p) for p in [*(item.get("parties") or []), *(item.get("actors") or [])]}
         return fold(subject.value) in names
     return _words_match(fold(subject.value).split(), _item_words(item))
 

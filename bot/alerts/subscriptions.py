@@ -65,12 +65,22 @@ def move_chat(db: Database, *, old: int, new: int) -> None:
     db.execute("delete from subscriptions where chat_id = ?", [old])
 
 
-def interested_chats(db: Database, items: list[dict[str, Any]]) -> dict[int, tuple[list[int], list[str]]]:
-    """Return, per subscribed chat, the indexes of the items it follows and why."""
-    found: dict[int, tuple[list[int], list[str]]] = {}
+def all_subscriptions(db: Database) -> list[tuple[int, Subject]]:
+    """Return every (chat, subject) subscription, by chat."""
     rows = db.execute("select chat_id, kind, value, label from subscriptions order by chat_id, id").fetchall()
-    for chat_id, kind, value, label in rows:
-        subject = Subject(kind=kind, value=value, label=label or value)
+    return [(chat, Subject(kind=kind, value=value, label=label or value))
+            for chat, kind, value, label in rows]
+
+
+def interested_chats(
+    db: Database, items: list[dict[str, Any]], *, subscriptions: list[tuple[int, Subject]] | None = None
+) -> dict[int, tuple[list[int], list[str]]]:
+    """Return, per subscribed chat, the indexes of the items it follows and why.
+
+    ``subscriptions`` (from ``all_subscriptions``) saves reading them again for every alert.
+    """
+    found: dict[int, tuple[list[int], list[str]]] = {}
+    for chat_id, subject in all_subscriptions(db) if subscriptions is None else subscriptions:
         hits = [i for i, item in enumerate(items) if matches(subject, item)]
         if hits:
             indexes, reasons = found.setdefault(chat_id, ([], []))

@@ -26,14 +26,15 @@ def db_path(db: str | None) -> str:
         raise click.ClickException(str(err)) from None
 
 
-def open_store(db: str | None, *, create: bool = True) -> Store:
+def open_store(db: str | None, *, create: bool = True, alerts: str = "each") -> Store:
     """Open the store named by ``--db``, or by the settings, with every save hook;
-    ``create=False`` for reading commands, which must never create a store."""
+    ``create=False`` for reading commands, which must never create a store; ``alerts`` as in
+    ``bot.wiring.ALERT_MODES``."""
     from bot.wiring import open_store as open_wired
     from storage.db import StoreError
 
     try:
-        return open_wired(db_path(db), create=create)
+        return open_wired(db_path(db), create=create, alerts=alerts)
     except StoreError as err:  # not SQLite, missing for a reader: one line, not a traceback
         raise click.ClickException(str(err)) from None
 

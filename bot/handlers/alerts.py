@@ -10,15 +10,18 @@ from typing import Any
 
 from telegram.ext import Application, ContextTypes
 
+from bot.alerts.archive import archive_backlog
 from bot.alerts.deliver import BotSender, Report, deliver_round
 from bot.alerts.outbox import Audience, queue_digest
 from bot.handlers.services import SERVICES, services
+from bot.wiring import open_unhooked
 
 log = logging.getLogger(__name__)
 
 DELIVERY_SECONDS = 15  # how soon an alert reaches Telegram after its facts are saved
 DIGEST_TIME = dt.time(8, 0, tzinfo=dt.UTC)
 LOCK = "alerts-delivery-lock"  # bot_data key: one delivery round at a time
+DELIVERY_DB = "alerts-delivery-db"  # bot_data key: the delivery rounds' own connection
 
 
 async def deliver_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -28,15 +31,16 @@ async def deliver_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # a round is running; it will pick up what is new
     async with lock:
         found = services(context)
-        report = await deliver_round(
-            found.store.db, BotSender(context.bot), audience=Audience.from_settings(found.settings)
-        )
+        # Its own connection: the round writes from a worker thread while handlers use theirs.
+        db = context.bot_data[DELIVERY_DB]
+        audience = Audience.from_settings(found.settings)
+        report = await deliver_round(db, BotSender(context.bot), audience=audience)
     _log(report)
 
 
 async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Queue the daily digest, then deliver it."""
-    queue_digest(services(context).store.db)
+    await asyncio.to_thread(queue_digest, context.bot_data[DELIVERY_DB])
     await deliver_job(context)
 
 
@@ -56,11 +60,24 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
 
 async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Schedule delivery and the digest (the store's saves queue alerts: bot.wiring)."""
+    """Archive the backlog of a first start, and schedule delivery and the digest (the store's
+    saves queue alerts: bot.wiring)."""
     found = app.bot_data[SERVICES]
+    delivery = open_unhooked(found.settings)
+    app.bot_data[DELIVERY_DB] = delivery.db
+    archived = await asyncio.to_thread(archive_backlog, delivery.db)
+    if archived:
+        log.info("alerts: %s documents stored before the first start go out as one archive digest", archived)
     if app.job_queue is None:
         log.warning("no job queue (install python-telegram-bot[job-queue]): alerts are not delivered")
         return
     app.job_queue.run_repeating(deliver_job, interval=DELIVERY_SECONDS, first=1, name="alerts-deliver")
     if found.settings.daily_digest:
         app.job_queue.run_daily(digest_job, time=DIGEST_TIME, name="alerts-digest")
+
+
+async def shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Close the delivery connection."""
+    db = app.bot_data.pop(DELIVERY_DB, None)
+    if db is not None:
+        db.close()

@@ -7,12 +7,12 @@ from telegram import BotCommand, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers.access import command_entries
+from bot.handlers.services import Services, services
 from bot.render import render_help
 
-INTRO = ("I keep track of diplomatic meetings about Ukraine: who attended, who said what and who "
-         "committed to what, each with the sentence and source it came from. In a private chat, "
-         "just ask, e.g. \"what did Merz say about air defence?\". In a group, mention me or reply "
-         "to me. Commands:")
+INTRO = ("I keep track of diplomatic meetings: who attended, who said what and who committed to "
+         "what, each with the sentence and source it came from. In a private chat, just ask{example}. "
+         "In a group, mention me or reply to me. Commands:")
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -26,7 +26,15 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     entries = [(name, doc) for name, doc, admin in command_entries(context.application) if not admin]
     admin = [(name, f"{doc} (admins)") for name, doc, is_admin in command_entries(context.application)
              if is_admin]
-    await update.effective_message.reply_text(render_help([*entries, *admin], intro=INTRO))
+    await update.effective_message.reply_text(render_help([*entries, *admin], intro=intro(services(context))))
+
+
+def intro(found: Services) -> str:
+    """Return the introduction, with an example question that answers on this store."""
+    from bot.query.examples import candidates, first_working
+
+    example = first_working(candidates(found.store)["intro"], question_of=lambda q: q, ask=found.ask)
+    return INTRO.format(example=f', e.g. "{example}"' if example else "")
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -10,7 +10,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.conversation.smalltalk import small_talk, small_talk_reply
 from bot.handlers.access import Callback, rate_limited
 from bot.handlers.pages import send_answer
-from bot.handlers.services import services
+from bot.handlers.services import Services, services
 from bot.query.parse import language_of
 from bot.render import render_sources, render_text
 
@@ -22,12 +22,14 @@ QUESTIONS = {
     "commitments": "what did {} commit to",
     "search": "{}",
 }
+# What a command says when it is given nothing; an example from the store follows (usage()).
 USAGE = {
-    "who": "Tell me which country, organisation or meeting, e.g. /who Canada",
-    "said": "Tell me whose words, e.g. /said Merz about air defence",
-    "commitments": "Tell me whose commitments, e.g. /commitments the United Kingdom",
-    "search": "Tell me what to look for, e.g. /search shadow fleet",
-    "sources": "Ask a question to see its sources, e.g. /sources who pledged troops",
+    "who": "Tell me which country, organisation or meeting",
+    "said": "Tell me whose words",
+    "commitments": "Tell me whose commitments",
+    "search": "Tell me what to look for",
+    "sources": "Ask a question to see its sources",
+    "question": "Ask me a question",
 }
 ABOUT = re.compile(r"\s+(?:about|on)\s+", re.IGNORECASE)
 
@@ -56,12 +58,26 @@ async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, question
     await send_answer(message, context, answer)
 
 
+def usage(command: str, found: Services) -> str:
+    """Return a command's usage with an example that answers on the store the bot runs on."""
+    from bot.query.examples import candidates, first_working
+
+    def question_of(arg: str) -> str | None:
+        return arg if command in ("sources", "question") else command_question(command, arg)
+
+    arg = first_working(candidates(found.store)[command], question_of=question_of, ask=found.ask)
+    if arg is None:
+        return f"{USAGE[command]}."
+    example = arg if command == "question" else f"/{command} {arg}"
+    return f"{USAGE[command]}, e.g. {example}"
+
+
 async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
     message = update.effective_message
     assert message is not None
     question = command_question(command, " ".join(context.args or []))
     if question is None:
-        await message.reply_text(render_text(USAGE[command])[0])
+        await message.reply_text(render_text(usage(command, services(context)))[0])
         return
     await _answer(message, context, question)
 
@@ -93,7 +109,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert message is not None
     question = " ".join(context.args or [])
     if not question:
-        await message.reply_text(render_text(USAGE["sources"])[0])
+        await message.reply_text(render_text(usage("sources", services(context)))[0])
         return
     for page in render_sources(services(context).ask(question[:MAX_QUESTION])):
         await message.reply_text(page.html)
@@ -130,7 +146,7 @@ async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     assert message is not None
     question = _group_question(message, context)
     if not question:
-        await message.reply_text(render_text("Ask me a question, e.g. who attended from Canada?")[0])
+        await message.reply_text(render_text(usage("question", services(context)))[0])
         return
     await _answer(message, context, question, previous=_replied_question(message, context))
 

@@ -18,15 +18,15 @@ if TYPE_CHECKING:
 
 MAX_ARGS = 300  # characters of the command's arguments that are read
 USAGE = {
-    "scorecard": "Tell me which country or organisation, e.g. /scorecard France",
-    "status": "Tell me which commitment, e.g. /status US backstop",
+    "scorecard": "Tell me which country or organisation",
+    "status": "Tell me which commitment: the actor and a word of the promise",
 }
 QUESTION = {"scorecard": "scorecard of {}", "status": "status of {}"}
 NOT_FOUND = {
-    "scorecard": "I know no commitments of {}. Try a country or organisation name, e.g. /scorecard France",
-    "status": ("No tracked commitment matches {}. Try the actor and a word of the promise, "
-               "e.g. /status US backstop"),
+    "scorecard": "I know no commitments of {}. Try a country or organisation name",
+    "status": "No tracked commitment matches {}. Try the actor and a word of the promise",
 }
+NOTHING_TRACKED = "No commitments are tracked yet: ingest some readouts first."
 COMMANDS = (
     ("scorecard", "Show every commitment of a country and its latest status: /scorecard <country>"),
     ("status", "Show the timeline of one commitment: /status <actor and commitment words>"),
@@ -42,8 +42,16 @@ def tracking_answer(command: str, args: str, *, store: Store, today: dt.date | N
     found = try_answer(question, store, today=today)
     if found is not None:
         return found
-    text = NOT_FOUND[command].format(f"“{args}”")
-    return Answer(question=question, text=text, found=False, intent=command, header=text)
+    text = with_example(command, NOT_FOUND[command].format(f"“{args}”"), store=store, today=today)
+    return Answer(question=question, text=text, found=False, intent=command)  # said once: no header
+
+
+def with_example(command: str, text: str, *, store: Store, today: dt.date | None = None) -> str:
+    """Add an example that works on ``store`` to ``text`` (or say that nothing is tracked)."""
+    from bot.tracking.examples import scorecard_example, status_example
+
+    example = (scorecard_example if command == "scorecard" else status_example)(store, today=today)
+    return f"{text}, e.g. {example}" if example else f"{text}. {NOTHING_TRACKED}"
 
 
 def _command(command: str, doc: str) -> Any:
@@ -51,10 +59,12 @@ def _command(command: str, doc: str) -> Any:
         message = update.effective_message
         assert message is not None
         args = " ".join(context.args or [])
+        store = services(context).store
         if not args.strip():
-            await message.reply_text(render_text(USAGE[command])[0])
+            usage = with_example(command, USAGE[command], store=store)
+            await message.reply_text(render_text(usage)[0])
             return
-        await send_answer(message, context, tracking_answer(command, args, store=services(context).store))
+        await send_answer(message, context, tracking_answer(command, args, store=store))
 
     callback.__doc__, callback.__name__ = doc, command
     return rate_limited(callback)

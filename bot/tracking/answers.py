@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.lines.debris import clean_amount, is_fragment, is_headline
+from bot.lines.normalize import NOT_ASSESSED
 from bot.query.answer import Answer
-from bot.tracking.normalize import NOT_ASSESSED
 from bot.tracking.timeline import Thread, actor_threads, events, threads_of
 
 MAX_LINES = 12  # about one phone screen (graders read the first 1,500 characters)
@@ -30,7 +31,14 @@ def _result(event: dict[str, Any], text: str, thread: Thread, **extra: Any) -> d
 
 
 def _amount(event: dict[str, Any]) -> str:
-    return f" ({event['amount']})" if event["amount"] else ""
+    amount = clean_amount(event["amount"])
+    return f" ({amount})" if amount else ""
+
+
+def reads_well(thread: Thread) -> bool:
+    """Return whether a thread's first mention reads as a fact about its actor (not debris)."""
+    first = thread.events[0]
+    return not is_fragment(first["action"]) and not is_headline(first["evidence"], first["title"])
 
 
 def thread_line(thread: Thread, *, today: dt.date | None = None) -> str:
@@ -74,7 +82,7 @@ def status_answer(question: str, threads: list[Thread], *, today: dt.date | None
 def scorecard_answer(question: str, db: Database, *, name: str, keys: list[str],
                      today: dt.date) -> Answer:
     """Answer /scorecard: every commitment of an actor, its status and age, latest first."""
-    threads = actor_threads(db, keys)
+    threads = [t for t in actor_threads(db, keys) if reads_well(t)]
     if not threads:
         return _answer(question, "scorecard", f"No commitments of {name} are recorded.", [])
     assessed = sum(t.status != NOT_ASSESSED for t in threads)

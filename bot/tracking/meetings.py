@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.tracking.normalize import fold
+from bot.lines.normalize import fold
 from bot.tracking.timeline import events, threads_of
 
 

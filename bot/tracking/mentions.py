@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.lines.normalize import OFF_LADDER, names, stage_of, terms
 from bot.tracking.links import PERFECT, WINDOW, linked
-from bot.tracking.normalize import OFF_LADDER, names, stage_of, terms
 from storage.sql import marks, rows
 
 STATUS_STAGES = (*OFF_LADDER, "delivered")

@@ -5,10 +5,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from bot.lines.normalize import actor_key, amount_key, names, stage_of, terms
 from bot.tracking.clusters import recluster, source_row
 from bot.tracking.links import best_parent, link_new
 from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
-from bot.tracking.normalize import actor_key, amount_key, names, stage_of, terms
 from storage.sql import upsert
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from bot.tracking.normalize import fold
+from bot.lines.normalize import fold
 
 NAME_SIMILARITY = 85.0
 _ONE_DAY = dt.timedelta(days=1)

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from bot.lines.normalize import terms
 from bot.query.answer import Answer
 from bot.tracking.answers import new_since_answer, scorecard_answer, status_answer
-from bot.tracking.normalize import terms
 from bot.tracking.refresh import ensure_fresh
 from bot.tracking.timeline import Thread, actor_keys_for, actor_threads, events, threads_of
 
@@ -26,8 +26,12 @@ _NEW_SINCE = re.compile(r"(?:what'?s|what is|what has been|anything) new\b|\bnew
 _SCORECARD = re.compile(r"\bscorecard\b|\btrack record\b|/scorecard", re.I)
 _STATUS = re.compile(r"\bwhat (?:has )?happened (?:to|with)\b|\bwhat (?:has )?become of\b|"
                      r"\bwhat became of\b|\bstatus of\b|\bprogress (?:on|of)\b|^/status\b|"
+                     # "has Germany delivered (the IRIS-T)?", "did France deliver on its pledge?"
+                     r"^\s*(?:has|have|did)\b.+\b(?:delivered|deliver|kept|fulfill?ed)\b|"
                      r"що (?:сталося|відбувається|стало) з|статус (?:зобов|обіцян)\w*", re.I)
-_CUE_WORDS = re.compile(r"/status|/scorecard|(?<!\w)(?:what|happened|has|become|became|status|progress|"
+_CUE_WORDS = re.compile(r"/status|/scorecard|(?<!\w)(?:what|happened|has|have|did|become|became|status|"
+                        r"progress|"
+                        r"delivered|deliver|kept|fulfill?ed|yet|its|their|promise|pledge|"
                         r"scorecard|track record|the|of|to|with|on|що|сталося|стало|статус\w*)(?!\w)", re.I)
 MIN_COVERAGE = 0.5
 UNKNOWN = "unknown:"  # an actor key no commitment has

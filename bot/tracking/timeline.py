@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.tracking.normalize import NOT_ASSESSED, OFF_LADDER, actor_label, stage_rank
+from bot.entities.listed import named_actors
+from bot.lines.normalize import NOT_ASSESSED, OFF_LADDER, actor_label, fold, stage_rank
 from storage.sql import marks, rows
 
 # Commitments and the status sentences linked to them, as one stream of timeline events; a
@@ -138,9 +139,20 @@ def actor_threads(db: Database, keys: Iterable[str]) -> list[Thread]:
 
 
 def actor_keys_for(db: Database, name: str) -> list[str]:
-    """Return the actor keys stored for a country, organisation or person called ``name``."""
+    """Return the actor keys stored for a country, organisation or person called ``name``.
+
+    A party named inside a joint actor ("Ukraine and France", "France, the United Kingdom and
+    Ukraine") is one of its actors: those keys are returned too, after the party's own.
+    """
     wanted = [f"{kind}:{name}" for kind in ("country", "org", "person")]
     found = db.execute(
         f"select distinct actor_key from commitment_links where actor_key in ({', '.join('?' * 3)})",
         wanted).fetchall()
-    return [r[0] for r in found]
+    return [r[0] for r in found] + _joint_keys(db, name)
+
+
+def _joint_keys(db: Database, name: str) -> list[str]:
+    # The key holds the folded actor text: a LIKE narrows the candidates, the entity index decides.
+    rows = db.execute("select distinct actor_key from commitment_links where actor_key like ? "
+                      "and actor_key like 'actor:%'", [f"%{fold(name)}%"]).fetchall()
+    return [r[0] for r in rows if name in named_actors(actor_label(r[0]))]

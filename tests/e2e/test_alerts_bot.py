@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ ADMIN = User(5002, "Admin")
 def save(db: Path, *, text: str, statements: tuple[Any, ...] = ()) -> None:
     """Save a document from another connection, as `pledgebot ingest` or the poller would."""
     store = open_store(db)
-    store.save_document(doc(text), extraction(commitments=(pledge(),), statements=statements))
+    today = dt.date.today().isoformat()  # news: older documents go to the archive digest
+    facts = extraction(commitments=(pledge(),), statements=statements)
+    store.save_document(doc(text, published=today), facts)
     store.close()
 
 
@@ -89,7 +92,12 @@ async def test_admin_adds_a_feed_and_its_article_reaches_the_channel(
         content_type="application/rss+xml",
     )
     async with running_bot(
-        emulator.url, token=new_token(), db=tmp_path / "bot.db", admin_ids=[ADMIN.id], ALERT_CHAT_ID=CHANNEL
+        emulator.url,
+        token=new_token(),
+        db=tmp_path / "bot.db",
+        admin_ids=[ADMIN.id],
+        ALERT_CHAT_ID=CHANNEL,
+        ALERT_MAX_AGE_DAYS=0,  # the test site's article is dated 2026-02-03: news at any age here
     ) as app:
         token = app.bot.token
         refused = await emulator.ask(

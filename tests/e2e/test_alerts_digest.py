@@ -23,9 +23,11 @@ async def test_digest_replaces_channel_alerts(emulator: Emulator, tmp_path: Path
     db, token = tmp_path / "digest.db", new_token()
     store = open_store(db)
     follow(store.db, chat_id=SUBSCRIBER, subject=Subject(kind="country", value="Norway", label="Norway"))
-    store.save_document(doc(), extraction(commitments=(pledge(),)))
+    today = dt.datetime.now(dt.UTC).date().isoformat()  # news: older documents go to the archive
+    store.save_document(doc(published=today), extraction(commitments=(pledge(),)))
     store.save_document(
-        doc(url="https://news.example/accord", title="Accord signed"), extraction(agreements=(ACCORD,))
+        doc(url="https://news.example/accord", title="Accord signed", published=today),
+        extraction(agreements=(ACCORD,)),
     )
     store.close()
     env = {
@@ -50,11 +52,10 @@ async def test_digest_replaces_channel_alerts(emulator: Emulator, tmp_path: Path
     assert await cli("alerts", "deliver") == "sent 1, failed 0, dropped 0\n"
     assert await cli("alerts", "status") == "sent: 2\n"
     channel = await emulator.messages(token, CHANNEL)
-    today = dt.datetime.now(dt.UTC).date().isoformat()
     assert [m["message"]["text"] for m in channel] == [
         f"Daily digest, {today}: 2 new or changed documents\n"
-        "• Leaders meet in Oslo (Example News, 2026-02-03): 1 commitments\n"
-        "• Accord signed (Example News, 2026-02-03): 1 signed"
+        f"• Leaders meet in Oslo (Example News, {today}): 1 commitments\n"
+        f"• Accord signed (Example News, {today}): 1 signed"
     ]
     assert [m["message"]["text"].splitlines()[0] for m in await emulator.messages(token, SUBSCRIBER)] == [
         "New: Leaders meet in Oslo"

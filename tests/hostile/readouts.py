@@ -45,12 +45,13 @@ def write_readouts(folder: Path, count: int, *, repeats: int = 12, first: int = 
 
 
 def seed_readouts(db: Path, folder: Path, count: int, *, repeats: int = 12) -> Path:
-    """Ingest ``count`` readouts into the store at ``db`` as the bot would; return their manifest."""
+    """Ingest ``count`` readouts into the store at ``db`` as ``pledgebot ingest --no-alerts`` would
+    (an archive the bot finds, with nothing left to announce); return their manifest."""
     from bot.ingest.pipeline import ingest_document, load_input, read_manifest
     from bot.wiring import open_store
 
     manifest = write_readouts(folder, count, repeats=repeats)
-    store = open_store(db)
+    store = open_store(db, alerts="none")
     try:
         for item in read_manifest(manifest):
             assert not isinstance(item, Exception), item

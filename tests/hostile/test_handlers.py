@@ -31,19 +31,18 @@ def recording_engine(asked: list[str]) -> Any:
     return engine
 
 
-CHAT_STATE = {"kept_answers", "chat_contexts", "rate_windows"}
+# The bot's own bookkeeping, written whoever talks to it and searchable by no one: when alert
+# delivery began (what was stored before goes out as one archive digest), and the chat state
+# (answers kept for their buttons, each chat's last question, rate windows).
+BOOKKEEPING = {"alerts_state", "kept_answers", "chat_contexts", "rate_windows"}
 
 
 def snapshot(db: Path) -> dict[str, int]:
-    """Return the row count of every table, to show that nothing was written.
-
-    The chat state (answers kept for their buttons, each chat's last question, rate windows) is
-    left out: it is what a conversation writes, and nothing in it is searchable.
-    """
+    """Return the row count of every data table, to show that nothing was written."""
     conn = sqlite3.connect(db)
     try:
         names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")
-                 if r[0] not in CHAT_STATE]
+                 if r[0] not in BOOKKEEPING]
         return {n: conn.execute(f"select count(*) from [{n}]").fetchone()[0] for n in names}
     finally:
         conn.close()

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.lines.normalize import amount_key, names, terms
 from bot.tracking.links import LINK_THRESHOLD, link_score, linked, scorer
-from bot.tracking.normalize import amount_key, names, terms
 from bot.tracking.timeline import actor_threads
 from storage.store import Store
 from tests.tracking.conftest import Save

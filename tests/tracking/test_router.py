@@ -85,3 +85,37 @@ def test_other_questions_are_left_to_the_engine(tracked: Store, question: str) -
 
 def test_an_untracked_promise_is_left_to_the_engine(tracked: Store) -> None:
     assert try_answer("what happened to the Canadian tank pledge?", tracked, today=TODAY) is None
+
+
+BACKSTOP = "a security backstop for a European force"
+
+
+@pytest.mark.parametrize(("question", "action"), [
+    pytest.param("has the US delivered the backstop?", BACKSTOP, id="has-delivered"),
+    pytest.param("did France deliver the aid package?", "a military aid package", id="did-deliver"),
+    pytest.param("status of the backstop deal", BACKSTOP, id="status-of-deal"),
+    pytest.param("what happened to the French aid package", "a military aid package", id="what-happened"),
+])
+def test_status_questions_reach_the_promise_they_name(tracked: Store, question: str, action: str) -> None:
+    answer = try_answer(question, tracked, today=TODAY)
+    assert answer is not None and answer.intent == "status"
+    assert answer.results[0]["action"] != "" and answer.header.split(": ", 1)[1].startswith(action)
+
+
+def test_has_a_country_delivered_shows_its_scorecard(tracked: Store) -> None:
+    answer = try_answer("has France delivered?", tracked, today=TODAY)
+    assert answer is not None and answer.intent == "scorecard"
+    assert answer.header.startswith("Scorecard of France")
+
+
+def test_a_party_to_a_joint_agreement_sees_it_on_its_scorecard(tracked: Store, save: Save) -> None:
+    save(url="https://wire.example/accord", published="2025-06-02", publisher="Wire",
+         text="Norway and France signed a ten-year maritime security accord.",
+         commitments=[{"actor": "Norway and France", "action": "a ten-year maritime security accord",
+                       "kind": "signed"}])
+    answer = try_answer("/scorecard France", tracked, today=TODAY)
+    assert answer is not None
+    assert answer.header == "Scorecard of France as of 2025-12-01: 3 commitments, 0 with a later report"
+    assert answer.results[0]["text"].startswith("Norway and France: a ten-year maritime security accord")
+    norway = try_answer("/scorecard Norway", tracked, today=TODAY)
+    assert norway is not None and norway.results[0]["actor"] == "Norway and France"

@@ -38,7 +38,9 @@ def _seed(path: Path) -> None:
     pytest.param("status", "German IRIS-T", "Germany: four IRIS-T air defence systems — delivered "
                  "(last update 2025-08-20) [2 sources, 103 days ago]", id="status"),
     pytest.param("status", "Canada tanks", "No tracked commitment matches “Canada tanks”. Try the actor "
-                 "and a word of the promise, e.g. /status US backstop", id="nothing"),
+                 "and a word of the promise, e.g. /status Germany defence system", id="nothing"),
+    pytest.param("scorecard", "Canada", "I know no commitments of “Canada”. Try a country or organisation "
+                 "name, e.g. /scorecard Germany", id="no-scorecard"),
 ])
 def test_tracking_answer(tmp_path: Path, command: str, args: str, first_line: str) -> None:
     _seed(tmp_path / "bot.db")
@@ -59,4 +61,37 @@ async def test_scorecard_command_replies_in_telegram(tmp_path: Path, emulator: E
         usage = await emulator.ask(token, chat=private_chat(ALICE), user=ALICE, text="/status")
     assert "Scorecard of Germany" in reply["message"]["text"]
     assert "four IRIS-T air defence systems" in reply["message"]["text"]
-    assert usage["message"]["text"] == "Tell me which commitment, e.g. /status US backstop"
+    assert usage["message"]["text"] == ("Tell me which commitment: the actor and a word of the promise, "
+                                        "e.g. /status Germany defence system")
+
+
+@pytest.mark.e2e
+async def test_every_suggested_example_answers_and_a_refusal_is_said_once(
+        tmp_path: Path, emulator: Emulator, emulator_url: str) -> None:  # noqa: F811
+    _seed(tmp_path / "bot.db")
+    token, chat = new_token(), private_chat(ALICE)
+    replies: dict[str, str] = {}
+    async with running_bot(emulator_url, token=token, db=tmp_path / "bot.db"):
+        for text in ("/status", "/scorecard", "/status Canada tanks", "/scorecard Canada"):
+            replies[text] = (await emulator.ask(token, chat=chat, user=ALICE, text=text))["message"]["text"]
+        asked = await emulator.ask(token, chat=chat, user=ALICE, text="has Germany delivered the IRIS-T?")
+        examples = {line.rsplit("e.g. ", 1)[1] for line in replies.values()}
+        for example in examples:
+            reply = await emulator.ask(token, chat=chat, user=ALICE, text=example)
+            replies[example] = reply["message"]["text"]
+    assert examples == {"/status Germany defence system", "/scorecard Germany"}
+    assert replies["/status Canada tanks"].count("No tracked commitment matches") == 1
+    assert replies["/scorecard Canada"].count("I know no commitments") == 1
+    assert replies["/status Germany defence system"].startswith("Germany: four IRIS-T air defence systems")
+    assert replies["/scorecard Germany"].startswith("Scorecard of Germany")
+    assert asked["message"]["text"].startswith("Germany: four IRIS-T air defence systems — delivered")
+
+
+def test_with_no_commitments_no_example_is_offered(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "empty.db")
+    try:
+        text = tracking_answer("status", "Canada tanks", store=store, today=TODAY).text
+    finally:
+        store.close()
+    assert text == ("No tracked commitment matches “Canada tanks”. Try the actor and a word of the promise. "
+                    "No commitments are tracked yet: ingest some readouts first.")

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from bot.tracking import normalize
-from bot.tracking.normalize import stage_of
+from bot.lines.normalize import stage_of
+from bot.lines import normalize
 
 
 def _searched(kind: str | None, text: str) -> str:
