@@ -13,7 +13,8 @@ from typing import Any
 from bot.query.answer import Answer
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
-from bot.query.rank import HEADING, INTENT_CUES, Scored, concept_terms
+from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
+from bot.query.rank import INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo, Hit
 from bot.query.wording import (
     attendee_label,
@@ -21,6 +22,8 @@ from bot.query.wording import (
     date_text,
     header,
     meeting_label,
+    mentions_header,
+    more_text,
     nothing_text,
     prefix_for,
     short_publisher,
@@ -29,7 +32,6 @@ from bot.query.wording import (
 
 _WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
                   re.I)
-_CONTINUED = {"statement", "commitment", "search"}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 BUDGET = 1350  # characters of fact lines; the grader and a phone screen read about 1,500
 SNIPPET = 300
@@ -73,16 +75,24 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     elif query.intent == "meeting":
         listing = not query.focus_terms and not query.concepts  # "list the meetings in 2025"
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
-    lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
+    rest = 0
+    if query.intent in ANSWERING:
+        picked = pick(query, ranked, facts, scoped=bool(query.places or query.date or query.concepts))
+        picked = _distinct(picked)
+        if picked and picked[0].mention:
+            head = mentions_header(query)
+        lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
+        rest = len(picked) - len(lines)
+    if query.intent not in ANSWERING or not (lines or subjects(query)):
+        lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
-    more = len({s.hit.doc_id for s in ranked}) - len(sources)
-    tail = _more_text(query.lang, more) if more > 0 else ""
+    tail = more_text(query, rest) if rest > 0 else ""
     text = "\n".join(part for part in (head, body, tail, links) if part)
     return Answer(question=query.text, text=text, found=bool(lines), intent=query.intent,
                   results=lines, language=query.lang, header=head, suggestions=suggestions)
@@ -197,12 +207,7 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         prefix, kind, fields = prefix_for(query, item, rows)
         size = 600 if query.intent == "attendance" else SNIPPET
         body = _snippet(item.hit.text, question_patterns, size)
-        if len(out) < 2 and query.intent in _CONTINUED and len(body) < 200:
-            body = _with_next(body, lookups.sentence_text(item.hit.doc_id, item.hit.idx + 1))
-        if query.lang != "uk" and _CYRILLIC.search(body):
-            people = lookups.people_in(body)  # an English reader still recognises the names
-            body += f" [{'; '.join(people)}]" if people else ""
-        text = f"{prefix}{body}{_cite(item.doc, sources)}"
+        text = f"{prefix}{_with_names(query, body, lookups)}{_cite(item.doc, sources)}"
         if used + len(text) > BUDGET + 150 and out:
             break
         used += len(text)
@@ -210,11 +215,40 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
     return out
 
 
-def _with_next(body: str, following: str | None) -> str:
-    """Return the sentence with the one after it when that one is short: it often completes it."""
-    if not following or len(following) > 260 or HEADING.fullmatch(following):
-        return body
-    return f"{body} {following}"
+def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo],
+               lookups: Lookups) -> dict[str, Any]:
+    """Return the line of one picked sentence: its fact's label (none for a mention), the
+    sentence alone, its source."""
+    item = picked.item
+    prefix, kind, fields = prefix_for(query, item, [picked.row] if picked.row else [])
+    if picked.why == "topic":
+        prefix = "(мовця не названо) " if query.lang == "uk" else "(speaker not named) "
+    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
+    text = item.hit.text
+    if picked.why == "topic" or (picked.row and picked.row.get("quote")):
+        text = continued(text, item, facts, lookups.sentence_text)
+    body = _with_names(query, _snippet(text, lambda: patterns), lookups)
+    return _result(kind, f"{prefix}{body}{_cite(item.doc, sources)}", item, **fields)
+
+
+def _distinct(picked: list[Picked]) -> list[Picked]:
+    """Return the picks without repeats of one sentence (a report and its reprint)."""
+    seen: set[str] = set()
+    out = []
+    for p in picked:
+        key = _key(p.item.hit.text)
+        if key not in seen and len(p.item.hit.text) >= 20:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _with_names(query: Query, body: str, lookups: Lookups) -> str:
+    """Return a Cyrillic sentence with its people's names appended for an English reader."""
+    if query.lang != "uk" and _CYRILLIC.search(body):
+        people = lookups.people_in(body)  # an English reader still recognises the names
+        return body + (f" [{'; '.join(people)}]" if people else "")
+    return body
 
 
 def _snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int = SNIPPET) -> str:
@@ -239,9 +273,3 @@ def _snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int
 
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()[:200]
-
-
-def _more_text(lang: str, count: int) -> str:
-    if lang == "uk":
-        return f"…і ще {count} документ(и) на цю тему; уточніть питання або спитайте /sources."
-    return f"…and {count} more document(s) on this; narrow the question or ask /sources."

@@ -120,6 +120,24 @@ def header(query: Query, *, missing: list[str]) -> str:
     return line
 
 
+def mentions_header(query: Query) -> str:
+    """Return the first line of an answer made of mentions: no fact of the target is stored."""
+    uk = query.lang == "uk"
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    if query.intent == "commitment":
+        return (f"Зобов'язань ({names}) не записано; згадки:" if uk
+                else f"No commitment by {names} is recorded; {names} is mentioned here:")
+    return (f"Заяв ({names}) не записано; згадки:" if uk
+            else f"No statement by {names} is recorded; {names} is mentioned here:")
+
+
+def more_text(query: Query, count: int) -> str:
+    """Return the last line of an answer that shows only its first facts: how many more there are."""
+    if query.lang == "uk":
+        return f"…і ще {count}; напишіть «ще», щоб побачити."
+    return f"…and {count} more; say \"more\" to see them."
+
+
 def _attendance_header(query: Query, names: str) -> str:
     uk = query.lang == "uk"
     if not names:

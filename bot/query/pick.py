@@ -1,0 +1,183 @@
+"""Pick what an answer shows: the facts of whom the question asks about, else labelled mentions.
+
+The asked target filters; it does not only raise a score. "What did X say" shows statements
+whose speaker resolves to X; "what did C commit to" commitments whose actor is C or one of C's
+officials. A sentence carrying another speaker's or actor's fact is left out however high it
+ranks. Only when no fact of the target is stored do sentences that name it come back, as
+mentions (``Picked.mention``), which the answer heads as such.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.query.facts import Facts
+from bot.query.names import NameTerms, OfficeTerms, text_words
+from bot.query.parse import Query
+from bot.query.rank import Scored
+
+# The fact kinds that answer each intent, the intent's own first: what someone committed to
+# may be stored as what they said ("we will supply ...").
+ANSWERING = {"statement": ("statement",), "commitment": ("commitment", "statement")}
+_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)?\s*(?:the\s+)?", re.I)  # "Macron and Scholz"
+
+
+def _words(name: str) -> list[str]:
+    """Return the words of a list in data/query (one a line, "#" lines are notes)."""
+    lines = (Path(__file__).resolve().parents[2] / "data" / "query" / name).read_text(encoding="utf-8")
+    return [w.strip() for w in lines.splitlines() if w.strip() and not w.startswith("#")]
+
+
+_RECEIVING_LINES = _words("receiving.txt")
+_RECEIVING = frozenset(w for w in _RECEIVING_LINES if not w.endswith("*"))
+_RECEIVING_STEMS = tuple(w[:-1] for w in _RECEIVING_LINES if w.endswith("*"))
+_BACK_REFERENCES = frozenset(_words("back_references.txt"))
+_SCOPE_WORDS = frozenset(_words("not_actor_before.txt"))
+_ARTICLES = frozenset({"the", "a", "an"})
+_SCOPE_RATIO = 0.65
+
+
+@dataclass(frozen=True)
+class Picked:
+    """One sentence to show, and why: a fact of the target (``row``), an unattributed sentence
+    on the topic in a report where the target speaks ("topic"), only a mention, or (nobody
+    asked about) a sentence on the topic."""
+
+    item: Scored
+    row: dict[str, Any] | None
+    why: str = "fact"  # "fact" | "topic" | "mention" | "sentence"
+
+    @property
+    def mention(self) -> bool:
+        """Tell whether the sentence only names the target (no stored fact of it)."""
+        return self.why == "mention"
+
+
+def subjects(query: Query) -> list[NameTerms]:
+    """Return whose facts answer: the first name the question gives, with those joined to it.
+
+    In "what did Canada offer Ukraine" Canada acts and Ukraine receives; "what did Germany
+    pledge when Zelensky visited" asks about Germany. English and Ukrainian questions name the
+    actor first ("що пообіцяла Австралія Україні"); "Macron and Scholz" are both asked about.
+    A country that gets or receives ("how much will Ukraine get") is no actor: nothing filters.
+    """
+    if not query.focus_terms or query.companions:
+        return []
+    placed = sorted((span, n, f) for n, f in enumerate(query.focus_terms)
+                    if not _scoping(query, (span := _span(query, f))[0]))
+    if not placed:
+        return []
+    chosen = [placed[0][2]]
+    for (before, _, _), (span, _, terms) in zip(placed, placed[1:], strict=False):
+        if not _JOINED.fullmatch(query.text[before[1]:span[0]]):
+            break
+        chosen.append(terms)
+    if not query.persons and not query.role_persons and _receives(query.text):
+        return []
+    return chosen
+
+
+def _span(query: Query, terms: NameTerms) -> tuple[int, int]:
+    """Return where the question names ``terms`` (its end when it does not say)."""
+    said = query.said_as.get(terms.label, terms.label)
+    at = query.text.casefold().find(said.casefold())
+    if at >= 0:
+        return at, at + len(said)
+    office = terms.office if isinstance(terms, OfficeTerms) else None
+    pattern = office.pattern if office else terms.pattern
+    found = pattern.search(query.text) if pattern else None
+    if found is None and query.role_title:  # an office: "the UK prime minister"
+        found = re.search(re.escape(query.role_title), query.text, re.I)
+    return found.span() if found else (len(query.text), len(query.text))
+
+
+def _scoping(query: Query, start: int) -> bool:
+    """Tell whether the name at ``start`` follows "at", "if", "на" ... (articles and place names
+    may stand between: "at the Rome recovery conference"): no actor of the question."""
+    skip = {*_ARTICLES, *(w for p in query.place_words for w in text_words(p))}
+    before = list(text_words(query.text[:start]))
+    while before and before[-1] in skip:
+        before.pop()
+    return bool(before) and before[-1] in _SCOPE_WORDS
+
+
+def _receives(text: str) -> bool:
+    words = text_words(text)
+    return any(w in _RECEIVING or w.startswith(_RECEIVING_STEMS) for w in words)
+
+
+def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool) -> list[Picked]:
+    """Return the sentences that answer, best first: the target's facts, else its mentions.
+
+    When the question names a meeting, place, date or topic (``scoped``), only the documents
+    that fit it about as well as the best one are read: the same person at another meeting is
+    another answer.
+    """
+    kinds = ANSWERING.get(query.intent)
+    if kinds is None:
+        return []
+    targets = subjects(query)
+    docs = _scope(ranked) if scoped else None
+    found, mentions, loose = _sort_out(ranked, facts, kinds, targets, docs)
+    # A speech whose speaker the report names once, in its heading (or whose publisher is the
+    # speaker's office), leaves its sentences without one: those on as many topic words as any
+    # sentence carries are shown, unlabelled, beside the target's facts.
+    speaking = {p.item.hit.doc_id for p in found} | {
+        p.item.hit.doc_id for p in loose if any(t.in_text(_heading(p.item)) for t in targets)}
+    found += [p for p in loose if p.item.hit.doc_id in speaking]
+    if not targets and query.intent == "commitment":
+        # Nobody asked about: a sentence on the topic ("if Russia rejects the ceasefire, sanctions
+        # will ...") answers as well as a stored commitment, and names no actor it lacks.
+        found += [Picked(p.item, None, "sentence") for p in loose]
+    found.sort(key=lambda p: (-p.item.score, p.item.hit.doc_id, p.item.hit.idx))
+    return found or mentions
+
+
+def _sort_out(ranked: list[Scored], facts: Facts, kinds: tuple[str, ...], targets: list[NameTerms],
+              docs: set[str] | None) -> tuple[list[Picked], list[Picked], list[Picked]]:
+    """Return the target's facts, its mentions, and the unattributed sentences on the topic."""
+    labels = {t.label for t in targets}
+    found: list[Picked] = []
+    mentions: list[Picked] = []
+    loose: list[Picked] = []
+    # "Every topic word" as far as any sentence carries them ("happens" is in none).
+    covered = max((s.concepts for s in ranked), default=0)
+    for item in ranked:
+        if docs is not None and item.hit.doc_id not in docs:
+            continue
+        rows = [r for r in facts.by_sentence.get((item.hit.doc_id, item.hit.idx), []) if r["type"] in kinds]
+        own = [r for r in rows if not targets or any(t.in_fact(r) for t in targets)]
+        if own:
+            own.sort(key=lambda r: kinds.index(r["type"]))
+            found.append(Picked(item, own[0]))
+        elif item.names & labels:
+            mentions.append(Picked(item, None, "mention"))
+        elif not rows and item.concepts >= covered > 0:
+            loose.append(Picked(item, None, "topic"))
+    return found, mentions, loose
+
+
+def _heading(item: Scored) -> str:
+    return f"{item.doc.title} {item.doc.publisher or ''}"
+
+
+def _scope(ranked: list[Scored]) -> set[str]:
+    """Return the documents whose best sentence scores close to the best of all."""
+    top = ranked[0].score if ranked else 0.0
+    return {s.hit.doc_id for s in ranked if s.score >= _SCOPE_RATIO * top}
+
+
+def continued(text: str, item: Scored, facts: Facts, sentence_text: Callable[[str, int], str | None]) -> str:
+    """Return a speaker's sentence with the next one when that one only points back to it
+    ("... PURL. In less than a month, this has meant $1.5 billion"): no fact of its own, so no
+    other speaker's words, and a back-reference among its first words."""
+    key = (item.hit.doc_id, item.hit.idx + 1)
+    following = sentence_text(*key)
+    if not following or len(following) > 260 or facts.by_sentence.get(key):
+        return text
+    if not _BACK_REFERENCES.intersection(text_words(following)[:8]):
+        return text
+    return f"{text} {following}"
