@@ -90,10 +90,12 @@ def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
     if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
         return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
+    from bot.ingest.boilerplate import mark  # titles, bylines, "Source:" lines: never an answer
     from bot.query.vocabulary import install as keep_vocabulary  # words for prefix searches
     from bot.tracking import install  # clusters and commitment links follow every save
 
-    return install(keep_vocabulary(store)).save_document(doc, extract_document(doc))
+    extraction = mark(extract_document(doc), title=doc.title)
+    return install(keep_vocabulary(store)).save_document(doc, extraction)
 
 
 def _iso_date(value: str | None) -> str | None:

@@ -33,9 +33,11 @@ from bot.query.wording import (
 _WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
                   re.I)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-BUDGET = 1350  # characters of fact lines; the grader and a phone screen read about 1,500
-SNIPPET = 300
-MAX_LINES = 6
+SNIPPET = 320  # characters of one sentence shown: a long one is cut around what was asked
+_LABELS = {"topic": ("(speaker not named) ", "(мовця не названо) "),  # a line without a fact, labelled
+           "headline": ("Headline: ", "Заголовок: ")}
+Keys = frozenset[tuple[str, int]] | set[tuple[str, int]]  # (doc_id, sentence index)
+MAX_LINES = 5  # the answer's lines; the rest are counted
 
 
 def nothing(query: Query, *, reason: str) -> Answer:
@@ -61,8 +63,9 @@ class Lookups:
 
 
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
-          lookups: Lookups) -> Answer:
-    """Return the answer built from the best sentences and their facts."""
+          lookups: Lookups, hidden: Keys = frozenset()) -> Answer:
+    """Return the answer built from the best sentences and their facts; the ``hidden`` sentences
+    (page furniture) are never shown."""
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
@@ -78,14 +81,17 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
     rest = 0
     if query.intent in ANSWERING:
-        picked = pick(query, ranked, facts, scoped=bool(query.places or query.date or query.concepts))
+        headlines = {(s.hit.doc_id, s.hit.idx) for s in ranked if _key(s.hit.text) == _key(s.doc.title or "")}
+        shown = [s for s in ranked if (s.hit.doc_id, s.hit.idx) not in hidden - headlines]
+        picked = pick(query, shown, facts, scoped=bool(query.places or query.date or query.concepts),
+                      headlines=headlines)
         picked = _distinct(picked)
         if picked and picked[0].mention:
             head = mentions_header(query)
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
         rest = len(picked) - len(lines)
     if query.intent not in ANSWERING or not (lines or subjects(query)):
-        lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups)
+        lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups, hidden=hidden)
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
@@ -180,24 +186,20 @@ def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,
 
 
 def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: list[DocInfo],
-                    taken: list[dict[str, Any]], lookups: Lookups) -> list[dict[str, Any]]:
+                    taken: list[dict[str, Any]], lookups: Lookups,
+                    hidden: Keys) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    used = sum(len(t["text"]) for t in taken)
     # Summary lines (meetings, lists of people) leave their evidence sentence free to be shown.
     seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")
             and not t.get("summary")}
-    # Only a sentence too long to show whole needs them: compiled once, when first needed.
-    patterns: list[re.Pattern[str]] = []
-
-    def question_patterns() -> list[re.Pattern[str]]:
-        if not patterns:
-            named = [*concept_terms(query), *query.focus_terms]
-            patterns.extend(p for n in named if (p := n.pattern))
-        return patterns
-
+    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
     floor = ranked[0].score * 0.45 if ranked else 0
+    # Attendance lists are the answer: the sentence behind the first (who, where a list says
+    # whence) at most, then the source link.
+    lists = any(t["type"] == "attendance" for t in taken)
+    limit = min(MAX_LINES, len(taken) + 1) if lists else MAX_LINES
     for item in ranked:
-        if len(taken) + len(out) >= MAX_LINES or used > BUDGET or item.score < floor:
+        if len(taken) + len(out) >= limit or item.score < floor:
             break
         key = _key(item.hit.text)
         if key in seen or len(item.hit.text) < 20:
@@ -205,13 +207,14 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         seen.add(key)
         rows = facts.by_sentence.get((item.hit.doc_id, item.hit.idx), [])
         prefix, kind, fields = prefix_for(query, item, rows)
-        size = 600 if query.intent == "attendance" else SNIPPET
-        body = _snippet(item.hit.text, question_patterns, size)
-        text = f"{prefix}{_with_names(query, body, lookups)}{_cite(item.doc, sources)}"
-        if used + len(text) > BUDGET + 150 and out:
-            break
-        used += len(text)
-        out.append(_result(kind, text, item, **fields))
+        if (item.hit.doc_id, item.hit.idx) in hidden:
+            if lists or _key(item.hit.text) != _key(item.doc.title or ""):
+                continue  # a byline, a "Source:" line, a headline beside a list: no answer
+            # What a page calls itself, labelled as such: no fact of its own.
+            prefix, kind, fields = _LABELS["headline"][query.lang == "uk"], "sentence", {}
+        body = _snippet(item.hit.text, lambda: patterns)
+        out.append(_result(kind, f"{prefix}{_with_names(query, body, lookups)}{_cite(item.doc, sources)}",
+                           item, **fields))
     return out
 
 
@@ -221,13 +224,14 @@ def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo
     sentence alone, its source."""
     item = picked.item
     prefix, kind, fields = prefix_for(query, item, [picked.row] if picked.row else [])
-    if picked.why == "topic":
-        prefix = "(мовця не названо) " if query.lang == "uk" else "(speaker not named) "
+    if picked.why in _LABELS:
+        prefix = _LABELS[picked.why][query.lang == "uk"]
     patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
     text = item.hit.text
     if picked.why == "topic" or (picked.row and picked.row.get("quote")):
         text = continued(text, item, facts, lookups.sentence_text)
-    body = _with_names(query, _snippet(text, lambda: patterns), lookups)
+    size = SNIPPET + len(text) - len(item.hit.text)  # the sentence cut, what continues it whole
+    body = _with_names(query, _snippet(text, lambda: patterns, size), lookups)
     return _result(kind, f"{prefix}{body}{_cite(item.doc, sources)}", item, **fields)
 
 

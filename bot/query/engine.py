@@ -99,7 +99,10 @@ class QueryEngine:
             # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
         found = facts.collect(self.retriever, query, ranked, focus.present)
-        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups)
+        # Titles, bylines and "Source:" lines (marked at ingest) find a report, but answer nothing.
+        hidden = self.retriever.boilerplate(list(dict.fromkeys(s.hit.doc_id for s in ranked)))
+        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups,
+                             hidden=hidden)
 
     # -- who the question is about ----------------------------------------------------------
 

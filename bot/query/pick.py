@@ -48,7 +48,7 @@ class Picked:
 
     item: Scored
     row: dict[str, Any] | None
-    why: str = "fact"  # "fact" | "topic" | "mention" | "sentence"
+    why: str = "fact"  # "fact" | "topic" | "mention" | "sentence" | "headline"
 
     @property
     def mention(self) -> bool:
@@ -61,10 +61,11 @@ def subjects(query: Query) -> list[NameTerms]:
 
     In "what did Canada offer Ukraine" Canada acts and Ukraine receives; "what did Germany
     pledge when Zelensky visited" asks about Germany. English and Ukrainian questions name the
-    actor first ("що пообіцяла Австралія Україні"); "Macron and Scholz" are both asked about.
+    actor first ("що пообіцяла Австралія Україні"); "Macron and Scholz" are both asked about;
+    "the chancellor ... with Draghi and Macron" only the chancellor.
     A country that gets or receives ("how much will Ukraine get") is no actor: nothing filters.
     """
-    if not query.focus_terms or query.companions:
+    if not query.focus_terms:
         return []
     placed = sorted((span, n, f) for n, f in enumerate(query.focus_terms)
                     if not _scoping(query, (span := _span(query, f))[0]))
@@ -109,7 +110,8 @@ def _receives(text: str) -> bool:
     return any(w in _RECEIVING or w.startswith(_RECEIVING_STEMS) for w in words)
 
 
-def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool) -> list[Picked]:
+def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
+         headlines: set[tuple[str, int]] | frozenset[tuple[str, int]] = frozenset()) -> list[Picked]:
     """Return the sentences that answer, best first: the target's facts, else its mentions.
 
     When the question names a meeting, place, date or topic (``scoped``), only the documents
@@ -121,24 +123,28 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool) -> l
         return []
     targets = subjects(query)
     docs = _scope(ranked) if scoped else None
-    found, mentions, loose = _sort_out(ranked, facts, kinds, targets, docs)
+    found, mentions, loose = _sort_out(ranked, facts, kinds, targets, docs, headlines)
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
     # sentence carries are shown, unlabelled, beside the target's facts.
-    speaking = {p.item.hit.doc_id for p in found} | {
-        p.item.hit.doc_id for p in loose if any(t.in_text(_heading(p.item)) for t in targets)}
-    found += [p for p in loose if p.item.hit.doc_id in speaking]
-    if not targets and query.intent == "commitment":
+    if targets:
+        speaking = {p.item.hit.doc_id for p in found} | {
+            p.item.hit.doc_id for p in loose if any(t.in_text(_heading(p.item)) for t in targets)}
+        found += [p for p in loose if p.item.hit.doc_id in speaking and p.why == "topic"]
+    elif query.intent == "commitment":
         # Nobody asked about: a sentence on the topic ("if Russia rejects the ceasefire, sanctions
-        # will ...") answers as well as a stored commitment, and names no actor it lacks.
-        found += [Picked(p.item, None, "sentence") for p in loose]
+        # will ...") answers as well as a stored commitment, and names no actor it lacks; a
+        # report's headline too, labelled as one.
+        found += [p if p.why == "headline" else Picked(p.item, None, "sentence") for p in loose]
     found.sort(key=lambda p: (-p.item.score, p.item.hit.doc_id, p.item.hit.idx))
     return found or mentions
 
 
 def _sort_out(ranked: list[Scored], facts: Facts, kinds: tuple[str, ...], targets: list[NameTerms],
-              docs: set[str] | None) -> tuple[list[Picked], list[Picked], list[Picked]]:
-    """Return the target's facts, its mentions, and the unattributed sentences on the topic."""
+              docs: set[str] | None, headlines: set[tuple[str, int]] | frozenset[tuple[str, int]],
+              ) -> tuple[list[Picked], list[Picked], list[Picked]]:
+    """Return the target's facts, its mentions, and the unattributed sentences (and headlines)
+    on the topic. A headline is never a fact nor a mention: what a page calls itself."""
     labels = {t.label for t in targets}
     found: list[Picked] = []
     mentions: list[Picked] = []
@@ -147,6 +153,10 @@ def _sort_out(ranked: list[Scored], facts: Facts, kinds: tuple[str, ...], target
     covered = max((s.concepts for s in ranked), default=0)
     for item in ranked:
         if docs is not None and item.hit.doc_id not in docs:
+            continue
+        if (item.hit.doc_id, item.hit.idx) in headlines:
+            if item.concepts >= covered > 0:
+                loose.append(Picked(item, None, "headline"))
             continue
         rows = [r for r in facts.by_sentence.get((item.hit.doc_id, item.hit.idx), []) if r["type"] in kinds]
         own = [r for r in rows if not targets or any(t.in_fact(r) for t in targets)]
