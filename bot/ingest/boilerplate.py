@@ -22,14 +22,14 @@ _LONE_DATE = re.compile(r"[\w\s,./:-]{0,12}\d{1,4}[\s./-]+\w+[\s./-]+\d{2,4}[\s,
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+def _cues() -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     data = json.loads(CUES_FILE.read_text("utf-8"))
-    return int(data["short"]), tuple(data["starts"]), tuple(data["contains"])
+    return int(data["short"]), tuple(data["starts"]), tuple(data["bylines"]), tuple(data["contains"])
 
 
 def is_boilerplate(text: str, *, title: str | None = None) -> bool:
     """Tell whether one sentence is page furniture or a note about the text, not a fact."""
-    short, starts, contains = _cues()
+    short, starts, bylines, contains = _cues()
     stripped = text.strip()
     if stripped.startswith("#"):
         return True  # a markdown header
@@ -38,9 +38,11 @@ def is_boilerplate(text: str, *, title: str | None = None) -> bool:
         return True  # the headline, repeated as the first line
     if words.startswith(starts):
         return True
-    if len(words) <= short and (_LONE_DATE.fullmatch(words) or any(c in words for c in contains)):
-        return True
-    return False
+    if len(words) > short:
+        return False
+    if words.startswith(bylines) and not words.rstrip().endswith((".", "!", "?")):
+        return True  # "By Mari Tamm, Baltic Desk"; "By March, Norway had ..." is a sentence
+    return bool(_LONE_DATE.fullmatch(words)) or any(c in words for c in contains)
 
 
 def mark(extraction: Extraction, *, title: str | None) -> Extraction:

@@ -122,8 +122,12 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     if kinds is None:
         return []
     targets = subjects(query)
-    docs = _scope(ranked) if scoped else None
-    found, mentions, loose = _sort_out(ranked, facts, kinds, targets, docs, headlines)
+    # Facts of the narrowest scope that has some, else the mentions of the narrowest that has
+    # those: a place may also name a format ("Ramstein" meets in Brussels).
+    tiers = [_sort_out(query, ranked, facts, targets, docs, headlines)
+             for docs in (_scopes(query, ranked) if scoped else [None])]
+    found, mentions, loose = next((t for t in tiers if t[0]), None) or next(
+        (t for t in tiers if t[1]), tiers[0])
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
     # sentence carries are shown, unlabelled, beside the target's facts.
@@ -140,17 +144,19 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     return found or mentions
 
 
-def _sort_out(ranked: list[Scored], facts: Facts, kinds: tuple[str, ...], targets: list[NameTerms],
+def _sort_out(query: Query, ranked: list[Scored], facts: Facts, targets: list[NameTerms],
               docs: set[str] | None, headlines: set[tuple[str, int]] | frozenset[tuple[str, int]],
               ) -> tuple[list[Picked], list[Picked], list[Picked]]:
     """Return the target's facts, its mentions, and the unattributed sentences (and headlines)
     on the topic. A headline is never a fact nor a mention: what a page calls itself."""
+    kinds = ANSWERING[query.intent]
     labels = {t.label for t in targets}
     found: list[Picked] = []
     mentions: list[Picked] = []
     loose: list[Picked] = []
-    # "Every topic word" as far as any sentence carries them ("happens" is in none).
-    covered = max((s.concepts for s in ranked), default=0)
+    # "Every topic word" as far as any sentence carries them ("happens" is in none); a place
+    # alone is no topic ("what did X say in Tallinn": not every sentence naming Tallinn).
+    covered = max((s.concepts for s in ranked), default=0) if query.concepts else 0
     for item in ranked:
         if docs is not None and item.hit.doc_id not in docs:
             continue
@@ -174,10 +180,27 @@ def _heading(item: Scored) -> str:
     return f"{item.doc.title} {item.doc.publisher or ''}"
 
 
-def _scope(ranked: list[Scored]) -> set[str]:
-    """Return the documents whose best sentence scores close to the best of all."""
-    top = ranked[0].score if ranked else 0.0
-    return {s.hit.doc_id for s in ranked if s.score >= _SCOPE_RATIO * top}
+def _scopes(query: Query, ranked: list[Scored]) -> list[set[str]]:
+    """Return the documents to read, narrowest first: those of the meeting held where and when
+    the question says (when some are), then all those scoring close to the best."""
+    def close(docs: set[str]) -> set[str]:
+        top = max((s.score for s in ranked if s.hit.doc_id in docs), default=0.0)
+        return {s.hit.doc_id for s in ranked if s.hit.doc_id in docs and s.score >= _SCOPE_RATIO * top}
+
+    info = {s.hit.doc_id: s.doc for s in ranked}
+    docs = set(info)
+    narrow = docs
+    if query.places:
+        # Held there, or named after it: "Ramstein" meetings are held in Brussels too.
+        places = [p.casefold() for p in query.places]
+        narrow = {d for d in narrow if (info[d].meeting.get("place") or "").casefold() in places
+                  or any(p in (info[d].meeting.get("name") or "").casefold() for p in places)}
+    if query.date and query.date.has_year:
+        start, end = query.date.start, query.date.end
+        narrow = {d for d in narrow if start <= (info[d].date or "")[:10] <= end}
+    wide = close(docs)
+    narrow &= wide  # the meeting asked about still ranks near the best
+    return [narrow, wide] if narrow and narrow != wide else [wide]
 
 
 def continued(text: str, item: Scored, facts: Facts, sentence_text: Callable[[str, int], str | None]) -> str:
