@@ -67,6 +67,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
                  id="commitment-the-second-country"),
     pytest.param("що пообіцяла Норвегія?", ["naval drones"], ["mine clearance"],
                  id="commitment-asked-in-ukrainian"),
+    pytest.param("what did Norway offer Denmark", ["naval drones"], ["mine clearance"],
+                 id="commitment-the-actor-named-first"),
+    pytest.param("що пообіцяла Норвегія Данії?", ["naval drones"], ["mine clearance"],
+                 id="commitment-the-actor-named-first-uk"),
 ])
 def test_answer_shows_the_asked_target_only(engine: QueryEngine, question: str, shown: list[str],
                                             not_shown: list[str]) -> None:

@@ -22,7 +22,7 @@ from bot.query.rank import Scored
 # The fact kinds that answer each intent, the intent's own first: what someone committed to
 # may be stored as what they said ("we will supply ...").
 ANSWERING = {"statement": ("statement",), "commitment": ("commitment", "statement")}
-_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)?\s*(?:the\s+)?", re.I)  # "Macron and Scholz"
+_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)\s*(?:the\s+)?", re.I)  # "Macron and Scholz", not "Австралія Україні"
 
 
 def _words(name: str) -> list[str]:
