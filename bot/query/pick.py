@@ -22,7 +22,8 @@ from bot.query.rank import Scored
 # The fact kinds that answer each intent, the intent's own first: what someone committed to
 # may be stored as what they said ("we will supply ...").
 ANSWERING = {"statement": ("statement",), "commitment": ("commitment", "statement")}
-_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)\s*(?:the\s+)?", re.I)  # "Macron and Scholz", not "Австралія Україні"
+# "Macron and Scholz" are both asked about; "Австралія Україні" is an actor and a recipient.
+_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)\s*(?:the\s+)?", re.I)
 
 
 def _words(name: str) -> list[str]:
