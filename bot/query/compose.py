@@ -81,17 +81,15 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     head = header(query, missing=[query.said_as.get(m, m) for m in missing])
     rest = 0
     if query.intent in ANSWERING:
-        headlines = {(s.hit.doc_id, s.hit.idx) for s in ranked if _key(s.hit.text) == _key(s.doc.title or "")}
-        shown = [s for s in ranked if (s.hit.doc_id, s.hit.idx) not in hidden - headlines]
-        picked = pick(query, shown, facts, scoped=bool(query.places or query.date or query.concepts),
-                      headlines=headlines)
-        picked = _distinct(picked)
+        picked = _picked(query, ranked, facts, hidden)
         if picked and picked[0].mention:
             head = mentions_header(query)
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
-        rest = len(picked) - len(lines)
+        rest = max(0, len(picked) - MAX_LINES)
     if query.intent not in ANSWERING or not (lines or subjects(query)):
-        lines += _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups, hidden=hidden)
+        more, rest = _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups,
+                                     hidden=hidden)
+        lines += more
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
@@ -187,35 +185,52 @@ def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,
 
 def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: list[DocInfo],
                     taken: list[dict[str, Any]], lookups: Lookups,
-                    hidden: Keys) -> list[dict[str, Any]]:
+                    hidden: Keys) -> tuple[list[dict[str, Any]], int]:
+    """Return the lines of the best sentences, and how many more would qualify."""
     out: list[dict[str, Any]] = []
-    # Summary lines (meetings, lists of people) leave their evidence sentence free to be shown.
-    seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")
-            and not t.get("summary")}
     patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
-    floor = ranked[0].score * 0.45 if ranked else 0
     # Attendance lists are the answer: the sentence behind the first (who, where a list says
     # whence) at most, then the source link.
     lists = any(t["type"] == "attendance" for t in taken)
-    limit = min(MAX_LINES, len(taken) + 1) if lists else MAX_LINES
-    for item in ranked:
-        if len(taken) + len(out) >= limit or item.score < floor:
-            break
-        key = _key(item.hit.text)
-        if key in seen or len(item.hit.text) < 20:
-            continue
-        seen.add(key)
+    room = max(0, (min(MAX_LINES, len(taken) + 1) if lists else MAX_LINES) - len(taken))
+    chosen = _worth_showing(ranked, taken, hidden, lists=lists)
+    for item in chosen[:room]:
         rows = facts.by_sentence.get((item.hit.doc_id, item.hit.idx), [])
         prefix, kind, fields = prefix_for(query, item, rows)
-        if (item.hit.doc_id, item.hit.idx) in hidden:
-            if lists or _key(item.hit.text) != _key(item.doc.title or ""):
-                continue  # a byline, a "Source:" line, a headline beside a list: no answer
-            # What a page calls itself, labelled as such: no fact of its own.
+        if (item.hit.doc_id, item.hit.idx) in hidden:  # what a page calls itself, labelled so
             prefix, kind, fields = _LABELS["headline"][query.lang == "uk"], "sentence", {}
         body = _snippet(item.hit.text, lambda: patterns)
         out.append(_result(kind, f"{prefix}{_with_names(query, body, lookups)}{_cite(item.doc, sources)}",
                            item, **fields))
+    return out, max(0, len(chosen) - room)
+
+
+def _worth_showing(ranked: list[Scored], taken: list[dict[str, Any]], hidden: Keys, *,
+                   lists: bool) -> list[Scored]:
+    """Return the distinct sentences scoring near the best, without page furniture (a headline
+    stays, but not beside an attendance list)."""
+    # Summary lines (meetings, lists of people) leave their evidence sentence free to be shown.
+    seen = {_key(t["evidence"]) for t in taken if t["type"] not in ("meeting", "attendance")
+            and not t.get("summary")}
+    floor = ranked[0].score * 0.45 if ranked else 0
+    out = []
+    for item in ranked:
+        key = _key(item.hit.text)
+        if item.score < floor or key in seen or len(item.hit.text) < 20:
+            continue
+        if (item.hit.doc_id, item.hit.idx) in hidden and (lists or key != _key(item.doc.title or "")):
+            continue  # a byline, a "Source:" line, a headline beside a list
+        seen.add(key)
+        out.append(item)
     return out
+
+
+def _picked(query: Query, ranked: list[Scored], facts: Facts, hidden: Keys) -> list[Picked]:
+    """Return the distinct sentences that answer a statement or commitment question."""
+    headlines = {(s.hit.doc_id, s.hit.idx) for s in ranked if _key(s.hit.text) == _key(s.doc.title or "")}
+    shown = [s for s in ranked if (s.hit.doc_id, s.hit.idx) not in hidden - headlines]
+    scoped = bool(query.places or query.date or query.concepts)
+    return _distinct(pick(query, shown, facts, scoped=scoped, headlines=headlines))
 
 
 def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo],

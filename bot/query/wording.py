@@ -134,8 +134,8 @@ def mentions_header(query: Query) -> str:
 def more_text(query: Query, count: int) -> str:
     """Return the last line of an answer that shows only its first facts: how many more there are."""
     if query.lang == "uk":
-        return f"…і ще {count}; напишіть «ще», щоб побачити."
-    return f"…and {count} more; say \"more\" to see them."
+        return f"…і ще {count} (напишіть «ще»)"
+    return f"…and {count} more (say \"more\")"
 
 
 def _attendance_header(query: Query, names: str) -> str:
