@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.query.answer import Answer
@@ -78,12 +78,15 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     elif query.intent == "meeting":
         listing = not query.focus_terms and not query.concepts  # "list the meetings in 2025"
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
-    head = header(query, missing=[query.said_as.get(m, m) for m in missing])
+    # A statement or commitment answer is headed by whom it filters on ("what did Canada offer
+    # Ukraine": Canada), not by every name in the question.
+    named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
+    head = header(named, missing=[query.said_as.get(m, m) for m in missing])
     rest = 0
     if query.intent in ANSWERING:
         picked = _picked(query, ranked, facts, hidden)
         if picked and picked[0].mention:
-            head = mentions_header(query)
+            head = mentions_header(named)
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
         rest = max(0, len(picked) - MAX_LINES)
     if query.intent not in ANSWERING or not (lines or subjects(query)):

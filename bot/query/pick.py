@@ -140,7 +140,10 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
         # Nobody asked about: a sentence on the topic ("if Russia rejects the ceasefire, sanctions
         # will ...") answers as well as a stored commitment, and names no actor it lacks; a
         # report's headline too, labelled as one.
-        found += [p if p.why == "headline" else Picked(p.item, None, "sentence") for p in loose]
+        # Of the best report only: the others' topic words are mostly about other meetings.
+        best = ranked[0].hit.doc_id if ranked else None
+        found += [p if p.why == "headline" else Picked(p.item, None, "sentence")
+                  for p in loose if p.item.hit.doc_id == best]
     found.sort(key=lambda p: (-p.item.score, p.item.hit.doc_id, p.item.hit.idx))
     return found or mentions
 
