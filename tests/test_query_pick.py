@@ -46,6 +46,15 @@ DOCS = [
               "Kallasmaa said the night trains would return. "
               "Kallasmaa said the tariffs would fall. "
               "Kallasmaa said the timetable would be published in April.")),
+    SourceDocument(
+        url="https://example.org/vilnius-harbour", title="Harbour talks in Vilnius",
+        publisher="Baltic Desk", published="2025-10-02", language="en",
+        text=("Harbour talks in Vilnius\n\n"
+              "Port officials met in Vilnius on 2 October 2025. "
+              "\"We will send two more mobile cranes before winter and train the crews in Klaipeda, and "
+              "we will keep doing so for as long as the ports need them,\" said Arvo Kallasmaa, speaking "
+              "to reporters at the end of a long day of talks in the old town, after meeting port chiefs "
+              "from twelve countries, the heads of three shipping agencies and the city's mayor.")),
 ]
 
 
@@ -108,3 +117,10 @@ def test_question_language_sets_the_frame(engine: QueryEngine) -> None:
     uk = engine.answer("що пообіцяла Норвегія?")
     en = engine.answer("what did Norway pledge")
     assert uk.text.startswith("Зобов'язання") and en.text.startswith("What Norway committed to")
+
+
+def test_a_long_sentence_shows_its_quote_from_the_start(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Kallasmaa say about mobile cranes")
+    line = answer.results[0]["text"]
+    assert line.startswith("Arvo Kallasmaa: “We will send two more mobile cranes")
+    assert "port chiefs" not in line  # the reporter's words after the quote

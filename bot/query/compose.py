@@ -246,7 +246,12 @@ def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo
         prefix = _LABELS[picked.why][query.lang == "uk"]
     patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
     text = item.hit.text
-    if picked.why == "topic" or (picked.row and picked.row.get("quote")):
+    quote = picked.row.get("text") if picked.row and picked.row.get("quote") else None
+    if quote and len(text) > SNIPPET:
+        # A long sentence around a quote: the quote is the span that answers, from its start.
+        body = _with_names(query, f"“{clip(quote, SNIPPET)}”", lookups)
+        return _result(kind, f"{prefix}{body}{_cite(item.doc, sources)}", item, **fields)
+    if picked.why == "topic" or quote:
         text = continued(text, item, facts, lookups.sentence_text)
     size = SNIPPET + len(text) - len(item.hit.text)  # the sentence cut, what continues it whole
     body = _with_names(query, _snippet(text, lambda: patterns, size), lookups)
