@@ -55,6 +55,12 @@ DOCS = [
               "we will keep doing so for as long as the ports need them,\" said Arvo Kallasmaa, speaking "
               "to reporters at the end of a long day of talks in the old town, after meeting port chiefs "
               "from twelve countries, the heads of three shipping agencies and the city's mayor.")),
+    SourceDocument(
+        url="https://example.org/reykjavik-leaders", title="Arctic leaders meet in Reykjavik",
+        publisher="North Desk", published="2025-11-05", language="en",
+        text=("Arctic leaders meet in Reykjavik\n\n"
+              "Leaders met in Reykjavik on 5 November 2025 to discuss shipping lanes. "
+              "The meeting was attended by the Prime Minister of Canada and the Foreign Minister of Norway.")),
 ]
 
 
@@ -124,3 +130,9 @@ def test_a_long_sentence_shows_its_quote_from_the_start(engine: QueryEngine) -> 
     line = answer.results[0]["text"]
     assert line.startswith("Arvo Kallasmaa: “We will send two more mobile cranes")
     assert "port chiefs" not in line  # the reporter's words after the quote
+
+
+def test_an_office_is_named_by_who_held_it_then(engine: QueryEngine) -> None:
+    answer = engine.answer("who attended from Canada")
+    assert answer.results[0]["type"] == "attendance"
+    assert "Prime Minister Mark Carney (Canada, by role)" in answer.results[0]["text"]

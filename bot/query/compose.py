@@ -60,6 +60,7 @@ class Lookups:
     sentence_text: Callable[[str, int], str | None]  # (doc_id, index) -> that sentence
     document_text: Callable[[str], str]  # doc_id -> its text
     people_in: Callable[[str], list[str]]  # canonical names of the people a text names
+    holder: Callable[[str, str, str], str | None] = lambda title, country, date: None  # office -> who
 
 
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
@@ -69,7 +70,7 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
-        lines += _attendance_lines(query, ranked, facts, sources) or _named_lines(
+        lines += _attendance_lines(query, ranked, facts, sources, lookups) or _named_lines(
             query, ranked, sources, lookups)
         # The sentences behind the lists come next: they say who, where a list only says whence.
         ranked = _behind_first(ranked, lines, lookups)
@@ -119,18 +120,27 @@ def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict
 
 
 def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
-                      sources: list[DocInfo]) -> list[dict[str, Any]]:
+                      sources: list[DocInfo], lookups: Lookups) -> list[dict[str, Any]]:
     out = []
     for item in _leading_docs(ranked, 2, 0.8):
         rows = [r for r in facts.attendees.get(item.hit.doc_id, []) if _wanted_attendee(query, item, r)]
         if not rows:
             continue
+        rows = [_with_holder(r, item.doc.date, lookups) for r in rows]
         names = list(dict.fromkeys(attendee_label(r) for r in rows))
         shown = ", ".join(names[:14]) + (f" (+{len(names) - 14})" if len(names) > 14 else "")
         text = f"{meeting_label(item.doc)}: {shown}{_cite(item.doc, sources)}"
         out.append(_result("attendance", text, item, attendees=names,
                            rows=[{"doc_id": r["doc_id"], "sentence": r["sentence"]} for r in rows]))
     return out
+
+
+def _with_holder(row: dict[str, Any], date: str | None, lookups: Lookups) -> dict[str, Any]:
+    """Return an attendance row named only by its office with who held it on the meeting's date."""
+    if row.get("name") or not (row.get("role") and row.get("country") and date):
+        return row
+    holder = lookups.holder(row["role"], row["country"], date[:10])
+    return {**row, "holder": holder} if holder else row
 
 
 def _behind_first(ranked: list[Scored], lines: list[dict[str, Any]], lookups: Lookups) -> list[Scored]:

@@ -66,6 +66,9 @@ def attendee_label(row: dict[str, Any]) -> str:
     if row.get("name"):
         extra = ", ".join(x for x in (row.get("role"), scope) if x)
         return f"{row['name']} ({extra})" if extra else row["name"]
+    if row.get("role") and row.get("holder"):
+        # The report names the office only; the gazetteer's dated roles name who held it then.
+        return f"{row['role']} {row['holder']} ({scope}, by role)"
     if row.get("role"):
         return f"{row['role']} ({scope})" if scope else row["role"]
     return scope or "?"
