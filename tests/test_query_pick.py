@@ -60,7 +60,8 @@ DOCS = [
         publisher="North Desk", published="2025-11-05", language="en",
         text=("Arctic leaders meet in Reykjavik\n\n"
               "Leaders met in Reykjavik on 5 November 2025 to discuss shipping lanes. "
-              "The meeting was attended by the Prime Minister of Canada and the Foreign Minister of Norway.")),
+              "The meeting was attended by the Prime Minister of Canada and the Foreign Minister of "
+              "Norway.")),
 ]
 
 
