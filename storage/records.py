@@ -46,6 +46,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    boilerplate: bool = False  # page furniture (title, byline, "Source:" line): never an answer
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,12 @@ def m004_no_statement_text_index(db: Database) -> None:
     """
     if db.table("statements_fts").exists():
         db.table("statements").disable_fts()
+
+
+@core()
+def m005_sentence_boilerplate(db: Database) -> None:
+    """Mark sentences that are page furniture (title, byline, "Source:" line) and no fact.
+
+    Set at ingest (``bot.ingest.boilerplate``); a store made before keeps 0 until re-ingested.
+    """
+    db.table("sentences").add_column("boilerplate", int, not_null_default=0)

@@ -111,8 +111,8 @@ class Store:
         # Plain prepared SQL: sqlite-utils' insert_all introspects the table on every call,
         # which cost more than extraction's slowest rule per ingested document.
         conn = self.db.conn
-        _insert_rows(conn, "sentences", ("doc_id", "idx", "start", "end", "text"),
-                     [(doc_id, s.index, s.start, s.end, s.text) for s in ex.sentences])
+        _insert_rows(conn, "sentences", ("doc_id", "idx", "start", "end", "text", "boilerplate"),
+                     [(doc_id, s.index, s.start, s.end, s.text, int(s.boilerplate)) for s in ex.sentences])
         _insert_facts_of(conn, "meetings", doc_id, [ex.meeting])
         for table, facts in (("attendances", ex.attendees), ("statements", ex.statements),
                              ("commitments", ex.commitments)):

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from bot.lines.normalize import stage_of
 from bot.lines import normalize
+from bot.lines.normalize import stage_of
 
 
 def _searched(kind: str | None, text: str) -> str:

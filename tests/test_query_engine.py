@@ -71,7 +71,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
                  id="spelling-variant"),
     pytest.param("what did poulsen say about the wintr", "statement", ["winter"], id="topic-typo"),
     pytest.param("list the meetings in 2025", "meeting", ["Oslo", "Lisbon"], id="meetings-of-a-year"),
-    pytest.param("who spoke in oslo?", "statement", ["Tore Sandvik", "Troels Lund Poulsen"], id="who-spoke"),
+    pytest.param("who spoke in oslo?", "statement", ["Sandvik", "Troels Lund Poulsen"], id="who-spoke"),
     pytest.param("what did Kallasmaa say", "statement", ["grid link"], id="name-no-gazetteer-knows"),
     pytest.param("what did kalasmaa say", "statement", ["grid link"], id="misspelt-unlisted-name"),
 ])

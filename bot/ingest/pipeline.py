@@ -118,8 +118,9 @@ def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
     if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
         return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
+    from bot.ingest.boilerplate import mark  # titles, bylines, "Source:" lines: never an answer
 
-    return store.save_document(doc, extract_document(doc))
+    return store.save_document(doc, mark(extract_document(doc), title=doc.title))
 
 
 def _iso_date(value: str | None) -> str | None:

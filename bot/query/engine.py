@@ -63,13 +63,20 @@ class QueryEngine:
         self._people_by_country: dict[str, list[Entity]] | None = None
         self._titles: dict[str, list[str]] | None = None
         self._lookups = compose.Lookups(sentence_text=self._sentence_text, people_in=self._people_in,
-                                        document_text=self._document_text)
+                                        document_text=self._document_text, holder=self._holder)
 
     def _document_text(self, doc_id: str) -> str:
         return self.retriever.document_text(doc_id)
 
     def _sentence_text(self, doc_id: str, index: int) -> str | None:
         return self.retriever.sentence_texts([(doc_id, index)]).get((doc_id, index))
+
+    def _holder(self, title: str, country: str, date: str) -> str | None:
+        """Return who held ``title`` for ``country`` on ``date`` by the gazetteer's dated roles."""
+        held = [p.name for p in self._officials().get(country, []) for r in p.roles
+                if r.country == country and r.title.casefold() == title.casefold()
+                and (r.start or "") <= date <= (r.end or "9999")]
+        return held[0] if len(held) == 1 else None
 
     def _people_in(self, text: str) -> list[str]:
         return list(dict.fromkeys(m.entity.name for m in self.index.find_mentions(text, kinds=("person",))))
@@ -95,7 +102,10 @@ class QueryEngine:
             # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
         found = facts.collect(self.retriever, query, ranked, focus.present)
-        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups)
+        # Titles, bylines and "Source:" lines (marked at ingest) find a report, but answer nothing.
+        hidden = self.retriever.boilerplate(list(dict.fromkeys(s.hit.doc_id for s in ranked)))
+        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups,
+                             hidden=hidden)
 
     # -- who the question is about ----------------------------------------------------------
 

@@ -356,6 +356,13 @@ class Retriever:
         row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
         return (row[0] or "") if row else ""
 
+    def boilerplate(self, doc_ids: list[str]) -> set[tuple[str, int]]:
+        """Return the (doc_id, index) of the documents' sentences marked as page furniture."""
+        if not doc_ids:
+            return set()
+        sql = f"select doc_id, idx from sentences where doc_id in ({marks(doc_ids)}) and boilerplate = 1"
+        return {(r[0], r[1]) for r in self.db.execute(sql, doc_ids).fetchall()}
+
     def sentence_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Return the text of each (doc_id, sentence index)."""
         out = {}

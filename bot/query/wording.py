@@ -66,6 +66,9 @@ def attendee_label(row: dict[str, Any]) -> str:
     if row.get("name"):
         extra = ", ".join(x for x in (row.get("role"), scope) if x)
         return f"{row['name']} ({extra})" if extra else row["name"]
+    if row.get("role") and row.get("holder"):
+        # The report names the office only; the gazetteer's dated roles name who held it then.
+        return f"{row['role']} {row['holder']} ({scope}, by role)"
     if row.get("role"):
         return f"{row['role']} ({scope})" if scope else row["role"]
     return scope or "?"
@@ -118,6 +121,24 @@ def header(query: Query, *, missing: list[str]) -> str:
         gone = ", ".join(missing)
         line += f" (жоден документ не згадує: {gone})" if uk else f" (no document mentions {gone})"
     return line
+
+
+def mentions_header(query: Query) -> str:
+    """Return the first line of an answer made of mentions: no fact of the target is stored."""
+    uk = query.lang == "uk"
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    if query.intent == "commitment":
+        return (f"Зобов'язань ({names}) не записано; згадки:" if uk
+                else f"No commitment by {names} is recorded; {names} is mentioned here:")
+    return (f"Заяв ({names}) не записано; згадки:" if uk
+            else f"No statement by {names} is recorded; {names} is mentioned here:")
+
+
+def more_text(query: Query, count: int) -> str:
+    """Return the last line of an answer that shows only its first facts: how many more there are."""
+    if query.lang == "uk":
+        return f"…і ще {count} (напишіть «ще»)"
+    return f"…and {count} more (say \"more\")"
 
 
 def _attendance_header(query: Query, names: str) -> str:
