@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 
 from bot.extract.agents import Discourse, format_label, parse_agent
+from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, alternation, fragments
 from storage.records import Agreement, Commitment, Sentence
 
-_NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnership|memorandum|"
-         r"letters?\s+of\s+intent|roadmap|"
-         r"pact|communiqu[ée]|(?:joint|chair[’']s)\s+statement|угод[аиу]|заяв[аиу]|декларац\w+|"
-         r"меморандум\w*|договір|договору)")
+# The nouns live in data/language/<lang>/agreement_nouns.txt.
+_NOUN = alternation("agreement_nouns")
 _STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"
          r"its|their|this|these|signed|under|from|at|як|та|і|що)")
 _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
@@ -25,8 +25,10 @@ _PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
-_SIGN = re.compile(r"(?i)\b(?:signed|signs|sign|inked|concluded|signing\s+of|підписал[иа]|підписав|"
-                   r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
+# Signing verbs (commitment_signed.txt) and the verbs that issue a document (document_verbs.txt).
+_SIGN = re.compile(r"(?i)\b" + by_first_letter(
+    [one for name in ("commitment_signed", "document_verbs") for lang in LANGUAGES
+     for one in fragments(lang, name)]) + r"\b")
 # Every match of _SIGN, _PASSIVE, _MENTION or _PROGRESS holds one of these words.
 _WORDS = ("sign", "inked", "concluded", "підписа", "погодили", "issue", "publish", "опублікува",
           "adopted", "endorsed", "statement", "declaration", "заяв", "document")

@@ -7,55 +7,65 @@ import re
 
 from bot.extract.actors import find_actor, subject_phrase
 from bot.extract.agents import Agent, Discourse, parse_agent
+from bot.extract.alternation import by_first_letter
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, fragments, words
 from storage.records import Commitment, Sentence, Statement
 
-_CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
-    ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)(?!\w)"),
-    ("delivered", r"(?<![-‑])\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
-                  r"have\s+given|provided\s+by|виділил[аи])\b"),
-    ("pledge", r"\b(?:pledged|(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
-               r"more|new|further|additional|support|aid|to\b))|commits(?=\s+(?:to|an?|[$€£\d]))|"
-               r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))|approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|"
-               r"funding|loan|billion|million))|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
-               r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
-               r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
-               r"allocate|donate|fund|finance|train|contribute)|(?:was|is|are)\s+providing|"
-               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?!\s+that)(?=\s+(?:an?\s+)?"
-               r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
-               r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
-               r"фінансуватим\w+|постачатим\w+|профінансу(?:є|ють)|спряму(?:є|ють)|"
-               r"зобов.язал(?:ася|ися|ся))(?!\w)"),
-    ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
-              r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)(?!\w)"),
-    ("intent", r"\b(?:(?:will|would)\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|"
-               r"consider|seek)|intends?\s+to|plans?\s+to|seeks?\s+to|"
-               # "I want to thank ..." is courtesy, not intent
-               r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
-               r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))|"
-               r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
-               # hedged offers still bind the one who makes them: "could provide ... if ..."
-               r"could\s+(?:provide|deliver|send|supply|give|allocate|donate|fund|finance|train|"
-               r"contribute|mobili[sz]e|offer|do\s+more)|(?:was|is|are|were)\s+preparing|"
-               r"план(?:ує|ують)|мож(?:е|уть)\s+(?:передати|запропонувати|надати|профінансувати)|"
-               r"погодил(?:и|ися)|продовж(?:ать|ить|уватимуть|уватиме))(?!\w)"),
-    ("support", r"(?<![-‑])\b(?:backed(?!\s+by)|backs|supported(?!\s+by)|"
-                r"(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
-]]
-# Every match of a cue pattern above holds one of its kind's words: testing them first lets most
-# sentences skip most patterns (the patterns are the costliest part of extracting commitments).
-_NEEDLES = {
-    "signed": ("sign", "inked", "concluded", "підписа"),
-    "delivered": ("delivered", "sent", "handed", "allocated", "given", "provided", "виділил"),
-    "pledge": ("pledge", "commit", "sending", "approved", "promised", "will", "would", "providing",
-               "supplying", "announced", "пообіця", "виділ", "нада", "переда", "фінансуватим",
-               "постачатим", "зобов", "профінансу", "спряму"),
-    "ready": ("ready", "readiness", "prepared", "willing", "committed", "agreed", "готов"),
-    "intent": ("will", "would", "intend", "plan", "seek", "want", "agreed", "resolute", "could",
-               "preparing", "погодил", "продовж", "план", "мож"),
-    "support": ("back", "support", "підтрима"),
+# The kinds in the order they are tried: at one place a stronger kind wins ("committed $5bn" is
+# a pledge, not readiness). Their words live in data/language/<lang>/commitment_<kind>.txt; the
+# uses that need their context are written here, each after a word that every match holds.
+KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
+_CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
+    "pledge": (
+        # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
+        ("pledges", r"(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
+                    r"more|new|further|additional|support|aid|to\b))"),
+        ("commits", r"commits(?=\s+(?:to|an?|[$€£\d]))"),
+        ("sending", r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))"),
+        ("approved", r"approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|funding|"
+                     r"loan|billion|million))"),
+        ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
+                      r"about|nearly|more\s+than|[$€£\d]))"),
+        ("commit", r"commit(?=\s+(?:almost|over|about|nearly|[$€£\d]))"),
+        ("announced", r"announced(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){0,40}?(?:package|aid|deal|"
+                      r"funding|billion|million))"),
+    ),
+    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
+    "intent": (
+        # "I want to thank ..." is courtesy, not intent
+        ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
+                 r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
+        ("agreed", r"agreed\s+to\s+[\"“]?meet"),
+    ),
+    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
 }
+# "long-delivered", "US-backed": a cue inside a compound word is an adjective.
+_NOT_COMPOUND = {"delivered": r"(?<![-‑])", "support": r"(?<![-‑])"}
+
+
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    rules = [rule for _, rule in _CONTEXTUAL.get(kind, ())]
+    listed = [one for lang in LANGUAGES for one in fragments(lang, f"commitment_{kind}")]
+    every = [*rules, *listed]
+    grouped = by_first_letter(every) if all(one[:1].isalpha() for one in every) else \
+        "(?:" + "|".join(every) + ")"  # a rule that opens with a look-behind cannot be grouped
+    return re.compile(rf"{_NOT_COMPOUND.get(kind, '')}(?<!\w){grouped}(?!\w)")
+
+
+def _needles(kind: str) -> tuple[str, ...]:
+    """Return words one of which every match of the kind's cues holds: each entry's longest
+    literal word ("providing" of "is providing"), each rule's word."""
+    longest = [max(reversed(re.findall(r"[^\s*?'’ʼ]+", entry)), key=len)
+               for lang in LANGUAGES for entry in words(lang, f"commitment_{kind}")]
+    return tuple(dict.fromkeys([*longest, *(word for word, _ in _CONTEXTUAL.get(kind, ()))]))
+
+
+_CUES = [(kind, _cue_pattern(kind)) for kind in KINDS]
+# Testing the needles first lets most sentences skip most patterns (the patterns are the
+# costliest part of extracting commitments).
+_NEEDLES = {kind: _needles(kind) for kind in KINDS}
 _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
 
