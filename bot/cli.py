@@ -12,6 +12,7 @@ import click
 from bot.errors import PledgebotError
 
 if TYPE_CHECKING:  # the store is imported lazily, for a fast start
+    from bot.extract.kinds import Extractors
     from storage.store import Store
 
 log = logging.getLogger("pledgebot")
@@ -59,9 +60,12 @@ def main(log_level: str) -> None:
 @click.option("--published", help="Publication date of a single document.")
 @click.option("--publisher", help="Publisher of a single document.")
 @click.option("--language", help="Language of a single document (en, uk).")
+@click.option("--extractor", "swapped", multiple=True, metavar="KIND=MODULE:FUNCTION",
+              help="Extract one kind of fact (statements, agreements, commitments, attendees) "
+                   "with another function, to compare it with the rules.")
 def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url: str | None,
            title: str | None, published: str | None, publisher: str | None,
-           language: str | None) -> None:
+           language: str | None, swapped: tuple[str, ...]) -> None:
     """Ingest files, URLs or a manifest; re-ingesting the same document changes nothing."""
     from bot.ingest.pipeline import DocumentInput, ingest_document, load_input, read_manifest
 
@@ -75,6 +79,7 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         inputs.extend(read_manifest(manifest))
     if not inputs:
         raise click.UsageError("give at least one PATH or URL, or --manifest")
+    extractors = _extractors(swapped)
     store = open_store(db)
     tally = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     facts = 0
@@ -82,7 +87,7 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         try:
             if isinstance(item, PledgebotError):
                 raise item
-            result = ingest_document(store, load_input(item))
+            result = ingest_document(store, load_input(item), extractors=extractors)
         except PledgebotError as err:
             tally["failed"] += 1
             click.echo(f"error: {err}", err=True)
@@ -94,6 +99,19 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
                .format(**tally) + f"{facts} facts")
     if tally["failed"]:
         sys.exit(1)
+
+
+def _extractors(swapped: tuple[str, ...]) -> Extractors | None:
+    """Return the extractors with the kinds named as KIND=MODULE:FUNCTION swapped, or None."""
+    if not swapped:
+        return None
+    from bot.extract.kinds import load_extractors
+
+    pairs = [one.partition("=") for one in swapped]
+    try:
+        return load_extractors({kind: target for kind, _, target in pairs})
+    except (ValueError, ImportError, AttributeError) as err:
+        raise click.BadParameter(str(err), param_hint="--extractor") from err
 
 
 def _describe(counts: dict[str, int]) -> str:

@@ -5,12 +5,15 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import InputError
 from bot.ingest.loaders import LoadedText, load_file
 from storage.records import SourceDocument
 from storage.store import SaveResult, Store
+
+if TYPE_CHECKING:
+    from bot.extract.kinds import Extractors
 
 MANIFEST_FIELDS = {"path", "url", "title", "published", "publisher", "language"}
 
@@ -85,15 +88,18 @@ def load_input(source: DocumentInput) -> SourceDocument:
     raise InputError("nothing to ingest: give a path or a URL")
 
 
-def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
-    """Extract the facts of ``doc`` and save them in one transaction."""
+def ingest_document(store: Store, doc: SourceDocument, *,
+                    extractors: Extractors | None = None) -> SaveResult:
+    """Extract the facts of ``doc`` (``extractors``: some kinds swapped, bot.extract.kinds) and
+    save them in one transaction."""
     if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
         return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
     from bot.query.vocabulary import install as keep_vocabulary  # words for prefix searches
     from bot.tracking import install  # clusters and commitment links follow every save
 
-    return install(keep_vocabulary(store)).save_document(doc, extract_document(doc))
+    return install(keep_vocabulary(store)).save_document(
+        doc, extract_document(doc, extractors=extractors) if extractors else extract_document(doc))
 
 
 def _iso_date(value: str | None) -> str | None:
