@@ -12,9 +12,9 @@ from bot.extract.lexicon import LANGUAGE_DIR, LANGUAGES, words
 from bot.extract.statements import SPEECH
 from storage.records import Sentence
 
-NAMES = ("speech_verbs", "agreement_nouns", "document_verbs",
+NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
-FILES = [(lang, name) for lang in LANGUAGES for name in NAMES]
+FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [("en", "giving_verbs")]
 
 
 def _example(entry: str) -> str:
@@ -60,3 +60,15 @@ def test_every_agreement_noun_and_document_verb_is_found(lang: str) -> None:
         assert re.fullmatch(rf"(?i){_NOUN}", _example(entry)), entry
     for entry in words(lang, "document_verbs"):
         assert _SIGN.fullmatch(_example(entry).capitalize()), entry
+
+
+@pytest.mark.parametrize(("frame", "kind"), [
+    pytest.param("Norway will {verb} more", "pledge", id="will"),
+    pytest.param("Norway would {verb} more", "pledge", id="would"),
+    pytest.param("Norway agreed to {verb} more", "pledge", id="agreed-to"),
+    pytest.param("Norway decided to {verb} more", "pledge", id="decided-to"),
+    pytest.param("Norway could {verb} more", "intent", id="could"),
+])
+def test_a_verb_of_giving_makes_the_kind_of_its_frame(frame: str, kind: str) -> None:
+    for verb in words("en", "giving_verbs"):
+        assert _cue_kinds(frame.format(verb=verb))[:1] == [kind], verb

@@ -17,7 +17,9 @@ from bot.extract.agents import (
     signatories,
     strip_tail,
 )
+from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, fragments
 from storage.records import Sentence, Statement
 
 _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
@@ -33,10 +35,22 @@ _TRAILING_GROUP = re.compile(r"(?:[Aa]\s+number\s+of\s+|[Ss]everal\s+|[Mm]any\s+
                              r"(?i:allies|partners|leaders|countries|participants|members|"
                              r"nations|союзники|партнери|учасники|країни)\s*$")
 
+# An aside between commas ("Germany, for instance, agreed to ...") is blanked out of the head, so
+# that its commas do not end the subject; offsets stay as they were.
+_ASIDE = re.compile(r",\s+" + by_first_letter(
+    [one for lang in LANGUAGES for one in fragments(lang, "parentheticals")]) + r",(?=\s)",
+    re.IGNORECASE)
+
+
+_LIST = re.compile(r"[^,]+(?:,\s+[^,]+)*\s+and\s+[^,]+")
+
+
 def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
-           speaker: Statement | None, last: Agent | None) -> Agent | None:
+               speaker: Statement | None, last: Agent | None) -> Agent | None:
     """Return who commits through the cue at sentence offset ``at``."""
     head = sentence.text[:at]
+    if "," in head:
+        head = _ASIDE.sub(lambda m: " " * len(m.group()), head)
     if sentence.text[at:].startswith(("provided by", "will receive")):
         return _giver(ctx, disc, sentence, at)
     cuts = sorted(list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head)),
@@ -106,10 +120,12 @@ def _giver(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> Agent 
     """Return who gives when the text names the receiver: "funding provided by NATO Allies",
     "Leaders confirmed that Ukraine will receive ..."."""
     if sentence.text[at:].startswith("provided by"):
-        tail = re.match(r"provided by ((?:[A-Z][\w’'-]*(?:\.[A-Z])*\.?\s*)+)", sentence.text[at:])
+        # "provided by NATO Allies", "provided by the United States, Germany, and Italy"
+        tail = re.match(r"provided by ((?:(?:the\s+)?[A-Z][\w’'-]*(?:\.[A-Z])*\.?(?:,?\s+(?:and\s+)?)?)+)",
+                        sentence.text[at:])
         if not tail:
             return None
-        name = tail.group(1).rstrip()
+        name = tail.group(1).rstrip(" ,")
         name = name[:-1] if name.endswith(".") and name[-2:-1].islower() else name  # sentence end
         begin = sentence.start + at + len("provided by ")
         return subject_phrase(ctx, disc, sentence, begin, begin + len(name))
@@ -152,7 +168,8 @@ def subject_phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int
     if group and group.start() > 0:
         start += group.start()
     agent = parse_agent(ctx, disc, sentence, start, end)
-    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40:
+    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40 and \
+            not _LIST.fullmatch(agent.label):  # a long name is a phrase, a list of countries is not
         agent = None
     if agent is None:
         tail = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end

@@ -32,6 +32,10 @@ _BODY = re.compile(r"(?i)\b(?:office|ministry|administration|press\s+service|cab
 # Offices whose holder is one person per country: "the French President" is never "a" French one.
 _OFFICES = {"President", "Prime Minister", "Chancellor", "Vice President", "Foreign Minister",
             "Defence Minister", "King"}
+# A country's government speaking or acting as the country: "the British government", "the
+# Ukrainian side", "Canadian authorities".
+_GOVERNMENT = re.compile(r"(?i)(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+(?:government|administration|"
+                         r"authorities|side|уряд|влада|сторона)")
 _LEAD = re.compile(r"(?i)^(?:the|all|other|some|both|a|an)\s+")
 
 
@@ -262,6 +266,8 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     orgs = [f.name for f in scope if f.kind == "org"]
     label = _LEAD.sub("", phrase)
     opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)
+    if len(countries) == 1 and not orgs and _GOVERNMENT.fullmatch(phrase):
+        return Agent(label=countries[0], how="name", country=countries[0])  # "the British government"
     if _DESCRIBED.search(phrase) and len(phrase.split()) <= 6 and not countries[1:]:
         return Agent(label=label, how="role", country=countries[0] if countries else None,
                      org=orgs[0] if orgs else None, collective=label.lower().endswith("s"))

@@ -17,6 +17,7 @@ from storage.records import Commitment, Sentence, Statement
 # a pledge, not readiness). Their words live in data/language/<lang>/commitment_<kind>.txt; the
 # uses that need their context are written here, each after a word that every match holds.
 KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
+_GIVING = by_first_letter(fragments("en", "giving_verbs"))
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
@@ -29,8 +30,16 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
                       r"about|nearly|more\s+than|[$€£\d]))"),
         ("commit", r"commit(?=\s+(?:almost|over|about|nearly|[$€£\d]))"),
-        ("announced", r"announced(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){0,40}?(?:package|aid|deal|"
-                      r"funding|billion|million))"),
+        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
+                       r"funding|billion|million))") for word, verb in [
+            ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
+            ("rolled", r"rolled\s+out")]),
+        # "оголосили про новий пакет допомоги", "анонсував пакет на 400 млн євро"
+        *((word, rf"{verb}(?=\s+(?:про\s+)?[^.]{{0,40}}?(?:пакет|допомог|млн|млрд|мільйон|мільярд))")
+          for word, verb in [("оголоси", r"оголоси(?:в|ла|ли)"), ("анонсува", r"анонсува(?:в|ла|ли)")]),
+        # "will provide", "agreed to send": a verb of giving after a promise
+        *((aux, rf"{aux}\s+{_GIVING}") for aux in ("will", "would")),
+        *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
     ),
     "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
     "intent": (
@@ -38,6 +47,7 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
+        ("could", rf"could\s+{_GIVING}"),
     ),
     "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
 }
@@ -86,9 +96,8 @@ def extract_commitments(ctx: Context, disc: Discourse,
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            if kind == "signed":
-                agent = _signers(ctx, disc, sentence, agent, at, end)
-            out.append(_commitment(ctx, sentence, agent, kind, at, end))
+            agents = _signers(ctx, disc, sentence, agent, at, end) if kind == "signed" else [agent]
+            out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
 
@@ -112,14 +121,18 @@ def _speakers(ctx: Context, statements: list[Statement]) -> dict[int, Statement]
 
 _QUESTION = re.compile(r"\?[”\"»’']*$")
 _HOPE = re.compile(r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|сподіва\w*)\b")
+# "with plans to", "the promised jets": after a determiner the cue is a noun or an adjective.
+_DETERMINER = re.compile(r"(?i)\b(?:the|an?|its|their|his|her|our|with|new)\s+$")
 _NEGATED = re.compile(r"(?i)\bnot\s+(?:all|every)\b|\b(?:not|never|не)\s+$")
 
 
 def _unbinding(sentence: Sentence, at: int) -> bool:
     """Tell whether the cue at ``at`` binds no one: in a question ("Is Denmark ready to ...?"),
-    a hope ("I hope the United States will ..."), or negated ("not all Allies agreed on ...")."""
+    a hope ("I hope the United States will ..."), negated ("not all Allies agreed on ..."), or a
+    noun ("with plans to ...")."""
     head = sentence.text[:at]
-    return bool(_QUESTION.search(sentence.text) or _HOPE.search(head) or _NEGATED.search(head))
+    return bool(_QUESTION.search(sentence.text) or _HOPE.search(head) or _NEGATED.search(head)
+                or _DETERMINER.search(head[-8:]))
 
 
 _THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?P<who>[^.;:]{2,80}?)\s+for\s+(?:the\s+|its\s+|their\s+|"
@@ -145,8 +158,10 @@ def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitme
 
 
 def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
-             end: int) -> Agent:
-    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"."""
+             end: int) -> list[Agent]:
+    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"; several
+    countries that each sign with one partner sign one document each ("Canada and Italy signed
+    agreements with Ukraine": Canada and Ukraine, Italy and Ukraine)."""
     head = sentence.text[:at]
     cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
               default=0)
@@ -160,18 +175,25 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     if agent.country and not sides:
         sides.append(agent.country)
     partner = re.search(r"\bwith\s+", sentence.text[at:end])
-    if not partner and len(signers) >= 2 and not pronoun:
+    heads = len(signers) >= 2 and all(p.role in _HEADS and p.country for p in signers)
+    if not partner and len(signers) >= 2 and not pronoun and not heads:
         # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
         names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
-        return Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
-                     collective=True)
-    if partner:
-        sides.append(_partner(ctx, sentence, sentence.start + at + partner.end()))
+        return [Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
+                      collective=True)]
+    other_side = _partner(ctx, sentence, sentence.start + at + partner.end()) if partner else None
+    if other_side and not signers and not pronoun:
+        countries = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
+        if len(countries) >= 2 and other_side not in countries:
+            return [_pair([country, other_side], agent) for country in dict.fromkeys(countries)]
+    if other_side:
+        sides.append(other_side)
     names = [s for s in dict.fromkeys(sides) if s]
-    if len(names) < 2:
-        return agent
-    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how,
-                 collective=True)
+    return [_pair(names, agent)] if len(names) >= 2 else [agent]
+
+
+def _pair(names: list[str], agent: Agent) -> Agent:
+    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how, collective=True)
 
 
 def _partner(ctx: Context, sentence: Sentence, begin: int) -> str | None:
