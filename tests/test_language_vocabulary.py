@@ -9,7 +9,7 @@ import pytest
 from bot.extract.agreements import _NOUN, _SIGN
 from bot.extract.commitments import _NEEDLES, KINDS, _cues
 from bot.extract.lexicon import LANGUAGE_DIR, LANGUAGES, words
-from bot.extract.statements import SPEECH
+from bot.extract.speakers import SPEECH
 from storage.records import Sentence
 
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
