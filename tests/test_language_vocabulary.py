@@ -14,7 +14,8 @@ from storage.records import Sentence
 
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
-FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [("en", "giving_verbs")]
+FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
+    ("en", "giving_verbs"), ("en", "speech_verbs_object")]
 
 
 def _example(entry: str) -> str:
@@ -72,3 +73,7 @@ def test_every_agreement_noun_and_document_verb_is_found(lang: str) -> None:
 def test_a_verb_of_giving_makes_the_kind_of_its_frame(frame: str, kind: str) -> None:
     for verb in words("en", "giving_verbs"):
         assert _cue_kinds(frame.format(verb=verb))[:1] == [kind], verb
+
+
+def test_verbs_with_an_object_are_speech_verbs() -> None:
+    assert set(words("en", "speech_verbs_object")) <= set(words("en", "speech_verbs"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE_RE, WORD_START, is_plural_role, tidy_role
+from bot.extract.titles import ROLE_RE, ROLE_WORDS, WORD_START, is_plural_role, tidy_role
 from storage.records import Sentence
 
 _HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
@@ -16,7 +16,7 @@ _THEY = {"they", "вони"}
 _COLLECTIVE = re.compile(
     r"(?i)" + WORD_START + by_first_letter(alternatives(
         r"leaders|allies|partners|countries|nations|members|participants|delegations|"
-        r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
+        r"coalition|office|ministry|government|media|administration|side|parties|europeans|signatories|"
         r"лідери|учасники|партнери|союзники|країни|сторони")) + r"\b")
 _ADVERBS = re.compile(
     r"(?i)\s+" + by_first_letter(alternatives(
@@ -26,7 +26,7 @@ _ADVERBS = re.compile(
     r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week|також|вже|ще|знову|"
     r"теж")) + r"\s*$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
-_DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
+_DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|circles|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")
 _BODY = re.compile(r"(?i)\b(?:office|ministry|administration|press\s+service|cabinet)\s+of\b")
 # Offices whose holder is one person per country: "the French President" is never "a" French one.
@@ -244,11 +244,20 @@ def _named_before(ctx: Context, disc: Discourse, role: str, country: str | None,
     ("the Italian politician"), the last person named from that country."""
     for person in reversed(disc.people):
         if person.role and _same_title(ctx, person.role, role) and \
-                country in (None, person.country) and org in (None, person.org):
+                country in (None, person.country) and (org in (None, person.org) or
+                                                        _holds(ctx, person, role, org)):
             return person
     if country is None or ctx.index.titles.canonical(role) in _OFFICES:
         return None
     return next((p for p in reversed(disc.people) if p.country == country and not p.org), None)
+
+
+def _holds(ctx: Context, person: Person, role: str, org: str | None) -> bool:
+    """Tell whether the gazetteer knows ``person`` as ``role`` of ``org``: "the NATO Secretary
+    General" after "Secretary General Jens Stoltenberg", named without his organisation."""
+    entity = ctx.index.get(person.person_id) if person.person_id else None
+    return bool(entity) and any(r.org == org and _same_title(ctx, r.title, role)
+                                for r in entity.roles)  # type: ignore[union-attr]
 
 
 def _role_label(phrase: str, name: str, scope: str | None) -> str:
@@ -283,8 +292,28 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     if orgs and len(phrase) < 60:
         return Agent(label=orgs[0], how="name", org=orgs[0])
     if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s*){1,3}", phrase) and not phrase.endswith("ing"):
-        return Agent(label=phrase, how="name")
+        return Agent(label=_in_full(ctx, phrase, start), how="name")
     return None
+
+
+def _in_full(ctx: Context, surname: str, before: int) -> str:
+    """Return the full name a surname stands for, as the text wrote it earlier ("Austin" after
+    "Secretary of Defense Lloyd J. Austin III"), or the surname when no earlier name ends so."""
+    if not re.fullmatch(r"[A-Z][a-z’'-]{2,}", surname):
+        return surname
+    full = re.compile(rf"\b(?:(?:[A-Z]\.|[A-Z][a-z’'-]+)\s+){{1,4}}{surname}"
+                      rf"(?:,?\s+(?:Jr\.|Sr\.|I{{2,3}}\b|IV\b))?")
+    names = []
+    for match in full.finditer(ctx.text, 0, before):
+        words = match.group().split()
+        while words and words[0].lower().rstrip(".") in _NOT_FIRST:
+            words.pop(0)  # "Defense Secretary Lloyd Austin", "Mr Biden": titles, not names
+        if len(words) >= 2 and not words[0].endswith("."):
+            names.append(" ".join(words))
+    return names[-1] if names else surname
+
+
+_NOT_FIRST = ROLE_WORDS | {"mr", "mrs", "ms", "dr", "sir", "the", "u.s", "us", "uk", "eu"}
 
 
 def format_label(ctx: Context, label: str) -> str:

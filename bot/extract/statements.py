@@ -21,6 +21,10 @@ _Fact = TypeVar("_Fact", Statement, Attendance)
 
 _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?:the|a)\s+(?:joint\s+)?"
                         r"statement\s+by\s+)?((?:(?:[A-Z]\.){2,}|[^,.;])+)")
+# "according to the will of the participants", "according to the terms of the deal": a rule or a
+# wish is followed, nobody speaks (a title is a speaker: "according to the head of ...").
+_BY_RULE = re.compile(r"(?:the\s+)?(?:will|wish(?:es)?|terms|spirit|letter|text|logic|principles?|"
+                      r"rules?|plan|schedule|results?|data|figures|estimates?)\s+of\b")
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
 _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
@@ -112,7 +116,7 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         if ctx.in_quote(at):
             continue
         source = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
-        if source:
+        if source and not _BY_RULE.match(acc.group(1)):
             agents.setdefault(source.label, (source, "according to"))
     drafts = []
     for agent, cue in agents.values():
