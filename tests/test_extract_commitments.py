@@ -210,3 +210,10 @@ def actors_and_kinds(text: str) -> list[tuple[str, str]]:
 ])
 def test_commitment_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected
+
+
+def test_we_of_a_declaration_is_its_authors() -> None:
+    text = ("Quito Leaders' Declaration\n\nWe, the Leaders of the G20, met in Quito on 2 May 2026. "
+            "We commit to ending hunger. We will mobilise $80 billion for clean water.")
+    assert [(c.actor, c.kind) for c in extract(text).commitments] == [
+        ("G20 leaders", "ready"), ("G20 leaders", "pledge")]

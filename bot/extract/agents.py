@@ -112,12 +112,23 @@ _SIGNATORIES = re.compile(r"(?i)^\s*joint\s+(?:statement|declaration|communiqu[�
                           r"(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding|following)\b|[.:]|$)")
 
 
+_WE_THE = re.compile(r"(?:We|Ми),\s+(?:the\s+)?(?P<who>[^,]{3,80}),")
+
+
 def signatories(ctx: Context) -> str | None:
-    """Return who "we" is in a joint statement: "Joint statement of the Weimar+ foreign ministers
-    on ..." -> "Weimar+ foreign ministers"."""
+    """Return who "we" is in a joint statement or declaration: "Joint statement of the Weimar+
+    foreign ministers on ..." -> "Weimar+ foreign ministers"; "We, the Leaders of the G20, ..." ->
+    "G20 leaders"."""
     match = _SIGNATORIES.match(ctx.doc.title or "") or \
         (_SIGNATORIES.match(ctx.sentences[0].text) if ctx.sentences else None)
-    return match.group("who") if match else None
+    if match:
+        return match.group("who")
+    # A declaration names its authors in its first lines: "We, the Leaders of the G20, ..."
+    for sentence in ctx.sentences[:4]:
+        authors = _WE_THE.match(sentence.text)
+        if authors:
+            return format_label(ctx, authors.group("who").strip())
+    return None
 
 
 def strip_tail(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.extract.agents import Discourse, format_label, parse_agent
+from bot.extract.agents import Discourse, format_label, parse_agent, signatories
 from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
 from bot.extract.lexicon import LANGUAGES, alternation, fragments
@@ -32,6 +32,8 @@ _SIGN = re.compile(r"(?i)\b" + by_first_letter(
 # Every match of _SIGN, _PASSIVE, _MENTION or _PROGRESS holds one of these words.
 _WORDS = ("sign", "inked", "concluded", "підписа", "погодили", "issue", "publish", "опублікува",
           "adopted", "endorsed", "statement", "declaration", "заяв", "document")
+# A document issued, adopted or endorsed is agreed, not signed.
+_ISSUED = re.compile(r"(?i)issu|adopt|endors")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:not\s+|never\s+)?"
@@ -42,8 +44,12 @@ _MANNER = re.compile(r"(?i)^(?:mutual|common|general|unanimous|joint)\s+(?:agree
 _MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
 _PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
                        r"(?:on|concerning|regarding)\s+[^.,;]+)")
-_TITLE_DOC = re.compile(r"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
-                        r"спільна\s+декларація)\b")
+# A title that names the document itself: "Joint Statement of ...", "Leaders' Declaration on ...",
+# "The Busan Communiqué" (a proper title is capitalised; "a declaration" in a headline is news).
+_JOINT = re.compile(r"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
+                    r"спільна\s+декларація)\b")
+_TITLE_DOC = re.compile(rf"{_JOINT.pattern}|^(?:(?:The|[A-Z][\w’'.+-]*)\s+){{0,4}}"
+                        r"(?-i:Declaration|Communiqu[ée]|Chair[’']s\s+Statement|Joint\s+Statement)\b")
 
 
 def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
@@ -51,7 +57,11 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
     out: list[Agreement] = []
     for sentence in ctx.sentences:
         if sentence.index == 0 and _TITLE_DOC.match(sentence.text):
-            out.append(_agreement(ctx, sentence, sentence.text, 0, False, []))
+            named = _NP.match(sentence.text) if not _JOINT.match(sentence.text) else None
+            # a proper title keeps the document's name, without what the headline adds
+            title = named.group("np") if named and named.start("np") == 0 else sentence.text
+            authors = signatories(ctx)
+            out.append(_agreement(ctx, sentence, title, 0, False, [authors] if authors else []))
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
     return _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
@@ -73,7 +83,7 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
             if _anaphoric(text, np.start("np")):
                 continue  # "signed the agreement on Ukraine's behalf" is the one named before
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
-                                    not unsigned and "issu" not in sign.group().lower(), parties))
+                                    not unsigned and not _ISSUED.match(sign.group()), parties))
     for passive in _PASSIVE.finditer(text):
         before = list(_NP.finditer(text[:passive.start()]))
         nps = _objects(text, passive.end()) if text[passive.end():].lstrip().startswith(":") \
