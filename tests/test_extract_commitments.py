@@ -217,3 +217,22 @@ def test_we_of_a_declaration_is_its_authors() -> None:
             "We commit to ending hunger. We will mobilise $80 billion for clean water.")
     assert [(c.actor, c.kind) for c in extract(text).commitments] == [
         ("G20 leaders", "ready"), ("G20 leaders", "pledge")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile, which pledged $40 million to the fund, was thanked.", [("Chile", "pledge")],
+                 id="which-clause-after-a-country"),
+    pytest.param("Vietnam will buy more American cotton.", [("Vietnam", "intent")],
+                 id="will-buy-is-intent"),
+    pytest.param("Peru launched a fund for mangrove restoration.", [("Peru", "intent")],
+                 id="launched-a-fund"),
+    pytest.param("The fund got a $2 million pledge from Ireland.", [("Ireland", "pledge")],
+                 id="pledge-from-a-country"),
+    pytest.param("The ministers reaffirmed their commitment to open trade.",
+                 [("ministers", "support")], id="reaffirmed-commitment"),
+    pytest.param("Kenya offered to host the next meeting.", [("Kenya", "ready")], id="offered-to"),
+    pytest.param("Austria said it would provide €50 million for the grid.", [("Austria", "pledge")],
+                 id="said-it-would-provide"),
+])
+def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_and_kinds(text) == expected

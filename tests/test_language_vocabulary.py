@@ -15,7 +15,7 @@ from storage.records import Sentence
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
 FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
-    ("en", "giving_verbs"), ("en", "speech_verbs_object")]
+    ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object")]
 
 
 def _example(entry: str) -> str:
@@ -77,3 +77,8 @@ def test_a_verb_of_giving_makes_the_kind_of_its_frame(frame: str, kind: str) -> 
 
 def test_verbs_with_an_object_are_speech_verbs() -> None:
     assert set(words("en", "speech_verbs_object")) <= set(words("en", "speech_verbs"))
+
+
+def test_a_verb_of_acting_after_will_is_an_intent() -> None:
+    for verb in words("en", "acting_verbs"):
+        assert _cue_kinds(f"Norway will {verb} more")[:1] == ["intent"], verb

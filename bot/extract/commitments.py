@@ -18,6 +18,7 @@ from storage.records import Commitment, Sentence, Statement
 # uses that need their context are written here, each after a word that every match holds.
 KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
 _GIVING = by_first_letter(fragments("en", "giving_verbs"))
+_ACTING = by_first_letter(fragments("en", "acting_verbs"))
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
@@ -37,6 +38,8 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         # "оголосили про новий пакет допомоги", "анонсував пакет на 400 млн євро"
         *((word, rf"{verb}(?=\s+(?:про\s+)?[^.]{{0,40}}?(?:пакет|допомог|млн|млрд|мільйон|мільярд))")
           for word, verb in [("оголоси", r"оголоси(?:в|ла|ли)"), ("анонсува", r"анонсува(?:в|ла|ли)")]),
+        # "a $1bn pledge from Norway": the giver follows (actors.find_actor reads it)
+        ("from", r"(?:pledges?|contributions?|donations?)\s+from(?=\s+(?:the\s+)?[A-Z])"),
         # "will provide", "agreed to send": a verb of giving after a promise
         *((aux, rf"{aux}\s+{_GIVING}") for aux in ("will", "would")),
         *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
@@ -48,6 +51,10 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
         ("could", rf"could\s+{_GIVING}"),
+        *((aux, rf"{aux}\s+{_ACTING}") for aux in ("will", "would")),
+        # "launched a fund", "launches the initiative"
+        ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
+                   r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
     ),
     "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
 }
