@@ -200,3 +200,21 @@ def speakers_of(text: str) -> list[tuple[object, ...]]:
 ])
 def test_speakers_in_less_common_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected
+
+
+def test_we_of_a_leaders_statement_is_its_authors() -> None:
+    text = ("Baltic Leaders' Statement on Energy Links\n\nThe leaders met in Riga on 2 May 2026. "
+            "We condemn the damage to the power cables.")
+    assert [(s.speaker, s.verb) for s in extract(text).statements] == [("Baltic Leaders", "condemn")]
+    assert [(a.title, a.parties) for a in extract(text).agreements] == [
+        ("Baltic Leaders' Statement on Energy Links", ("Baltic Leaders",))]
+
+
+def test_press_conference_turns_are_their_speakers() -> None:
+    text = ("Press conference by the Prime Minister of Norway and the President of Finland\n\n"
+            "PRIME MINISTER STORE: Norway will provide 200 million crowns for the grid.\n\n"
+            "Q: When?\n\nPRESIDENT STUBB: Finland is ready to send engineers.")
+    found = extract(text)
+    assert [s.speaker for s in found.statements] == ["Jonas Gahr Støre", "Alexander Stubb"]
+    assert [(c.actor, c.kind) for c in found.commitments] == [("Norway", "pledge"),
+                                                               ("Finland", "ready")]

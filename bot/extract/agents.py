@@ -112,6 +112,10 @@ _SIGNATORIES = re.compile(r"(?i)^\s*joint\s+(?:statement|declaration|communiqu[�
                           r"(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding|following)\b|[.:]|$)")
 
 
+# "G7 Leaders' Statement on Ukraine", "Nordic Foreign Ministers' Joint Declaration": the authors.
+_AUTHORS_TITLE = re.compile(r"^(?:The\s+)?(?P<who>[^:.]{2,60}?\b(?:[Ll]eaders|[Mm]inisters|[Hh]eads\s+of\s+"
+                            r"[Ss]tate\s+and\s+[Gg]overnment))[’']?\s+(?:[Jj]oint\s+)?(?:[Ss]tatement|"
+                            r"[Dd]eclaration|[Cc]ommuniqu[ée])\b")
 _WE_THE = re.compile(r"(?:We|Ми),\s+(?:the\s+)?(?P<who>[^,]{3,80}),")
 
 
@@ -128,7 +132,9 @@ def signatories(ctx: Context) -> str | None:
         authors = _WE_THE.match(sentence.text)
         if authors:
             return format_label(ctx, authors.group("who").strip())
-    return None
+    match = _AUTHORS_TITLE.match(ctx.doc.title or "") or \
+        (_AUTHORS_TITLE.match(ctx.sentences[0].text) if ctx.sentences else None)
+    return match.group("who") if match else None
 
 
 def strip_tail(text: str) -> str:

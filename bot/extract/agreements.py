@@ -52,11 +52,16 @@ _TITLE_DOC = re.compile(rf"{_JOINT.pattern}|^(?:(?:The|[A-Z][\w’'.+-]*)\s+){{0
                         r"(?-i:Declaration|Communiqu[ée]|Chair[’']s\s+Statement|Joint\s+Statement)\b")
 
 
+# A title with a document's word in a text its authors speak in ("we") is that document.
+_DOC_WORD = re.compile(r"(?i)\b(?:statement|declaration|communiqu[ée])\b")
+
+
 def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
     """Return the documents the text says were signed, agreed or issued, merged by title."""
     out: list[Agreement] = []
     for sentence in ctx.sentences:
-        if sentence.index == 0 and _TITLE_DOC.match(sentence.text):
+        if sentence.index == 0 and (_TITLE_DOC.match(sentence.text) or (
+                _DOC_WORD.search(sentence.text) and signatories(ctx))):
             named = _NP.match(sentence.text) if not _JOINT.match(sentence.text) else None
             # a proper title keeps the document's name, without what the headline adds
             title = named.group("np") if named and named.start("np") == 0 else sentence.text
