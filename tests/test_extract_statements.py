@@ -195,6 +195,12 @@ def speakers_of(text: str) -> list[tuple[object, ...]]:
                  "Secretary General stressed that allies stand united.",
                  [("NATO Secretary General Jens Stoltenberg", "stressed")],
                  id="title-of-org-is-the-one-named-before"),
+    pytest.param("Marco Rubio spoke about the need for a ceasefire.", [("Marco Rubio", "spoke about")],
+                 id="spoke-about"),
+    pytest.param("Kaja Kallas cautioned that the talks could fail.", [("Kaja Kallas", "cautioned")],
+                 id="cautioned"),
+    pytest.param("Марко Рубіо пояснив, що переговори тривають.", [("Марко Рубіо", "пояснив")],
+                 id="uk-poiasnyv"),
     pytest.param("Марко Рубіо зауважив, що переговори тривають.", [("Марко Рубіо", "зауважив")],
                  id="uk-zauvazhyv"),
 ])
