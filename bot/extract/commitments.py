@@ -22,8 +22,9 @@ _ACTING = by_first_letter(fragments("en", "acting_verbs"))
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
-        ("pledges", r"(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
-                    r"more|new|further|additional|support|aid|to\b))"),
+        ("pledges", r"pledges(?<!\bnew\spledges)(?<!\bin\spledges)(?<!\bof\spledges)"
+                    r"(?<!\bthe\spledges)(?=\s+(?:[$€£\d]|an?\s|more|new|further|additional|support|"
+                    r"aid|to\b))"),
         ("commits", r"commits(?=\s+(?:to|an?|[$€£\d]))"),
         ("sending", r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))"),
         ("approved", r"approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|funding|"
@@ -66,9 +67,7 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
     rules = [rule for _, rule in _CONTEXTUAL.get(kind, ())]
     listed = [one for lang in LANGUAGES for one in fragments(lang, f"commitment_{kind}")]
     every = [*rules, *listed]
-    grouped = by_first_letter(every) if all(one[:1].isalpha() for one in every) else \
-        "(?:" + "|".join(every) + ")"  # a rule that opens with a look-behind cannot be grouped
-    return re.compile(rf"{_NOT_COMPOUND.get(kind, '')}(?<!\w){grouped}(?!\w)")
+    return re.compile(rf"{_NOT_COMPOUND.get(kind, '')}(?<!\w){by_first_letter(every)}(?!\w)")
 
 
 def _needles(kind: str) -> tuple[str, ...]:

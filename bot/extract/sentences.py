@@ -10,8 +10,8 @@ from storage.records import Sentence
 # upper-case letter, a digit or an opening quote; abbreviations like "U.S." and "Mr." do not end one.
 # A wire report glues sentences ("told reporters.The Netherlands"): a full stop after a lower-case
 # word and before a capitalised one ends a sentence without a space.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZА-ЯІЇЄҐ0-9])|"
-                       r"(?<=[a-zа-яіїєґ]{2}[.!?])(?=[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZА-ЯІЇЄҐ0-9])|"
+                       r"(?<=[a-zа-яіїєґ]{2}[.!?])(?=[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ]))")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|Jr|Sr|vs|etc|Prof|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|incl|ім|див|тис|млн|млрд|ст)\.)$"
