@@ -5,11 +5,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.commands.options import DB_OPTION, configured_fetch_limits, db_path, open_store
 from bot.errors import PledgebotError
+
+if TYPE_CHECKING:  # extraction is imported lazily, for a fast start
+    from bot.extract.kinds import Extractors
 
 log = logging.getLogger("pledgebot")
 
@@ -41,9 +45,12 @@ def main(log_level: str) -> None:
 @click.option("--publisher", help="Publisher of a single document.")
 @click.option("--language", help="Language of a single document (en, uk).")
 @click.option("--no-alerts", is_flag=True, help="Queue no alerts for these documents.")
+@click.option("--extractor", "swapped", multiple=True, metavar="KIND=MODULE:FUNCTION",
+              help="Extract one kind of fact (statements, agreements, commitments, attendees) "
+                   "with another function, to compare it with the rules.")
 def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url: str | None,
            title: str | None, published: str | None, publisher: str | None,
-           language: str | None, no_alerts: bool) -> None:
+           language: str | None, no_alerts: bool, swapped: tuple[str, ...]) -> None:
     """Ingest files, URLs or a manifest; re-ingesting the same document changes nothing.
 
     More than BULK_INGEST documents are an archive import: their alerts go out as one silent
@@ -61,6 +68,7 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
         inputs.extend(read_manifest(manifest))
     if not inputs:
         raise click.UsageError("give at least one PATH or URL, or --manifest")
+    extractors = _extractors(swapped)
     mode = _alert_mode(len(inputs), no_alerts=no_alerts)
     store = open_store(db, alerts=mode)
     fetches = any(isinstance(i, DocumentInput) and not i.path for i in inputs)
@@ -72,7 +80,7 @@ def ingest(sources: tuple[str, ...], db: str | None, manifest: Path | None, url:
             if isinstance(item, PledgebotError):
                 raise item
             doc = load_input(item, limits=limits)
-            result = ingest_document(store, doc)
+            result = ingest_document(store, doc, extractors=extractors)
         except PledgebotError as err:
             tally["failed"] += 1
             click.echo(f"error: {err}", err=True)
@@ -99,6 +107,17 @@ def _alert_mode(count: int, *, no_alerts: bool) -> str:
     if no_alerts:
         return "none"
     return "archive" if count > BULK_INGEST else "each"
+def _extractors(swapped: tuple[str, ...]) -> Extractors | None:
+    """Return the extractors with the kinds named as KIND=MODULE:FUNCTION swapped, or None."""
+    if not swapped:
+        return None
+    from bot.extract.kinds import load_extractors
+
+    pairs = [one.partition("=") for one in swapped]
+    try:
+        return load_extractors({kind: target for kind, _, target in pairs})
+    except (ValueError, ImportError, AttributeError) as err:
+        raise click.BadParameter(str(err), param_hint="--extractor") from err
 
 
 def _describe(counts: dict[str, int]) -> str:

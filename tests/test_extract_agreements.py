@@ -64,3 +64,19 @@ def test_signed_agreement_gives_its_parties_a_signed_commitment() -> None:
 ])
 def test_unsigned_and_manner(text: str, expected: list[tuple[object, ...]]) -> None:
     assert agreements(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Signing day\n\nThe ministers adopted the Lisbon Declaration on ocean data.",
+                 [("Lisbon Declaration on ocean data", (), False)], id="adopted-is-agreed-unsigned"),
+    pytest.param("Signing day\n\nAll delegations endorsed a roadmap for grid links.",
+                 [("roadmap for grid links", (), False)], id="endorsed-is-agreed-unsigned"),
+    pytest.param("Quito Leaders' Declaration on Clean Water\n\nWe, the Leaders of the G20, met in "
+                 "Quito.", [("Quito Leaders' Declaration on Clean Water", ("G20 leaders",), False)],
+                 id="the-document-is-the-declaration"),
+    pytest.param("Leaders weigh a declaration on water\n\nThe summit ended.", [],
+                 id="a-headline-about-a-declaration-is-not-one"),
+])
+def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
+    found = extract(text).agreements
+    assert [fields(a, "title", "parties", "signed") for a in found] == expected

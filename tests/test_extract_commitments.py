@@ -84,7 +84,7 @@ def commitments(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("I want to thank Norway for everything it has done since 2022.", [],
                  id="courtesy-is-no-commitment"),
     pytest.param("Leaders of the Group of Seven agreed to give Ukraine loans.",
-                 [("G7 leaders", "ready", None, None, False, True)], id="leaders-of-org"),
+                 [("G7 leaders", "pledge", None, None, False, True)], id="leaders-of-org"),
     pytest.param("European leaders, among them Friedrich Merz and Keir Starmer, said they were "
                  "ready to help.", [("European leaders", "ready", None, None, False, True)],
                  id="they-is-the-group"),
@@ -177,3 +177,62 @@ def test_who_is_bound(text: str, expected: list[tuple[object, ...]]) -> None:
 def test_ukrainian_future_and_hedged(text: str, expected: list[tuple[object, ...]]) -> None:
     rows = extract("Зустріч\n\n" + text, language="uk").commitments
     assert [fields(c, "actor", "kind") for c in rows] == expected
+
+
+def actors_and_kinds(text: str) -> list[tuple[str, str]]:
+    return [(c.actor, c.kind) for c in extract("Aid talks\n\n" + text).commitments]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Dutch government agreed to send two frigates.",
+                 [("Netherlands", "pledge")], id="government-is-its-country"),
+    pytest.param("The Polish government, for example, decided to supply more shells.",
+                 [("Poland", "pledge")], id="aside-between-subject-and-verb"),
+    pytest.param("Sweden, Finland, Norway and Denmark will fund the radar purchase.",
+                 [("Sweden, Finland, Norway and Denmark", "pledge")], id="list-of-four-is-one-actor"),
+    pytest.param("The radars are now provided by the Netherlands, Belgium, and Spain.",
+                 [("Netherlands, Belgium and Spain", "delivered")], id="provided-by-a-list"),
+    pytest.param("Mr Sanchez is announcing a €900 million package for the reconstruction.",
+                 [("Spain", "pledge")], id="announcing-a-package"),
+    pytest.param("The Foreign Office unveiled a new aid package worth £40 million.",
+                 [("Foreign Office", "pledge")], id="unveiled-a-package"),
+    pytest.param("Portugal will back the accession talks.", [("Portugal", "support")],
+                 id="will-back"),
+    pytest.param("The ministers left with plans to meet again in May.", [],
+                 id="plans-as-a-noun"),
+    pytest.param("LISBON (AP) - Spain and Portugal signed defence agreements with Moldova.",
+                 [("Spain and Moldova", "signed"), ("Portugal and Moldova", "signed")],
+                 id="each-signs-with-the-partner"),
+    pytest.param("Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda signed "
+                 "the accord.", [("Poland and Lithuania", "signed")], id="heads-sign-for-countries"),
+    pytest.param("Голова Пентагону оголосив про новий пакет допомоги на 300 млн доларів.",
+                 [("Pentagon", "pledge")], id="uk-announced-a-package"),
+])
+def test_commitment_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_and_kinds(text) == expected
+
+
+def test_we_of_a_declaration_is_its_authors() -> None:
+    text = ("Quito Leaders' Declaration\n\nWe, the Leaders of the G20, met in Quito on 2 May 2026. "
+            "We commit to ending hunger. We will mobilise $80 billion for clean water.")
+    assert [(c.actor, c.kind) for c in extract(text).commitments] == [
+        ("G20 leaders", "ready"), ("G20 leaders", "pledge")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile, which pledged $40 million to the fund, was thanked.", [("Chile", "pledge")],
+                 id="which-clause-after-a-country"),
+    pytest.param("Vietnam will buy more American cotton.", [("Vietnam", "intent")],
+                 id="will-buy-is-intent"),
+    pytest.param("Peru launched a fund for mangrove restoration.", [("Peru", "intent")],
+                 id="launched-a-fund"),
+    pytest.param("The fund got a $2 million pledge from Ireland.", [("Ireland", "pledge")],
+                 id="pledge-from-a-country"),
+    pytest.param("The ministers reaffirmed their commitment to open trade.",
+                 [("ministers", "support")], id="reaffirmed-commitment"),
+    pytest.param("Kenya offered to host the next meeting.", [("Kenya", "ready")], id="offered-to"),
+    pytest.param("Austria said it would provide €50 million for the grid.", [("Austria", "pledge")],
+                 id="said-it-would-provide"),
+])
+def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
+    assert actors_and_kinds(text) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.entities import EntityIndex
-from bot.extract.context import Context
+from bot.extract.context import DATELINE, Context
 from bot.extract.sentences import split_sentences
 from storage.records import SourceDocument
 
@@ -24,3 +24,14 @@ def quoted(text: str) -> list[str]:
 ])
 def test_quotes(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(("line", "body"), [
+    pytest.param("OSLO, May 3 (Reuters) - Norway pledged aid.", "Norway pledged aid.", id="with-date"),
+    pytest.param("KYIV (AP) - Spain signed a deal.", "Spain signed a deal.", id="agency-only"),
+    pytest.param("Spain - a reliable partner - signed.", "Spain - a reliable partner - signed.",
+                 id="a-dash-is-no-dateline"),
+])
+def test_dateline_of_a_wire_report(line: str, body: str) -> None:
+    found = DATELINE.match(line)
+    assert (line[found.end():].strip() if found else line) == body

@@ -163,3 +163,64 @@ def test_a_question_put_and_a_charge_made_are_statements() -> None:
             "“Where is your answer?” Espen Barth Eide asked. He asked partners to stay united.")
     ex = extract(text)
     assert [s.speaker for s in ex.statements][:2] == ["Espen Barth Eide", "Espen Barth Eide"]
+
+
+def speakers_of(text: str) -> list[tuple[object, ...]]:
+    return [(s.speaker, s.verb) for s in extract("Talks in Oslo\n\n" + text).statements]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("In her address, the head of the Chilean delegation, Ana Fuentes, called for "
+                 "a ceasefire.", [("Ana Fuentes", "called for")], id="name-between-commas"),
+    pytest.param("Tomas Lind, the Swedish ambassador to Austria, urged allies to send more.",
+                 [("Tomas Lind", "urged")], id="name-then-title-between-commas"),
+    pytest.param("Delegations, including Chile and Peru, condemned Russia's strikes on Kharkiv.",
+                 [("Delegations", "condemned")], id="object-of-condemned-is-no-speaker"),
+    pytest.param("The signatories, among them Chile and Peru, urged Moscow to withdraw.",
+                 [("signatories", "urged")], id="signatories-speak"),
+    pytest.param("Western diplomatic circles reported that the talks went well.",
+                 [("Western diplomatic circles", "reported")], id="diplomatic-circles"),
+    pytest.param("Envoys said the text should be shaped according to the wishes of the hosts.",
+                 [("Envoys", "said")], id="according-to-wishes-is-no-speaker"),
+    pytest.param("Defense Secretary Pete Hegseth opened the session. Later Hegseth said the "
+                 "allies were united.", [("Pete Hegseth", "said")], id="surname-after-full-name"),
+    pytest.param("Army chief Marcus T. Hale Jr. visited the base. “We are ready,” Hale said.",
+                 [("Marcus T. Hale Jr.", "said")], id="surname-to-name-with-initial-and-suffix"),
+    pytest.param("У своїй промові він запевнив, що союзники допоможуть.", [],
+                 id="uk-framed-pronoun-without-antecedent"),
+    pytest.param("Міністр оборони Німеччини Борис Пісторіус прибув до Риги. У своїй промові він "
+                 "запевнив, що Німеччина допоможе.", [("Борис Пісторіус", "запевнив")],
+                 id="uk-framed-pronoun"),
+    pytest.param("On 3 April 2023 Secretary General Jens Stoltenberg opened the meeting. The NATO "
+                 "Secretary General stressed that allies stand united.",
+                 [("NATO Secretary General Jens Stoltenberg", "stressed")],
+                 id="title-of-org-is-the-one-named-before"),
+    pytest.param("Marco Rubio spoke about the need for a ceasefire.", [("Marco Rubio", "spoke about")],
+                 id="spoke-about"),
+    pytest.param("Kaja Kallas cautioned that the talks could fail.", [("Kaja Kallas", "cautioned")],
+                 id="cautioned"),
+    pytest.param("Марко Рубіо пояснив, що переговори тривають.", [("Марко Рубіо", "пояснив")],
+                 id="uk-poiasnyv"),
+    pytest.param("Марко Рубіо зауважив, що переговори тривають.", [("Марко Рубіо", "зауважив")],
+                 id="uk-zauvazhyv"),
+])
+def test_speakers_in_less_common_forms(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert speakers_of(text) == expected
+
+
+def test_we_of_a_leaders_statement_is_its_authors() -> None:
+    text = ("Baltic Leaders' Statement on Energy Links\n\nThe leaders met in Riga on 2 May 2026. "
+            "We condemn the damage to the power cables.")
+    assert [(s.speaker, s.verb) for s in extract(text).statements] == [("Baltic Leaders", "condemn")]
+    assert [(a.title, a.parties) for a in extract(text).agreements] == [
+        ("Baltic Leaders' Statement on Energy Links", ("Baltic Leaders",))]
+
+
+def test_press_conference_turns_are_their_speakers() -> None:
+    text = ("Press conference by the Prime Minister of Norway and the President of Finland\n\n"
+            "PRIME MINISTER STORE: Norway will provide 200 million crowns for the grid.\n\n"
+            "Q: When?\n\nPRESIDENT STUBB: Finland is ready to send engineers.")
+    found = extract(text)
+    assert [s.speaker for s in found.statements] == ["Jonas Gahr Støre", "Alexander Stubb"]
+    assert [(c.actor, c.kind) for c in found.commitments] == [("Norway", "pledge"),
+                                                               ("Finland", "ready")]

@@ -17,7 +17,9 @@ from bot.extract.agents import (
     signatories,
     strip_tail,
 )
+from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, fragments
 from storage.records import Sentence, Statement
 
 _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
@@ -33,11 +35,26 @@ _TRAILING_GROUP = re.compile(r"(?:[Aa]\s+number\s+of\s+|[Ss]everal\s+|[Mm]any\s+
                              r"(?i:allies|partners|leaders|countries|participants|members|"
                              r"nations|союзники|партнери|учасники|країни)\s*$")
 
+# An aside between commas ("Germany, for instance, agreed to ...") is blanked out of the head, so
+# that its commas do not end the subject; offsets stay as they were.
+_ASIDE = re.compile(r",\s+" + by_first_letter(
+    [one for lang in LANGUAGES for one in fragments(lang, "parentheticals")]) + r",(?=\s)",
+    re.IGNORECASE)
+
+
+# The giver named after what is given: "a $1bn pledge from Norway" (the cue rule in commitments).
+_FROM = re.compile(r"(?:pledges?|contributions?|donations?)\s+from\s+")
+_NAMES = re.compile(r"(?:(?:the\s+)?[A-Z][\w’'-]*(?:\.[A-Z])*\.?(?:,?\s+(?:and\s+)?)?)+")
+_LIST = re.compile(r"[^,]+(?:,\s+[^,]+)*\s+and\s+[^,]+")
+
+
 def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
-           speaker: Statement | None, last: Agent | None) -> Agent | None:
+               speaker: Statement | None, last: Agent | None) -> Agent | None:
     """Return who commits through the cue at sentence offset ``at``."""
     head = sentence.text[:at]
-    if sentence.text[at:].startswith(("provided by", "will receive")):
+    if "," in head:
+        head = _ASIDE.sub(lambda m: " " * len(m.group()), head)
+    if sentence.text[at:].startswith(("provided by", "will receive")) or _FROM.match(sentence.text, at):
         return _giver(ctx, disc, sentence, at)
     cuts = sorted(list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head)),
                   key=lambda m: m.end())
@@ -47,8 +64,8 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     first = _FIRST_PERSON.search(phrase)
     if first:
         return _first_person(ctx, first.group("who"), speaker)
-    if cut and cut.group() == "who" and re.search(r",\s*$", head[:cut.start()]):
-        return _before_who(disc, sentence, head, cut.start())
+    if cut and cut.group() in ("who", "which") and re.search(r",\s*$", head[:cut.start()]):
+        return _before_who(ctx, disc, sentence, head, cut.start())
     if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
         start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
         verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
@@ -57,11 +74,20 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     return _from_phrase(ctx, disc, sentence, head, phrase, start, stop, at, last)
 
 
-def _before_who(disc: Discourse, sentence: Sentence, head: str, who: int) -> Agent | None:
-    # "Vice President Kamala Harris, who announced $1.5 billion": the person before "who".
-    comma = sentence.start + head[:who].rstrip().rfind(",")
-    people = [p for p in disc.people if p.sentence == sentence.index and comma - 2 <= p.end <= comma]
-    return person_agent(people[-1]) if people else None
+def _before_who(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
+                who: int) -> Agent | None:
+    """Return who a relative clause is about: "Vice President Kamala Harris, who announced $1.5
+    billion" (the person before "who"), "Norway, which pledged $3bn" (the country)."""
+    comma = head[:who].rstrip().rfind(",")
+    at = sentence.start + comma
+    people = [p for p in disc.people if p.sentence == sentence.index and at - 2 <= p.end <= at]
+    if people:
+        return person_agent(people[-1])
+    if head[who:].startswith("which"):
+        begin = max((m.end() for m in _CLAUSE.finditer(head[:comma])), default=0)
+        agent = subject_phrase(ctx, disc, sentence, sentence.start + begin, sentence.start + comma)
+        return agent if agent and (agent.country or agent.org or agent.collective) else None
+    return None
 
 
 def _from_phrase(ctx: Context, disc: Discourse, sentence: Sentence, head: str, phrase: str,
@@ -105,13 +131,16 @@ def _third_person(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
 def _giver(ctx: Context, disc: Discourse, sentence: Sentence, at: int) -> Agent | None:
     """Return who gives when the text names the receiver: "funding provided by NATO Allies",
     "Leaders confirmed that Ukraine will receive ..."."""
-    if sentence.text[at:].startswith("provided by"):
-        tail = re.match(r"provided by ((?:[A-Z][\w’'-]*(?:\.[A-Z])*\.?\s*)+)", sentence.text[at:])
+    by = _FROM.match(sentence.text, at) or re.compile(r"provided by\s+").match(sentence.text, at)
+    if by:
+        # "provided by NATO Allies", "provided by the United States, Germany, and Italy", "a $1bn
+        # pledge from the Netherlands"
+        tail = _NAMES.match(sentence.text, by.end())
         if not tail:
             return None
-        name = tail.group(1).rstrip()
+        name = tail.group().rstrip(" ,")
         name = name[:-1] if name.endswith(".") and name[-2:-1].islower() else name  # sentence end
-        begin = sentence.start + at + len("provided by ")
+        begin = sentence.start + by.end()
         return subject_phrase(ctx, disc, sentence, begin, begin + len(name))
     giver = re.match(r"(.+?)\s+(?:confirmed|said|announced|agreed|decided)\s+that\b",
                      sentence.text[:at])
@@ -152,7 +181,8 @@ def subject_phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int
     if group and group.start() > 0:
         start += group.start()
     agent = parse_agent(ctx, disc, sentence, start, end)
-    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40:
+    if agent and agent.how == "name" and not agent.person_id and len(agent.label) > 40 and \
+            not _LIST.fullmatch(agent.label):  # a long name is a phrase, a list of countries is not
         agent = None
     if agent is None:
         tail = [f for f in ctx.mentions(sentence) if start <= f.start and f.end <= end

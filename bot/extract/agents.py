@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import Person, people_in
-from bot.extract.titles import ROLE_RE, WORD_START, is_plural_role, tidy_role
+from bot.extract.titles import ROLE_RE, ROLE_WORDS, WORD_START, is_plural_role, tidy_role
 from storage.records import Sentence
 
 _HE = {"he", "she", "him", "her", "він", "вона", "його", "її"}
@@ -16,7 +17,7 @@ _THEY = {"they", "вони"}
 _COLLECTIVE = re.compile(
     r"(?i)" + WORD_START + by_first_letter(alternatives(
         r"leaders|allies|partners|countries|nations|members|participants|delegations|"
-        r"coalition|office|ministry|government|media|administration|side|parties|europeans|"
+        r"coalition|office|ministry|government|media|administration|side|parties|europeans|signatories|"
         r"лідери|учасники|партнери|союзники|країни|сторони")) + r"\b")
 _ADVERBS = re.compile(
     r"(?i)\s+" + by_first_letter(alternatives(
@@ -26,12 +27,16 @@ _ADVERBS = re.compile(
     r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week|також|вже|ще|знову|"
     r"теж")) + r"\s*$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
-_DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|"
+_DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|circles|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")
 _BODY = re.compile(r"(?i)\b(?:office|ministry|administration|press\s+service|cabinet)\s+of\b")
 # Offices whose holder is one person per country: "the French President" is never "a" French one.
 _OFFICES = {"President", "Prime Minister", "Chancellor", "Vice President", "Foreign Minister",
             "Defence Minister", "King"}
+# A country's government speaking or acting as the country: "the British government", "the
+# Ukrainian side", "Canadian authorities".
+_GOVERNMENT = re.compile(r"(?i)(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+)?\s+(?:government|administration|"
+                         r"authorities|side|уряд|влада|сторона)")
 _LEAD = re.compile(r"(?i)^(?:the|all|other|some|both|a|an)\s+")
 
 
@@ -108,11 +113,28 @@ _SIGNATORIES = re.compile(r"(?i)^\s*joint\s+(?:statement|declaration|communiqu[�
                           r"(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding|following)\b|[.:]|$)")
 
 
+# "G7 Leaders' Statement on Ukraine", "Nordic Foreign Ministers' Joint Declaration": the authors.
+_AUTHORS_TITLE = re.compile(r"^(?:The\s+)?(?P<who>[^:.]{2,60}?\b(?:[Ll]eaders|[Mm]inisters|[Hh]eads\s+of\s+"
+                            r"[Ss]tate\s+and\s+[Gg]overnment))[’']?\s+(?:[Jj]oint\s+)?(?:[Ss]tatement|"
+                            r"[Dd]eclaration|[Cc]ommuniqu[ée])\b")
+_WE_THE = re.compile(r"(?:We|Ми),\s+(?:the\s+)?(?P<who>[^,]{3,80}),")
+
+
 def signatories(ctx: Context) -> str | None:
-    """Return who "we" is in a joint statement: "Joint statement of the Weimar+ foreign ministers
-    on ..." -> "Weimar+ foreign ministers"."""
+    """Return who "we" is in a joint statement or declaration: "Joint statement of the Weimar+
+    foreign ministers on ..." -> "Weimar+ foreign ministers"; "We, the Leaders of the G20, ..." ->
+    "G20 leaders"."""
     match = _SIGNATORIES.match(ctx.doc.title or "") or \
         (_SIGNATORIES.match(ctx.sentences[0].text) if ctx.sentences else None)
+    if match:
+        return match.group("who")
+    # A declaration names its authors in its first lines: "We, the Leaders of the G20, ..."
+    for sentence in ctx.sentences[:4]:
+        authors = _WE_THE.match(sentence.text)
+        if authors:
+            return format_label(ctx, authors.group("who").strip())
+    match = _AUTHORS_TITLE.match(ctx.doc.title or "") or \
+        (_AUTHORS_TITLE.match(ctx.sentences[0].text) if ctx.sentences else None)
     return match.group("who") if match else None
 
 
@@ -240,11 +262,20 @@ def _named_before(ctx: Context, disc: Discourse, role: str, country: str | None,
     ("the Italian politician"), the last person named from that country."""
     for person in reversed(disc.people):
         if person.role and _same_title(ctx, person.role, role) and \
-                country in (None, person.country) and org in (None, person.org):
+                country in (None, person.country) and (org in (None, person.org) or
+                                                        _holds(ctx, person, role, org)):
             return person
     if country is None or ctx.index.titles.canonical(role) in _OFFICES:
         return None
     return next((p for p in reversed(disc.people) if p.country == country and not p.org), None)
+
+
+def _holds(ctx: Context, person: Person, role: str, org: str | None) -> bool:
+    """Tell whether the gazetteer knows ``person`` as ``role`` of ``org``: "the NATO Secretary
+    General" after "Secretary General Jens Stoltenberg", named without his organisation."""
+    entity = ctx.index.get(person.person_id) if person.person_id else None
+    return bool(entity) and any(r.org == org and _same_title(ctx, r.title, role)
+                                for r in entity.roles)  # type: ignore[union-attr]
 
 
 def _role_label(phrase: str, name: str, scope: str | None) -> str:
@@ -262,6 +293,8 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     orgs = [f.name for f in scope if f.kind == "org"]
     label = _LEAD.sub("", phrase)
     opens = re.match(r"(?i)(?:the\s+|all\s+)?(?:leaders|лідери)\b", phrase)
+    if len(countries) == 1 and not orgs and _GOVERNMENT.fullmatch(phrase):
+        return Agent(label=countries[0], how="name", country=countries[0])  # "the British government"
     if _DESCRIBED.search(phrase) and len(phrase.split()) <= 6 and not countries[1:]:
         return Agent(label=label, how="role", country=countries[0] if countries else None,
                      org=orgs[0] if orgs else None, collective=label.lower().endswith("s"))
@@ -277,8 +310,34 @@ def group_agent(ctx: Context, sentence: Sentence, phrase: str, start: int,
     if orgs and len(phrase) < 60:
         return Agent(label=orgs[0], how="name", org=orgs[0])
     if re.fullmatch(r"(?:[A-Z][\w.’'\-]*\s*){1,3}", phrase) and not phrase.endswith("ing"):
-        return Agent(label=phrase, how="name")
+        return Agent(label=_in_full(ctx, phrase, start), how="name")
     return None
+
+
+def _in_full(ctx: Context, surname: str, before: int) -> str:
+    """Return the full name a surname stands for, as the text wrote it earlier ("Austin" after
+    "Secretary of Defense Lloyd J. Austin III"), or the surname when no earlier name ends so."""
+    if not re.fullmatch(r"[A-Z][a-z’'-]{2,}", surname):
+        return surname
+    if surname not in ctx.text[:before]:
+        return surname
+    names = []
+    for match in _full_name(surname).finditer(ctx.text, 0, before):
+        words = match.group().split()
+        while words and words[0].lower().rstrip(".") in _NOT_FIRST:
+            words.pop(0)  # "Defense Secretary Lloyd Austin", "Mr Biden": titles, not names
+        if len(words) >= 2 and not words[0].endswith("."):
+            names.append(" ".join(words))
+    return names[-1] if names else surname
+
+
+@lru_cache(maxsize=256)
+def _full_name(surname: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:(?:[A-Z]\.|[A-Z][a-z’'-]+)\s+){{1,4}}{surname}"
+                      rf"(?:,?\s+(?:Jr\.|Sr\.|I{{2,3}}\b|IV\b))?")
+
+
+_NOT_FIRST = ROLE_WORDS | {"mr", "mrs", "ms", "dr", "sir", "the", "u.s", "us", "uk", "eu"}
 
 
 def format_label(ctx: Context, label: str) -> str:

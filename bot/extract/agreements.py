@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.extract.agents import Discourse, format_label, parse_agent
+from bot.extract.agents import Discourse, format_label, parse_agent, signatories
+from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, alternation, fragments
 from storage.records import Agreement, Commitment, Sentence
 
-_NOUN = (r"(?:agreements?|accords?|declarations?|treaty|treaties|deal|partnership|memorandum|"
-         r"letters?\s+of\s+intent|roadmap|"
-         r"pact|communiqu[ée]|(?:joint|chair[’']s)\s+statement|угод[аиу]|заяв[аиу]|декларац\w+|"
-         r"меморандум\w*|договір|договору)")
+# The nouns live in data/language/<lang>/agreement_nouns.txt.
+_NOUN = alternation("agreement_nouns")
 _STOP = (r"(?:and|that|which|of|in|to|for|on|with|by|the|a|an|is|are|was|were|has|have|had|"
          r"its|their|this|these|signed|under|from|at|як|та|і|що)")
 _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
@@ -25,11 +25,15 @@ _PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
-_SIGN = re.compile(r"(?i)\b(?:signed|signs|sign|inked|concluded|signing\s+of|підписал[иа]|підписав|"
-                   r"погодили|issue|issued|publish\w*|опублікува\w*)\b")
+# Signing verbs (commitment_signed.txt) and the verbs that issue a document (document_verbs.txt).
+_SIGN = re.compile(r"(?i)\b" + by_first_letter(
+    [one for name in ("commitment_signed", "document_verbs") for lang in LANGUAGES
+     for one in fragments(lang, name)]) + r"\b")
 # Every match of _SIGN, _PASSIVE, _MENTION or _PROGRESS holds one of these words.
 _WORDS = ("sign", "inked", "concluded", "підписа", "погодили", "issue", "publish", "опублікува",
           "adopted", "endorsed", "statement", "declaration", "заяв", "document")
+# A document issued, adopted or endorsed is agreed, not signed.
+_ISSUED = re.compile(r"(?i)issu|adopt|endors")
 _UNSIGNED = re.compile(r"(?i)\b(?:could|would|will|may|might|to|not|expected\s+to|plan\w*\s+to)\s+"
                        r"(?:be\s+)?(?:sign|issue)|\bhas\s+not\b|\bhave\s+not\b|\bissue\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|have\s+been|has\s+been)\s+(?:not\s+|never\s+)?"
@@ -40,16 +44,29 @@ _MANNER = re.compile(r"(?i)^(?:mutual|common|general|unanimous|joint)\s+(?:agree
 _MENTION = re.compile(r"(?i)\b(?:joint|chair[’']s|спільн\w+)\s+(?:statement|declaration|заяв\w+)")
 _PROGRESS = re.compile(r"(?i)\b(?:progress|work\w*|negotiat\w+)\s+on\s+(?P<np>documents?\s+"
                        r"(?:on|concerning|regarding)\s+[^.,;]+)")
-_TITLE_DOC = re.compile(r"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
-                        r"спільна\s+декларація)\b")
+# A title that names the document itself: "Joint Statement of ...", "Leaders' Declaration on ...",
+# "The Busan Communiqué" (a proper title is capitalised; "a declaration" in a headline is news).
+_JOINT = re.compile(r"(?i)^(?:joint\s+statement|joint\s+declaration|спільна\s+заява|"
+                    r"спільна\s+декларація)\b")
+_TITLE_DOC = re.compile(rf"{_JOINT.pattern}|^(?:(?:The|[A-Z][\w’'.+-]*)\s+){{0,4}}"
+                        r"(?-i:Declaration|Communiqu[ée]|Chair[’']s\s+Statement|Joint\s+Statement)\b")
+
+
+# A title with a document's word in a text its authors speak in ("we") is that document.
+_DOC_WORD = re.compile(r"(?i)\b(?:statement|declaration|communiqu[ée])\b")
 
 
 def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
     """Return the documents the text says were signed, agreed or issued, merged by title."""
     out: list[Agreement] = []
     for sentence in ctx.sentences:
-        if sentence.index == 0 and _TITLE_DOC.match(sentence.text):
-            out.append(_agreement(ctx, sentence, sentence.text, 0, False, []))
+        if sentence.index == 0 and (_TITLE_DOC.match(sentence.text) or (
+                _DOC_WORD.search(sentence.text) and signatories(ctx))):
+            named = _NP.match(sentence.text) if not _JOINT.match(sentence.text) else None
+            # a proper title keeps the document's name, without what the headline adds
+            title = named.group("np") if named and named.start("np") == 0 else sentence.text
+            authors = signatories(ctx)
+            out.append(_agreement(ctx, sentence, title, 0, False, [authors] if authors else []))
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
     return _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
@@ -71,7 +88,7 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
             if _anaphoric(text, np.start("np")):
                 continue  # "signed the agreement on Ukraine's behalf" is the one named before
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
-                                    not unsigned and "issu" not in sign.group().lower(), parties))
+                                    not unsigned and not _ISSUED.match(sign.group()), parties))
     for passive in _PASSIVE.finditer(text):
         before = list(_NP.finditer(text[:passive.start()]))
         nps = _objects(text, passive.end()) if text[passive.end():].lstrip().startswith(":") \

@@ -7,55 +7,81 @@ import re
 
 from bot.extract.actors import find_actor, subject_phrase
 from bot.extract.agents import Agent, Discourse, parse_agent
+from bot.extract.alternation import by_first_letter
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, fragments, words
 from storage.records import Commitment, Sentence, Statement
 
-_CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in [
-    ("signed", r"\b(?:signed|signs|inked|concluded|підписал[иа]|підписав)(?!\w)"),
-    ("delivered", r"(?<![-‑])\b(?:delivered|has\s+sent|have\s+sent|handed\s+over|allocated|has\s+given|"
-                  r"have\s+given|provided\s+by|виділил[аи])\b"),
-    ("pledge", r"\b(?:pledged|(?<!\bnew\s)(?<!\bin\s)(?<!\bof\s)(?<!\bthe\s)pledges(?=\s+(?:[$€£\d]|an?\s|"
-               r"more|new|further|additional|support|aid|to\b))|commits(?=\s+(?:to|an?|[$€£\d]))|"
-               r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))|approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|"
-               r"funding|loan|billion|million))|committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|"
-               r"new)|almost|over|about|nearly|more\s+than|[$€£\d]))|commit(?=\s+(?:almost|over|"
-               r"about|nearly|[$€£\d]))|promised|(?:will|would)\s+(?:provide|deliver|send|supply|give|"
-               r"allocate|donate|fund|finance|train|contribute)|(?:was|is|are)\s+providing|"
-               r"(?:was|is|are)\s+(?:also\s+)?supplying|will\s+receive|announced(?!\s+that)(?=\s+(?:an?\s+)?"
-               r"(?:[^.]|\.\d){0,40}?(?:package|aid|deal|funding|billion|million))|"
-               r"пообіцял[иа]|пообіцяв|виділить|виділять|надасть|нададуть|передасть|передадуть|"
-               r"фінансуватим\w+|постачатим\w+|профінансу(?:є|ють)|спряму(?:є|ють)|"
-               r"зобов.язал(?:ася|ися|ся))(?!\w)"),
-    ("ready", r"\b(?:ready\s+to|prepared\s+to|willing\s+to|readiness\s+to|committed\s+to|"
-              r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)|готов\w*)(?!\w)"),
-    ("intent", r"\b(?:(?:will|would)\s+(?:continue|keep|not\s+ease\s+off|never\s+let\s+up|pledge|"
-               r"consider|seek)|intends?\s+to|plans?\s+to|seeks?\s+to|"
-               # "I want to thank ..." is courtesy, not intent
-               r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
-               r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))|"
-               r"agreed\s+to\s+[\"“]?meet|agreed\s+on|are\s+resolute|could\s+announce|"
-               # hedged offers still bind the one who makes them: "could provide ... if ..."
-               r"could\s+(?:provide|deliver|send|supply|give|allocate|donate|fund|finance|train|"
-               r"contribute|mobili[sz]e|offer|do\s+more)|(?:was|is|are|were)\s+preparing|"
-               r"план(?:ує|ують)|мож(?:е|уть)\s+(?:передати|запропонувати|надати|профінансувати)|"
-               r"погодил(?:и|ися)|продовж(?:ать|ить|уватимуть|уватиме))(?!\w)"),
-    ("support", r"(?<![-‑])\b(?:backed(?!\s+by)|backs|supported(?!\s+by)|"
-                r"(?:expressed|reaffirmed)\s+(?:their\s+|its\s+)?support|are\s+supporting|is\s+supporting|підтрима(?:ли|в|ла))(?!\w)"),
-]]
-# Every match of a cue pattern above holds one of its kind's words: testing them first lets most
-# sentences skip most patterns (the patterns are the costliest part of extracting commitments).
-_NEEDLES = {
-    "signed": ("sign", "inked", "concluded", "підписа"),
-    "delivered": ("delivered", "sent", "handed", "allocated", "given", "provided", "виділил"),
-    "pledge": ("pledge", "commit", "sending", "approved", "promised", "will", "would", "providing",
-               "supplying", "announced", "пообіця", "виділ", "нада", "переда", "фінансуватим",
-               "постачатим", "зобов", "профінансу", "спряму"),
-    "ready": ("ready", "readiness", "prepared", "willing", "committed", "agreed", "готов"),
-    "intent": ("will", "would", "intend", "plan", "seek", "want", "agreed", "resolute", "could",
-               "preparing", "погодил", "продовж", "план", "мож"),
-    "support": ("back", "support", "підтрима"),
+# The kinds in the order they are tried: at one place a stronger kind wins ("committed $5bn" is
+# a pledge, not readiness). Their words live in data/language/<lang>/commitment_<kind>.txt; the
+# uses that need their context are written here, each after a word that every match holds.
+KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
+_GIVING = by_first_letter(fragments("en", "giving_verbs"))
+_ACTING = by_first_letter(fragments("en", "acting_verbs"))
+_CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
+    "pledge": (
+        # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
+        ("pledges", r"pledges(?<!\bnew\spledges)(?<!\bin\spledges)(?<!\bof\spledges)"
+                    r"(?<!\bthe\spledges)(?=\s+(?:[$€£\d]|an?\s|more|new|further|additional|support|"
+                    r"aid|to\b))"),
+        ("commits", r"commits(?=\s+(?:to|an?|[$€£\d]))"),
+        ("sending", r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))"),
+        ("approved", r"approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|funding|"
+                     r"loan|billion|million))"),
+        ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
+                      r"about|nearly|more\s+than|[$€£\d]))"),
+        ("commit", r"commit(?=\s+(?:almost|over|about|nearly|[$€£\d]))"),
+        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
+                       r"funding|billion|million))") for word, verb in [
+            ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
+            ("rolled", r"rolled\s+out")]),
+        # "оголосили про новий пакет допомоги", "анонсував пакет на 400 млн євро"
+        *((word, rf"{verb}(?=\s+(?:про\s+)?[^.]{{0,40}}?(?:пакет|допомог|млн|млрд|мільйон|мільярд))")
+          for word, verb in [("оголоси", r"оголоси(?:в|ла|ли)"), ("анонсува", r"анонсува(?:в|ла|ли)")]),
+        # "a $1bn pledge from Norway": the giver follows (actors.find_actor reads it)
+        ("from", r"(?:pledges?|contributions?|donations?)\s+from(?=\s+(?:the\s+)?[A-Z])"),
+        # "will provide", "agreed to send": a verb of giving after a promise
+        *((aux, rf"{aux}\s+{_GIVING}") for aux in ("will", "would")),
+        *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
+    ),
+    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
+    "intent": (
+        # "I want to thank ..." is courtesy, not intent
+        ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
+                 r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
+        ("agreed", r"agreed\s+to\s+[\"“]?meet"),
+        ("could", rf"could\s+{_GIVING}"),
+        *((aux, rf"{aux}\s+{_ACTING}") for aux in ("will", "would")),
+        # "launched a fund", "launches the initiative"
+        ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
+                   r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
+    ),
+    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
 }
+# "long-delivered", "US-backed": a cue inside a compound word is an adjective.
+_NOT_COMPOUND = {"delivered": r"(?<![-‑])", "support": r"(?<![-‑])"}
+
+
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    rules = [rule for _, rule in _CONTEXTUAL.get(kind, ())]
+    listed = [one for lang in LANGUAGES for one in fragments(lang, f"commitment_{kind}")]
+    every = [*rules, *listed]
+    return re.compile(rf"{_NOT_COMPOUND.get(kind, '')}(?<!\w){by_first_letter(every)}(?!\w)")
+
+
+def _needles(kind: str) -> tuple[str, ...]:
+    """Return words one of which every match of the kind's cues holds: each entry's longest
+    literal word ("providing" of "is providing"), each rule's word."""
+    longest = [max(reversed(re.findall(r"[^\s*?'’ʼ]+", entry)), key=len)
+               for lang in LANGUAGES for entry in words(lang, f"commitment_{kind}")]
+    return tuple(dict.fromkeys([*longest, *(word for word, _ in _CONTEXTUAL.get(kind, ()))]))
+
+
+_CUES = [(kind, _cue_pattern(kind)) for kind in KINDS]
+# Testing the needles first lets most sentences skip most patterns (the patterns are the
+# costliest part of extracting commitments).
+_NEEDLES = {kind: _needles(kind) for kind in KINDS}
 _HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
 
@@ -76,9 +102,8 @@ def extract_commitments(ctx: Context, disc: Discourse,
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            if kind == "signed":
-                agent = _signers(ctx, disc, sentence, agent, at, end)
-            out.append(_commitment(ctx, sentence, agent, kind, at, end))
+            agents = _signers(ctx, disc, sentence, agent, at, end) if kind == "signed" else [agent]
+            out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
 
@@ -102,14 +127,18 @@ def _speakers(ctx: Context, statements: list[Statement]) -> dict[int, Statement]
 
 _QUESTION = re.compile(r"\?[”\"»’']*$")
 _HOPE = re.compile(r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|сподіва\w*)\b")
+# "with plans to", "the promised jets": after a determiner the cue is a noun or an adjective.
+_DETERMINER = re.compile(r"(?i)\b(?:the|an?|its|their|his|her|our|with|new)\s+$")
 _NEGATED = re.compile(r"(?i)\bnot\s+(?:all|every)\b|\b(?:not|never|не)\s+$")
 
 
 def _unbinding(sentence: Sentence, at: int) -> bool:
     """Tell whether the cue at ``at`` binds no one: in a question ("Is Denmark ready to ...?"),
-    a hope ("I hope the United States will ..."), or negated ("not all Allies agreed on ...")."""
+    a hope ("I hope the United States will ..."), negated ("not all Allies agreed on ..."), or a
+    noun ("with plans to ...")."""
     head = sentence.text[:at]
-    return bool(_QUESTION.search(sentence.text) or _HOPE.search(head) or _NEGATED.search(head))
+    return bool(_QUESTION.search(sentence.text) or _HOPE.search(head) or _NEGATED.search(head)
+                or _DETERMINER.search(head[-8:]))
 
 
 _THANKED = re.compile(r"\bthank(?:ed|s)?\s+(?P<who>[^.;:]{2,80}?)\s+for\s+(?:the\s+|its\s+|their\s+|"
@@ -135,8 +164,10 @@ def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitme
 
 
 def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
-             end: int) -> Agent:
-    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"."""
+             end: int) -> list[Agent]:
+    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"; several
+    countries that each sign with one partner sign one document each ("Canada and Italy signed
+    agreements with Ukraine": Canada and Ukraine, Italy and Ukraine)."""
     head = sentence.text[:at]
     cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
               default=0)
@@ -150,18 +181,25 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     if agent.country and not sides:
         sides.append(agent.country)
     partner = re.search(r"\bwith\s+", sentence.text[at:end])
-    if not partner and len(signers) >= 2 and not pronoun:
+    heads = len(signers) >= 2 and all(p.role in _HEADS and p.country for p in signers)
+    if not partner and len(signers) >= 2 and not pronoun and not heads:
         # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
         names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
-        return Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
-                     collective=True)
-    if partner:
-        sides.append(_partner(ctx, sentence, sentence.start + at + partner.end()))
+        return [Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
+                      collective=True)]
+    other_side = _partner(ctx, sentence, sentence.start + at + partner.end()) if partner else None
+    if other_side and not signers and not pronoun:
+        countries = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
+        if len(countries) >= 2 and other_side not in countries:
+            return [_pair([country, other_side], agent) for country in dict.fromkeys(countries)]
+    if other_side:
+        sides.append(other_side)
     names = [s for s in dict.fromkeys(sides) if s]
-    if len(names) < 2:
-        return agent
-    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how,
-                 collective=True)
+    return [_pair(names, agent)] if len(names) >= 2 else [agent]
+
+
+def _pair(names: list[str], agent: Agent) -> Agent:
+    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how, collective=True)
 
 
 def _partner(ctx: Context, sentence: Sentence, begin: int) -> str | None:

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 # Opening and closing marks of a direct quote; straight double quotes pair up in order.
 # "MUNICH, Feb 15 (Reuters) -": where and when the report was filed, not a subject or an event.
-DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
+# A wire report's dateline: "JEDDAH, March 11 (Reuters) -", "KYIV (Reuters) -".
+DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40}(?:,\s+[^-–—]{3,30}?\s*(?:\([^)]{1,40}\)\s*)?|"
+                      r"\s+\([^)]{1,40}\)\s*)[-–—]")
 _QUOTES = re.compile(r"“[^“”]*”|«[^«»]*»|\"[^\"\n]*\"|„[^„“”]*[“”]")
 
 

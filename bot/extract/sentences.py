@@ -8,7 +8,10 @@ from storage.records import Sentence
 
 # A sentence ends at . ! ? (optionally followed by closing quotes) before whitespace and an
 # upper-case letter, a digit or an opening quote; abbreviations like "U.S." and "Mr." do not end one.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZА-ЯІЇЄҐ0-9])")
+# A wire report glues sentences ("told reporters.The Netherlands"): a full stop after a lower-case
+# word and before a capitalised one ends a sentence without a space.
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZА-ЯІЇЄҐ0-9])|"
+                       r"(?<=[a-zа-яіїєґ]{2}[.!?])(?=[A-ZА-ЯІЇЄҐ][a-zа-яіїєґ]))")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|St|No|Jr|Sr|vs|etc|Prof|Gov|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|incl|ім|див|тис|млн|млрд|ст)\.)$"
@@ -21,9 +24,7 @@ _CLOSE = "”»"
 def split_sentences(text: str) -> Iterator[Sentence]:
     """Yield the sentences of ``text``: paragraphs first, then sentence boundaries inside them."""
     index = 0
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        chunk = para.group()
+    for start, chunk in _paragraphs(text):
         balanced: bool | None = None  # counted at the first boundary: most paragraphs are one sentence
         pos = 0
         for boundary in _BOUNDARY.finditer(chunk):
@@ -41,6 +42,35 @@ def split_sentences(text: str) -> Iterator[Sentence]:
         for sentence in _capped(index, start + pos, chunk[pos:]):
             yield sentence
             index += 1
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Yield each paragraph with its offset: a line, or the lines of a hard-wrapped paragraph."""
+    lines = list(re.finditer(r"[^\n]+", text))
+    runs_on = _wrapped(text, lines)
+    first = 0
+    for i, line in enumerate(lines):
+        if i + 1 < len(lines) and runs_on[i]:
+            continue
+        yield lines[first].start(), text[lines[first].start():line.end()]
+        first = i + 1
+
+
+_END = (".", "!", "?", ":", ";", "”", '"', "»", ")")
+
+
+def _wrapped(text: str, lines: list[re.Match[str]]) -> list[bool]:
+    """Tell, for each line, whether it runs on into the next: the text was cut at a fixed width
+    (a wire report: three or more long lines, at least half of those followed by another line,
+    end mid-sentence), or the next line goes on in lower case ("... air\ndefence")."""
+    follows = [i + 1 < len(lines) and lines[i + 1].start() == line.end() + 1
+               for i, line in enumerate(lines)]
+    mid = [follows[i] and not line.group().rstrip().endswith(_END) for i, line in enumerate(lines)]
+    long_mid = [m and len(line.group()) >= 40 for m, line in zip(mid, lines, strict=True)]
+    hard = sum(long_mid) >= 3 and sum(long_mid) * 2 >= sum(follows)
+    return [m and ((hard and long) or text[lines[i + 1].start()].islower())
+            and not lines[i + 1].group().startswith(("•", "*", "-", "–", "—"))
+            for i, (m, long) in enumerate(zip(mid, long_mid, strict=True))]
 
 
 def _quotes_close(chunk: str) -> bool:

@@ -12,43 +12,19 @@ from typing import Any, TypeVar
 
 from bot.entities import EntityIndex
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
-from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import people_in
+from bot.extract.speakers import SPEECH, speakers
 from storage.records import Attendance, Sentence, Statement
 
 _Fact = TypeVar("_Fact", Statement, Attendance)
 
-_VERBS_EN = (
-    r"said|says|say|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|"
-    r"underscored|added|warned|told|stated|states|declared|described|hailed|urged|praised|"
-    r"welcomed|wrote|writes|claimed|insisted|reaffirmed|recalled|encouraged|called\s+for|"
-    r"reminded|condemn(?:ed)?|explained|highlighted|pointed\s+out|argued|acknowledged|asserted|"
-    r"assured|vowed|commented|remarked|reiterated|reported|announced\s+that|agreed\s+that|"
-    r"saying|adding|noting|stressing|emphasi[sz]ing|describing|calling\s+it|highlighting|"
-    r"underlining|claiming|warning|insisting|"
-    # present tense, as live blogs and headlines write it
-    r"recalls|announces\s+that|stresses|underlines|warns|adds|tells|urges|asks|insists|"
-    r"reiterates|welcomes|praises|describes|calls\s+for|condemns|explains|highlights|"
-    r"points\s+out|confirms\s+that|writes|presents|presented|"
-    # a question put or a charge made is said too: "... ?" Vance asked; "accused X of ..."
-    r"asked(?=\s*[.,;])|accused"
-)
-_VERBS_UK = (
-    r"заяв(?:ив|ила|или|ляє|ляють)|сказа(?:в|ла|ли)|каже|кажуть|наголоси(?:в|ла|ли)|"
-    r"наголошу(?:є|ють)|зазначи(?:в|ла|ли)|зазначає|підкресли(?:в|ла|ли)|підкреслю(?:є|ють)|"
-    r"повідоми(?:в|ла|ли)|дода(?:в|ла|ли|є)|згада(?:в|ла|ли)|"
-    r"написа(?:в|ла|ли)|погодилися,?\s+що|вимага(?:ють|ли|є)|заяву\s+зроби(?:в|ла|ли)"
-)
-# Lower case only: "States" in "United States" is not a verb.
-_SPEECH_VERBS = by_first_letter(alternatives(f"{_VERBS_EN}|{_VERBS_UK}"))
-SPEECH = re.compile(rf"(?<!\w){_SPEECH_VERBS}(?!\w)")
-_PARTICIPLE = re.compile(r"(?i)^(?:saying|adding|noting|stressing|emphasi[sz]ing|describing|"
-                         r"calling|highlighting|underlining|claiming|warning|insisting)")
 _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?:the|a)\s+(?:joint\s+)?"
                         r"statement\s+by\s+)?((?:(?:[A-Z]\.){2,}|[^,.;])+)")
-_BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
-_CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
+# "according to the will of the participants", "according to the terms of the deal": a rule or a
+# wish is followed, nobody speaks (a title is a speaker: "according to the head of ...").
+_BY_RULE = re.compile(r"(?:the\s+)?(?:will|wish(?:es)?|terms|spirit|letter|text|logic|principles?|"
+                      r"rules?|plan|schedule|results?|data|figures|estimates?)\s+of\b")
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
 _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
@@ -131,7 +107,7 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         at = sentence.start + verb.start()
         if ctx.in_quote(at) or re.search(r"\b(?:is|was|are|were|been|be)\s+$", sentence.text[:verb.start()]):
             continue  # inside a quote, or passive: "the deal is said to be close"
-        for agent in _speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
+        for agent in speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
             agents.setdefault(agent.label, (agent, verb.group()))
     low = sentence.text.lower()
     according = _ACCORDING.finditer(sentence.text) if "according" in low or "словами" in low else ()
@@ -140,83 +116,13 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         if ctx.in_quote(at):
             continue
         source = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
-        if source:
+        if source and not _BY_RULE.match(acc.group(1)):
             agents.setdefault(source.label, (source, "according to"))
     drafts = []
     for agent, cue in agents.values():
         disc.note_speaker(agent, sentence.index)
         drafts.append(_draft(ctx, agent, sentence, cue))
     return drafts
-
-
-def _speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
-              verb_end: int) -> list[Agent]:
-    """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
-    head = ctx.text[sentence.start:at]
-    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
-    phrase = head[cut:]
-    if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*(?:you|and|but|also|and\s+also)\s*", phrase):
-        return []  # "X said ... and added" is one statement; "as you said" addresses someone
-    participle = bool(_PARTICIPLE.match(ctx.text[at:verb_end]))
-    right_after_quote = not phrase.strip() and head.rstrip().endswith(("”", '"', "»", "–", "—"))
-    if not participle and (_CLOSED_QUOTE.search(head) or right_after_quote):
-        after = _after(ctx, disc, sentence, verb_end)  # "..." said Keir Starmer
-        if after:
-            return [after]
-    if re.fullmatch(r"\s*(?:who|which)\s*", phrase) and cut:
-        previous = [p for p in disc.people
-                    if p.sentence == sentence.index and p.end < sentence.start + cut]
-        if previous:
-            return [person_agent(previous[-1])]
-    if not participle:
-        found = _several(ctx, sentence, sentence.start + cut, at) or [
-            a for a in [parse_agent(ctx, disc, sentence, sentence.start + cut, at)] if a]
-        if found:
-            return found
-    return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
-
-
-def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
-                      verb_end: int, participle: bool) -> list[Agent]:
-    """Return the sentence's subject, a speaker after the verb, or a described opening phrase."""
-    group = re.match(r"[^,;:“\"]+(?=,\s+(?:among\s+them|including|such\s+as)\b)", sentence.text)
-    if group:  # "European leaders, among them Merz and Starmer, said ...": the group speaks
-        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + group.end())
-        if agent and agent.collective:
-            return [agent]
-    subject = [p for p in people_in(ctx, sentence)
-               if p.end <= at and not p.possessive and not ctx.in_quote(p.start)]
-    if subject:
-        return [person_agent(subject[0])]
-    after = _after(ctx, disc, sentence, verb_end)  # "Таку заяву зробила прем'єр-міністр ..."
-    if after:
-        return [after]
-    # "A senior official, speaking on condition of anonymity, said ...": the opening phrase.
-    opening = re.match(r"[^,;:“\"]+", sentence.text)
-    if opening and not participle and sentence.start + opening.end() < at:
-        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + opening.end())
-        if agent and (agent.how == "role" or agent.person_id or agent.org):
-            return [agent]
-    return []
-
-
-def _after(ctx: Context, disc: Discourse, sentence: Sentence, verb_end: int) -> Agent | None:
-    tail = ctx.text[verb_end:sentence.end]
-    if ctx.language == "en" and not re.match(r"\s*(?:the\s+)?[A-Z]", tail):
-        return None  # "said X" names X with a capital; "said he had ..." is what was said
-    stop = re.search(r"[,.;:]\s|[,.;:]$|\s(?:on|at|in|after|before|to|during)\s", tail)
-    end = verb_end + (stop.start() if stop else len(tail))
-    return parse_agent(ctx, disc, sentence, verb_end, end)
-
-
-def _several(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Agent]:
-    # "Meloni and Merz recalled ..." is said by both.
-    people = [p for p in people_in(ctx, sentence)
-              if start <= p.start and p.end <= end and not p.possessive]
-    between = ctx.text[start:end]
-    if len(people) > 1 and re.search(r"\b(?:and|та|і)\b", between):
-        return [person_agent(p) for p in people]
-    return []
 
 
 def _signature(ctx: Context, disc: Discourse, sentence: Sentence,

@@ -16,6 +16,7 @@ from storage.records import SourceDocument
 from storage.store import SaveResult, Store
 
 if TYPE_CHECKING:  # httpx loads only when a URL is fetched
+    from bot.extract.kinds import Extractors
     from bot.ingest.fetch import FetchLimits
 
 MANIFEST_FIELDS = {"path", "url", "title", "published", "publisher", "language"}
@@ -112,15 +113,17 @@ def load_input(source: DocumentInput, *, limits: FetchLimits | None = None) -> S
     raise InputError("nothing to ingest: give a path or a URL")
 
 
-def ingest_document(store: Store, doc: SourceDocument) -> SaveResult:
-    """Extract the facts of ``doc`` and save them in one transaction, with the store's hooks
-    (``bot.wiring.open_store`` installs them)."""
+def ingest_document(store: Store, doc: SourceDocument, *,
+                    extractors: Extractors | None = None) -> SaveResult:
+    """Extract the facts of ``doc`` (``extractors``: some kinds swapped, bot.extract.kinds) and
+    save them in one transaction, with the store's hooks (``bot.wiring.open_store`` installs them)."""
     if store.is_unchanged(doc):  # the same text and metadata: extracting again would change nothing
         return SaveResult(doc.key, "unchanged", store.fact_counts(doc.key))
     from bot.extract import extract_document
     from bot.ingest.boilerplate import mark  # titles, bylines, "Source:" lines: never an answer
 
-    return store.save_document(doc, mark(extract_document(doc), title=doc.title))
+    extraction = extract_document(doc, extractors=extractors) if extractors else extract_document(doc)
+    return store.save_document(doc, mark(extraction, title=doc.title))
 
 
 def _iso_date(value: str | None) -> str | None:

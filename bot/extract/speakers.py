@@ -1,0 +1,138 @@
+"""Who speaks through a speech verb: the subject before it ("Merz said"), the name after it
+("..., said Merz"), several subjects ("Meloni and Merz recalled"), an appositive ("the head of the
+delegation, Celso Amorim, called for ..."), or the sentence's subject for a participle."""
+from __future__ import annotations
+
+import re
+
+from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
+from bot.extract.alternation import by_first_letter
+from bot.extract.context import Context
+from bot.extract.lexicon import LANGUAGES, fragment, fragments, words
+from bot.extract.people import people_in
+from storage.records import Sentence
+
+# The verbs live in data/language/<lang>/speech_verbs.txt. Only what a word list cannot say is
+# written here: a question put is said too ("... ?" Vance asked), but "asked Kyiv to" is a request.
+_SPEECH_VERBS = by_first_letter([*(one for lang in LANGUAGES for one in fragments(lang, "speech_verbs")),
+                                 r"asked(?=\s*[.,;])"])
+# Lower case only: "States" in "United States" is not a verb.
+SPEECH = re.compile(rf"(?<!\w){_SPEECH_VERBS}(?!\w)")
+# "..., saying ...": a participle reports what the subject of the sentence said.
+_PARTICIPLE = re.compile("(?i)^" + by_first_letter(dict.fromkeys(
+    fragment(entry.split()[0]) for entry in words("en", "speech_verbs")
+    if entry.split()[0].endswith("ing"))))
+# Verbs whose capitalised next word is their object, not their speaker (speech_verbs_object.txt).
+_OBJECT = re.compile(by_first_letter(fragments("en", "speech_verbs_object")))
+# A person's name as written: two to four capitalised words ("Celso Amorim", "Lloyd J. Austin").
+_NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3}")
+_EXAMPLES = re.compile(r"(?i)\s*(?:including|among|such\s+as)\b")
+# A segment that sets the scene rather than naming anyone: "In his statement, ..."
+_FRAME = re.compile(r"(?i)\s*(?:including|among|such\s+as|in|on|at|during|after|before|according)\b")
+_FRAMED_PRONOUN = re.compile(r"(?i)^\s*(?:у|в|на|під\s+час|після|in|at|during|after)\s[^,]*?\s"
+                             r"(?P<who>він|вона|вони|he|she|they)\s*$")
+_BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
+_CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
+
+
+def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
+              verb_end: int) -> list[Agent]:
+    """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
+    head = ctx.text[sentence.start:at]
+    cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
+    phrase = head[cut:]
+    if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*(?:you|and|but|also|and\s+also)\s*", phrase):
+        return []  # "X said ... and added" is one statement; "as you said" addresses someone
+    participle = bool(_PARTICIPLE.match(ctx.text[at:verb_end]))
+    right_after_quote = not phrase.strip() and head.rstrip().endswith(("”", '"', "»", "–", "—"))
+    if not participle and (_CLOSED_QUOTE.search(head) or right_after_quote):
+        after = _after(ctx, disc, sentence, verb_end)  # "..." said Keir Starmer
+        if after:
+            return [after]
+    if re.fullmatch(r"\s*(?:who|which)\s*", phrase) and cut:
+        previous = [p for p in disc.people
+                    if p.sentence == sentence.index and p.end < sentence.start + cut]
+        if previous:
+            return [person_agent(previous[-1])]
+    framed = _FRAMED_PRONOUN.search(phrase)
+    if framed:  # "У своїй промові він запевнив": the pronoun after a framing phrase
+        cut += framed.start("who")
+    if not participle:
+        found = _several(ctx, sentence, sentence.start + cut, at) or [
+            a for a in [parse_agent(ctx, disc, sentence, sentence.start + cut, at)] if a]
+        if not found and not phrase.strip() and head.rstrip().endswith(","):
+            found = _appositive(ctx, disc, sentence, head)
+        if found:
+            return found
+    return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
+
+
+def _appositive(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> list[Agent]:
+    """Return the speaker set off by commas before the verb: "the head of the delegation, Celso
+    Amorim, called for ..." (the name), "Scott Miller, the U.S. ambassador, urged ..." (the name
+    before the title), "the minister, Anna Berg, said" (the name after the title)."""
+    commas = [m.start() for m in re.finditer(",", head.rstrip()[:-1])]
+    if not commas:
+        return []
+    last = commas[-1]
+    starts = [commas[-2] + 1 if len(commas) > 1 else ctx.body_start(sentence) - sentence.start,
+              last + 1]
+    parts = [(starts[0], last), (starts[1], len(head.rstrip()) - 1)]
+    if _EXAMPLES.match(head[parts[1][0]:parts[1][1]]):
+        return []  # "European leaders, among them Merz and Starmer, said": the group speaks
+    lo, hi = sentence.start + parts[0][0], sentence.start + parts[1][1]
+    known = [p for p in people_in(ctx, sentence) if lo < p.end <= hi and not p.possessive]
+    if known:  # a person the rules know, with or without the title before the comma
+        return [person_agent(known[-1])]
+    agents = [parse_agent(ctx, disc, sentence, sentence.start + a, sentence.start + b)
+              if not _FRAME.match(head[a:b]) else None for a, b in parts]
+    # a name written between the commas wins over a title resolved through the gazetteer
+    written = [a for a in agents if a and a.how == "name" and not a.collective
+               and (a.person_id or _NAME.fullmatch(a.label))]
+    return written[-1:] or [a for a in agents if a and a.how == "role"][-1:]
+
+
+def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
+                      verb_end: int, participle: bool) -> list[Agent]:
+    """Return the sentence's subject, a speaker after the verb, or a described opening phrase."""
+    group = re.match(r"[^,;:“\"]+(?=,\s+(?:among\s+them|including|such\s+as)\b)", sentence.text)
+    if group:  # "European leaders, among them Merz and Starmer, said ...": the group speaks
+        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + group.end())
+        if agent and agent.collective:
+            return [agent]
+    subject = [p for p in people_in(ctx, sentence)
+               if p.end <= at and not p.possessive and not ctx.in_quote(p.start)]
+    if subject:
+        return [person_agent(subject[0])]
+    # "Таку заяву зробила прем'єр-міністр ...", "... said Merz"; but "condemned Russia" names
+    # whom the verb is about
+    after = None if _OBJECT.fullmatch(ctx.text[at:verb_end]) else \
+        _after(ctx, disc, sentence, verb_end)
+    if after:
+        return [after]
+    # "A senior official, speaking on condition of anonymity, said ...": the opening phrase.
+    opening = re.match(r"[^,;:“\"]+", sentence.text)
+    if opening and not participle and sentence.start + opening.end() < at:
+        agent = parse_agent(ctx, disc, sentence, sentence.start, sentence.start + opening.end())
+        if agent and (agent.how == "role" or agent.person_id or agent.org):
+            return [agent]
+    return []
+
+
+def _after(ctx: Context, disc: Discourse, sentence: Sentence, verb_end: int) -> Agent | None:
+    tail = ctx.text[verb_end:sentence.end]
+    if ctx.language == "en" and not re.match(r"\s*(?:the\s+)?[A-Z]", tail):
+        return None  # "said X" names X with a capital; "said he had ..." is what was said
+    stop = re.search(r"[,.;:]\s|[,.;:]$|\s(?:on|at|in|after|before|to|during)\s", tail)
+    end = verb_end + (stop.start() if stop else len(tail))
+    return parse_agent(ctx, disc, sentence, verb_end, end)
+
+
+def _several(ctx: Context, sentence: Sentence, start: int, end: int) -> list[Agent]:
+    # "Meloni and Merz recalled ..." is said by both.
+    people = [p for p in people_in(ctx, sentence)
+              if start <= p.start and p.end <= end and not p.possessive]
+    between = ctx.text[start:end]
+    if len(people) > 1 and re.search(r"\b(?:and|та|і)\b", between):
+        return [person_agent(p) for p in people]
+    return []
