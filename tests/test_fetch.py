@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,15 @@ def test_ingest_url_refuses_a_private_address_unless_the_setting_allows(
                      "(loopback, private or link-local address)\n")
     monkeypatch.setenv("ALLOW_PRIVATE_FETCH", "true")
     assert _ingest_url(site.url("/a"), tmp_path / "x.db") == (0, "")
+
+
+def test_a_resolver_that_hangs_is_cut_off_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """getaddrinfo has no timeout: the fetch waits for it only while the deadline lasts."""
+    # A hanging DNS server cannot be set up for one test: stand in for the system resolver.
+    released = threading.Event()
+    monkeypatch.setattr(guard.socket, "getaddrinfo", lambda *args, **kwargs: released.wait(30) or [])
+    try:
+        with pytest.raises(FetchError, match="took longer than 1 s in all"):
+            fetch("http://slow-dns.example/a", limits=FetchLimits(total_timeout=1, allow_private=True))
+    finally:
+        released.set()

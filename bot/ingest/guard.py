@@ -14,12 +14,16 @@ import socket
 import ssl
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 import httpcore
 import httpx
 
 from bot.errors import FetchError
+
+_RESOLVER = ThreadPoolExecutor(max_workers=8, thread_name_prefix="pledgebot-resolve")
 
 
 class PrivateTargetRefused(FetchError):
@@ -53,10 +57,15 @@ def is_private_address(address: str) -> bool:
     return not ip.is_global
 
 
-def resolve(host: str, port: int) -> list[str]:
-    """Return the addresses ``host`` resolves to, in the resolver's order."""
+def resolve(host: str, port: int, deadline: Deadline | None = None) -> list[str]:
+    """Return the addresses ``host`` resolves to, in the resolver's order, by the deadline."""
+    # getaddrinfo has no timeout of its own: it runs on a helper thread, waited for only as long
+    # as the deadline lasts (a resolver that hangs keeps its thread, not the fetch).
+    lookup = _RESOLVER.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=None if deadline is None else deadline.cap(None))
+    except FutureTimeout:
+        raise httpcore.ConnectTimeout(f"resolving {host} took past the deadline") from None
     except (socket.gaierror, UnicodeError) as err:
         raise httpcore.ConnectError(f"cannot resolve {host}: {err}") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
@@ -98,7 +107,7 @@ class GuardedBackend(httpcore.NetworkBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
-        addresses = resolve(host, port)
+        addresses = resolve(host, port, self._deadline)
         if not self._allow_private and any(is_private_address(a) for a in addresses):
             # Raised as the project's error: httpx passes it through untouched.
             raise PrivateTargetRefused(f"refused, {host} points into a private network "

@@ -1,11 +1,13 @@
 """The patched emulator answers python-telegram-bot the way Telegram does, errors included."""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 from telegram import Bot
-from telegram.error import BadRequest
+from telegram.error import BadRequest, Conflict
 from telegram.request import HTTPXRequest
 
 from tests.e2e.harness import Emulator, User, new_token, private_chat
@@ -67,3 +69,45 @@ async def test_files_upload_and_download(bot: Bot, emulator: Emulator) -> None:
     sent = await bot.send_document(ALICE.id, b"report body", filename="report.txt", caption="<b>Report</b>",
                                    parse_mode="HTML")
     assert (sent.document.file_name, sent.caption) == ("report.txt", "Report")
+
+
+async def test_a_second_poller_cuts_off_the_first_with_409_conflict(emulator: Emulator) -> None:
+    """Two processes polling one bot: Telegram answers the waiting request 409, as here."""
+    url = f"{emulator.url}/bot{new_token()}/getUpdates"
+    async with httpx.AsyncClient(timeout=30) as http:
+        first = asyncio.create_task(http.post(url, json={"timeout": 20}))
+        while not first.done():  # until the first request is waiting, and so cut off
+            second = await http.post(url, json={"timeout": 0})
+            await asyncio.sleep(0.05)
+        cut = await first
+    assert (second.status_code, second.json()) == (200, {"ok": True, "result": []})
+    assert cut.status_code == 409
+    assert cut.json()["description"].startswith("Conflict: terminated by other getUpdates request")
+
+
+async def test_ptb_sees_the_conflict_like_a_second_bot_instance_on_telegram(
+        bot: Bot, emulator: Emulator) -> None:
+    other = asyncio.create_task(bot.get_updates(timeout=20))
+    async with Bot(bot.token, base_url=f"{emulator.url}/bot") as second:
+        while not other.done():  # until the first instance's request is waiting, and so cut off
+            assert await second.get_updates(timeout=0) == ()
+            await asyncio.sleep(0.05)
+    with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+        await other
+
+
+@pytest.mark.parametrize("size", [pytest.param(75 * 1024, id="75-KB"),
+                                  pytest.param(20 * 1024 * 1024, id="20-MB")])
+async def test_files_up_to_twenty_megabytes_upload_and_download(bot: Bot, emulator: Emulator,
+                                                               size: int) -> None:
+    data = bytes(range(256)) * (size // 256)
+    document = await emulator.upload(name="big.bin", data=data, mime="application/octet-stream")
+    assert document["file_size"] == size
+    file = await bot.get_file(document["file_id"])
+    assert bytes(await file.download_as_bytearray()) == data
+
+
+async def test_a_file_over_twenty_megabytes_is_too_big_for_get_file(bot: Bot, emulator: Emulator) -> None:
+    document = await emulator.upload(name="huge.bin", data=b"x" * (20 * 1024 * 1024 + 1))
+    with pytest.raises(BadRequest, match="(?i)file is too big"):
+        await bot.get_file(document["file_id"])

@@ -5,6 +5,7 @@ const { parseHtml, ParseError } = require('./html');
 
 const BOT_USERNAME = 'PledgeTestBot';
 const MAX_TEXT = 4096;
+const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024; // getFile's limit for bots
 // Methods that change nothing the tests read: recorded in the call log and answered `true`.
 const RECORDED = new Set([
   'answerCallbackQuery', 'answerInlineQuery', 'sendChatAction', 'setMyCommands',
@@ -141,6 +142,7 @@ class BotApi {
   getFile(token, p) {
     const file = this.state.files.get(String(p.file_id));
     if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+    if (file.data.length > MAX_DOWNLOAD_BYTES) throw new ApiError(400, 'Bad Request: file is too big');
     return { file_id: String(p.file_id), file_unique_id: `u${p.file_id}`, file_size: file.data.length,
       file_path: `documents/${p.file_id}/${encodeURIComponent(file.name)}` };
   }

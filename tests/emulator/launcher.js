@@ -15,6 +15,10 @@ const express = require(require.resolve('express', { paths: [require.resolve('te
 const { BotApi, ApiError } = require('./botapi');
 const { State } = require('./state');
 
+// Telegram's words when a second process polls the same bot: the waiting request is cut off.
+const CONFLICT = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
+// Test uploads carry a file of up to the Bot API's 20 MB download limit, base64 in JSON.
+const BODY_LIMIT = '40mb';
 const JSON_FIELDS = ['reply_markup', 'results', 'commands', 'entities', 'link_preview_options', 'button'];
 
 function argument(name, fallback) {
@@ -70,8 +74,10 @@ function loggable(params) {
 
 function botRoutes(api, state) {
   const router = express.Router();
+  const polling = new Map(); // token -> the getUpdates request waiting for updates
   router.all('/bot:token/:method', async (req, res) => {
     const { token, method } = req.params;
+    let poll = null;
     let params = { ...req.query, ...(req.body || {}) };
     let files = {};
     if (/multipart\/form-data/.test(req.headers['content-type'] || '')) {
@@ -81,9 +87,19 @@ function botRoutes(api, state) {
     }
     const abort = new EventEmitter();
     res.on('close', () => { if (!res.writableEnded) abort.emit('abort'); });
+    if (method === 'getUpdates') {
+      const earlier = polling.get(token);
+      if (earlier) earlier.terminate();
+      const mine = { conflict: false };
+      mine.terminate = () => { mine.conflict = true; abort.emit('abort'); };
+      polling.set(token, mine);
+      poll = mine;
+    }
     try {
       const result = await (method === 'getUpdates'
         ? state.takeUpdates(token, params, abort) : api.call(token, method, params, files));
+      if (poll && polling.get(token) === poll) polling.delete(token);
+      if (poll && poll.conflict) throw new ApiError(409, CONFLICT);
       if (method !== 'getUpdates' || result.length) state.record(token, method, loggable(params), 200);
       res.json({ ok: true, result });
     } catch (err) {
@@ -127,6 +143,16 @@ function testRoutes(server, state) {
   return router;
 }
 
+/** Put body parsers with Telegram-sized limits in front of the emulator's (100 KB) ones. */
+function installParsersFirst(app) {
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: true, limit: BODY_LIMIT }));
+  const stack = app._router.stack;
+  const ours = stack.splice(stack.length - 2, 2);
+  const first = stack.findIndex((l) => l.name === 'jsonParser');
+  stack.splice(first, 0, ...ours); // a body parsed here is skipped by the later parsers
+}
+
 /** Put `router` before the emulator's own routes, right after its body parsers. */
 function installInFront(app, router) {
   app.use(router);
@@ -151,6 +177,7 @@ async function main() {
       }
       return formatted;
     };
+    installParsersFirst(server.webServer);
     installInFront(server.webServer, testRoutes(server, state));
     installInFront(server.webServer, botRoutes(new BotApi(server, state), state));
   }
