@@ -8,7 +8,10 @@ import pytest
 
 from bot.extract.agreements import _NOUN, _SIGN
 from bot.extract.commitments import _NEEDLES, KINDS, _cues
-from bot.extract.lexicon import LANGUAGE_DIR, LANGUAGES, words
+from bot.extract.lexicon import LANGUAGES, words
+from tests.conftest import REPO
+
+LANGUAGE_DIR = REPO / "data" / "language"
 from bot.extract.speakers import SPEECH
 from storage.records import Sentence
 
