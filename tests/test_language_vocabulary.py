@@ -9,11 +9,11 @@ import pytest
 from bot.extract.agreements import _NOUN, _SIGN
 from bot.extract.commitments import _NEEDLES, KINDS, _cues
 from bot.extract.lexicon import LANGUAGES, words
+from bot.extract.speakers import SPEECH
+from storage.records import Sentence
 from tests.conftest import REPO
 
 LANGUAGE_DIR = REPO / "data" / "language"
-from bot.extract.speakers import SPEECH
-from storage.records import Sentence
 
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
