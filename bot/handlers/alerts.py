@@ -3,27 +3,22 @@ daily digest is queued once a day when DAILY_DIGEST is on. No commands: only job
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
-from typing import Any
-
-from telegram.ext import Application, ContextTypes
 
 from bot.alerts.deliver import BotSender, Report, deliver_round
 from bot.alerts.outbox import Audience, queue_digest
-from bot.handlers.services import SERVICES, services
+from bot.handlers.services import App, Context, services
 
 log = logging.getLogger(__name__)
 
 DELIVERY_SECONDS = 15  # how soon an alert reaches Telegram after its facts are saved
 DIGEST_TIME = dt.time(8, 0, tzinfo=dt.UTC)
-LOCK = "alerts-delivery-lock"  # bot_data key: one delivery round at a time
 
 
-async def deliver_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def deliver_job(context: Context) -> None:
     """Fan out new alerts and send what is due; failures wait for the next round."""
-    lock: asyncio.Lock = context.bot_data.setdefault(LOCK, asyncio.Lock())
+    lock = context.bot_data.delivery_lock
     if lock.locked():
         return  # a round is running; it will pick up what is new
     async with lock:
@@ -34,13 +29,13 @@ async def deliver_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     _log(report)
 
 
-async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_job(context: Context) -> None:
     """Queue the daily digest, then deliver it."""
     queue_digest(services(context).store.db)
     await deliver_job(context)
 
 
-def deliver_soon(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def deliver_soon(app: App) -> None:
     """Run a delivery round now (after an ingest or a poll) rather than at the next tick."""
     if app.job_queue is not None:
         app.job_queue.run_once(deliver_job, 0, name="alerts-deliver-now")
@@ -51,13 +46,14 @@ def _log(report: Report) -> None:
         log.info("alerts: %s sent, %s failed, %s dropped", report.sent, report.failed, report.dropped)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Nothing to register: alerts have no commands (see bot.handlers.follow)."""
 
 
-async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def startup(app: App) -> None:
     """Schedule delivery and the digest (the store's saves queue alerts: bot.wiring)."""
-    found = app.bot_data[SERVICES]
+    found = app.bot_data.services
+    assert found is not None
     if app.job_queue is None:
         log.warning("no job queue (install python-telegram-bot[job-queue]): alerts are not delivered")
         return

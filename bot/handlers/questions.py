@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Message, MessageEntity, Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.handlers.access import Callback, rate_limited
 from bot.handlers.pages import send_answer
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.render import render_sources, render_text
 
 MAX_QUESTION = 500  # characters; a question longer than this is cut, not refused
@@ -45,11 +44,11 @@ def command_question(command: str, args: str) -> str | None:
     return QUESTIONS[command].format(args)
 
 
-async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def _answer(message: Message, context: Context, question: str) -> None:
     await send_answer(message, context, services(context).ask(question[:MAX_QUESTION]))
 
 
-async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
+async def _command(update: Update, context: Context, command: str) -> None:
     message = update.effective_message
     assert message is not None
     question = command_question(command, " ".join(context.args or []))
@@ -72,7 +71,7 @@ COMMANDS = (
 
 def question_command(command: str, doc: str) -> Callback:
     """Return the callback of one question command; its docstring is its help line."""
-    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def callback(update: Update, context: Context) -> None:
         await _command(update, context, command)
 
     callback.__doc__, callback.__name__ = doc, command
@@ -80,7 +79,7 @@ def question_command(command: str, doc: str) -> Callback:
 
 
 @rate_limited
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources(update: Update, context: Context) -> None:
     """List the documents behind an answer: /sources <question>."""
     message = update.effective_message
     assert message is not None
@@ -93,13 +92,13 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @rate_limited
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: Context) -> None:
     """Answer any text in a private chat as a question."""
     assert update.effective_message is not None and update.effective_message.text is not None
     await _answer(update.effective_message, context, update.effective_message.text)
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: Context) -> None:
     """Answer a group message that mentions the bot or replies to it; ignore the rest."""
     assert update.effective_message is not None
     if _group_question(update.effective_message, context) is not None:
@@ -107,7 +106,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 @rate_limited
-async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _answer_group(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     question = _group_question(message, context)
@@ -117,7 +116,7 @@ async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await _answer(message, context, question)
 
 
-def _group_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _group_question(message: Message, context: Context) -> str | None:
     return addressed_question(message, bot_id=context.bot.id, username=context.bot.username)
 
 
@@ -144,7 +143,7 @@ def _cut_utf16(text: str, offset: int, length: int) -> str:
     return f"{before.rstrip()} {after.lstrip(' ,:')}"
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add the question commands, private questions and group mentions."""
     for name, doc in COMMANDS:
         app.add_handler(CommandHandler(name, question_command(name, doc)))

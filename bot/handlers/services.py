@@ -1,13 +1,21 @@
-"""The long-lived services every handler uses, built once in ``post_init`` and kept in bot_data."""
+"""The long-lived services every handler uses, built once in ``post_init`` and kept in bot_data.
+
+``bot_data`` and ``user_data`` are typed (``BotData``, ``UserData``) through PTB's ``ContextTypes``:
+handlers take a ``Context`` and read ``context.bot_data.services``, not string keys.
+"""
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
 from bot.config import Settings
+from bot.handlers.ingest_worker import IngestWorker
 from bot.query.answer import Answer
 from bot.ratelimit import UserRateLimiter
 from bot.render import Page
@@ -15,7 +23,6 @@ from bot.render import Page
 if TYPE_CHECKING:
     from storage.store import Store
 
-SERVICES = "services"  # the bot_data key
 Engine = Callable[..., Answer]  # answer_question(question, *, store) -> Answer
 
 
@@ -50,6 +57,7 @@ class Services:
     store: Store
     engine: Engine
     limiter: UserRateLimiter
+    ingester: IngestWorker  # admins' documents: extracted and saved on a thread of its own
     answers: AnswerCache = field(default_factory=AnswerCache)
 
     def ask(self, question: str) -> Answer:
@@ -67,10 +75,30 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
     from bot.wiring import open_store
 
     return Services(settings=settings, store=open_store(settings), engine=engine or answer_question,
-                    limiter=UserRateLimiter(per_minute=settings.user_rate_limit))
+                    limiter=UserRateLimiter(per_minute=settings.user_rate_limit),
+                    ingester=IngestWorker(settings.db))
 
 
-def services(context: Any) -> Services:
-    """Return the services of a handler's ``context``."""
-    found: Services = context.bot_data[SERVICES]
+class BotData:
+    """What the application keeps for all handlers (PTB's ``bot_data``)."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None  # set in post_init, dropped in post_shutdown
+        self.delivery_lock = asyncio.Lock()  # one alert delivery round at a time
+
+
+class UserData:
+    """What the application keeps per user (PTB's ``user_data``): nothing yet. A feature that
+    remembers something about a user adds a typed attribute here, not a string key."""
+
+
+Context = CallbackContext[ExtBot[None], UserData, dict[Any, Any], BotData]
+App = Application[Any, Any, UserData, dict[Any, Any], BotData, Any]  # bot and context types vary in tests
+CONTEXT_TYPES = ContextTypes(context=CallbackContext, bot_data=BotData, user_data=UserData)
+
+
+def services(context: Context) -> Services:
+    """Return the services of a handler's ``context`` (set once the application started)."""
+    found = context.bot_data.services
+    assert found is not None, "services are built in post_init"
     return found
