@@ -26,9 +26,9 @@ $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
 		$(LOCK_VENV)/bin/python -m pip install --quiet $(PIP_TOOLS); }
-	$(LOCK_VENV)/bin/pip-compile --quiet $(UPGRADE) --generate-hashes --allow-unsafe --strip-extras \
-		--extra test --extra browse --no-emit-index-url --no-emit-find-links --pip-args=--isolated \
-		--custom-compile-command "make lock" --output-file $(LOCK) pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet $(UPGRADE) --generate-hashes \
+		--allow-unsafe --strip-extras --extra test --extra browse --no-emit-index-url --no-emit-find-links \
+		--pip-args=--isolated --output-file $(LOCK) pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
