@@ -7,14 +7,14 @@ from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, BaseRateLimiter, Defaults
+from telegram.ext import AIORateLimiter, ApplicationBuilder, BaseRateLimiter, Defaults
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.handlers import admin, alerts, basics, feeds, follow, inline, pages, questions, scorecard
 from bot.handlers.errors import TokenFilter, on_error
-from bot.handlers.services import SERVICES, Engine, open_services
+from bot.handlers.services import CONTEXT_TYPES, App, Engine, open_services
 
 # Handler modules in the order their handlers are tried (all in group 0: the first match wins).
 # To add a feature, write a module with register(app) (and optional async startup/shutdown)
@@ -31,7 +31,6 @@ HANDLER_MODULES: tuple[ModuleType, ...] = (
     inline,  # inline mode
 )
 
-App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(settings: Settings, *, engine: Engine | None = None,
@@ -46,7 +45,7 @@ def build_application(settings: Settings, *, engine: Engine | None = None,
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(app: App) -> None:
-        app.bot_data[SERVICES] = open_services(settings, engine=engine)
+        app.bot_data.services = open_services(settings, engine=engine)
         for module in HANDLER_MODULES:
             if hasattr(module, "startup"):
                 await module.startup(app)
@@ -55,12 +54,14 @@ def build_application(settings: Settings, *, engine: Engine | None = None,
         for module in reversed(HANDLER_MODULES):
             if hasattr(module, "shutdown"):
                 await module.shutdown(app)
-        found = app.bot_data.pop(SERVICES, None)
+        found, app.bot_data.services = app.bot_data.services, None
         if found is not None:
+            found.ingester.close()
             found.store.close()
 
     builder = (
         ApplicationBuilder()
+        .context_types(CONTEXT_TYPES)
         .token(settings.telegram_bot_token.get_secret_value())
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))

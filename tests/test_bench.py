@@ -83,10 +83,10 @@ def test_percentile_is_nearest_rank() -> None:
 
 
 def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
-    from bot.cli import open_store
     from bot.ingest.pipeline import ingest_document
+    from bot.wiring import open_store
 
-    store = open_store(str(tmp_path / "b.db"))
+    store = open_store(tmp_path / "b.db")
     for item in generate(3):
         ingest_document(store, item.doc)
     store.close()

@@ -169,7 +169,7 @@ async def test_delete_needs_an_admin_and_exactly_one_document(
     seed_documents(tmp_path / "bot.db", ["First readout", "Second readout"])
     async with offline_app(tmp_path, engine=fixed_engine()) as (app, calls):
         await app.process_update(Update.de_json(message_update(text=f"/delete {wanted}", user=user), app.bot))
-        remaining = len(list(app.bot_data["services"].store.documents()))
+        remaining = len(list(app.bot_data.services.store.documents()))
     assert calls.sent()[-1]["text"].startswith(reply)
     assert remaining == left
 

@@ -33,7 +33,7 @@ async def test_document_ingest(tmp_path: Path, user: dict[str, Any], name: str, 
     async with offline_app(tmp_path) as (app, calls):
         app.bot.request.files["F1"] = READOUT  # type: ignore[attr-defined]
         await app.process_update(Update.de_json(document_update(user, name, len(READOUT)), app.bot))
-        documents = list(app.bot_data["services"].store.documents())
+        documents = list(app.bot_data.services.store.documents())
     assert calls.sent()[-1]["text"].startswith(reply)
     assert len(documents) == stored
 
@@ -69,3 +69,37 @@ async def test_a_url_from_a_non_admin_is_refused_not_fetched(
     async with offline_app(tmp_path) as (app, calls):
         await app.process_update(Update.de_json(message_update(text="https://example.org/x"), app.bot))
     assert "only the bot&#x27;s admins" in calls.sent()[0]["text"]
+
+
+async def test_extraction_runs_on_the_ingest_thread_with_its_own_connection(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import bot.extract
+    from bot.ingest import pipeline
+
+    seen: list[tuple[str, object]] = []
+    real_extract, real_ingest = bot.extract.extract_document, pipeline.ingest_document
+
+    def extract(doc: SourceDocument) -> Any:
+        seen.append(("extract", threading.current_thread().name))
+        return real_extract(doc)
+
+    def ingest(store: Any, doc: SourceDocument) -> Any:
+        seen.append(("connection", store.db.conn))
+        return real_ingest(store, doc)
+
+    monkeypatch.setattr(bot.extract, "extract_document", extract)
+    monkeypatch.setattr("bot.handlers.ingest_worker.ingest_document", ingest)
+    async with offline_app(tmp_path) as (app, calls):
+        app.bot.request.files["F1"] = READOUT  # type: ignore[attr-defined]
+        update = document_update(ADMIN, "oslo.txt", len(READOUT))
+        for _ in range(2):  # the second finds the document unchanged on the same connection
+            await app.process_update(Update.de_json(update, app.bot))
+        bot_connection = app.bot_data.services.store.db.conn
+        documents = list(app.bot_data.services.store.documents())  # the bot's connection sees the save
+    [(_, thread)] = [s for s in seen if s[0] == "extract"]
+    assert thread != threading.current_thread().name and str(thread).startswith("pledgebot-ingest")
+    connections = [c for kind, c in seen if kind == "connection"]
+    assert len(connections) == 2 and connections[0] is connections[1] is not bot_connection
+    assert len(documents) == 1 and calls.sent()[-1]["text"].startswith("<b>Unchanged</b>")

@@ -47,3 +47,21 @@ def test_ingest_installs_no_hook_of_its_own(bare_store: Store) -> None:
     assert _count(bare_store, "alerts") == 0
     # Questions still see the new words: they are read from the sentences until a wired save.
     assert Vocabulary(bare_store.db).starting("pledg", limit=5) == ["pledged"]
+
+
+def test_questions_go_to_tracking_or_to_the_engine_never_both(store: Store) -> None:
+    import datetime as dt
+
+    from bot.ask import answer_question
+    from bot.query.engine import engine_for
+    from bot.tracking.router import try_answer
+
+    ingest_document(store, DOC)
+    today = dt.date(2025, 6, 1)
+    status = "status of the Norwegian air defence pledge"
+    tracked = try_answer(status, store, today=today)
+    assert tracked is not None
+    assert answer_question(status, store=store, today=today) == tracked
+    plain = "what did Norway pledge?"
+    assert try_answer(plain, store, today=today) is None
+    assert answer_question(plain, store=store, today=today) == engine_for(store).answer(plain)

@@ -6,12 +6,12 @@ from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.render import render_text
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, Any]]
+Callback = Callable[[Update, Context], Coroutine[Any, Any, Any]]
 
 REFUSAL = ("Sorry, only the bot's admins can add or remove documents. "
            "Ask me a question instead, or see /help.")
@@ -20,7 +20,7 @@ REFUSAL = ("Sorry, only the bot's admins can add or remove documents. "
 def admin_only(callback: Callback) -> Callback:
     """Run ``callback`` for admins; everyone else gets a polite refusal."""
     @functools.wraps(callback)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Any:
+    async def wrapper(update: Update, context: Context) -> Any:
         user = update.effective_user
         if services(context).is_admin(user.id if user else None):
             return await callback(update, context)
@@ -35,7 +35,7 @@ def admin_only(callback: Callback) -> Callback:
 def rate_limited(callback: Callback) -> Callback:
     """Run ``callback`` unless its user is over the per-minute limit; then ask them to wait."""
     @functools.wraps(callback)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Any:
+    async def wrapper(update: Update, context: Context) -> Any:
         user = update.effective_user
         limiter = services(context).limiter
         if user is None or limiter.allow(user.id):
@@ -49,7 +49,7 @@ def rate_limited(callback: Callback) -> Callback:
     return wrapper
 
 
-def command_entries(app: Application[Any, Any, Any, Any, Any, Any]) -> Iterator[tuple[str, str, bool]]:
+def command_entries(app: App) -> Iterator[tuple[str, str, bool]]:
     """Yield (command, description, admin only) for every registered command, in order."""
     seen: set[str] = set()
     for group in sorted(app.handlers):

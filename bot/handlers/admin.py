@@ -7,14 +7,14 @@ from typing import Any
 
 from telegram import Message, MessageOriginChannel, Update
 from telegram.constants import ChatAction
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.errors import InputError, PledgebotError
 from bot.handlers.access import admin_only
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.ingest.fetch import fetch_limits
 from bot.ingest.loaders import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, TEXT_SUFFIXES, text_to_loaded
-from bot.ingest.pipeline import DocumentInput, build_document, ingest_document, load_input
+from bot.ingest.pipeline import DocumentInput, build_document, load_input
 from bot.render import render_ingest, render_text
 from storage.records import SourceDocument
 
@@ -29,24 +29,24 @@ class _ChannelForward(filters.MessageFilter):
         return isinstance(message.forward_origin, MessageOriginChannel)
 
 
-async def _ingest(message: Message, context: ContextTypes.DEFAULT_TYPE, label: str,
+async def _ingest(message: Message, context: Context, label: str,
                   load: Any) -> None:
-    """Load a document off the event loop, then extract and save it; reply with what it found."""
+    """Load, extract and save a document off the event loop; reply with what it found."""
     await message.chat.send_action(ChatAction.TYPING)
     try:
         doc: SourceDocument = await asyncio.to_thread(load)
-        result = ingest_document(services(context).store, doc)
+        saved = await services(context).ingester.ingest(doc)
     except PledgebotError as err:
         await message.reply_text(render_text(f"Could not ingest {label}: {err}")[0])
         return
-    meetings = services(context).store.facts_of(result.doc_id)["meetings"]
+    result = saved.result
     await message.reply_text(render_ingest(label=doc.title or label, status=result.status,
                                            counts=result.counts, doc_id=result.doc_id,
-                                           meeting=meetings[0] if meetings else None, note=doc.note))
+                                           meeting=saved.meeting, note=doc.note))
 
 
 @admin_only
-async def ingest_url(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ingest_url(update: Update, context: Context) -> None:
     """Fetch and ingest the page at a URL."""
     message = update.effective_message
     assert message is not None and message.text is not None
@@ -56,7 +56,7 @@ async def ingest_url(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 @admin_only
-async def ingest_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ingest_file(update: Update, context: Context) -> None:
     """Ingest a .txt, .md or .html document."""
     message = update.effective_message
     assert message is not None and message.document is not None
@@ -80,7 +80,7 @@ async def ingest_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 @admin_only
-async def ingest_forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ingest_forward(update: Update, context: Context) -> None:
     """Ingest a post forwarded from a channel, with the channel as its publisher."""
     message = update.effective_message
     assert message is not None and isinstance(message.forward_origin, MessageOriginChannel)
@@ -100,7 +100,7 @@ async def ingest_forward(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 @admin_only
-async def delete_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_document(update: Update, context: Context) -> None:
     """Delete a document and its facts: /delete <id, URL or title>."""
     message = update.effective_message
     assert message is not None
@@ -120,7 +120,7 @@ async def delete_document(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await message.reply_text(render_text(f"Deleted {name} and its facts.")[0])
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add ingest of URLs, files and forwarded channel posts (private chats), and /delete."""
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("delete", delete_document))

@@ -1,13 +1,11 @@
 """/start and /help; /help is built from the registered commands, so it never drifts."""
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import BotCommand, Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.handlers.access import command_entries
-from bot.handlers.services import Services, services
+from bot.handlers.services import App, Context, Services, services
 from bot.render import render_help
 
 INTRO = ("I keep track of diplomatic meetings: who attended, who said what and who committed to "
@@ -15,12 +13,12 @@ INTRO = ("I keep track of diplomatic meetings: who attended, who said what and w
          "In a group, mention me or reply to me. Commands:")
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """Introduce the bot and list what it can do."""
     await help_command(update, context)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """List the commands."""
     assert update.effective_message is not None
     entries = [(name, doc) for name, doc, admin in command_entries(context.application) if not admin]
@@ -37,13 +35,13 @@ def intro(found: Services) -> str:
     return INTRO.format(example=f', e.g. "{example}"' if example else "")
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add /start and /help."""
     app.add_handler(CommandHandler("start", start))
     app.add_handler(CommandHandler("help", help_command))
 
 
-async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def startup(app: App) -> None:
     """Set the bot's command menu (setMyCommands) from the public commands."""
     commands = [BotCommand(name, doc[:256] or name) for name, doc, admin in command_entries(app)
                 if not admin]

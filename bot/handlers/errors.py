@@ -6,9 +6,8 @@ import traceback
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot.handlers.services import SERVICES
+from bot.handlers.services import Context
 from bot.render import render_text
 
 log = logging.getLogger("pledgebot.telegram")
@@ -21,7 +20,7 @@ def redact(text: str, token: str | None) -> str:
     return text.replace(token, "<token>") if token else text
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log an exception raised while handling an update, and tell whoever should know."""
     err = context.error
     token = context.bot.token
@@ -31,7 +30,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("update %s failed: %s\n%s", update_id, described, redact(trace, token))
     if isinstance(update, Update) and update.effective_message and update.effective_message.chat:
         await _quietly(update.effective_message.reply_text(render_text(SORRY)[0]))
-    services = context.bot_data.get(SERVICES)
+    services = context.bot_data.services
     chat_id = services.settings.admin_chat_id if services else None
     if chat_id:
         note = f"Error while handling update {update_id}: {described}"[:1000]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.config import Settings
 from bot.errors import PledgebotError
@@ -15,7 +14,7 @@ from bot.feeds.poll import FeedOutcome, poll_due
 from bot.feeds.store import add_feed, describe_feed, list_feeds, remove_feed
 from bot.handlers.access import admin_only
 from bot.handlers.alerts import deliver_soon
-from bot.handlers.services import SERVICES, services
+from bot.handlers.services import App, Context, services
 from bot.ingest.fetch import fetch_limits
 from bot.render import render_text
 
@@ -35,7 +34,7 @@ def poll_store(settings: Settings, *, force: bool = False) -> list[FeedOutcome]:
         store.close()
 
 
-async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def poll_job(context: Context) -> None:
     """Poll the feeds that are due, off the event loop; alerts follow at once."""
     outcomes = await asyncio.to_thread(poll_store, services(context).settings)
     for outcome in outcomes:
@@ -44,7 +43,7 @@ async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @admin_only
-async def feeds_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def feeds_command(update: Update, context: Context) -> None:
     """Manage feeds: /feeds [add URL | remove URL | poll]."""
     args = context.args or []
     action = args[0].lower() if args else "list"
@@ -57,7 +56,7 @@ async def feeds_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await update.effective_message.reply_text(chunk)
 
 
-async def _run(context: ContextTypes.DEFAULT_TYPE, action: str, url: str) -> str:
+async def _run(context: Context, action: str, url: str) -> str:
     db = services(context).store.db
     if action == "list":
         found = list_feeds(db)
@@ -78,15 +77,17 @@ async def _run(context: ContextTypes.DEFAULT_TYPE, action: str, url: str) -> str
     return f"Added {url}; polled now, then every {minutes} minutes." if added else f"{url} is already there."
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add /feeds (admins)."""
     app.add_handler(CommandHandler("feeds", feeds_command))
 
 
-async def startup(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def startup(app: App) -> None:
     """Poll the feeds every FEED_POLL_MINUTES, starting shortly after launch."""
     if app.job_queue is None:
         log.warning("no job queue: feeds are only polled by `pledgebot feeds poll`")
         return
-    minutes = app.bot_data[SERVICES].settings.feed_poll_minutes
+    found = app.bot_data.services
+    assert found is not None
+    minutes = found.settings.feed_poll_minutes
     app.job_queue.run_repeating(poll_job, interval=minutes * 60, first=10, name="feeds-poll")

@@ -4,15 +4,14 @@ organisations and topics."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.alerts.match import Subject, default_index, resolve_subject
 from bot.alerts.subscriptions import follow, following, unfollow
 from bot.errors import NotFoundError
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.render import render_text
 
 USAGE = (
@@ -29,7 +28,7 @@ async def _reply(update: Update, text: str) -> None:
         await update.effective_message.reply_text(chunk)
 
 
-def _argument(context: ContextTypes.DEFAULT_TYPE) -> str:
+def _argument(context: Context) -> str:
     return " ".join(context.args or []).strip()
 
 
@@ -38,7 +37,7 @@ async def _resolve(text: str) -> Subject:
     return await asyncio.to_thread(lambda: resolve_subject(text[:100], index=default_index()))
 
 
-async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def follow_command(update: Update, context: Context) -> None:
     """Follow a person, country, organisation or topic."""
     assert update.effective_chat is not None
     text = _argument(context)
@@ -60,7 +59,7 @@ async def follow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )
 
 
-async def unfollow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unfollow_command(update: Update, context: Context) -> None:
     """Stop following something."""
     assert update.effective_chat is not None
     text = _argument(context)
@@ -78,7 +77,7 @@ async def unfollow_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await _reply(update, "You no longer follow " + ", ".join(s.label for s in gone) + ".")
 
 
-async def following_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def following_command(update: Update, context: Context) -> None:
     """List what you follow."""
     assert update.effective_chat is not None
     found = following(services(context).store.db, chat_id=update.effective_chat.id)
@@ -93,12 +92,12 @@ def describe_following(found: list[Subject]) -> str:
     return "You follow:\n" + "\n".join(lines) + "\n\nStop with /unfollow followed by the name."
 
 
-async def not_here(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def not_here(update: Update, context: Context) -> None:
     """Explain that subscriptions are made in private chats."""
     await _reply(update, PRIVATE_ONLY)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add /follow, /unfollow and /following (private chats; elsewhere a pointer to them)."""
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("follow", follow_command, filters=private))

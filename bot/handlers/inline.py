@@ -1,20 +1,18 @@
 """Inline mode: ``@bot merz`` in any chat lists matching facts, 50 a page."""
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
-from telegram.ext import Application, ContextTypes, InlineQueryHandler
+from telegram.ext import InlineQueryHandler
 
 from bot.conversation.named_first import inline_answer
 from bot.handlers.questions import MAX_QUESTION
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.render import inline_results
 
 PER_PAGE = 50  # Telegram's maximum number of results in one answer
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: Context) -> None:
     """Answer an inline query with one result per matching fact, paginated by offset."""
     query = update.inline_query
     assert query is not None
@@ -31,6 +29,6 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer(results, next_offset=next_offset or None, cache_time=30)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add inline mode."""
     app.add_handler(InlineQueryHandler(inline_query))

@@ -1,22 +1,20 @@
 """Send an answer as pages; turn pages and show sources when their buttons are pressed."""
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes
+from telegram.ext import CallbackQueryHandler
 
 from bot.conversation.kept import new_key
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.query.answer import Answer
 from bot.render import page_keyboard, render_answer, render_source
 
 EXPIRED = "This answer has expired; please ask again."
 
 
-async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> None:
+async def send_answer(message: Message, context: Context, answer: Answer) -> None:
     """Reply to ``message`` with the first page of ``answer`` and its buttons.
 
     The answer is kept in the store under the key its buttons carry, with the message that
@@ -32,7 +30,7 @@ async def send_answer(message: Message, context: ContextTypes.DEFAULT_TYPE, answ
     services(context).answers.put(answer, key=key, chat_id=sent.chat_id, message_id=sent.message_id)
 
 
-async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def turn_page(update: Update, context: Context) -> None:
     """Show another page of an answer in the same message."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -52,7 +50,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise
 
 
-async def show_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_source(update: Update, context: Context) -> None:
     """Reply with the exact sentence a fact came from, and its link."""
     query = update.callback_query
     assert query is not None and query.data is not None
@@ -67,7 +65,7 @@ async def show_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await query.message.reply_text(render_source(results[int(index)]), do_quote=True)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add the page and source buttons."""
     app.add_handler(CallbackQueryHandler(turn_page, pattern=r"^p:[\w-]+:\d+$"))
     app.add_handler(CallbackQueryHandler(show_source, pattern=r"^s:[\w-]+:\d+$"))

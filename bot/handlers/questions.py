@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from telegram import Message, MessageEntity, Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.conversation.smalltalk import small_talk, small_talk_reply
 from bot.handlers.access import Callback, rate_limited
 from bot.handlers.pages import send_answer
-from bot.handlers.services import Services, services
+from bot.handlers.services import App, Context, Services, services
 from bot.query.parse import language_of
 from bot.render import render_sources, render_text
 
@@ -49,7 +48,7 @@ def command_question(command: str, args: str) -> str | None:
     return QUESTIONS[command].format(args)
 
 
-async def _answer(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
+async def _answer(message: Message, context: Context, question: str,
                   previous: str | None = None) -> None:
     found = services(context)
     user = message.from_user.id if message.from_user else message.chat_id
@@ -72,7 +71,7 @@ def usage(command: str, found: Services) -> str:
     return f"{USAGE[command]}, e.g. {example}"
 
 
-async def _command(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str) -> None:
+async def _command(update: Update, context: Context, command: str) -> None:
     message = update.effective_message
     assert message is not None
     question = command_question(command, " ".join(context.args or []))
@@ -95,7 +94,7 @@ COMMANDS = (
 
 def question_command(command: str, doc: str) -> Callback:
     """Return the callback of one question command; its docstring is its help line."""
-    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def callback(update: Update, context: Context) -> None:
         await _command(update, context, command)
 
     callback.__doc__, callback.__name__ = doc, command
@@ -103,7 +102,7 @@ def question_command(command: str, doc: str) -> Callback:
 
 
 @rate_limited
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources(update: Update, context: Context) -> None:
     """List the documents behind an answer: /sources <question>."""
     message = update.effective_message
     assert message is not None
@@ -116,7 +115,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 @rate_limited
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_text(update: Update, context: Context) -> None:
     """Answer any text in a private chat as a question; small talk gets a short reply.
 
     A reply to one of the bot's answers continues that answer, however long ago it was given.
@@ -129,7 +128,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await _answer(message, context, message.text, previous=_replied_question(message, context))
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_text(update: Update, context: Context) -> None:
     """Answer a group message that mentions the bot or replies to it; ignore the rest.
 
     Small talk ("thanks!") gets no reply in a group, where it would only add noise.
@@ -141,7 +140,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 @rate_limited
-async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _answer_group(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     question = _group_question(message, context)
@@ -151,7 +150,7 @@ async def _answer_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await _answer(message, context, question, previous=_replied_question(message, context))
 
 
-def _replied_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _replied_question(message: Message, context: Context) -> str | None:
     """Return the question of the bot's answer ``message`` replies to ("and France?"), if kept."""
     replied = message.reply_to_message
     if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
@@ -160,7 +159,7 @@ def _replied_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> s
     return answer.question if answer else None
 
 
-def _group_question(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def _group_question(message: Message, context: Context) -> str | None:
     return addressed_question(message, bot_id=context.bot.id, username=context.bot.username)
 
 
@@ -187,7 +186,7 @@ def _cut_utf16(text: str, offset: int, length: int) -> str:
     return f"{before.rstrip()} {after.lstrip(' ,:')}"
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add the question commands, private questions and group mentions."""
     for name, doc in COMMANDS:
         app.add_handler(CommandHandler(name, question_command(name, doc)))

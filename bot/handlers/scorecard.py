@@ -5,11 +5,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import CommandHandler
 
 from bot.handlers.access import rate_limited
 from bot.handlers.pages import send_answer
-from bot.handlers.services import services
+from bot.handlers.services import App, Context, services
 from bot.query.answer import Answer
 from bot.render import render_text
 
@@ -55,7 +55,7 @@ def with_example(command: str, text: str, *, store: Store, today: dt.date | None
 
 
 def _command(command: str, doc: str) -> Any:
-    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def callback(update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None
         args = " ".join(context.args or [])
@@ -70,7 +70,7 @@ def _command(command: str, doc: str) -> Any:
     return rate_limited(callback)
 
 
-def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def register(app: App) -> None:
     """Add /scorecard and /status."""
     for name, doc in COMMANDS:
         app.add_handler(CommandHandler(name, _command(name, doc)))

@@ -1,21 +1,30 @@
-"""The long-lived services every handler uses, built once in ``post_init`` and kept in bot_data."""
+"""The long-lived services every handler uses, built once in ``post_init`` and kept in bot_data.
+
+``bot_data`` and ``user_data`` are typed (``BotData``, ``UserData``) through PTB's ``ContextTypes``:
+handlers take a ``Context`` and read ``context.bot_data.services``, not string keys.
+"""
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
 from bot.conversation.followup import follow_up
 from bot.conversation.kept import ChatContexts, KeptAnswers
 from bot.entities import EntityIndex
+from bot.handlers.ingest_worker import IngestWorker
 from bot.query.answer import Answer
 from bot.ratelimit import StoredRateLimiter
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from storage.store import Store
 
-SERVICES = "services"  # the bot_data key
 Engine = Callable[..., Answer]  # answer_question(question, *, store) -> Answer
 
 
@@ -30,6 +39,7 @@ class Services:
     limiter: StoredRateLimiter
     answers: KeptAnswers
     contexts: ChatContexts
+    ingester: IngestWorker  # admins' documents: extracted and saved on a thread of its own
 
     @property
     def index(self) -> EntityIndex:
@@ -65,10 +75,31 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
     store = open_store(settings)
     return Services(settings=settings, store=store, engine=engine or answer_question,
                     limiter=StoredRateLimiter(store.db, per_minute=settings.user_rate_limit),
-                    answers=KeptAnswers(store.db), contexts=ChatContexts(store.db))
+                    answers=KeptAnswers(store.db), contexts=ChatContexts(store.db),
+                    ingester=IngestWorker(settings.db))
 
 
-def services(context: Any) -> Services:
-    """Return the services of a handler's ``context``."""
-    found: Services = context.bot_data[SERVICES]
+class BotData:
+    """What the application keeps for all handlers (PTB's ``bot_data``)."""
+
+    def __init__(self) -> None:
+        self.services: Services | None = None  # set in post_init, dropped in post_shutdown
+        self.delivery_lock = asyncio.Lock()  # one alert delivery round at a time
+        self.delivery_db: Database | None = None  # the delivery rounds' own connection (post_init)
+
+
+class UserData:
+    """What the application keeps per user (PTB's ``user_data``): nothing yet. A feature that
+    remembers something about a user adds a typed attribute here, not a string key."""
+
+
+Context = CallbackContext[ExtBot[None], UserData, dict[Any, Any], BotData]
+App = Application[Any, Any, UserData, dict[Any, Any], BotData, Any]  # bot and context types vary in tests
+CONTEXT_TYPES = ContextTypes(context=CallbackContext, bot_data=BotData, user_data=UserData)
+
+
+def services(context: Context) -> Services:
+    """Return the services of a handler's ``context`` (set once the application started)."""
+    found = context.bot_data.services
+    assert found is not None, "services are built in post_init"
     return found
