@@ -227,7 +227,7 @@ async def test_every_suggested_example_answers_on_this_store(tmp_path: Path, com
         example = usage.split("e.g. ", 1)[1]
         await app.process_update(Update.de_json(message_update(text=example), app.bot))
         reply = calls.sent()[-1]["text"]
-        store = app.bot_data["services"].store
+        store = app.bot_data.services.store
         args = example.split(" ", 1)[1]
         question = args if command == "sources" else command_question(command, args)
         assert question is not None and answer_question(question, store=store).found, usage
@@ -243,7 +243,7 @@ async def test_help_suggests_a_question_that_answers_here(tmp_path: Path, seeded
     async with offline_app(tmp_path) as (app, calls):
         await app.process_update(Update.de_json(message_update(text="/help"), app.bot))
         intro = calls.sent()[-1]["text"].split("Commands:")[0]
-        store = app.bot_data["services"].store
+        store = app.bot_data.services.store
         examples = [q.split("&quot;")[0] for q in intro.split("e.g. &quot;")[1:]]
         assert all(answer_question(q, store=store).found for q in examples)
     assert examples == (["what did Kristen Michal say?"] if seeded else [])
