@@ -236,3 +236,9 @@ def test_we_of_a_declaration_is_its_authors() -> None:
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected
+
+
+def test_which_after_a_person_is_not_the_person() -> None:
+    text = ("Aid talks\n\nMinisters welcomed the grid plan presented by the President of the "
+            "Commission, which could mobilise up to €90 billion.")
+    assert [c.actor for c in extract(text).commitments] == []

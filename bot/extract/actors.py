@@ -86,7 +86,10 @@ def _before_who(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
     if head[who:].startswith("which"):
         begin = max((m.end() for m in _CLAUSE.finditer(head[:comma])), default=0)
         agent = subject_phrase(ctx, disc, sentence, sentence.start + begin, sentence.start + comma)
-        return agent if agent and (agent.country or agent.org or agent.collective) else None
+        # "which" is never a person: "the plan presented by the President, which could ..."
+        person = agent is not None and (agent.person_id is not None or agent.how == "role")
+        return agent if agent and not person and (agent.country or agent.org or agent.collective) \
+            else None
     return None
 
 
