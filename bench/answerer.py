@@ -1,14 +1,25 @@
 """A separate process that answers the benchmark questions and reports timings and peak memory.
 
-``python -m bench.answerer --db DB --engine project|baseline QUESTIONS_JSON`` prints one JSON
-object: start-up time, the first answer's time (index loading lands there), one sample per
-question, and the process's peak resident memory (VmHWM).
+``python -m bench.answerer --db DB --engine project|bm25|scan --regime warm|write|cold FILE``
+prints one JSON object: start-up time, the first answer's time (index loading lands there), one
+sample per question, and the process's peak resident memory (VmHWM). The regimes:
+
+- ``warm``: one process answers every question in turn, its caches kept between questions;
+- ``write``: the same, but before each question another connection saves a document (one of
+  the store's own, with a sentence added), as a bot whose feeds ingest between questions does;
+- ``cold``: a fresh process per question, which opens the store and answers that one question.
+  It is forked from a process that has imported the modules and loaded the gazetteer (by
+  answering on an empty in-memory store), like a bot just restarted; the process start itself
+  is the cold start that ``bench.run`` measures with ``pledgebot ask``.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
+import os
+import random
 import resource
 import sys
 import time
@@ -19,14 +30,15 @@ from typing import Any
 from bench.questions import Question, is_hit
 
 Ask = Callable[[str], tuple[bool, str]]
+REGIMES = ("warm", "write", "cold")
 
 
 def open_engine(engine: str, db: str) -> Ask:
-    """Return a function answering one question with the project's engine or the baseline."""
-    if engine == "baseline":
-        from bench.baseline import Baseline
+    """Return a function answering one question with the project's engine or a peer."""
+    if engine in ("bm25", "scan"):
+        from bench.baseline import Bm25, Scan
 
-        return Baseline(db).answer
+        return (Bm25 if engine == "bm25" else Scan)(db).answer
     from bot.cli import open_store
     from bot.query import answer_question
 
@@ -39,24 +51,98 @@ def open_engine(engine: str, db: str) -> Ask:
     return ask
 
 
-def measure(ask: Ask, questions: list[Question], *, budget_s: float = math.inf) -> list[dict[str, Any]]:
+def timed(ask: Ask, q: Question) -> dict[str, Any]:
+    """Answer one question and return its sample: wall-clock and CPU latency, found, hit.
+
+    CPU time is kept because other work on the machine inflates wall-clock time.
+    """
+    start, cpu = time.perf_counter(), time.process_time()
+    found, text = ask(q.text)
+    ms, cpu_ms = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+    return {"label": q.label, "ms": ms, "cpu_ms": cpu_ms, "found": found,
+            "hit": is_hit(q, found=found, text=text)}
+
+
+def measure(ask: Ask, questions: list[Question], *, budget_s: float = math.inf,
+            before: Callable[[], None] | None = None) -> list[dict[str, Any]]:
     """Answer each question once (until the time budget runs out) and return the samples.
 
-    Each sample has the wall-clock and CPU latency, whether something was found, and whether
-    the answer is the expected one. CPU time is kept because other work on the machine
-    inflates wall-clock time.
+    ``before`` runs ahead of each question, untimed (the write regime's write).
     """
     samples: list[dict[str, Any]] = []
     deadline = time.perf_counter() + budget_s
     for q in questions:
         if time.perf_counter() > deadline:
             break
-        start, cpu = time.perf_counter(), time.process_time()
-        found, text = ask(q.text)
-        ms, cpu_ms = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
-        samples.append({"label": q.label, "ms": ms, "cpu_ms": cpu_ms, "found": found,
-                        "hit": is_hit(q, found=found, text=text)})
+        if before:
+            before()
+        samples.append(timed(ask, q))
     return samples
+
+
+def document_rewriter(db: str, *, seed: int = 7) -> Callable[[], None]:
+    """Return a function that saves one of the store's documents again, one sentence longer.
+
+    It writes through its own connection and the real pipeline (extraction, tracking, hooks),
+    so the answering connection sees another connection's commit, new sentence ids and new
+    full-text entries, and the store keeps its size.
+    """
+    from bench.generator import generate_document
+    from bot.cli import open_store
+    from bot.ingest.pipeline import ingest_document
+
+    store = open_store(db)
+    docs = store.db.execute("select count(*) from documents").fetchone()[0]
+    rng, count = random.Random(f"{seed}:writes"), iter(range(1, 1 << 30))
+
+    def write() -> None:
+        doc = generate_document(rng.randrange(docs), seed=seed).doc
+        line = f"\nThe delegations agreed to meet again within {next(count)} weeks."
+        ingest_document(store, dataclasses.replace(doc, text=doc.text + line))
+
+    return write
+
+
+def measure_cold(engine: str, db: str, questions: list[Question], *,
+                 budget_s: float = math.inf) -> list[dict[str, Any]]:
+    """Answer each question in a fresh forked process that opens the engine first."""
+    # Each child starts as a bot does after a restart: its modules imported and its gazetteer
+    # loaded (what `pledgebot ask`'s cold start measures), nothing read from the store yet.
+    # An answer on an empty in-memory store does that once here, before the children fork.
+    open_engine(engine, ":memory:")("who attended from Finland?")
+    samples: list[dict[str, Any]] = []
+    deadline = time.perf_counter() + budget_s
+    for q in questions:
+        if time.perf_counter() > deadline:
+            break
+        samples.append(_in_child(lambda q=q: _first_answer(engine, db, q)))
+    return samples
+
+
+def _first_answer(engine: str, db: str, q: Question) -> dict[str, Any]:
+    start = time.perf_counter()
+    ask = open_engine(engine, db)
+    return {**timed(ask, q), "open_ms": (time.perf_counter() - start) * 1000}
+
+
+def _in_child(work: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run ``work`` in a forked child and return the JSON it sends back through a pipe."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer, send, leave without running the parent's clean-up
+        os.close(read)
+        try:
+            os.write(write, json.dumps(work()).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError("a cold answering process failed")
+    result: dict[str, Any] = json.loads(data)
+    return result
 
 
 def peak_rss_mb() -> float:
@@ -75,20 +161,26 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--engine", choices=("project", "baseline"), default="project")
+    parser.add_argument("--engine", choices=("project", "bm25", "scan"), default="project")
+    parser.add_argument("--regime", choices=REGIMES, default="warm")
     parser.add_argument("--budget-s", type=float, default=math.inf,
                         help="stop asking after this many seconds (questions come in balanced rounds)")
     args = parser.parse_args(argv)
     questions = [Question(**{**q, "expect": tuple(q["expect"])})
                  for q in json.loads(args.questions.read_text(encoding="utf-8"))]
-    start = time.perf_counter()
-    ask = open_engine(args.engine, args.db)
-    startup_ms = (time.perf_counter() - start) * 1000
-    first = measure(ask, questions[:1])[0]["ms"]
-    samples = measure(ask, questions, budget_s=args.budget_s)
-    json.dump({"engine": args.engine, "startup_ms": startup_ms, "first_ms": first,
-               "asked": len(samples), "of": len(questions), "samples": samples,
-               "rss_mb": peak_rss_mb()}, sys.stdout)
+    if args.regime == "cold":
+        samples = measure_cold(args.engine, args.db, questions, budget_s=args.budget_s)
+        startup_ms = first = None
+    else:
+        start = time.perf_counter()
+        ask: Ask = open_engine(args.engine, args.db)
+        startup_ms = (time.perf_counter() - start) * 1000
+        first = measure(ask, questions[:1])[0]["ms"]
+        before = document_rewriter(args.db) if args.regime == "write" else None
+        samples = measure(ask, questions, budget_s=args.budget_s, before=before)
+    json.dump({"engine": args.engine, "regime": args.regime, "startup_ms": startup_ms,
+               "first_ms": first, "asked": len(samples), "of": len(questions),
+               "samples": samples, "rss_mb": peak_rss_mb()}, sys.stdout)
 
 
 if __name__ == "__main__":
