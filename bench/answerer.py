@@ -5,8 +5,9 @@ prints one JSON object: start-up time, the first answer's time (index loading la
 sample per question, and the process's peak resident memory (VmHWM). The regimes:
 
 - ``warm``: one process answers every question in turn, its caches kept between questions;
-- ``write``: the same, but before each question another connection saves a document (one of
-  the store's own, with a sentence added), as a bot whose feeds ingest between questions does;
+- ``write``: the same, but before each question another connection writes, as a bot whose
+  feeds are polled between questions does: one write in ``--document-every`` saves one of the
+  store's documents again with a sentence added, the others record a feed poll;
 - ``cold``: a fresh process per question, which opens the store and answers that one question.
   It is forked from a process that has imported the modules and loaded the gazetteer (by
   answering on an empty in-memory store), like a bot just restarted; the process start itself
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import math
 import os
@@ -80,24 +82,34 @@ def measure(ask: Ask, questions: list[Question], *, budget_s: float = math.inf,
     return samples
 
 
-def document_rewriter(db: str, *, seed: int = 7) -> Callable[[], None]:
-    """Return a function that saves one of the store's documents again, one sentence longer.
+def store_writer(db: str, *, document_every: int = 5, seed: int = 7) -> Callable[[], None]:
+    """Return a function that writes to the store through its own connection, as a bot's feeds do.
 
-    It writes through its own connection and the real pipeline (extraction, tracking, hooks),
-    so the answering connection sees another connection's commit, new sentence ids and new
-    full-text entries, and the store keeps its size.
+    Every ``document_every``-th write saves one of the store's documents again, one sentence
+    longer, through the real pipeline (extraction, tracking, hooks): new sentence ids and
+    full-text entries, and the store keeps its size. The other writes record a feed poll that
+    found nothing new, the bot's most frequent write. Either is a commit the answering
+    connection sees, which empties its caches.
     """
     from bench.generator import generate_document
     from bot.cli import open_store
+    from bot.feeds.store import add_feed, list_feeds, record_success
     from bot.ingest.pipeline import ingest_document
 
     store = open_store(db)
     docs = store.db.execute("select count(*) from documents").fetchone()[0]
+    add_feed(store.db, url="https://bench.example/feed.xml")
+    feed = next(f for f in list_feeds(store.db) if f.url == "https://bench.example/feed.xml")
     rng, count = random.Random(f"{seed}:writes"), iter(range(1, 1 << 30))
 
     def write() -> None:
+        k = next(count)
+        if k % document_every:
+            record_success(store.db, feed, title=None, etag=f"v{k}", last_modified=None,
+                           now=dt.datetime.now(dt.UTC))
+            return
         doc = generate_document(rng.randrange(docs), seed=seed).doc
-        line = f"\nThe delegations agreed to meet again within {next(count)} weeks."
+        line = f"\nThe delegations agreed to meet again within {k} weeks."
         ingest_document(store, dataclasses.replace(doc, text=doc.text + line))
 
     return write
@@ -165,6 +177,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--regime", choices=REGIMES, default="warm")
     parser.add_argument("--budget-s", type=float, default=math.inf,
                         help="stop asking after this many seconds (questions come in balanced rounds)")
+    parser.add_argument("--document-every", type=int, default=5,
+                        help="in the write regime, every N-th write saves a document (others: a feed poll)")
     args = parser.parse_args(argv)
     questions = [Question(**{**q, "expect": tuple(q["expect"])})
                  for q in json.loads(args.questions.read_text(encoding="utf-8"))]
@@ -176,7 +190,8 @@ def main(argv: list[str] | None = None) -> None:
         ask: Ask = open_engine(args.engine, args.db)
         startup_ms = (time.perf_counter() - start) * 1000
         first = measure(ask, questions[:1])[0]["ms"]
-        before = document_rewriter(args.db) if args.regime == "write" else None
+        before = (store_writer(args.db, document_every=args.document_every)
+                  if args.regime == "write" else None)
         samples = measure(ask, questions, budget_s=args.budget_s, before=before)
     json.dump({"engine": args.engine, "regime": args.regime, "startup_ms": startup_ms,
                "first_ms": first, "asked": len(samples), "of": len(questions),

@@ -1,10 +1,11 @@
 """Run the benchmark: ``python -m bench.run [--sizes 1000,5000,20000] [--quick]``.
 
 One store grows through every size (document ``i`` is the same at every size), so the 20k
-store is the 5k store plus 15k documents. At each size: ingest throughput in this process,
-latency per question kind in a separate answering process (with its peak RSS), the baseline
-in another process on the same store, database size per document, and the cold start of
-``pledgebot ask``. Prints a table and writes ``bench/results/<timestamp>.json``.
+store is the 5k store plus 15k documents. At each size: ingest throughput in this process;
+latency per question label in separate answering processes, warm, after a write and cold
+(with the warm one's peak RSS); the BM25 peer (and optionally the rapidfuzz scan) on the same
+store; database size per document; and the cold start of ``pledgebot ask``. Prints a table
+and writes ``bench/results/<timestamp>-<largest size>.json``.
 """
 from __future__ import annotations
 
@@ -94,12 +95,12 @@ def store_figures(store: Any, db_path: Path, docs: int) -> dict[str, Any]:
 
 
 def answer_in_subprocess(engine: str, db_path: Path, questions_file: Path, *, regime: str = "warm",
-                         budget_s: float) -> dict[str, Any]:
+                         budget_s: float, document_every: int = 5) -> dict[str, Any]:
     """Run the answering process for one engine and regime; return its timings and peak RSS."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.answerer", str(questions_file), "--db", str(db_path),
-         "--engine", engine, "--regime", regime, "--budget-s", str(budget_s)], cwd=REPO,
-        capture_output=True, text=True, check=False)
+         "--engine", engine, "--regime", regime, "--budget-s", str(budget_s),
+         "--document-every", str(document_every)], cwd=REPO, capture_output=True, text=True, check=False)
     if proc.returncode:
         raise RuntimeError(f"{engine} ({regime}) answering process failed:\n{proc.stderr[-3000:]}")
     raw = json.loads(proc.stdout)
@@ -142,8 +143,9 @@ def measure_size(store: Any, db_path: Path, docs: int, opts: argparse.Namespace)
         chosen = questions[:count * len(LABELS)]
         files[name].write_text(json.dumps([q.as_json() for q in chosen]), encoding="utf-8")
     budget = opts.answer_budget
-    project = {regime: answer_in_subprocess("project", db_path, files[regime], regime=regime,
-                                            budget_s=budget) for regime in report.REGIMES}
+    project = {regime: answer_in_subprocess("project", db_path, files[regime], regime=regime, budget_s=budget,
+                                            document_every=opts.document_every)
+               for regime in report.REGIMES}
     peers = {peer: answer_in_subprocess(peer, db_path, files[peer], budget_s=budget)
              for peer in report.PEERS if rounds[peer]}
     return {"docs": docs, "load_average": os.getloadavg(), **store_figures(store, db_path, docs),
@@ -201,6 +203,7 @@ def summarise(sizes: list[dict[str, Any]], opts: argparse.Namespace) -> dict[str
                  "seed": opts.seed, "per_kind": opts.per_kind, "cold_per_kind": opts.cold_per_kind,
                  "bm25_per_kind": opts.bm25_per_kind, "scan_per_kind": opts.scan_per_kind,
                  "ingest_sample": opts.ingest_sample,
+                 "document_every": opts.document_every,
                  "answer_budget_s": opts.answer_budget, "cpus": os.cpu_count(),
                  "python": platform.python_version(), "commit": _commit()},
         "sizes": sizes,
@@ -232,6 +235,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--bm25-per-kind", type=int, default=40, help="of those, asked of the BM25 peer")
     parser.add_argument("--scan-per-kind", type=int, default=0,
                         help="of those, asked of the rapidfuzz scan (about a second each at 20k)")
+    parser.add_argument("--document-every", type=int, default=5,
+                        help="write regime: every N-th write saves a document, the others a feed poll")
     parser.add_argument("--cold-repeats", type=int, default=5)
     parser.add_argument("--ingest-sample", type=int, default=2000,
                         help="documents per size whose ingest is timed in one process")

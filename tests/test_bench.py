@@ -7,7 +7,7 @@ import random
 import pytest
 
 from bench import run
-from bench.answerer import document_rewriter
+from bench.answerer import store_writer
 from bench.baseline import Bm25, Scan
 from bench.generator import CORE_PEOPLE, generate, generate_document, make_person, pool_size
 from bench.questions import KINDS, LABELS, REAL_KINDS, Question, is_hit, make_questions, misspell
@@ -124,7 +124,7 @@ def test_bm25_returns_the_five_best_sentences_for_any_word(three_docs) -> None: 
     assert Bm25(three_docs).answer("\"*\" OR (") == (False, "")  # syntax is words, and none match
 
 
-def test_a_write_saves_one_of_the_stores_documents_again(three_docs) -> None:  # noqa: ANN001
+def test_writes_record_feed_polls_and_save_the_stores_documents_again(three_docs) -> None:  # noqa: ANN001
     import sqlite3
 
     def counts() -> tuple[int, int]:
@@ -135,12 +135,17 @@ def test_a_write_saves_one_of_the_stores_documents_again(three_docs) -> None:  #
         with sqlite3.connect(three_docs) as conn:
             return conn.execute("select count(*) from documents").fetchone()[0]
 
-    (sentences, last), write = counts(), document_rewriter(str(three_docs))
-    write()
+    (sentences, last), write = counts(), store_writer(str(three_docs), document_every=2)
+    write()  # a feed poll
+    with sqlite3.connect(three_docs) as conn:
+        assert conn.execute("select etag from feeds").fetchall() == [("v1",)]
+    assert counts() == (sentences, last)
+    write()  # a document
     assert docs() == 3 and counts()[0] == sentences + 1 and counts()[1] > last
+    write()
     write()  # another sentence, whichever document it saves
     with sqlite3.connect(three_docs) as conn:
-        added = conn.execute("select count(*) from sentences where text like '%within 2 weeks%'").fetchone()
+        added = conn.execute("select count(*) from sentences where text like '%within 4 weeks%'").fetchone()
     assert docs() == 3 and added == (1,)
 
 
