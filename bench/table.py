@@ -71,17 +71,37 @@ def format_markdown(result: dict[str, Any]) -> str:
     bm25, x = last["bm25"]["latency"], last["ratios"]["bm25"]
     lines = [f"| question ({last['docs']:,} docs) | warm p50 | p95 | p99 | max | CPU p95 "
              f"| after a write p95 | p99 | max | cold p95 | max | BM25 p95 | x faster (p95) "
-             f"| p95 growth {first['docs']:,} -> {last['docs']:,} |",
-             "|---|" + "---:|" * 14]
+             f"| p95 growth {first['docs']:,} -> {last['docs']:,} | hit (warm) |",
+             "|---|" + "---:|" * 15]
     for label, row in warm.items():
         cells = [row["p50"], row["p95"], row["p99"], row["max"], row["cpu_p95"],
                  _get(write, label, "p95"), _get(write, label, "p99"), _get(write, label, "max"),
                  _get(cold, label, "p95"), _get(cold, label, "max"), _get(bm25, label, "p95")]
         lines.append(f"| {label} | " + " | ".join(f"{c:.1f}" for c in cells)
-                     + f" | {_get(x, label, 'p95'):.0f} | {_get(growth, label, 'p95'):.1f} |")
+                     + f" | {_get(x, label, 'p95'):.0f} | {_get(growth, label, 'p95'):.1f} "
+                     f"| {row['hit']:.0%} |")
     lines += ["", "| target | limit | measured | met |", "|---|---:|---:|---|"]
     lines += [f"| {name} | {t['target']:g} | {t['measured']:.1f} | {'yes' if t['met'] else 'no'} |"
               for name, t in result["targets"].items()]
+    return "\n".join(lines)
+
+
+def format_sizes(result: dict[str, Any]) -> str:
+    """Return one Markdown row per size: worst label per regime, the peer, ingest and memory."""
+    lines = ["| documents | p95, worst kind: warm | after a write | cold | BM25 peer p95 (all) "
+             "| x faster (worst kind) | ingest docs/s (per CPU-s) | answering RSS | cold start |",
+             "|---|" + "---:|" * 8]
+    for size in result["sizes"]:
+        project, ingest = size["project"], size["ingest"]
+        worst = [max((v["p95"], k) for k, v in project[r]["latency"].items() if k != "all")
+                 for r in ("warm", "write", "cold")]
+        x = min((v["p95"], k) for k, v in size["ratios"]["bm25"].items() if k != "all")
+        ingested = (f"{ingest['docs_per_s']:.0f} ({ingest['docs_per_cpu_s']:.0f})" if ingest["docs"]
+                    else "not timed")
+        lines.append(f"| {size['docs']:,} | " + " | ".join(f"{ms:.1f} ms ({label})" for ms, label in worst)
+                     + f" | {size['bm25']['latency']['all']['p95']:.0f} ms | {x[0]:.0f}x ({x[1]}) "
+                     f"| {ingested} | {project['warm']['rss_mb']:.0f} MB "
+                     f"| {size['cold_start']['median_ms']:.0f} ms |")
     return "\n".join(lines)
 
 
@@ -90,4 +110,5 @@ if __name__ == "__main__":  # python -m bench.table bench/results/<run>.json
     import sys
     from pathlib import Path
 
-    print(format_markdown(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
+    run = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    print(format_sizes(run), format_markdown(run), sep="\n\n")
