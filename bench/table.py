@@ -73,7 +73,7 @@ def format_markdown(result: dict[str, Any]) -> str:
     lines = [f"| question ({last['docs']:,} docs) | warm p50 | p95 | p99 | max | CPU p95 "
              f"| after a write p95 | p99 | max | cold p95 | max | BM25 p95 | x faster (p95) "
              f"| p95 growth {first['docs']:,} -> {last['docs']:,} | hit (warm) |",
-             "|---|" + "---:|" * 15]
+             "|---|" + "---:|" * 14]
     for label, row in warm.items():
         cells = [row["p50"], row["p95"], row["p99"], row["max"], row["cpu_p95"],
                  _get(write, label, "p95"), _get(write, label, "p99"), _get(write, label, "max"),
@@ -100,7 +100,7 @@ def format_sizes(result: dict[str, Any]) -> str:
         ingested = (f"{ingest['docs_per_s']:.0f} ({ingest['docs_per_cpu_s']:.0f})" if ingest["docs"]
                     else "not timed")
         lines.append(f"| {size['docs']:,} | " + " | ".join(f"{ms:.1f} ms ({label})" for ms, label in worst)
-                     + f" | {size['bm25']['latency']['all']['p95']:.0f} ms | {x[0]:.0f}x ({x[1]}) "
+                     + f" | {size['bm25']['latency']['all']['p95']:.0f} ms | {x[0]:.1f}x ({x[1]}) "
                      f"| {ingested} | {project['warm']['rss_mb']:.0f} MB "
                      f"| {size['cold_start']['median_ms']:.0f} ms |")
     return "\n".join(lines)
