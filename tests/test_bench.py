@@ -120,7 +120,7 @@ def test_bm25_returns_the_five_best_sentences_for_any_word(three_docs) -> None: 
     statement = generate_document(1).facts["statements"][0]
     found, text = Bm25(three_docs).answer(f"what did {statement['surname']} say?")
     assert found and statement["surname"] in text.splitlines()[0]
-    assert len(Bm25(three_docs).answer("who met in the capital?")[1].splitlines()) == 5
+    assert len(Bm25(three_docs).answer("who said or told anything?")[1].splitlines()) == 5
     assert Bm25(three_docs).answer("\"*\" OR (") == (False, "")  # syntax is words, and none match
 
 
