@@ -12,9 +12,13 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bench.generator import generate_document, long_date, make_person
+from bench.shapes import SHAPES, shaped_question
 from bench.vocab import ABSENT_COUNTRIES, ABSENT_PEOPLE
 
 KINDS = ("attendance", "statement", "commitment", "agreement", "meeting", "free_text", "nothing")
+# Questions shaped like real users' (bench/shapes.py), each shape its own row, no typo variant.
+REAL_KINDS = tuple(f"real:{shape}" for shape in SHAPES)
+LABELS = (*(kind + variant for kind in KINDS for variant in ("", "+typo")), *REAL_KINDS)
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,20 @@ class Question:
 
 
 def make_questions(docs: int, *, per_kind: int, seed: int = 7) -> list[Question]:
-    """Return ``per_kind`` questions of each kind and typo variant about documents 0..docs-1.
+    """Return ``per_kind`` questions of each label (kind and typo variant, real shape).
 
-    They come in rounds of one question per kind and variant, so any prefix is balanced.
+    The questions are about documents 0..docs-1. They come in rounds of one question per label,
+    so any prefix is balanced.
     """
     rng = random.Random(f"{seed}:questions:{docs}")
-    return [_question(kind, typo, rng, docs, seed)
-            for _ in range(per_kind) for kind in KINDS for typo in (False, True)]
+    rounds = [[*(_question(kind, typo, rng, docs, seed) for kind in KINDS for typo in (False, True)),
+               *(_real(kind, rng, docs, seed) for kind in REAL_KINDS)] for _ in range(per_kind)]
+    return [q for one in rounds for q in one]
+
+
+def _real(kind: str, rng: random.Random, docs: int, seed: int) -> Question:
+    text, expect = shaped_question(kind.removeprefix("real:"), rng, docs, seed, misspell)
+    return Question(kind, False, text, expect)
 
 
 def _question(kind: str, typo: bool, rng: random.Random, docs: int, seed: int) -> Question:

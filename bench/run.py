@@ -1,10 +1,11 @@
 """Run the benchmark: ``python -m bench.run [--sizes 1000,5000,20000] [--quick]``.
 
 One store grows through every size (document ``i`` is the same at every size), so the 20k
-store is the 5k store plus 15k documents. At each size: ingest throughput in this process,
-latency per question kind in a separate answering process (with its peak RSS), the baseline
-in another process on the same store, database size per document, and the cold start of
-``pledgebot ask``. Prints a table and writes ``bench/results/<timestamp>.json``.
+store is the 5k store plus 15k documents. At each size: ingest throughput in this process;
+latency per question label in separate answering processes, warm, after a write and cold
+(with the warm one's peak RSS); the BM25 peer (and optionally the rapidfuzz scan) on the same
+store; database size per document; and the cold start of ``pledgebot ask``. Prints a table
+and writes ``bench/results/<timestamp>-<largest size>.json``.
 """
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import report
+from bench import report, table
 from bench.generator import generate, pool_size
-from bench.questions import make_questions
+from bench.questions import LABELS, make_questions
 
 RESULTS = Path(__file__).resolve().parent / "results"
 REPO = Path(__file__).resolve().parent.parent
@@ -93,15 +94,15 @@ def store_figures(store: Any, db_path: Path, docs: int) -> dict[str, Any]:
             "people_in_pool": pool_size(docs - 1)}
 
 
-def answer_in_subprocess(engine: str, db_path: Path, questions_file: Path, *,
-                         budget_s: float) -> dict[str, Any]:
-    """Run the answering process for one engine and return its timings and peak RSS."""
+def answer_in_subprocess(engine: str, db_path: Path, questions_file: Path, *, regime: str = "warm",
+                         budget_s: float, document_every: int = 5) -> dict[str, Any]:
+    """Run the answering process for one engine and regime; return its timings and peak RSS."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.answerer", str(questions_file), "--db", str(db_path),
-         "--engine", engine, "--budget-s", str(budget_s)], cwd=REPO, capture_output=True,
-        text=True, check=False)
+         "--engine", engine, "--regime", regime, "--budget-s", str(budget_s),
+         "--document-every", str(document_every)], cwd=REPO, capture_output=True, text=True, check=False)
     if proc.returncode:
-        raise RuntimeError(f"{engine} answering process failed:\n{proc.stderr[-3000:]}")
+        raise RuntimeError(f"{engine} ({regime}) answering process failed:\n{proc.stderr[-3000:]}")
     raw = json.loads(proc.stdout)
     return {"startup_ms": raw["startup_ms"], "first_ms": raw["first_ms"], "rss_mb": raw["rss_mb"],
             "asked": raw["asked"], "of": raw["of"], "latency": report.latency_table(raw["samples"])}
@@ -128,18 +129,29 @@ def cold_start(db_path: Path, question: str, *, repeats: int) -> dict[str, Any]:
 
 
 def measure_size(store: Any, db_path: Path, docs: int, opts: argparse.Namespace) -> dict[str, Any]:
-    """Measure everything at one size, the store already holding ``docs`` documents."""
+    """Measure everything at one size, the store already holding ``docs`` documents.
+
+    The project answers in the three regimes (warm, after a write, cold) and the peers warm,
+    each a whole number of balanced rounds of the same questions.
+    """
     questions = make_questions(docs, per_kind=opts.per_kind, seed=opts.seed)
-    subset = questions[:opts.baseline_per_kind * len(report.LABELS)]  # whole balanced rounds
-    work = db_path.parent
-    for name, qs in (("project.json", questions), ("baseline.json", subset)):
-        (work / name).write_text(json.dumps([q.as_json() for q in qs]), encoding="utf-8")
-    project = answer_in_subprocess("project", db_path, work / "project.json", budget_s=opts.answer_budget)
-    baseline = answer_in_subprocess("baseline", db_path, work / "baseline.json",
-                                    budget_s=opts.answer_budget)
+    rounds = {"warm": opts.per_kind, "write": opts.per_kind, "cold": opts.cold_per_kind,
+              "bm25": opts.bm25_per_kind, "scan": opts.scan_per_kind}
+    files = {}
+    for name, count in rounds.items():
+        files[name] = db_path.parent / f"{name}.json"
+        chosen = questions[:count * len(LABELS)]
+        files[name].write_text(json.dumps([q.as_json() for q in chosen]), encoding="utf-8")
+    budget = opts.answer_budget
+    project = {regime: answer_in_subprocess("project", db_path, files[regime], regime=regime, budget_s=budget,
+                                            document_every=opts.document_every)
+               for regime in report.REGIMES}
+    peers = {peer: answer_in_subprocess(peer, db_path, files[peer], budget_s=budget)
+             for peer in report.PEERS if rounds[peer]}
     return {"docs": docs, "load_average": os.getloadavg(), **store_figures(store, db_path, docs),
-            "project": project,
-            "baseline": baseline, "ratios": report.ratios(project["latency"], baseline["latency"]),
+            "project": project, **peers,
+            "ratios": {peer: report.ratios(project["warm"]["latency"], peers[peer]["latency"])
+                       for peer in peers},
             "cold_start": cold_start(db_path, questions[0].text, repeats=opts.cold_repeats)}
 
 
@@ -164,7 +176,7 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
                 ingest = ingest_stage(store, start=built, stop=docs, opts=opts)
                 built = docs
                 results.append({"ingest": ingest, **measure_size(store, db_path, docs, opts)})
-            log(report.format_size(results[-1]))
+            log(table.format_size(results[-1]))
         store.close()
     return summarise(results, opts)
 
@@ -188,8 +200,10 @@ def summarise(sizes: list[dict[str, Any]], opts: argparse.Namespace) -> dict[str
     grown = report.growth(sizes[0], sizes[-1]) if len(sizes) > 1 else {}
     return {
         "meta": {"timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                 "seed": opts.seed, "per_kind": opts.per_kind,
-                 "baseline_per_kind": opts.baseline_per_kind, "ingest_sample": opts.ingest_sample,
+                 "seed": opts.seed, "per_kind": opts.per_kind, "cold_per_kind": opts.cold_per_kind,
+                 "bm25_per_kind": opts.bm25_per_kind, "scan_per_kind": opts.scan_per_kind,
+                 "ingest_sample": opts.ingest_sample,
+                 "document_every": opts.document_every,
                  "answer_budget_s": opts.answer_budget, "cpus": os.cpu_count(),
                  "python": platform.python_version(), "commit": _commit()},
         "sizes": sizes,
@@ -214,14 +228,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated document counts")
     parser.add_argument("--quick", action="store_true", help="sizes 200,1000 and fewer questions")
-    parser.add_argument("--per-kind", type=int, default=40, help="questions per kind and variant")
-    parser.add_argument("--baseline-per-kind", type=int, default=8, help="of those, asked of the baseline")
+    parser.add_argument("--per-kind", type=int, default=200,
+                        help="questions per label, asked warm and after a write")
+    parser.add_argument("--cold-per-kind", type=int, default=50,
+                        help="of those, asked each in a fresh process")
+    parser.add_argument("--bm25-per-kind", type=int, default=40, help="of those, asked of the BM25 peer")
+    parser.add_argument("--scan-per-kind", type=int, default=0,
+                        help="of those, asked of the rapidfuzz scan (about a second each at 20k)")
+    parser.add_argument("--document-every", type=int, default=5,
+                        help="write regime: every N-th write saves a document, the others a feed poll")
     parser.add_argument("--cold-repeats", type=int, default=5)
     parser.add_argument("--ingest-sample", type=int, default=2000,
                         help="documents per size whose ingest is timed in one process")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
                         help="extraction processes that build the rest of the store")
-    parser.add_argument("--answer-budget", type=float, default=60.0,
+    parser.add_argument("--answer-budget", type=float, default=300.0,
                         help="seconds each answering process may spend per size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=RESULTS, help="directory for the result JSON")
@@ -231,9 +252,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                              "without ingesting again (ingest is then measured at the smaller sizes)")
     opts = parser.parse_args(argv)
     if opts.quick:
-        opts.sizes, opts.per_kind, opts.baseline_per_kind, opts.cold_repeats = "200,1000", 10, 4, 3
+        opts.sizes, opts.per_kind, opts.cold_per_kind, opts.cold_repeats = "200,1000", 20, 10, 3
+        opts.bm25_per_kind = opts.scan_per_kind = 4
     opts.sizes = [int(s) for s in str(opts.sizes).split(",") if s.strip()]
-    opts.baseline_per_kind = min(opts.baseline_per_kind, opts.per_kind)
+    for peer in ("cold_per_kind", "bm25_per_kind", "scan_per_kind"):
+        setattr(opts, peer, min(getattr(opts, peer), opts.per_kind))
+    opts.bm25_per_kind = max(opts.bm25_per_kind, 1)  # the targets compare with it
     return opts
 
 
@@ -245,7 +269,7 @@ def main(argv: list[str] | None = None) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     path = opts.out / f"{stamp}-{max(opts.sizes)}.json"
     path.write_text(json.dumps(result, indent=1), encoding="utf-8")
-    print(report.format_table(result))
+    print(table.format_table(result))
     print(f"\nresults: {path}")
     return path
 

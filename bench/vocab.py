@@ -103,3 +103,39 @@ BACKGROUND = (
     "Questions about financing the next stage of support dominated the afternoon session.",
     "Representatives of international organisations briefed the participants on the humanitarian situation.",
 )
+
+# Ukrainian names of the countries above, (nominative, genitive), for questions asked in Ukrainian.
+UK_COUNTRIES = {
+    "United Kingdom": ("Британія", "Британії"), "France": ("Франція", "Франції"),
+    "Germany": ("Німеччина", "Німеччини"), "Poland": ("Польща", "Польщі"),
+    "Italy": ("Італія", "Італії"), "Canada": ("Канада", "Канади"), "Japan": ("Японія", "Японії"),
+    "Spain": ("Іспанія", "Іспанії"), "Netherlands": ("Нідерланди", "Нідерландів"),
+    "Denmark": ("Данія", "Данії"), "Norway": ("Норвегія", "Норвегії"),
+    "Sweden": ("Швеція", "Швеції"), "Finland": ("Фінляндія", "Фінляндії"),
+    "Estonia": ("Естонія", "Естонії"), "Latvia": ("Латвія", "Латвії"),
+    "Lithuania": ("Литва", "Литви"), "Romania": ("Румунія", "Румунії"),
+    "Czech Republic": ("Чехія", "Чехії"), "Belgium": ("Бельгія", "Бельгії"),
+    "Portugal": ("Португалія", "Португалії"), "Ireland": ("Ірландія", "Ірландії"),
+    "Austria": ("Австрія", "Австрії"), "Greece": ("Греція", "Греції"),
+    "Turkey": ("Туреччина", "Туреччини"), "Australia": ("Австралія", "Австралії"),
+    "New Zealand": ("Нова Зеландія", "Нової Зеландії"), "United States": ("США", "США"),
+    "Croatia": ("Хорватія", "Хорватії"), "Slovenia": ("Словенія", "Словенії"),
+    "Bulgaria": ("Болгарія", "Болгарії"), "Iceland": ("Ісландія", "Ісландії"),
+    "Luxembourg": ("Люксембург", "Люксембургу"), "Ukraine": ("Україна", "України"),
+}
+
+# Topics above as a Ukrainian user would name them after "про" (only those with a usual short form).
+UK_TOPICS = {"air defence": "ППО", "sanctions": "санкції", "security guarantees": "гарантії безпеки",
+             "the shadow fleet": "тіньовий флот", "reconstruction": "відбудову",
+             "drone production": "виробництво дронів", "EU accession": "вступ до ЄС",
+             "nuclear safety": "ядерну безпеку", "fighter jets": "винищувачі"}
+
+# Month names after "у" ("у травні 2024"), January first.
+UK_MONTHS_IN = ("січні", "лютому", "березні", "квітні", "травні", "червні", "липні", "серпні",
+                "вересні", "жовтні", "листопаді", "грудні")
+
+# How users shorten offices when they type.
+ROLE_SHORT = {"Prime Minister": "pm", "Foreign Minister": "foreign minister",
+              "Defence Minister": "defence minister", "Finance Minister": "finance minister",
+              "Secretary of State": "secretary of state", "National Security Adviser": "nsa",
+              "Chief of the Defence Staff": "defence chief", "Deputy Prime Minister": "deputy pm"}

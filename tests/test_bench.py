@@ -7,10 +7,14 @@ import random
 import pytest
 
 from bench import run
-from bench.baseline import Baseline
+from bench.answerer import store_writer
+from bench.baseline import Bm25, Scan
 from bench.generator import CORE_PEOPLE, generate, generate_document, make_person, pool_size
-from bench.questions import KINDS, Question, is_hit, make_questions, misspell
-from bench.report import LABELS, format_markdown, percentile
+from bench.questions import KINDS, LABELS, REAL_KINDS, Question, is_hit, make_questions, misspell
+from bench.report import percentile
+from bench.table import format_markdown
+
+FEW = ["--per-kind", "1", "--cold-per-kind", "0", "--cold-repeats", "1"]  # a run in seconds
 
 
 def test_documents_are_deterministic_and_prefix_stable() -> None:
@@ -60,9 +64,21 @@ def test_misspell_changes_one_word_by_one_edit(text: str, seed: int) -> None:
 def test_questions_cover_every_kind_with_and_without_typos() -> None:
     questions = make_questions(100, per_kind=3)
     assert sorted({q.label for q in questions}) == sorted(LABELS)
-    assert {q.kind for q in questions} == set(KINDS)
+    assert {q.kind for q in questions} == {*KINDS, *REAL_KINDS}
     assert all(q.expect for q in questions if q.kind != "nothing")
     assert make_questions(100, per_kind=3) == questions
+    assert [q.label for q in questions[:len(LABELS)]] == list(LABELS)  # balanced rounds
+
+
+def test_real_shaped_questions_name_what_their_document_states() -> None:
+    questions = [q for q in make_questions(300, per_kind=30) if q.kind in REAL_KINDS]
+    ukrainian = [q.text for q in questions if q.kind == "real:ukrainian"]
+    assert all(any(c in text for c in "абвгдежзийклмнопрстуфхцчшщьюяєії") for text in ukrainian)
+    assert any(text.islower() and not text.endswith("?")
+               for text in (q.text for q in questions if q.kind == "real:casual"))
+    roles = [q.text for q in questions if q.kind == "real:role"]
+    assert any(" pm " in text for text in roles) and all(text.startswith("what did") for text in roles)
+    assert len({q.text for q in questions}) > 0.9 * len(questions)
 
 
 @pytest.mark.parametrize(("expect", "found", "text", "hit"), [
@@ -82,7 +98,8 @@ def test_percentile_is_nearest_rank() -> None:
     assert percentile([3.0], 99) == 3.0
 
 
-def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
+@pytest.fixture
+def three_docs(tmp_path):  # noqa: ANN001, ANN201
     from bot.ingest.pipeline import ingest_document
     from bot.wiring import open_store
 
@@ -90,33 +107,76 @@ def test_baseline_finds_a_topic_by_like(tmp_path) -> None:  # noqa: ANN001
     for item in generate(3):
         ingest_document(store, item.doc)
     store.close()
+    return tmp_path / "b.db"
+
+
+def test_scan_finds_a_topic_by_like(three_docs) -> None:  # noqa: ANN001
     topic = generate_document(0).facts["statements"][0]["topic"]
-    found, text = Baseline(tmp_path / "b.db").answer(f"anything on {topic}?")
+    found, text = Scan(three_docs).answer(f"anything on {topic}?")
     assert found and topic.split()[-1] in text
 
 
+def test_bm25_returns_the_five_best_sentences_for_any_word(three_docs) -> None:  # noqa: ANN001
+    statement = generate_document(1).facts["statements"][0]
+    found, text = Bm25(three_docs).answer(f"what did {statement['surname']} say?")
+    assert found and statement["surname"] in text.splitlines()[0]
+    assert len(Bm25(three_docs).answer("who said or told anything?")[1].splitlines()) == 5
+    assert Bm25(three_docs).answer("\"*\" OR (") == (False, "")  # syntax is words, and none match
+
+
+def test_writes_record_feed_polls_and_save_the_stores_documents_again(three_docs) -> None:  # noqa: ANN001
+    import sqlite3
+
+    def counts() -> tuple[int, int]:
+        with sqlite3.connect(three_docs) as conn:
+            return conn.execute("select count(*), max(id) from sentences").fetchone()
+
+    def docs() -> int:
+        with sqlite3.connect(three_docs) as conn:
+            return conn.execute("select count(*) from documents").fetchone()[0]
+
+    (sentences, last), write = counts(), store_writer(str(three_docs), document_every=2)
+    write()  # a feed poll
+    with sqlite3.connect(three_docs) as conn:
+        assert conn.execute("select etag from feeds").fetchall() == [("v1",)]
+    assert counts() == (sentences, last)
+    write()  # a document
+    assert docs() == 3 and counts()[0] == sentences + 1 and counts()[1] > last
+    write()
+    write()  # another sentence, whichever document it saves
+    with sqlite3.connect(three_docs) as conn:
+        added = conn.execute("select count(*) from sentences where text like '%within 4 weeks%'").fetchone()
+    assert docs() == 3 and added == (1,)
+
+
 def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:  # noqa: ANN001
-    path = run.main(["--sizes", "15,30", "--per-kind", "2", "--baseline-per-kind", "1",
-                     "--cold-repeats", "1", "--ingest-sample", "10", "--out", str(tmp_path),
-                     "--work", str(tmp_path / "work")])
+    path = run.main(["--sizes", "15,30", "--per-kind", "2", "--bm25-per-kind", "1", "--scan-per-kind", "1",
+                     "--cold-per-kind", "1", "--cold-repeats", "1", "--ingest-sample", "10",
+                     "--out", str(tmp_path), "--work", str(tmp_path / "work")])
     result = json.loads(path.read_text())
     assert set(result) == {"meta", "sizes", "growth", "targets"}
     assert [s["docs"] for s in result["sizes"]] == [15, 30]
     assert [s["ingest"]["built_in_pool"] for s in result["sizes"]] == [5, 5]
     for size in result["sizes"]:
-        assert {"ingest", "db_bytes", "db_bytes_per_doc", "facts", "project", "baseline", "ratios",
-                "cold_start"} <= set(size)
+        assert {"ingest", "db_bytes", "db_bytes_per_doc", "facts", "project", "bm25", "scan",
+                "ratios", "cold_start"} <= set(size)
         assert size["ingest"]["docs"] == 10 and size["ingest"]["docs_per_s"] > 0
         assert size["facts"]["sentences"] > size["docs"]
-        for engine in ("project", "baseline"):
-            assert {"startup_ms", "first_ms", "rss_mb", "latency"} <= set(size[engine])
-            assert set(size[engine]["latency"]) == {*LABELS, "all"}
-            assert {"n", "p50", "p95", "p99", "cpu_p50", "cpu_p95", "found", "hit"} == set(
-                size[engine]["latency"]["all"])
-        assert set(size["ratios"]) == {*LABELS, "all"}
+        project = size["project"]
+        asked = ((project["warm"], 2), (project["write"], 2), (project["cold"], 1), (size["bm25"], 1),
+                 (size["scan"], 1))
+        for measured, n in asked:
+            assert {"startup_ms", "first_ms", "rss_mb", "latency"} <= set(measured)
+            assert set(measured["latency"]) == {*LABELS, "all"}
+            assert {"n", "p50", "p95", "p99", "max", "cpu_p50", "cpu_p95", "found", "hit"} == set(
+                measured["latency"]["all"])
+            assert measured["latency"]["all"]["n"] == n * len(LABELS)
+        assert set(size["ratios"]) == {"bm25", "scan"}
+        assert set(size["ratios"]["bm25"]) == {*LABELS, "all"}
         assert size["cold_start"]["median_ms"] > 0
     assert set(result["growth"]["labels"]) == {*LABELS, "all"}
-    assert set(result["targets"]) == {"p95_ms", "p95_cpu_ms", "x_faster", "growth", "ingest_docs_per_s",
+    assert set(result["targets"]) == {"p95_ms", "p95_cpu_ms", "p95_write_ms", "p95_write_cpu_ms",
+                                      "x_faster_bm25", "x_faster_bm25_cpu", "growth", "ingest_docs_per_s",
                                       "ingest_docs_per_cpu_s", "rss_mb", "cold_start_ms",
                                       "cold_start_cpu_ms"}
     assert all(set(t) == {"target", "measured", "met"} for t in result["targets"].values())
@@ -125,9 +185,9 @@ def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:
 
 
 def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  # noqa: ANN001
-    run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1", "--out", str(tmp_path),
+    run.main(["--sizes", "20", *FEW, "--out", str(tmp_path),
               "--work", str(tmp_path / "work")])
-    path = run.main(["--sizes", "10,20", "--per-kind", "1", "--cold-repeats", "1",
+    path = run.main(["--sizes", "10,20", *FEW,
                      "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
     small, large = json.loads(path.read_text())["sizes"]
     assert small["ingest"]["docs"] == 10
@@ -136,9 +196,9 @@ def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  
 
 
 def test_a_run_that_only_reuses_a_store_reports_no_ingest_target(tmp_path) -> None:  # noqa: ANN001
-    run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1", "--out", str(tmp_path),
+    run.main(["--sizes", "20", *FEW, "--out", str(tmp_path),
               "--work", str(tmp_path / "work")])
-    path = run.main(["--sizes", "20", "--per-kind", "1", "--cold-repeats", "1",
+    path = run.main(["--sizes", "20", *FEW,
                      "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
     targets = json.loads(path.read_text())["targets"]
     assert "ingest_docs_per_s" not in targets
@@ -146,7 +206,7 @@ def test_a_run_that_only_reuses_a_store_reports_no_ingest_target(tmp_path) -> No
 
 
 def test_a_run_with_every_document_built_in_the_pool_times_no_ingest(tmp_path) -> None:  # noqa: ANN001
-    path = run.main(["--sizes", "10", "--per-kind", "1", "--cold-repeats", "1", "--ingest-sample", "0",
+    path = run.main(["--sizes", "10", *FEW, "--ingest-sample", "0",
                      "--out", str(tmp_path), "--work", str(tmp_path / "work")])
     result = json.loads(path.read_text())
     assert result["sizes"][0]["ingest"]["docs"] == 0
