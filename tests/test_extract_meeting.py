@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.meeting import url_date
 from tests.extract_helpers import extract, fields
 
 
@@ -41,3 +42,20 @@ def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) ->
 ])
 def test_meeting_name(text: str, expected: str) -> None:
     assert extract(text).meeting.name == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    pytest.param("https://news.example/2024/feb/17/leaders-sign/", "2024-02-17", id="month-name"),
+    pytest.param("https://news.example/eng/news/2025/06/18/7517613/", "2025-06-18", id="slashes"),
+    pytest.param("https://news.example/world/2025-03-27-leaders-meet", "2025-03-27", id="dashes"),
+    pytest.param("https://news.example/2025/13/45/x", None, id="no-such-day"),
+    pytest.param("https://news.example/?p=41269", None, id="no-date"),
+])
+def test_url_date(url: str, expected: str | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_year_less_date_takes_the_year_of_the_address() -> None:
+    meeting = extract("Talks\n\nThe ministers met in Oslo on 3 March.", published=None,
+                      url="https://news.example/2024/03/04/talks").meeting
+    assert meeting.date == "2024-03-03"

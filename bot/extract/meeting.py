@@ -63,7 +63,7 @@ def extract_meeting(ctx: Context) -> Meeting:
 def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     """Return the event date: the first date in a sentence about the event, never after
     publication; else a header date line; else the publication date."""
-    published = ctx.doc.published or _latest_full_date(ctx)
+    published = ctx.doc.published or url_date(ctx.doc.url) or _latest_full_date(ctx)
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
     for text, sentence in sources:
@@ -110,6 +110,21 @@ def _event_name(ctx: Context) -> str | None:
             if len(name.split()) >= 2 and name[:1].isupper():
                 return name
     return None
+
+
+# News sites put the day of publication in the address: "/2025/06/18/", "/2024/feb/17/",
+# "/2025-03-27-france-...".
+_URL_DATE = re.compile(r"[/_-](?P<year>20\d\d)[/-](?P<month>[01]\d|[a-z]{3})[/-](?P<day>[0-3]\d)(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """Return the publication day a news address carries, if any."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    found = find_dates(f"{match['year']}-{match['month']}-{match['day']}", None) if \
+        match["month"].isdigit() else find_dates(f"{match['day']} {match['month']} {match['year']}", None)
+    return found[0].iso if found else None
 
 
 def _latest_full_date(ctx: Context) -> str | None:
