@@ -59,3 +59,9 @@ def test_a_year_less_date_takes_the_year_of_the_address() -> None:
     meeting = extract("Talks\n\nThe ministers met in Oslo on 3 March.", published=None,
                       url="https://news.example/2024/03/04/talks").meeting
     assert meeting.date == "2024-03-03"
+
+
+def test_an_undated_report_is_dated_by_its_dateline_not_by_a_later_deadline() -> None:
+    text = ("Talks\n\nOSLO, March 4, 2025 (Wire) - Leaders met in Oslo on Monday. They set a "
+            "goal for June 1, 2030.")
+    assert extract(text, published=None).meeting.date == "2025-03-03"

@@ -63,7 +63,8 @@ def extract_meeting(ctx: Context) -> Meeting:
 def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     """Return the event date: the first date in a sentence about the event, never after
     publication; else a header date line; else the publication date."""
-    published = ctx.doc.published or url_date(ctx.doc.url) or _latest_full_date(ctx)
+    published = ctx.doc.published or url_date(ctx.doc.url) or _dateline_date(ctx) or \
+        _latest_full_date(ctx)
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
     for text, sentence in sources:
@@ -125,6 +126,16 @@ def url_date(url: str | None) -> str | None:
     found = find_dates(f"{match['year']}-{match['month']}-{match['day']}", None) if \
         match["month"].isdigit() else find_dates(f"{match['day']} {match['month']} {match['year']}", None)
     return found[0].iso if found else None
+
+
+def _dateline_date(ctx: Context) -> str | None:
+    """Return the day a dateline ("OSLO, March 4, 2025 (Wire) -") gives the report."""
+    for sentence in ctx.sentences[:3]:
+        dateline = _DATELINE.match(sentence.text) or _COLON_DATELINE.match(sentence.text)
+        found = find_dates(dateline.group(), None) if dateline else []
+        if found:
+            return found[0].iso
+    return None
 
 
 def _latest_full_date(ctx: Context) -> str | None:
