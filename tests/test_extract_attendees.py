@@ -90,6 +90,11 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
     pytest.param("Президент сидів між делегаціями Чилі і Перу на засіданні.",
                  [(None, "делегація", "Chile", None, None), (None, "делегація", "Peru", None, None)],
                  id="ukrainian-delegations"),
+    pytest.param("Talks began at noon. The Peruvian delegation included Commerce Secretary Rosa "
+                 "Vega and minister of state Omar Al-Rashid.",
+                 [("Rosa Vega", "Commerce Secretary", None, None, None),
+                  ("Omar Al-Rashid", "Minister of State", None, None, None)],
+                 id="delegation-included"),
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected
