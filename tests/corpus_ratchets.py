@@ -14,16 +14,16 @@ from __future__ import annotations
 # Checks passed, precision checks free of distractors, and the largest median answer length
 # (characters) allowed.
 QA = {
-    "all": {"passed": 163, "precise": 52, "median_chars": 1598},
+    "all": {"passed": 163, "precise": 52, "median_chars": 1600},
     1: {"passed": 89, "precise": 2, "median_chars": 1611},
     2: {"passed": 38, "precise": 23, "median_chars": 1511},
-    3: {"passed": 42, "precise": 22, "median_chars": 1590},
+    3: {"passed": 42, "precise": 22, "median_chars": 1580},
 }
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.
 GOLD = {
-    "all": {"attendees": 0.87, "statements": 0.81, "commitments": 0.58, "agreements": 0.74, "dates": 37},
+    "all": {"attendees": 0.87, "statements": 0.81, "commitments": 0.58, "agreements": 0.74, "dates": 40},
     1: {"attendees": 1.00, "statements": 0.96, "commitments": 0.77, "agreements": 0.96, "dates": 16},
     2: {"attendees": 0.76, "statements": 0.76, "commitments": 0.47, "agreements": 0.83, "dates": 12},
-    3: {"attendees": 0.73, "statements": 0.63, "commitments": 0.29, "agreements": 0.52, "dates": 9},
+    3: {"attendees": 0.73, "statements": 0.63, "commitments": 0.29, "agreements": 0.52, "dates": 12},
 }

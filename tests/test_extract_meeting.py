@@ -28,6 +28,10 @@ from tests.extract_helpers import extract, fields
     # 13 June fell on a Friday in 2025 and next does in 2031: the year holds until then.
     pytest.param("Talks\n\nThe ministers met in Lisbon on Friday, 13 June, to talk trade.", None,
                  ("2025-06-13", "Lisbon", None), id="weekday-gives-the-year"),
+    pytest.param("Talks\n\nThe deal was signed on May 14 in Lima. Work on it began in March 2024.",
+                 None, ("2024-05-14", None, None), id="year-from-a-written-month"),
+    pytest.param("Forum\n\nThe forum opened in Lima on 6 November. It said 2023 was a hard year.",
+                 None, ("2023-11-06", None, None), id="year-from-a-written-year"),
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected
