@@ -22,8 +22,8 @@ QA = {
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.
 GOLD = {
-    "all": {"attendees": 0.87, "statements": 0.81, "commitments": 0.58, "agreements": 0.74, "dates": 40},
+    "all": {"attendees": 0.87, "statements": 0.81, "commitments": 0.58, "agreements": 0.74, "dates": 41},
     1: {"attendees": 1.00, "statements": 0.96, "commitments": 0.77, "agreements": 0.96, "dates": 16},
     2: {"attendees": 0.76, "statements": 0.76, "commitments": 0.47, "agreements": 0.83, "dates": 12},
-    3: {"attendees": 0.73, "statements": 0.63, "commitments": 0.29, "agreements": 0.52, "dates": 12},
+    3: {"attendees": 0.73, "statements": 0.63, "commitments": 0.29, "agreements": 0.52, "dates": 13},
 }

@@ -32,6 +32,8 @@ from tests.extract_helpers import extract, fields
                  None, ("2024-05-14", None, None), id="year-from-a-written-month"),
     pytest.param("Forum\n\nThe forum opened in Lima on 6 November. It said 2023 was a hard year.",
                  None, ("2023-11-06", None, None), id="year-from-a-written-year"),
+    pytest.param("Summit\n\nOslo, Norway - 25 May 2025 - Leaders met in Oslo on 24-25 May.",
+                 "2025-05-26", ("2025-05-24", "Oslo", None), id="dateline-place-then-day"),
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected

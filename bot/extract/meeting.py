@@ -41,6 +41,9 @@ _FORMAT_WORDS = {
 # a date here, as a place and a colon alone ("Kyiv, Ukraine: ...") date nothing anyway.
 _COLON_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[\w ,.]{3,30}?\s*"
                              r"(?:\([^)]{1,40}\)\s*)?:")
+# "Luanda, Angola - 25 November 2025 - Leaders ...": the place, then the day, each closed by a dash.
+_DATED_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*[-–—]\s*"
+                             r"[^-–—]{6,30}?\s*[-–—]")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
@@ -72,7 +75,7 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     for text, sentence in sources:
         if not EVENT_WORDS.search(text):
             continue
-        dateline = _DATELINE.match(text) or _COLON_DATELINE.match(text)
+        dateline = _dateline(text)
         for mention in find_dates(text, base):
             if mention.relative and not published:
                 continue  # "on Monday" needs the report's own day
@@ -132,10 +135,18 @@ def url_date(url: str | None) -> str | None:
     return found[0].iso if found else None
 
 
+def _dateline(text: str) -> re.Match[str] | None:
+    """Return the dateline a sentence opens with, with its day when one follows the place."""
+    dated = _DATED_DATELINE.match(text)
+    if dated and find_dates(dated.group(), None):
+        return dated
+    return _DATELINE.match(text) or _COLON_DATELINE.match(text)
+
+
 def _dateline_date(ctx: Context) -> str | None:
     """Return the day a dateline ("OSLO, March 4, 2025 (Wire) -") gives the report."""
     for sentence in ctx.sentences[:3]:
-        dateline = _DATELINE.match(sentence.text) or _COLON_DATELINE.match(sentence.text)
+        dateline = _dateline(sentence.text)
         found = find_dates(dateline.group(), None) if dateline else []
         if found:
             return found[0].iso
