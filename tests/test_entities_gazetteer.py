@@ -7,10 +7,10 @@ import re
 import pytest
 
 from bot.entities import EntityIndex
-from bot.entities.gazetteer import read
+from bot.entities.gazetteer import PEOPLE_FILES, read
 from bot.entities.text import is_cyrillic
 
-PEOPLE = read("people.json")
+PEOPLE = [person for file in PEOPLE_FILES for person in read(file)]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -88,3 +88,28 @@ def test_only_known_homonyms_share_a_key(idx: EntityIndex) -> None:
         "vatican city": ["country:vatican-city", "place:vatican-city"],
         "ватикан": ["country:vatican-city", "place:vatican-city"],
     }
+
+
+LEADERS = read("leaders.json")
+
+
+@pytest.mark.parametrize("person", LEADERS, ids=[p["id"] for p in LEADERS])
+def test_leader_roles_are_known_titles_and_dated(person: dict, idx: EntityIndex) -> None:
+    """Every office in leaders.json is a title the gazetteer knows, held from a known day."""
+    known = set(read("titles.json"))
+    for role in person["roles"]:
+        assert idx.titles.canonical(role["title"]) in known, role["title"]
+        assert role.get("start"), "a leader's role says when it began"
+
+
+@pytest.mark.parametrize(("title", "country", "on", "expected"), [
+    pytest.param("President", "Indonesia", "2023-06-01", "Joko Widodo", id="before-handover"),
+    pytest.param("President", "Indonesia", "2025-06-01", "Prabowo Subianto", id="after-handover"),
+    pytest.param("Prime Minister", "Thailand", "2024-01-10", "Srettha Thavisin", id="thai-pm-2024"),
+    pytest.param("Emir", "Qatar", "2025-10-13", "Tamim bin Hamad Al Thani", id="emir"),
+    pytest.param("прем'єр-міністр", "Singapore", "2025-01-01", "Lawrence Wong", id="ukrainian-title"),
+])
+def test_a_role_without_a_name_resolves_by_date(idx: EntityIndex, title: str, country: str,
+                                                on: str, expected: str) -> None:
+    person = idx.person_by_role(title, country=country, on=on)
+    assert person is not None and person.name == expected

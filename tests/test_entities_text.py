@@ -35,6 +35,9 @@ def test_normalize(text: str, expected: str) -> None:
     pytest.param("Мерц", "Мерцем", id="merz-instrumental"),
     pytest.param("Париж", "Парижі", id="paris-locative"),
     pytest.param("Україна", "Україною", id="ukraine-instrumental"),
+    pytest.param("Макрон", "Макронові", id="macron-dative"),
+    pytest.param("Ігор", "Ігореві", id="ihor-dative-soft"),
+    pytest.param("прем'єр-міністр", "прем'єр-міністрові", id="title-dative"),
 ])
 def test_case_forms_share_a_key(a: str, b: str) -> None:
     assert phrase_key(a) == phrase_key(b)

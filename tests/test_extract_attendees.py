@@ -84,6 +84,17 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
                    None)], id="signing-parties"),
     pytest.param("У Києві тепло. Президент Чилі Габріель Рохас прибув до Києва з візитом.",
                  [("Габріель Рохас", "Президент", "Chile", None, None)], id="ukrainian-visit"),
+    pytest.param("Delegations from Chile, Peru and Norway attended the talks.",
+                 [(None, "Delegation", "Chile", None, None), (None, "Delegation", "Peru", None, None),
+                  (None, "Delegation", "Norway", None, None)], id="delegations-from"),
+    pytest.param("Президент сидів між делегаціями Чилі і Перу на засіданні.",
+                 [(None, "делегація", "Chile", None, None), (None, "делегація", "Peru", None, None)],
+                 id="ukrainian-delegations"),
+    pytest.param("Talks began at noon. The Peruvian delegation included Commerce Secretary Rosa "
+                 "Vega and minister of state Omar Al-Rashid.",
+                 [("Rosa Vega", "Commerce Secretary", None, None, None),
+                  ("Omar Al-Rashid", "Minister of State", None, None, None)],
+                 id="delegation-included"),
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.meeting import url_date
 from tests.extract_helpers import extract, fields
 
 
@@ -27,6 +28,12 @@ from tests.extract_helpers import extract, fields
     # 13 June fell on a Friday in 2025 and next does in 2031: the year holds until then.
     pytest.param("Talks\n\nThe ministers met in Lisbon on Friday, 13 June, to talk trade.", None,
                  ("2025-06-13", "Lisbon", None), id="weekday-gives-the-year"),
+    pytest.param("Talks\n\nThe deal was signed on May 14 in Lima. Work on it began in March 2024.",
+                 None, ("2024-05-14", None, None), id="year-from-a-written-month"),
+    pytest.param("Forum\n\nThe forum opened in Lima on 6 November. It said 2023 was a hard year.",
+                 None, ("2023-11-06", None, None), id="year-from-a-written-year"),
+    pytest.param("Summit\n\nOslo, Norway - 25 May 2025 - Leaders met in Oslo on 24-25 May.",
+                 "2025-05-26", ("2025-05-24", "Oslo", None), id="dateline-place-then-day"),
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected
@@ -41,3 +48,26 @@ def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) ->
 ])
 def test_meeting_name(text: str, expected: str) -> None:
     assert extract(text).meeting.name == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    pytest.param("https://news.example/2024/feb/17/leaders-sign/", "2024-02-17", id="month-name"),
+    pytest.param("https://news.example/eng/news/2025/06/18/7517613/", "2025-06-18", id="slashes"),
+    pytest.param("https://news.example/world/2025-03-27-leaders-meet", "2025-03-27", id="dashes"),
+    pytest.param("https://news.example/2025/13/45/x", None, id="no-such-day"),
+    pytest.param("https://news.example/?p=41269", None, id="no-date"),
+])
+def test_url_date(url: str, expected: str | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_year_less_date_takes_the_year_of_the_address() -> None:
+    meeting = extract("Talks\n\nThe ministers met in Oslo on 3 March.", published=None,
+                      url="https://news.example/2024/03/04/talks").meeting
+    assert meeting.date == "2024-03-03"
+
+
+def test_an_undated_report_is_dated_by_its_dateline_not_by_a_later_deadline() -> None:
+    text = ("Talks\n\nOSLO, March 4, 2025 (Wire) - Leaders met in Oslo on Monday. They set a "
+            "goal for June 1, 2030.")
+    assert extract(text, published=None).meeting.date == "2025-03-03"

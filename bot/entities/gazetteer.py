@@ -2,6 +2,9 @@
 
 people.json        [{id, name, country, aliases, roles: [{title, country, org, start, end}],
                      surname (default true: the last word of the name is an alias too)}]
+leaders.json       the same, for the heads of state and government and foreign and defence
+                   ministers of the G20, ASEAN, the African Union and the Gulf states beyond
+                   those people.json already holds (each person in one file only)
 organisations.json [{name, aliases, codes, category}]   places.json [{name, country, aliases}]
 countries.json     {ISO alpha-2: {name, aliases, demonyms, codes, uk}}
 titles.json        {canonical title: [synonyms in English and Ukrainian]}
@@ -17,6 +20,7 @@ from bot.entities.model import Entity, Role
 from bot.resources import data_path
 
 GAZETTEER_DIR = data_path("gazetteer")
+PEOPLE_FILES = ("people.json", "leaders.json")
 
 
 def read(name: str, directory: Traversable = GAZETTEER_DIR) -> Any:
@@ -56,7 +60,7 @@ def named_from(record: dict[str, Any], kind: str) -> tuple[Entity, list[str]]:
 def load_all(directory: Traversable = GAZETTEER_DIR) -> tuple[list[Entity], dict[str, list[str]],
                                                        dict[str, Any], dict[str, list[str]]]:
     """Return (people, codes by entity id, country overrides, title synonyms)."""
-    people = [person_from(r) for r in read("people.json", directory)]
+    people = [person_from(r) for file in PEOPLE_FILES for r in read(file, directory)]
     codes: dict[str, list[str]] = {}
     named: list[Entity] = []
     for file, kind in (("organisations.json", "org"), ("places.json", "place")):

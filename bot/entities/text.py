@@ -89,7 +89,8 @@ def is_cyrillic(word: str) -> bool:
 # Ukrainian case and adjective endings, folded like the words they end, grouped by length.
 # "ія"/"ії" are not endings here: "Нігерія" must stay apart from "Нігер" (stem "нігері").
 _ENDINGS = {fold(e) for e in (
-    "ами", "ями", "ого", "ому", "ими", "іми", "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв",
+    "ами", "ями", "ого", "ому", "ими", "іми", "ові", "еві", "єві",  # dative "Макронові"
+    "их", "іх", "ій", "ою", "єю", "ею", "ів", "їв",
     "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ий", "ої", "ую", "юю",
     "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "й",
 )}

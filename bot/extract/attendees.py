@@ -36,9 +36,12 @@ _VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\
                     r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
-_PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|representatives|delegations))\s+(?:of|from)\s+"
+_PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|{lexicon.alternation('delegations', ('en',))}))"
+                        r"\s+(?:of|from)\s+"
                         rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
-_UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*)\s+"
+# Ukrainian puts the countries right after the title, in the genitive: "лідери Франції та Польщі".
+_UK_LIST = re.compile(r"(?P<role>лідер\w*|президент\w*|прем[ʼ'’]?єр-міністр\w*|міністр\w*|"
+                      rf"{lexicon.alternation('delegations', ('uk',))})\s+"
                       rf"(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 # Only a plural role counts in a match of _PLURAL_OF, and a plural role ends in "s" (or "и", "і"
 # in Ukrainian: see is_plural_role) right before "of" or "from": most sentences hold no such

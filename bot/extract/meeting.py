@@ -41,6 +41,9 @@ _FORMAT_WORDS = {
 # a date here, as a place and a colon alone ("Kyiv, Ukraine: ...") date nothing anyway.
 _COLON_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[\w ,.]{3,30}?\s*"
                              r"(?:\([^)]{1,40}\)\s*)?:")
+# "Luanda, Angola - 25 November 2025 - Leaders ...": the place, then the day, each closed by a dash.
+_DATED_DATELINE = re.compile(r"^[A-ZÀ-ÞА-ЯІЇЄҐ][\w .'’-]{1,40},\s+[^-–—]{3,30}?\s*[-–—]\s*"
+                             r"[^-–—]{6,30}?\s*[-–—]")
 _HEADER_DATE = re.compile(r"^\s*[\d\w.,\s]{6,30}(?:\s*[-–]\s*\d\d:\d\d)?\s*$")
 
 
@@ -63,14 +66,19 @@ def extract_meeting(ctx: Context) -> Meeting:
 def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     """Return the event date: the first date in a sentence about the event, never after
     publication; else a header date line; else the publication date."""
-    published = ctx.doc.published or _latest_full_date(ctx)
+    published = ctx.doc.published or url_date(ctx.doc.url) or _dateline_date(ctx)
+    # Without a publication day, the latest day, month or year the text writes gives year-less
+    # dates their year; it bounds nothing (it may be a deadline, or the event itself).
+    base = published or _latest_written_day(ctx)
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
     for text, sentence in sources:
         if not EVENT_WORDS.search(text):
             continue
-        dateline = _DATELINE.match(text) or _COLON_DATELINE.match(text)
-        for mention in find_dates(text, published):
+        dateline = _dateline(text)
+        for mention in find_dates(text, base):
+            if mention.relative and not published:
+                continue  # "on Monday" needs the report's own day
             if dateline and mention.end <= dateline.end():
                 continue  # "MUNICH, Feb 15 (Reuters) -" dates the report, not the event
             if published and mention.iso > published:
@@ -80,10 +88,10 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
             return mention.iso, sentence
     for sentence in ctx.sentences[:6]:
         if _HEADER_DATE.match(sentence.text):
-            dates = [d for d in find_dates(sentence.text, published) if not d.relative]
+            dates = [d for d in find_dates(sentence.text, base) if not d.relative]
             if dates and (not published or dates[0].iso <= published):
                 return dates[0].iso, sentence
-    return published, None
+    return published or _latest_full_date(ctx), None
 
 
 def meeting_place(ctx: Context) -> str | None:
@@ -110,6 +118,76 @@ def _event_name(ctx: Context) -> str | None:
             if len(name.split()) >= 2 and name[:1].isupper():
                 return name
     return None
+
+
+# News sites put the day of publication in the address: "/2025/06/18/", "/2024/feb/17/",
+# "/2025-03-27-france-...".
+_URL_DATE = re.compile(r"[/_-](?P<year>20\d\d)[/-](?P<month>[01]\d|[a-z]{3})[/-](?P<day>[0-3]\d)(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """Return the publication day a news address carries, if any."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    found = find_dates(f"{match['year']}-{match['month']}-{match['day']}", None) if \
+        match["month"].isdigit() else find_dates(f"{match['day']} {match['month']} {match['year']}", None)
+    return found[0].iso if found else None
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """Return the dateline a sentence opens with, with its day when one follows the place."""
+    dated = _DATED_DATELINE.match(text)
+    if dated and find_dates(dated.group(), None):
+        return dated
+    return _DATELINE.match(text) or _COLON_DATELINE.match(text)
+
+
+def _dateline_date(ctx: Context) -> str | None:
+    """Return the day a dateline ("OSLO, March 4, 2025 (Wire) -") gives the report."""
+    for sentence in ctx.sentences[:3]:
+        dateline = _dateline(sentence.text)
+        found = find_dates(dateline.group(), None) if dateline else []
+        if found:
+            return found[0].iso
+    return None
+
+
+_MONTH_YEAR = re.compile(r"(?i)\b(?P<month>january|february|march|april|may|june|july|august|"
+                         r"september|october|november|december|січ\w+|лют\w+|берез\w+|квіт\w+|"
+                         r"трав\w+|черв\w+|лип\w+|серп\w+|верес\w+|жовт\w+|листопад\w*|"
+                         r"груд\w+)\s+(?P<year>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<![\d/.-])\b(?:19|20)\d\d\b(?![\d/.-])")
+
+
+def _latest_written_day(ctx: Context) -> str | None:
+    """Return a day standing in for a missing publication date, to give dates their year: the
+    latest full date, else the middle of the latest "March 2025", else of the latest year
+    written, none of them after today."""
+    import datetime as dt
+
+    today = dt.date.today().isoformat()
+    full = [d for d in (m.iso for m in find_dates(ctx.text, None)) if d <= today]
+    if full:
+        return max(full)
+    months = [f"{m['year']}-{_month_number(m['month']):02d}-15" for m in _MONTH_YEAR.finditer(ctx.text)]
+    months = [d for d in months if d <= today]
+    if months:
+        return max(months)
+    years = [y for y in (m.group() for m in _YEAR.finditer(ctx.text)) if y <= today[:4]]
+    return f"{max(years)}-07-01" if years else None
+
+
+_UK_MONTH_STEMS = ("січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт",
+                   "листопад", "груд")
+
+
+def _month_number(word: str) -> int:
+    """Return the month a month name stands for, in English or in any Ukrainian case."""
+    found = find_dates(f"1 {word} 2000", None)
+    if found:
+        return int(found[0].iso[5:7])
+    return next(i for i, stem in enumerate(_UK_MONTH_STEMS, 1) if word.lower().startswith(stem))
 
 
 def _latest_full_date(ctx: Context) -> str | None:

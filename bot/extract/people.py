@@ -15,7 +15,8 @@ from storage.records import Sentence
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯІЇЄҐ"
 _LOWER = "a-zà-öø-ÿā-žа-яіїєґʼ'’\\-"
-_WORD = rf"[{_UPPER}][{_LOWER}]+"
+# A word of a name may have a second capital: "McConnell", "Al-Khulaifi".
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
 _PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
 # The capital comes first and the check that no letter or dot precedes it after: a pattern that
 # starts with a class lets the engine skip from capital to capital (twice as fast, same matches).
@@ -23,6 +24,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|di|al|bin|le|la|dos|du)"
 _ARTICLE = r"(?:(?:al|el|ad|ash|as)-)?"
 NAME_RE = re.compile(rf"[{_UPPER}](?<![\w.].)[{_LOWER}]+(?:\s+(?:{_PARTICLE}\s+)*{_ARTICLE}{_WORD})"
                      r"{1,4}")
+_TITLE_FIRST = re.compile(rf"(?i){ROLE}\b")
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _NON_SPACE = re.compile(r"\S+")
@@ -109,6 +111,10 @@ def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
         if covered or word.lower() in _NOT_NAMES or word.lower() in ROLE_WORDS:
             words.pop(0)
             continue
+        title = _TITLE_FIRST.match(text, words[0].start())  # "Commerce Secretary", "Vice Premier"
+        if title:
+            words = [w for w in words if w.start() >= title.end()]
+            continue
         break
     if len(words) < 2:  # where the name would start, for a match that the title ran into
         return start + (words[0].start() if words else len(text)), None
@@ -166,9 +172,13 @@ def _scope_after(ctx: Context, end: int, found: list[Found]) -> Found | None:
 # Portugal's foreign minister.", "Ян Новак, прем'єр-міністр Чехії," (only a possessive country or
 # capitalised words stand between the comma and the title; a comma, full stop or "said" closes it).
 _CAPITAL = r"(?-i:[A-ZА-ЯІЇЄҐ][\w.’'\-]*)"
+# Only Ukrainian puts the country right after the title, in the genitive ("прем'єр-міністр
+# Чехії"); in English a capitalised word after the title is the next person ("Vice Premier He").
+_CYRILLIC_CAPITAL = r"(?-i:[А-ЯІЇЄҐ][\w.’'\-]*)"
 _APPOSED = re.compile(rf"(?i),\s+(?:the\s+|then\s+)?(?:{_CAPITAL}(?:[’']s)?\s+){{0,3}}?"
-                      rf"(?P<role>{ROLE})(?P<tail>\s+(?:(?:of|to|for)\s+(?:the\s+)?)?{_CAPITAL}"
-                      rf"(?:\s+{_CAPITAL})*)?(?=\s*(?:,|\.|;|$|\s+said\b|\s+заяв))")
+                      rf"(?P<role>{ROLE})(?P<tail>\s+(?:of|to|for)\s+(?:the\s+)?{_CAPITAL}"
+                      rf"(?:\s+{_CAPITAL})*|(?:\s+{_CYRILLIC_CAPITAL})+)?"
+                      r"(?=\s*(?:,|\.|;|$|\s+said\b|\s+заяв))")
 
 
 def _from_apposition(ctx: Context, sentence: Sentence, start: int, text: str,

@@ -42,6 +42,8 @@ def tidy_role(text: str) -> str:
         words[-1] = words[-1][:-1]
     elif words and not words[-1].isascii() and re.search(r"[рнтк]и$", words[-1]):
         words[-1] = words[-1][:-1]  # "прем'єр-міністри" -> "прем'єр-міністр", "лідери" -> "лідер"
+    elif words and words[-1].lower().startswith("делегаці"):
+        words[-1] = "делегація"  # "між делегаціями Чилі і Перу": one delegation per country
     out = []
     for i, word in enumerate(words):
         if i and word.lower() in _SMALL:
