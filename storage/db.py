@@ -5,6 +5,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from storage.tracking_schema import tracking
 # Applied in this order when a store opens; feature modules append their own sets here.
 MIGRATION_SETS: list[Migrations] = [core, tracking, alerts, feeds, query, chat]
 MMAP_BYTES = 128 * 1024 * 1024  # mapped pages count in the resident size once touched
+BUSY_SECONDS = 30  # how long a connection waits for another to release the write lock
 
 
 log = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ class Checkpointer:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(self.path, timeout=30)
+            conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS)
             try:
                 conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
@@ -134,10 +136,11 @@ def _open(path: str | Path, *, migrate: bool, create: bool) -> Database:
     # by SQLite's own locking and by our transactions. mode=rw: a store must not be created by
     # a reader, even when the file vanishes between the check above and this line.
     target = str(path) if in_memory or create else f"{Path(path).resolve().as_uri()}?mode=rw"
-    conn = sqlite3.connect(target, check_same_thread=False, timeout=30, uri=not (in_memory or create))
+    conn = sqlite3.connect(target, check_same_thread=False, timeout=BUSY_SECONDS,
+                           uri=not (in_memory or create))
     db = ImmediateDatabase(conn)
     if str(path) != ":memory:":
-        db.enable_wal()
+        _enable_wal(db)
         db.execute(f"PRAGMA wal_autocheckpoint = {WAL_SAFETY_PAGES}")
         db.checkpointer = Checkpointer(str(path))
     db.execute("PRAGMA foreign_keys = ON")
@@ -150,6 +153,24 @@ def _open(path: str | Path, *, migrate: bool, create: bool) -> Database:
     if migrate:
         apply_migrations(db)
     return db
+
+
+def _enable_wal(db: Database) -> None:
+    """Switch the store to WAL, waiting out another process that is creating it too.
+
+    The switch reads the file, then needs it alone; when another connection took the write lock
+    meanwhile, SQLite refuses at once ("database is locked") rather than wait the busy timeout,
+    since waiting there could deadlock. Trying again once that writer is done always succeeds.
+    """
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def apply_migrations(db: Database) -> None:
