@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = ROOT / "tests" / "emulator" / "launcher.js"
 EMULATOR_PACKAGE = ROOT / "node_modules" / "telegram-test-api"
 BOT_USERNAME = "PledgeTestBot"  # what the launcher's getMe says
-WAIT = 10.0  # seconds to wait for the bot before failing with the call log
+WAIT = 30.0  # seconds to wait for the bot before failing with the call log (a loaded CI machine)
 
 _tokens = itertools.count(1)
 _ssl: ssl.SSLContext | None = None
