@@ -24,6 +24,7 @@ from bot.query.wording import (
     meeting_label,
     mentions_header,
     more_text,
+    none_there_text,
     nothing_text,
     prefix_for,
     short_publisher,
@@ -98,6 +99,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
+    if not lines and query.intent in ANSWERING and subjects(query):
+        head = none_there_text(named)  # the target's facts elsewhere answer another question
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
     tail = more_text(query, rest) if rest > 0 else ""

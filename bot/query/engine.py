@@ -10,6 +10,7 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, text_joined, word_terms
 from bot.query.parse import Query, parse_question
+from bot.query.pick import ANSWERING, subjects
 from bot.query.rank import (
     INTENT_CUES,
     MarksMemo,
@@ -154,6 +155,11 @@ class QueryEngine:
         present = [g for g in groups if self.retriever.exists(g.expr)]
         missing = [g.label for g in groups if g not in present]
         decisive = any(self.terms(p) not in present for p in query.persons if p.id not in shared)
+        if query.intent in ANSWERING and missing:
+            # "what did Australia promise Ukraine": the actor is unknown, so nothing answers;
+            # Ukraine's own facts would answer another question.
+            actors = subjects(replace(query, focus_terms=tuple(groups)))
+            decisive = decisive or any(a not in present for a in actors)
         for subject in query.subjects:
             # Present when any of its words (or their variants) is in a stored sentence; then it
             # is who the question is about, like a known name ("what did Makstrom say").
