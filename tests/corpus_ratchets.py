@@ -14,9 +14,9 @@ from __future__ import annotations
 # Checks passed, precision checks free of distractors, and the largest median answer length
 # (characters) allowed.
 QA = {
-    "all": {"passed": 173, "precise": 70, "median_chars": 1098},
+    "all": {"passed": 174, "precise": 71, "median_chars": 1086},
     1: {"passed": 89, "precise": 2, "median_chars": 1054},
-    2: {"passed": 52, "precise": 38, "median_chars": 796},
+    2: {"passed": 54, "precise": 40, "median_chars": 796},
     3: {"passed": 41, "precise": 27, "median_chars": 1207},
 }
 

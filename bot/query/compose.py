@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.query.answer import Answer
+from bot.query.attend import attendance_reports
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
@@ -125,7 +126,7 @@ def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict
 def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
                       sources: list[DocInfo], lookups: Lookups) -> list[dict[str, Any]]:
     out = []
-    for item in _leading_docs(ranked, 2, 0.8):
+    for item in attendance_reports(query, ranked, facts):
         rows = [r for r in facts.attendees.get(item.hit.doc_id, []) if _wanted_attendee(query, item, r)]
         if not rows:
             continue

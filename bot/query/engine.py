@@ -244,6 +244,8 @@ class QueryEngine:
         # question got wrong (fewer of them when the time's reports gave some).
         relevant = sum(1 for h in dated.values() if any((m := memo(h.text))[1]) or m[0])
         if query.date and query.date.narrow and relevant >= _DATED_ENOUGH:
+            if query.companions:  # "who came with X": where X attended, a report undated too
+                dated.update((h.id, h) for h in self._fact_hits(query, focus))
             return dated
         share = 4 if len(dated) >= _DATED_ENOUGH else 1
         hits: dict[int, Hit] = {}
