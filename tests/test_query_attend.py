@@ -6,14 +6,11 @@ and checks the list of the meeting asked about, and that the other meeting's peo
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine
 from storage.records import SourceDocument
-from storage.store import Store
+from tests.conftest import engine_over
 
 DOCS = [
     SourceDocument(
@@ -35,10 +32,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
-    store = Store.open(Path(tmp_path_factory.mktemp("attend")) / "attend.db")
-    for doc in DOCS:
-        ingest_document(store, doc)
-    return QueryEngine(store)
+    return engine_over(tmp_path_factory.mktemp("attend"), DOCS)
 
 
 @pytest.mark.parametrize(("question", "shown", "not_shown"), [

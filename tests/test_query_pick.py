@@ -7,14 +7,11 @@ the byline, the "Source:" line).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine
 from storage.records import SourceDocument
-from storage.store import Store
+from tests.conftest import engine_over
 
 DOCS = [
     SourceDocument(
@@ -67,10 +64,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
-    store = Store.open(Path(tmp_path_factory.mktemp("pick")) / "pick.db")
-    for doc in DOCS:
-        ingest_document(store, doc)
-    return QueryEngine(store)
+    return engine_over(tmp_path_factory.mktemp("pick"), DOCS)
 
 
 @pytest.mark.parametrize(("question", "shown", "not_shown"), [

@@ -17,6 +17,7 @@ from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo, Hit
+from bot.query.signed import Attendees, first_line, signed, untitled
 from bot.query.wording import (
     attendee_label,
     clip,
@@ -63,6 +64,7 @@ class Lookups:
     document_text: Callable[[str], str]  # doc_id -> its text
     people_in: Callable[[str], list[str]]  # canonical names of the people a text names
     holder: Callable[[str, str, str], str | None] = lambda title, country, date: None  # office -> who
+    attendees: Attendees = lambda doc_id: []  # a report's attendance rows
 
 
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
@@ -85,6 +87,10 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     # Ukraine": Canada), not by every name in the question.
     named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
     head = header(named, missing=[query.said_as.get(m, m) for m in missing])
+    if query.intent == "agreement" and (agreements := signed(query, ranked, facts)).rows:
+        # The answer first: what was signed and by whom; the others' sentences answer no more.
+        head = first_line(query, agreements, lookups.attendees)
+        hidden = frozenset(hidden) | agreements.others
     rest = 0
     if query.intent in ANSWERING:
         picked = _picked(query, ranked, facts, hidden)
@@ -96,6 +102,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         more, rest = _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups,
                                      hidden=hidden)
         lines += more
+    if query.intent == "agreement":
+        lines = [untitled(line, head) for line in lines]
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:

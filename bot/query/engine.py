@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
@@ -64,7 +64,11 @@ class QueryEngine:
         self._people_by_country: dict[str, list[Entity]] | None = None
         self._titles: dict[str, list[str]] | None = None
         self._lookups = compose.Lookups(sentence_text=self._sentence_text, people_in=self._people_in,
-                                        document_text=self._document_text, holder=self._holder)
+                                        document_text=self._document_text, holder=self._holder,
+                                        attendees=self._attendees)
+
+    def _attendees(self, doc_id: str) -> list[dict[str, Any]]:
+        return self.retriever.facts("attendances", [doc_id])
 
     def _document_text(self, doc_id: str) -> str:
         return self.retriever.document_text(doc_id)
