@@ -214,9 +214,9 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
     """Return the lines of the best sentences, and how many more would qualify."""
     out: list[dict[str, Any]] = []
     patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
-    # Attendance lists are the answer: the sentence behind the first (who, where a list says
-    # whence) at most, then the source link.
-    lists = any(t["type"] == "attendance" for t in taken)
+    # Attendance lists and meetings (when, where) are the answer: the sentence behind the first
+    # (who, where a list says whence) at most, then the source link.
+    lists = any(t["type"] in ("attendance", "meeting") for t in taken)
     room = max(0, (min(MAX_LINES, len(taken) + 1) if lists else MAX_LINES) - len(taken))
     chosen = _worth_showing(ranked, taken, hidden, lists=lists)
     for item in chosen[:room]:

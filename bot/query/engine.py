@@ -24,6 +24,7 @@ from bot.query.rank import (
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
     COMMON_SHARE,
+    STOPWORDS,
     all_of,
     any_of,
     concept_expr,
@@ -96,6 +97,7 @@ class QueryEngine:
         if not fts_tokens(query.text):
             return compose.nothing(query, reason="empty")
         focus = self._focus(query)
+        query, focus = self._unfound_meetings(query, focus)
         if focus.decisive_missing or (focus.missing and not focus.present):
             return compose.unknown(query, focus.missing, self._suggest(focus.missing))
         # A subject that became a name is no topic word any more.
@@ -175,6 +177,18 @@ class QueryEngine:
                 named = [word_terms([v], label=v) for v in variants[0]]
                 present.append(replace(combine(named, label=subject), weight=1.5))
         return Focus(present=present, missing=missing, decisive_missing=decisive)
+
+    def _unfound_meetings(self, query: Query, focus: Focus) -> tuple[Query, Focus]:
+        """Return a question about an event whose format no report names as the index spells it
+        ("the global peace summit") with the words it was written in as its topic."""
+        unfound = [m for m in focus.missing if m in query.orgs]
+        if query.intent not in ("meeting", "search") or not unfound:
+            return query, focus
+        written = " ".join(query.said_as.get(m, m) for m in unfound)
+        words = [w for w in fts_tokens(written) if w not in STOPWORDS]
+        concepts = (*query.concepts, *topic_phrases(words))
+        missing = [m for m in focus.missing if m not in unfound]
+        return replace(query, concepts=concepts), replace(focus, missing=missing)
 
     def _title_names(self, title: str | None) -> list[str]:
         """Return every spelling of an office ("Prime Minister", "PM", "Прем'єр-міністр")."""
