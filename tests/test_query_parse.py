@@ -173,3 +173,12 @@ HOSTILE = [
 def test_hostile_text_parses(index: EntityIndex, question: str) -> None:
     query = parse_question(question, index=index)
     assert len(query.text) <= 600 and query.intent
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("what did Norway pledge at the first NATO summit", id="first"),
+    pytest.param("what did Norway pledge at the 15th NATO summit", id="ordinal-number"),
+])
+def test_a_format_after_at_and_an_ordinal_says_where(index: EntityIndex, question: str) -> None:
+    query = parse_question(question, index=index)
+    assert query.places == ("NATO",) and query.orgs == ()

@@ -38,7 +38,9 @@ _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|ei
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
 _WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|tell|tells|told|з|із|зі|зустрічі з|для)"
                    r"\s+(?:the\s+)?$", re.I)
-_AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?$", re.I)
+# "at the first Ramstein meeting", "at the 15th Ramstein": an ordinal may stand before the name.
+_AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?(?:(?:first|second|third|last|next|latest|"
+                 r"\d+(?:st|nd|rd|th)|перш\w*|друг\w*|останн\w*|наступн\w*)\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
 # "for the EPC summit": a name followed by an event word names the meeting, not who came.
