@@ -9,12 +9,23 @@ from types import ModuleType
 
 import pytest
 
+from bot.ingest.pipeline import ingest_document
+from bot.query.engine import QueryEngine
 from bot.wiring import open_store
+from storage.records import SourceDocument
 from storage.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus"
 TOOLS = REPO.parent / "shared" / "tools"
+
+
+def engine_over(directory: Path, docs: list[SourceDocument]) -> QueryEngine:
+    """Return a query engine over a fresh store of ``docs``, ingested with the real extraction."""
+    store = Store.open(directory / "answers.db")
+    for doc in docs:
+        ingest_document(store, doc)
+    return QueryEngine(store)
 
 
 def missing_shared(reason: str) -> None:

@@ -114,6 +114,25 @@ def test_unknown_subjects(index: EntityIndex, question: str, subjects: tuple[str
     assert parse_question(question, index=index).subjects == subjects
 
 
+@pytest.mark.parametrize(("question", "person", "said"), [
+    pytest.param("what did von der leyn say about tariffs", "Ursula von der Leyen", "von der leyn",
+                 id="a-letter-left-out"),
+    pytest.param("what did macorn promise", "Emmanuel Macron", "macorn", id="two-letters-swapped"),
+    pytest.param("what did stoltenbreg say", "Jens Stoltenberg", "stoltenbreg", id="swapped-in-a-long-name"),
+])
+def test_a_slip_of_the_finger_names_the_person(index: EntityIndex, question: str, person: str,
+                                                said: str) -> None:
+    query = parse_question(question, index=index)
+    assert [p.name for p in query.persons] == [person]
+    assert query.subjects == () and query.said_as[person] == said
+    assert not any(said.split()[-1] in c for c in query.concepts)  # the name is no topic word
+
+
+def test_a_name_two_slips_away_stays_unknown(index: EntityIndex) -> None:
+    query = parse_question("what did marcorn say", index=index)
+    assert query.persons == () and query.subjects == ("marcorn",)
+
+
 @pytest.mark.parametrize(("question", "expected"), [
     pytest.param("in january 2026", DateRange("2026-01-01", "2026-01-31"), id="month-year"),
     pytest.param("in jan 2026", DateRange("2026-01-01", "2026-01-31"), id="abbreviated"),
@@ -154,3 +173,12 @@ HOSTILE = [
 def test_hostile_text_parses(index: EntityIndex, question: str) -> None:
     query = parse_question(question, index=index)
     assert len(query.text) <= 600 and query.intent
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("what did Norway pledge at the first NATO summit", id="first"),
+    pytest.param("what did Norway pledge at the 15th NATO summit", id="ordinal-number"),
+])
+def test_a_format_after_at_and_an_ordinal_says_where(index: EntityIndex, question: str) -> None:
+    query = parse_question(question, index=index)
+    assert query.places == ("NATO",) and query.orgs == ()

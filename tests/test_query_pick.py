@@ -7,14 +7,11 @@ the byline, the "Source:" line).
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine
 from storage.records import SourceDocument
-from storage.store import Store
+from tests.conftest import engine_over
 
 DOCS = [
     SourceDocument(
@@ -67,10 +64,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
-    store = Store.open(Path(tmp_path_factory.mktemp("pick")) / "pick.db")
-    for doc in DOCS:
-        ingest_document(store, doc)
-    return QueryEngine(store)
+    return engine_over(tmp_path_factory.mktemp("pick"), DOCS)
 
 
 @pytest.mark.parametrize(("question", "shown", "not_shown"), [
@@ -137,3 +131,24 @@ def test_an_office_is_named_by_who_held_it_then(engine: QueryEngine) -> None:
     answer = engine.answer("who attended from Canada")
     assert answer.results[0]["type"] == "attendance"
     assert "Prime Minister Mark Carney (Canada, by role)" in answer.results[0]["text"]
+
+
+@pytest.mark.parametrize(("question", "opening", "not_shown"), [
+    pytest.param("what did Kallasmaa say in Reykjavik", "No statement by kallasmaa at Reykjavik",
+                 ["grid link", "rail freight", "cranes"], id="statement-none-at-the-meeting-asked"),
+    pytest.param("what did Australia promise Norway", "No document says that Australia",
+                 ["naval drones", "mine clearance"], id="commitment-of-an-unknown-actor"),
+])
+def test_nothing_known_where_the_target_has_no_fact(engine: QueryEngine, question: str, opening: str,
+                                                    not_shown: list[str]) -> None:
+    answer = engine.answer(question)
+    assert not answer.found and answer.results == []
+    assert answer.text.startswith(opening)
+    for words in not_shown:
+        assert words not in answer.text
+
+
+def test_a_statement_at_the_meeting_asked_is_still_shown(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Kallasmaa say in Vilnius")
+    assert answer.found and "mobile cranes" in answer.text
+    assert "grid link" not in answer.text and "rail freight" not in answer.text

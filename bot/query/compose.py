@@ -11,11 +11,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.query.answer import Answer
+from bot.query.attend import attendance_reports
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo, Hit
+from bot.query.signed import Attendees, first_line, signed, untitled
 from bot.query.wording import (
     attendee_label,
     clip,
@@ -24,6 +26,7 @@ from bot.query.wording import (
     meeting_label,
     mentions_header,
     more_text,
+    none_there_text,
     nothing_text,
     prefix_for,
     short_publisher,
@@ -61,6 +64,7 @@ class Lookups:
     document_text: Callable[[str], str]  # doc_id -> its text
     people_in: Callable[[str], list[str]]  # canonical names of the people a text names
     holder: Callable[[str, str, str], str | None] = lambda title, country, date: None  # office -> who
+    attendees: Attendees = lambda doc_id: []  # a report's attendance rows
 
 
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
@@ -83,6 +87,10 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     # Ukraine": Canada), not by every name in the question.
     named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
     head = header(named, missing=[query.said_as.get(m, m) for m in missing])
+    if query.intent == "agreement" and (agreements := signed(query, ranked, facts)).rows:
+        # The answer first: what was signed and by whom; the others' sentences answer no more.
+        head = first_line(query, agreements, lookups.attendees)
+        hidden = frozenset(hidden) | agreements.others
     rest = 0
     if query.intent in ANSWERING:
         picked = _picked(query, ranked, facts, hidden)
@@ -94,10 +102,14 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         more, rest = _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups,
                                      hidden=hidden)
         lines += more
+    if query.intent == "agreement":
+        lines = [untitled(line, head) for line in lines]
     names = {p.id: p.name for p in query.persons}
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
+    if not lines and query.intent in ANSWERING and subjects(query):
+        head = none_there_text(named)  # the target's facts elsewhere answer another question
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
     tail = more_text(query, rest) if rest > 0 else ""
@@ -122,7 +134,7 @@ def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict
 def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
                       sources: list[DocInfo], lookups: Lookups) -> list[dict[str, Any]]:
     out = []
-    for item in _leading_docs(ranked, 2, 0.8):
+    for item in attendance_reports(query, ranked, facts):
         rows = [r for r in facts.attendees.get(item.hit.doc_id, []) if _wanted_attendee(query, item, r)]
         if not rows:
             continue
@@ -202,9 +214,9 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
     """Return the lines of the best sentences, and how many more would qualify."""
     out: list[dict[str, Any]] = []
     patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
-    # Attendance lists are the answer: the sentence behind the first (who, where a list says
-    # whence) at most, then the source link.
-    lists = any(t["type"] == "attendance" for t in taken)
+    # Attendance lists and meetings (when, where) are the answer: the sentence behind the first
+    # (who, where a list says whence) at most, then the source link.
+    lists = any(t["type"] in ("attendance", "meeting") for t in taken)
     room = max(0, (min(MAX_LINES, len(taken) + 1) if lists else MAX_LINES) - len(taken))
     chosen = _worth_showing(ranked, taken, hidden, lists=lists)
     for item in chosen[:room]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
@@ -10,6 +10,7 @@ from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
 from bot.query.names import NameTerms, combine, name_terms, office_terms, text_joined, word_terms
 from bot.query.parse import Query, parse_question
+from bot.query.pick import ANSWERING, subjects
 from bot.query.rank import (
     INTENT_CUES,
     MarksMemo,
@@ -23,6 +24,7 @@ from bot.query.rank import (
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import (
     COMMON_SHARE,
+    STOPWORDS,
     all_of,
     any_of,
     concept_expr,
@@ -63,7 +65,11 @@ class QueryEngine:
         self._people_by_country: dict[str, list[Entity]] | None = None
         self._titles: dict[str, list[str]] | None = None
         self._lookups = compose.Lookups(sentence_text=self._sentence_text, people_in=self._people_in,
-                                        document_text=self._document_text, holder=self._holder)
+                                        document_text=self._document_text, holder=self._holder,
+                                        attendees=self._attendees)
+
+    def _attendees(self, doc_id: str) -> list[dict[str, Any]]:
+        return self.retriever.facts("attendances", [doc_id])
 
     def _document_text(self, doc_id: str) -> str:
         return self.retriever.document_text(doc_id)
@@ -91,6 +97,7 @@ class QueryEngine:
         if not fts_tokens(query.text):
             return compose.nothing(query, reason="empty")
         focus = self._focus(query)
+        query, focus = self._unfound_meetings(query, focus)
         if focus.decisive_missing or (focus.missing and not focus.present):
             return compose.unknown(query, focus.missing, self._suggest(focus.missing))
         # A subject that became a name is no topic word any more.
@@ -154,6 +161,11 @@ class QueryEngine:
         present = [g for g in groups if self.retriever.exists(g.expr)]
         missing = [g.label for g in groups if g not in present]
         decisive = any(self.terms(p) not in present for p in query.persons if p.id not in shared)
+        if query.intent in ANSWERING and missing:
+            # "what did Australia promise Ukraine": the actor is unknown, so nothing answers;
+            # Ukraine's own facts would answer another question.
+            actors = subjects(replace(query, focus_terms=tuple(groups)))
+            decisive = decisive or any(a not in present for a in actors)
         for subject in query.subjects:
             # Present when any of its words (or their variants) is in a stored sentence; then it
             # is who the question is about, like a known name ("what did Makstrom say").
@@ -165,6 +177,18 @@ class QueryEngine:
                 named = [word_terms([v], label=v) for v in variants[0]]
                 present.append(replace(combine(named, label=subject), weight=1.5))
         return Focus(present=present, missing=missing, decisive_missing=decisive)
+
+    def _unfound_meetings(self, query: Query, focus: Focus) -> tuple[Query, Focus]:
+        """Return a question about an event whose format no report names as the index spells it
+        ("the global peace summit") with the words it was written in as its topic."""
+        unfound = [m for m in focus.missing if m in query.orgs]
+        if query.intent not in ("meeting", "search") or not unfound:
+            return query, focus
+        written = " ".join(query.said_as.get(m, m) for m in unfound)
+        words = [w for w in fts_tokens(written) if w not in STOPWORDS]
+        concepts = (*query.concepts, *topic_phrases(words))
+        missing = [m for m in focus.missing if m not in unfound]
+        return replace(query, concepts=concepts), replace(focus, missing=missing)
 
     def _title_names(self, title: str | None) -> list[str]:
         """Return every spelling of an office ("Prime Minister", "PM", "Прем'єр-міністр")."""
@@ -238,6 +262,8 @@ class QueryEngine:
         # question got wrong (fewer of them when the time's reports gave some).
         relevant = sum(1 for h in dated.values() if any((m := memo(h.text))[1]) or m[0])
         if query.date and query.date.narrow and relevant >= _DATED_ENOUGH:
+            if query.companions:  # "who came with X": where X attended, a report undated too
+                dated.update((h.id, h) for h in self._fact_hits(query, focus))
             return dated
         share = 4 if len(dated) >= _DATED_ENOUGH else 1
         hits: dict[int, Hit] = {}

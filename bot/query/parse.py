@@ -38,7 +38,9 @@ _CODE = re.compile(r"(?<![\w.])(?:uk|eu|un|usa|nato|g7|g20|imf|osce|udcg|ebrd|ei
 _ABOUT = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|про|щодо|стосовно)\s+(?:the\s+)?$", re.I)
 _WITH = re.compile(r"(?<!\w)(?:with|meeting|met|to|for|tell|tells|told|з|із|зі|зустрічі з|для)"
                    r"\s+(?:the\s+)?$", re.I)
-_AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?$", re.I)
+# "at the first Ramstein meeting", "at the 15th Ramstein": an ordinal may stand before the name.
+_AT = re.compile(r"(?<!\w)(?:at|in|during|у|в|на)\s+(?:the\s+)?(?:(?:first|second|third|last|next|latest|"
+                 r"\d+(?:st|nd|rd|th)|перш\w*|друг\w*|останн\w*|наступн\w*)\s+)?$", re.I)
 _ON_TOPIC = re.compile(r"(?<!\w)(?:on|about|regarding|про|щодо)(?!\w)", re.I)
 _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|із)\s+(?:the\s+)?$", re.I)
 # "for the EPC summit": a name followed by an event word names the meeting, not who came.
@@ -100,7 +102,15 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
     date = parse_date_range(text)
     role_title, holders, scopes = _role_holders(text, index, list(names.countries), list(names.orgs), date)
     spans = tuple((m.start, m.end) for m in (*mentions, *where))
+    said = {m.entity.name: m.text for m in mentions}
     spans += _title_spans(text, index, role_title) if role_title else ()
+    subjects = _unknown_subjects(text, spans)
+    for subject, person, span in _slips(text, subjects, index):
+        # "von der leyn": one slip of the finger from a known name is that person.
+        names.persons.setdefault(person.id, person)
+        subjects.remove(subject)
+        spans += (span,)
+        said[person.name] = text[span[0]:span[1]]
     if intent == "search" and names.persons and _ON_TOPIC.search(text):
         intent = "statement"  # "zelensky on air defence"
     return Query(
@@ -109,10 +119,10 @@ def parse_question(question: str, *, index: EntityIndex) -> Query:
         places=tuple(names.places), place_words=tuple(names.places.values()), role_title=role_title,
         role_persons=tuple(holders), role_scopes=tuple(scopes), date=date,
         concepts=tuple(topic_phrases(_topic_tokens(text, spans))),
-        subjects=tuple(_unknown_subjects(text, spans)),
+        subjects=tuple(subjects),
         companions=bool(names.persons or holders) and bool(_COMPANION.search(text)),
         ambiguous=tuple(names.ambiguous), mention_spans=spans,
-        said_as={m.entity.name: m.text for m in mentions},
+        said_as=said,
     )
 
 
@@ -243,3 +253,22 @@ def _unknown_subjects(text: str, spans: tuple[tuple[int, int], ...]) -> list[str
             if words and len(words) <= 4:
                 found.append(" ".join(words))
     return list(dict.fromkeys(found))
+
+
+def _slips(text: str, subjects: list[str], index: EntityIndex) -> list[tuple[str, Entity, tuple[int, int]]]:
+    """Return the unknown subjects that are one slip of the finger (two in a long name) from a
+    known person's name ("von der leyn", "macorn"), with that person and where the text says it."""
+    from rapidfuzz.distance import OSA
+
+    found = []
+    for subject in subjects:
+        at = text.casefold().find(subject)
+        if at < 0 or len(subject) < 5:
+            continue  # "Lulu" is one letter from "Lula" and may be anyone
+        slips = 1 if len(subject) < 8 else 2
+        for entity in index.suggest(subject, limit=2):
+            names = (entity.name, *entity.aliases)
+            if entity.kind == "person" and min(OSA.distance(subject, n.casefold()) for n in names) <= slips:
+                found.append((subject, entity, (at, at + len(subject))))
+                break
+    return found

@@ -123,12 +123,11 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     if kinds is None:
         return []
     targets = subjects(query)
-    # Facts of the narrowest scope that has some, else the mentions of the narrowest that has
-    # those: a place may also name a format ("Ramstein" meets in Brussels).
+    # The facts of the narrowest scope, else its mentions: the same person's words at another
+    # meeting answer another question. A wider scope only when the narrow one names no target.
     tiers = [_sort_out(query, ranked, facts, targets, docs, headlines)
              for docs in (_scopes(query, ranked) if scoped else [None])]
-    found, mentions, loose = next((t for t in tiers if t[0]), None) or next(
-        (t for t in tiers if t[1]), tiers[0])
+    found, mentions, loose = next((t for t in tiers if t[0] or t[1]), tiers[0])
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
     # sentence carries are shown, unlabelled, beside the target's facts.
@@ -193,7 +192,7 @@ def _scopes(query: Query, ranked: list[Scored]) -> list[set[str]]:
 
     info = {s.hit.doc_id: s.doc for s in ranked}
     docs = set(info)
-    narrow = docs
+    narrow = set(docs)
     if query.places:
         # Held there, or named after it: "Ramstein" meetings are held in Brussels too.
         places = [p.casefold() for p in query.places]
@@ -201,9 +200,20 @@ def _scopes(query: Query, ranked: list[Scored]) -> list[set[str]]:
                   or any(p in (info[d].meeting.get("name") or "").casefold() for p in places)}
     if query.date and query.date.has_year:
         start, end = query.date.start, query.date.end
-        narrow = {d for d in narrow if start <= (info[d].date or "")[:10] <= end}
+        docs_then = {d for d in docs if start <= (info[d].date or "")[:10] <= end}
+        narrow &= docs_then
+    else:
+        docs_then = docs
     wide = close(docs)
-    narrow &= wide  # the meeting asked about still ranks near the best
+    if query.places and narrow:
+        # Someone's words at another meeting answer another question: none at the meeting
+        # asked about is the answer then ("what did X say at Y": nothing). A report whose
+        # sentences name the place may be about a meeting held there under another name.
+        words = [w.casefold() for w in (*query.places, *query.place_words)]
+        named = {s.hit.doc_id for s in ranked if any(w in s.hit.text.casefold() for w in words)}
+        # Of its reports those ranking near the best; all of them when none does.
+        return [(narrow & wide or narrow) | (named & docs_then & wide)]
+    narrow &= wide  # the time asked about, in reports still ranking near the best
     return [narrow, wide] if narrow and narrow != wide else [wide]
 
 

@@ -134,6 +134,18 @@ def mentions_header(query: Query) -> str:
             else f"No statement by {names} is recorded; {names} is mentioned here:")
 
 
+def none_there_text(query: Query) -> str:
+    """Return the answer when the asked target has no fact where and when the question asks."""
+    uk = query.lang == "uk"
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    where = ", ".join(query.place_words if uk else query.places)
+    if query.intent == "commitment":
+        return (f"Зобов'язань ({names}) там не записано{' (' + where + ')' if where else ''}." if uk
+                else f"No commitment by {names}{' at ' + where if where else ''} is recorded.")
+    return (f"Заяв ({names}) там не записано{' (' + where + ')' if where else ''}." if uk
+            else f"No statement by {names}{' at ' + where if where else ''} is recorded.")
+
+
 def more_text(query: Query, count: int) -> str:
     """Return the last line of an answer that shows only its first facts: how many more there are."""
     if query.lang == "uk":
