@@ -14,10 +14,10 @@ from __future__ import annotations
 # Checks passed, precision checks free of distractors, and the largest median answer length
 # (characters) allowed.
 QA = {
-    "all": {"passed": 181, "precise": 73, "median_chars": 894},
-    1: {"passed": 89, "precise": 2, "median_chars": 869},
+    "all": {"passed": 182, "precise": 74, "median_chars": 892},
+    1: {"passed": 90, "precise": 2, "median_chars": 869},
     2: {"passed": 59, "precise": 40, "median_chars": 696},
-    3: {"passed": 46, "precise": 30, "median_chars": 1096},
+    3: {"passed": 46, "precise": 31, "median_chars": 1075},
 }
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.

@@ -110,6 +110,23 @@ def test_a_known_name_without_facts_is_not_found_even_when_topic_words_match(eng
     assert engine.answer("what did Xi Jinping say about air defence?").found is False
 
 
+@pytest.mark.parametrize("question", [
+    pytest.param("what did Arvo Nakamura say", id="first-name-of-another"),
+    pytest.param("what did Tore Bakken say?", id="first-name-of-a-speaker"),
+    pytest.param("what did Lee Grid Un say?", id="a-topic-word-inside"),
+])
+def test_one_word_of_an_unknown_longer_name_names_nobody(engine: QueryEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert (answer.found, answer.results) == (False, [])
+    assert "Kallasmaa" not in answer.text and "Poulsen" not in answer.text
+
+
+def test_an_unknown_name_found_whole_answers_in_any_order(engine: QueryEngine) -> None:
+    for question in ("what did Arvo Kallasmaa say?", "what did Kallasmaa Arvo say about the grid?"):
+        answer = engine.answer(question)
+        assert answer.found and "grid link" in answer.text and "Poulsen" not in answer.text
+
+
 def test_results_follow_the_answer_contract(engine: QueryEngine) -> None:
     answer = engine.answer("what did poulsen say")
     first = answer.results[0]

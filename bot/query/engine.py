@@ -167,10 +167,12 @@ class QueryEngine:
             actors = subjects(replace(query, focus_terms=tuple(groups)))
             decisive = decisive or any(a not in present for a in actors)
         for subject in query.subjects:
-            # Present when any of its words (or their variants) is in a stored sentence; then it
-            # is who the question is about, like a known name ("what did Makstrom say").
+            # Present when its words (or their variants) are in one stored sentence together; then
+            # it is who the question is about, like a known name ("what did Makstrom say"). One
+            # word of a longer unknown name ("un" of "Kim Jong Un") names nobody on its own.
             variants = [self._respell(v) for v in topic_phrases(subject.split())]
-            if not self.retriever.exists(any_of([concept_expr(v) for v in variants])):
+            exprs = [concept_expr(v) for v in variants]
+            if not self.retriever.exists(all_of(exprs) or any_of(exprs)):
                 missing.append(subject)
                 decisive = True
             elif query.intent in ("statement", "commitment") and len(variants) == 1:
