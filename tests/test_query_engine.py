@@ -230,3 +230,26 @@ def test_a_misspelt_place_respelt_to_a_known_one_is_asked_about_as_that_place(en
         engine._respell(c) if c[0] == "lisbn" else c for c in query.concepts)))
     assert "Lisbon" in respelt.places and all(c[0] != "lisbn" for c in respelt.concepts)
     assert "Lisbon Compact" in engine.answer("what was signed in Lisbn on 20 October 2025?").text
+
+
+def _valletta(tmp_path: Path, extra: str = "") -> QueryEngine:
+    store = open_store(tmp_path / "q.db")
+    text = ("Leaders meet in Valletta\n\nThe leaders of Malta, Cyprus and Greece met in Valletta on "
+            "2 May 2025 to discuss port security. Prime Minister Robert Abela said the ports would "
+            "stay open through the summer." + extra)
+    ingest_document(store, SourceDocument(url="https://example.org/valletta", title=text.split("\n")[0],
+                                          text=text, publisher="Wire", published="2025-05-02", language="en"))
+    return QueryEngine(store)
+
+
+def test_a_target_named_only_in_a_list_of_leaders_is_not_found(tmp_path: Path) -> None:
+    answer = _valletta(tmp_path).answer("what did Cyprus commit to?")
+    assert (answer.found, answer.results) == (False, [])
+    assert "Malta, Cyprus and Greece" not in answer.text and "ports" not in answer.text
+
+
+def test_a_target_named_outside_a_list_is_still_shown_as_a_mention(tmp_path: Path) -> None:
+    engine = _valletta(tmp_path, " The harbour talks with Cyprus ran late into the night.")
+    answer = engine.answer("what did Cyprus commit to?")
+    assert answer.found and "harbour talks with Cyprus" in answer.text
+    assert "Malta, Cyprus and Greece" not in answer.text

@@ -39,6 +39,11 @@ _BACK_REFERENCES = frozenset(_words("back_references.txt"))
 _SCOPE_WORDS = frozenset(_words("not_actor_before.txt"))
 _ARTICLES = frozenset({"the", "a", "an"})
 _SCOPE_RATIO = 0.65
+# The cuts between the items of a list of names, and the "and" that closes one; an item is a
+# name with its title, a few words ("Turkish President Recep Tayyip Erdogan").
+_AND = re.compile(r"(?:^|\s)(?:and|та|і|й)\s", re.I)
+_LIST_CUTS = re.compile(r"(,\s*(?:(?:and|та|і|й)\s+)?|\s+(?:and|та|і|й)\s+|[:;]\s*)", re.I)
+_ITEM_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -173,10 +178,37 @@ def _sort_out(query: Query, ranked: list[Scored], facts: Facts, targets: list[Na
             own.sort(key=lambda r: kinds.index(r["type"]))
             found.append(Picked(item, own[0]))
         elif item.names & labels:
-            mentions.append(Picked(item, None, "mention"))
+            if not _roll_call(item.hit.text, targets):  # a list of those present: neither
+                mentions.append(Picked(item, None, "mention"))
         elif not rows and item.concepts >= covered > 0:
             loose.append(Picked(item, None, "topic"))
     return found, mentions, loose
+
+
+def _roll_call(text: str, targets: list[NameTerms]) -> bool:
+    """Tell whether a sentence names the targets only as items of a list of three or more
+    ("with A, B and C"): it says who was there, nothing that one of them said or did."""
+    parts = _LIST_CUTS.split(text)
+    items, cuts = parts[0::2], parts[1::2]
+    short = [len(item.split()) <= _ITEM_WORDS for item in items]
+    named = [i for i, item in enumerate(items) if any(t.in_text(item) for t in targets)]
+    return bool(named) and all(_in_list(i, short, cuts) for i in named)
+
+
+def _in_list(i: int, short: list[bool], cuts: list[str]) -> bool:
+    """Tell whether item ``i`` is in a list of three or more items closed by an "and": short
+    items, the last one perhaps followed by the rest of the sentence ("A, B and C met in ...")."""
+    start = i if short[i] else i - 1
+    if start < 0 or not short[start] or (start < i and not _AND.search(cuts[start])):
+        return False
+    end = start
+    while start > 0 and short[start - 1]:
+        start -= 1
+    while end + 1 < len(short) and short[end + 1]:
+        end += 1
+    if end + 1 < len(short) and _AND.search(cuts[end]):
+        end += 1  # the last item, and what the list then did
+    return i <= end and end - start >= 2 and any(_AND.search(cut) for cut in cuts[start:end])
 
 
 def _heading(item: Scored) -> str:
