@@ -6,6 +6,8 @@ and checks the list of the meeting asked about, and that the other meeting's peo
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.query.engine import QueryEngine
@@ -53,3 +55,26 @@ def test_attendance_lists_the_meeting_asked(engine: QueryEngine, question: str, 
         assert name in listed
     for name in not_shown:
         assert name not in answer.text
+
+
+def test_a_report_of_no_known_date_answers_before_one_dated_otherwise(tmp_path: Path) -> None:
+    # Two reports of meetings in Gdansk: one dated 2025, one whose date neither the page nor its
+    # text gives. Asked about 2023, the undated one may be of that year; the 2025 one is not.
+    undated = SourceDocument(
+        url="https://example.org/gdansk-undated", title="Leaders meet in Gdansk on shipping",
+        publisher="Harbour Wire", published=None, language="en",
+        text=("Leaders meet in Gdansk on shipping\n\n"
+              "Polish Prime Minister Donald Tusk and Czech Prime Minister Petr Fiala met in Gdansk "
+              "to talk about shipping. The two leaders agreed to share port data."))
+    dated = SourceDocument(
+        url="https://example.org/gdansk-2025", title="Leaders meet in Gdansk on shipping again",
+        publisher="Harbour Wire", published="2025-05-20", language="en",
+        text=("Leaders meet in Gdansk on shipping again\n\n"
+              "Polish Prime Minister Donald Tusk and Spanish Prime Minister Pedro Sánchez met in Gdansk "
+              "on 20 May 2025 to talk about shipping. The leaders agreed to dredge the lanes."))
+    engine = engine_over(tmp_path, [undated, dated])
+    answer = engine.answer("who attended the meeting in Gdansk in June 2023")
+    assert "Petr Fiala" in " ".join(r["text"] for r in answer.results if r["type"] == "attendance")
+    assert "Pedro Sánchez" not in answer.text
+    answer = engine.answer("who attended the meeting in Gdansk in May 2025")
+    assert "Pedro Sánchez" in answer.text and "Petr Fiala" not in answer.text

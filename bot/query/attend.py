@@ -33,6 +33,9 @@ def attendance_reports(query: Query, ranked: list[Scored], facts: Facts, *, limi
     # answers another question. A narrowing that leaves nothing is the question's own slip.
     for fits in (_at_place, _in_time):
         narrowed = [i for i in items if fits(query, i.doc)]
+        if not narrowed and fits is _in_time and query.date and query.date.has_year:
+            # A report of no known date may be of the time asked; one dated otherwise is not.
+            narrowed = [i for i in items if not i.doc.date]
         items = narrowed or items
     if not items:
         return []
