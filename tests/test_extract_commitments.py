@@ -233,6 +233,19 @@ def test_we_of_a_declaration_is_its_authors() -> None:
     pytest.param("Kenya offered to host the next meeting.", [("Kenya", "ready")], id="offered-to"),
     pytest.param("Austria said it would provide €50 million for the grid.", [("Austria", "pledge")],
                  id="said-it-would-provide"),
+    pytest.param("Sweden committed US$ 2 billion to the new fund.", [("Sweden", "pledge")],
+                 id="currency-with-country-letters"),
+    pytest.param("Canada pledges C$40 million for the grid.", [("Canada", "pledge")],
+                 id="pledges-before-letters-and-sign"),
+    pytest.param("Sweden, Peru and Chile each pledged $5 million.",
+                 [("Sweden", "pledge"), ("Peru", "pledge"), ("Chile", "pledge")],
+                 id="each-commits-for-itself"),
+    pytest.param("Sweden and Chile committed $2 billion to the new fund.",
+                 [("Sweden and Chile", "pledge")], id="without-each-one-joint-actor"),
+    pytest.param("Швеція та Чилі виділили по 2 млрд доларів на новий фонд.",
+                 [("Sweden", "delivered"), ("Chile", "delivered")], id="uk-po-is-each"),
+    pytest.param("Швеція та Чилі кожна пообіцяли 2 млрд доларів.",
+                 [("Sweden", "pledge"), ("Chile", "pledge")], id="uk-kozhna-is-each"),
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected

@@ -19,19 +19,22 @@ from storage.records import Commitment, Sentence, Statement
 KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
 _GIVING = by_first_letter(fragments("en", "giving_verbs"))
 _ACTING = by_first_letter(fragments("en", "acting_verbs"))
+# An amount's first characters: a currency sign, one with its country's letters ("US$ 2bn",
+# "C$40m") or a digit.
+_MONEY = r"(?:[A-Z]{0,3}[$€£]|\d)"
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
         ("pledges", r"pledges(?<!\bnew\spledges)(?<!\bin\spledges)(?<!\bof\spledges)"
-                    r"(?<!\bthe\spledges)(?=\s+(?:[$€£\d]|an?\s|more|new|further|additional|support|"
+                    rf"(?<!\bthe\spledges)(?=\s+(?:{_MONEY}|an?\s|more|new|further|additional|support|"
                     r"aid|to\b))"),
-        ("commits", r"commits(?=\s+(?:to|an?|[$€£\d]))"),
+        ("commits", rf"commits(?=\s+(?:to|an?|{_MONEY}))"),
         ("sending", r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))"),
         ("approved", r"approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|funding|"
                      r"loan|billion|million))"),
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
-                      r"about|nearly|more\s+than|[$€£\d]))"),
-        ("commit", r"commit(?=\s+(?:almost|over|about|nearly|[$€£\d]))"),
+                      rf"about|nearly|more\s+than|{_MONEY}))"),
+        ("commit", rf"commit(?=\s+(?:almost|over|about|nearly|{_MONEY}))"),
         *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
                        r"funding|billion|million))") for word, verb in [
             ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
@@ -102,7 +105,8 @@ def extract_commitments(ctx: Context, disc: Discourse,
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            agents = _signers(ctx, disc, sentence, agent, at, end) if kind == "signed" else [agent]
+            agents = (_signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
+                      else _each(ctx, sentence, agent, at))
             out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
@@ -196,6 +200,25 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
         sides.append(other_side)
     names = [s for s in dict.fromkeys(sides) if s]
     return [_pair(names, agent)] if len(names) >= 2 else [agent]
+
+
+# "Chile and Peru each pledged", "Чилі та Перу кожна виділили", "виділили по 5 млн": the
+# members commit one by one, each to the whole amount.
+_EACH = re.compile(r"(?i)\b(?:each|кожн(?:а|ий|е|ен))\s+$")
+_EACH_AFTER = re.compile(r"\s*\w+\s+по\s+\d")
+
+
+def _each(ctx: Context, sentence: Sentence, agent: Agent, at: int) -> list[Agent]:
+    """Split a list of countries that commit each for itself into one actor per country."""
+    if not agent.collective or not (_EACH.search(sentence.text[:at])
+                                    or _EACH_AFTER.match(sentence.text[at:])):
+        return [agent]
+    named = [f.name for f in ctx.mentions(sentence)
+             if f.kind == "country" and f.start < sentence.start + at]
+    members = [name for name in dict.fromkeys(named) if name in agent.label]
+    if len(members) < 2:
+        return [agent]
+    return [Agent(label=name, how=agent.how, country=name) for name in members]
 
 
 def _pair(names: list[str], agent: Agent) -> Agent:
