@@ -246,6 +246,14 @@ def test_we_of_a_declaration_is_its_authors() -> None:
                  [("Sweden", "delivered"), ("Chile", "delivered")], id="uk-po-is-each"),
     pytest.param("Швеція та Чилі кожна пообіцяли 2 млрд доларів.",
                  [("Sweden", "pledge"), ("Chile", "pledge")], id="uk-kozhna-is-each"),
+    pytest.param("Norway, one of Chile's oldest partners in its dispute with Peru, will provide "
+                 "$5 million.", [("Norway", "pledge")], id="apposition-is-not-the-actor"),
+    pytest.param("The minister said that Norway, the biggest donor to Peru, pledged $5 million.",
+                 [("Norway", "pledge")], id="apposition-after-said-that"),
+    pytest.param("Норвегія, один з найбільших донорів Чилі, пообіцяла 5 млн доларів.",
+                 [("Norway", "pledge")], id="uk-apposition-is-not-the-actor"),
+    pytest.param("In Lima, the Chilean government pledged $5 million.", [("Chile", "pledge")],
+                 id="place-before-the-subject-is-no-apposition"),
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected
