@@ -254,6 +254,11 @@ def test_we_of_a_declaration_is_its_authors() -> None:
                  [("Norway", "pledge")], id="uk-apposition-is-not-the-actor"),
     pytest.param("In Lima, the Chilean government pledged $5 million.", [("Chile", "pledge")],
                  id="place-before-the-subject-is-no-apposition"),
+    pytest.param("Peru said it would cut tariffs, while Chile would immediately resume imports.",
+                 [("Peru", "intent"), ("Chile", "intent")], id="adverb-between-would-and-verb"),
+    pytest.param("Chile will also provide two ships.", [("Chile", "pledge")],
+                 id="will-also-provide"),
+    pytest.param("The talks will likely resume in May.", [], id="hedging-adverb-binds-no-one"),
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected

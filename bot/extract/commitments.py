@@ -19,6 +19,8 @@ from storage.records import Commitment, Sentence, Statement
 KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
 _GIVING = by_first_letter(fragments("en", "giving_verbs"))
 _ACTING = by_first_letter(fragments("en", "acting_verbs"))
+# "will also provide", "would immediately resume": an adverb that keeps the promise whole
+_ADVERB = r"(?:" + by_first_letter(fragments("en", "binding_adverbs")) + r"\s+)?"
 # An amount's first characters: a currency sign, one with its country's letters ("US$ 2bn",
 # "C$40m") or a digit.
 _MONEY = r"(?:[A-Z]{0,3}[$€£]|\d)"
@@ -45,7 +47,7 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         # "a $1bn pledge from Norway": the giver follows (actors.find_actor reads it)
         ("from", r"(?:pledges?|contributions?|donations?)\s+from(?=\s+(?:the\s+)?[A-Z])"),
         # "will provide", "agreed to send": a verb of giving after a promise
-        *((aux, rf"{aux}\s+{_GIVING}") for aux in ("will", "would")),
+        *((aux, rf"{aux}\s+{_ADVERB}{_GIVING}") for aux in ("will", "would")),
         *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
     ),
     "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
@@ -55,7 +57,7 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
         ("could", rf"could\s+{_GIVING}"),
-        *((aux, rf"{aux}\s+{_ACTING}") for aux in ("will", "would")),
+        *((aux, rf"{aux}\s+{_ADVERB}{_ACTING}") for aux in ("will", "would")),
         # "launched a fund", "launches the initiative"
         ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
                    r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
