@@ -259,6 +259,14 @@ def test_we_of_a_declaration_is_its_authors() -> None:
     pytest.param("Chile will also provide two ships.", [("Chile", "pledge")],
                  id="will-also-provide"),
     pytest.param("The talks will likely resume in May.", [], id="hedging-adverb-binds-no-one"),
+    pytest.param("Ireland agreed to send nurses, along with Chile's offer of two ships.",
+                 [("Ireland", "pledge"), ("Chile", "ready")], id="country-s-offer-of"),
+    pytest.param("Ireland welcomed Chile's promise to send two ships.", [("Chile", "pledge")],
+                 id="country-s-promise-to"),
+    pytest.param("The Peruvian president's pledge of $5 million was welcomed.",
+                 [("Peruvian president", "pledge")], id="owner-label-without-s"),
+    pytest.param("The minister's offer of talks was rejected.", [],
+                 id="owner-of-no-country-offers-nothing"),
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected

@@ -44,13 +44,16 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         # "оголосили про новий пакет допомоги", "анонсував пакет на 400 млн євро"
         *((word, rf"{verb}(?=\s+(?:про\s+)?[^.]{{0,40}}?(?:пакет|допомог|млн|млрд|мільйон|мільярд))")
           for word, verb in [("оголоси", r"оголоси(?:в|ла|ли)"), ("анонсува", r"анонсува(?:в|ла|ли)")]),
+        # "Chile's offer of two ships", "Peru’s pledge to rebuild": the owner promises
+        *((noun, rf"{noun}(?<=[’']s\s{noun})\s+(?:of|to)\b") for noun in ("pledge", "promise")),
         # "a $1bn pledge from Norway": the giver follows (actors.find_actor reads it)
         ("from", r"(?:pledges?|contributions?|donations?)\s+from(?=\s+(?:the\s+)?[A-Z])"),
         # "will provide", "agreed to send": a verb of giving after a promise
         *((aux, rf"{aux}\s+{_ADVERB}{_GIVING}") for aux in ("will", "would")),
         *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
     ),
-    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
+    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),
+              ("offer", r"offer(?<=[’']s\soffer)\s+(?:of|to)\b")),  # "Chile's offer of ships"
     "intent": (
         # "I want to thank ..." is courtesy, not intent
         ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
@@ -102,8 +105,9 @@ def extract_commitments(ctx: Context, disc: Discourse,
             if _unbinding(sentence, at):
                 continue
             agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
-            if agent is None:
-                continue
+            if agent is None or (_OWNED.search(sentence.text[:at]) and not agent.country
+                                 and not agent.org):
+                continue  # "the minister's offer": an owner that names no country or body
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
@@ -131,6 +135,7 @@ def _speakers(ctx: Context, statements: list[Statement]) -> dict[int, Statement]
     return speakers
 
 
+_OWNED = re.compile(r"[’']s\s$")
 _QUESTION = re.compile(r"\?[”\"»’']*$")
 _HOPE = re.compile(r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|сподіва\w*)\b")
 # "with plans to", "the promised jets": after a determiner the cue is a noun or an adjective.
@@ -265,7 +270,7 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
     amount = find_amount(action)
     if kind == "ready" and amount and re.match(r"committed", action):
         kind = "pledge"
-    actor, country = agent.label, agent.country
+    actor, country = re.sub(r"[’']s$", "", agent.label), agent.country  # "the president's pledge"
     if agent.person_id and amount and agent.role in _HEADS and country:
         actor = country  # a leader pledging money pledges it for the country
     condition = find_condition(sentence.text)
