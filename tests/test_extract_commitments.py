@@ -267,6 +267,12 @@ def test_we_of_a_declaration_is_its_authors() -> None:
                  [("Peruvian president", "pledge")], id="owner-label-without-s"),
     pytest.param("The minister's offer of talks was rejected.", [],
                  id="owner-of-no-country-offers-nothing"),
+    pytest.param("Chile contributed $5 million to the fund.", [("Chile", "pledge")],
+                 id="contributed-an-amount"),
+    pytest.param("Chile contributed to the talks.", [], id="contributed-no-amount"),
+    pytest.param("Чилі та Перу внесли понад 5 млн доларів до фонду.",
+                 [("Chile and Peru", "pledge")], id="uk-contributed-an-amount"),
+    pytest.param("Чилі внесла зміни до закону.", [], id="uk-amended-is-no-contribution"),
 ])
 def test_commitments_beyond_military_aid(text: str, expected: list[tuple[str, str]]) -> None:
     assert actors_and_kinds(text) == expected

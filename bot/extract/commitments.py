@@ -37,6 +37,9 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
                       rf"about|nearly|more\s+than|{_MONEY}))"),
         ("commit", rf"commit(?=\s+(?:almost|over|about|nearly|{_MONEY}))"),
+        # "contributed $40m to the fund", "внесе 5 млн доларів": money given to a common pot
+        ("contributed", rf"contributed(?=\s+(?:almost|over|about|nearly|more\s+than|{_MONEY}))"),
+        ("внес", r"внес(?:е|уть|ла|ли|ло)(?=\s+(?:понад\s+|майже\s+|близько\s+)?\d)"),
         *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
                        r"funding|billion|million))") for word, verb in [
             ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
