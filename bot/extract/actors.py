@@ -29,6 +29,10 @@ _SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|empha
                          r"underlined|confirmed|announced|recalled|reminded|indicated)\b")
 _VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are|was|were|will|"
                       r"would|can|could|must|wants)\b")
+# "Norway, one of Chile's oldest partners, will ...": an apposition between commas describes the
+# subject before it; its own nouns ("partners", "Chile") are not who acts.
+_APPOSITION = re.compile(r"(?i),\s+(?:one\s+of|who|which|whose|a|an|the|од(?:ин|на|не)\s+(?:з|із)|"
+                         r"як(?:ий|а|е|і))\s[^,;]*,\s*$")
 _PREPOSITION = re.compile(r"(?i)^\s*(?:in|at|on|during|after|before|за|на|у|в|під|під\s+час)\b")
 _TRAILING_GROUP = re.compile(r"(?:[Aa]\s+number\s+of\s+|[Ss]everal\s+|[Mm]any\s+)?"
                              r"(?:(?:[A-Z][\w.’'-]*|the|all|other|some)\s+(?:of\s+(?:the\s+)?)?)*"
@@ -54,6 +58,9 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     head = sentence.text[:at]
     if "," in head:
         head = _ASIDE.sub(lambda m: " " * len(m.group()), head)
+        apposition = _APPOSITION.search(head)
+        if apposition and head[:apposition.start()].strip():
+            head = head[:apposition.start()] + " " * (len(head) - apposition.start())
     if sentence.text[at:].startswith(("provided by", "will receive")) or _FROM.match(sentence.text, at):
         return _giver(ctx, disc, sentence, at)
     cuts = sorted(list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head)),

@@ -19,19 +19,27 @@ from storage.records import Commitment, Sentence, Statement
 KINDS = ("signed", "delivered", "pledge", "ready", "intent", "support")
 _GIVING = by_first_letter(fragments("en", "giving_verbs"))
 _ACTING = by_first_letter(fragments("en", "acting_verbs"))
+# "will also provide", "would immediately resume": an adverb that keeps the promise whole
+_ADVERB = r"(?:" + by_first_letter(fragments("en", "binding_adverbs")) + r"\s+)?"
+# An amount's first characters: a currency sign, one with its country's letters ("US$ 2bn",
+# "C$40m") or a digit.
+_MONEY = r"(?:[A-Z]{0,3}[$€£]|\d)"
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
         ("pledges", r"pledges(?<!\bnew\spledges)(?<!\bin\spledges)(?<!\bof\spledges)"
-                    r"(?<!\bthe\spledges)(?=\s+(?:[$€£\d]|an?\s|more|new|further|additional|support|"
+                    rf"(?<!\bthe\spledges)(?=\s+(?:{_MONEY}|an?\s|more|new|further|additional|support|"
                     r"aid|to\b))"),
-        ("commits", r"commits(?=\s+(?:to|an?|[$€£\d]))"),
+        ("commits", rf"commits(?=\s+(?:to|an?|{_MONEY}))"),
         ("sending", r"(?:is|are)\s+sending(?!\s+(?:\S+\s+){0,3}?(?:message|signal))"),
         ("approved", r"approved(?=\s+(?:an?\s+|the\s+)?(?:[^.]|\.\d){0,30}?(?:package|aid|funding|"
                      r"loan|billion|million))"),
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
-                      r"about|nearly|more\s+than|[$€£\d]))"),
-        ("commit", r"commit(?=\s+(?:almost|over|about|nearly|[$€£\d]))"),
+                      rf"about|nearly|more\s+than|{_MONEY}))"),
+        ("commit", rf"commit(?=\s+(?:almost|over|about|nearly|{_MONEY}))"),
+        # "contributed $40m to the fund", "внесе 5 млн доларів": money given to a common pot
+        ("contributed", rf"contributed(?=\s+(?:almost|over|about|nearly|more\s+than|{_MONEY}))"),
+        ("внес", r"внес(?:е|уть|ла|ли|ло)(?=\s+(?:понад\s+|майже\s+|близько\s+)?\d)"),
         *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
                        r"funding|billion|million))") for word, verb in [
             ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
@@ -39,20 +47,23 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         # "оголосили про новий пакет допомоги", "анонсував пакет на 400 млн євро"
         *((word, rf"{verb}(?=\s+(?:про\s+)?[^.]{{0,40}}?(?:пакет|допомог|млн|млрд|мільйон|мільярд))")
           for word, verb in [("оголоси", r"оголоси(?:в|ла|ли)"), ("анонсува", r"анонсува(?:в|ла|ли)")]),
+        # "Chile's offer of two ships", "Peru’s pledge to rebuild": the owner promises
+        *((noun, rf"{noun}(?<=[’']s\s{noun})\s+(?:of|to)\b") for noun in ("pledge", "promise")),
         # "a $1bn pledge from Norway": the giver follows (actors.find_actor reads it)
         ("from", r"(?:pledges?|contributions?|donations?)\s+from(?=\s+(?:the\s+)?[A-Z])"),
         # "will provide", "agreed to send": a verb of giving after a promise
-        *((aux, rf"{aux}\s+{_GIVING}") for aux in ("will", "would")),
+        *((aux, rf"{aux}\s+{_ADVERB}{_GIVING}") for aux in ("will", "would")),
         *((verb, rf"{verb}\s+to\s+{_GIVING}") for verb in ("agreed", "decided", "committed")),
     ),
-    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),),
+    "ready": (("agreed", r"agreed\s+(?:\w+\s+){0,3}to(?!\s+[\"“]?meet)"),
+              ("offer", r"offer(?<=[’']s\soffer)\s+(?:of|to)\b")),  # "Chile's offer of ships"
     "intent": (
         # "I want to thank ..." is courtesy, not intent
         ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
         ("could", rf"could\s+{_GIVING}"),
-        *((aux, rf"{aux}\s+{_ACTING}") for aux in ("will", "would")),
+        *((aux, rf"{aux}\s+{_ADVERB}{_ACTING}") for aux in ("will", "would")),
         # "launched a fund", "launches the initiative"
         ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
                    r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
@@ -97,12 +108,14 @@ def extract_commitments(ctx: Context, disc: Discourse,
             if _unbinding(sentence, at):
                 continue
             agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
-            if agent is None:
-                continue
+            if agent is None or (_OWNED.search(sentence.text[:at]) and not agent.country
+                                 and not agent.org):
+                continue  # "the minister's offer": an owner that names no country or body
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            agents = _signers(ctx, disc, sentence, agent, at, end) if kind == "signed" else [agent]
+            agents = (_signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
+                      else _each(ctx, sentence, agent, at))
             out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
@@ -125,6 +138,7 @@ def _speakers(ctx: Context, statements: list[Statement]) -> dict[int, Statement]
     return speakers
 
 
+_OWNED = re.compile(r"[’']s\s$")
 _QUESTION = re.compile(r"\?[”\"»’']*$")
 _HOPE = re.compile(r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|сподіва\w*)\b")
 # "with plans to", "the promised jets": after a determiner the cue is a noun or an adjective.
@@ -198,6 +212,25 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     return [_pair(names, agent)] if len(names) >= 2 else [agent]
 
 
+# "Chile and Peru each pledged", "Чилі та Перу кожна виділили", "виділили по 5 млн": the
+# members commit one by one, each to the whole amount.
+_EACH = re.compile(r"(?i)\b(?:each|кожн(?:а|ий|е|ен))\s+$")
+_EACH_AFTER = re.compile(r"\s*\w+\s+по\s+\d")
+
+
+def _each(ctx: Context, sentence: Sentence, agent: Agent, at: int) -> list[Agent]:
+    """Split a list of countries that commit each for itself into one actor per country."""
+    if not agent.collective or not (_EACH.search(sentence.text[:at])
+                                    or _EACH_AFTER.match(sentence.text[at:])):
+        return [agent]
+    named = [f.name for f in ctx.mentions(sentence)
+             if f.kind == "country" and f.start < sentence.start + at]
+    members = [name for name in dict.fromkeys(named) if name in agent.label]
+    if len(members) < 2:
+        return [agent]
+    return [Agent(label=name, how=agent.how, country=name) for name in members]
+
+
 def _pair(names: list[str], agent: Agent) -> Agent:
     return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how, collective=True)
 
@@ -240,7 +273,7 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
     amount = find_amount(action)
     if kind == "ready" and amount and re.match(r"committed", action):
         kind = "pledge"
-    actor, country = agent.label, agent.country
+    actor, country = re.sub(r"[’']s$", "", agent.label), agent.country  # "the president's pledge"
     if agent.person_id and amount and agent.role in _HEADS and country:
         actor = country  # a leader pledging money pledges it for the country
     condition = find_condition(sentence.text)
