@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from bot.conversation.kept import ChatContexts
 from bot.query.answer import Answer
 from bot.wiring import open_store
 from storage.store import Store
@@ -25,10 +26,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class WorkerSide:
-    """The store and the engine as the worker thread sees them; use it only on that thread."""
+    """The store, the engine and the chats' last questions on the worker's connection; use them
+    only on that thread. The context a question reads and writes is kept here, so the event loop
+    never waits for the store's write lock (an ingest may hold it) on its account."""
 
     store: Store
     engine: Engine
+    contexts: ChatContexts
 
     def ask(self, question: str) -> Answer:
         """Answer ``question`` from the worker's store."""
@@ -54,7 +58,8 @@ class QuestionWorker:
 
     def _call(self, job: Callable[[WorkerSide], T]) -> T:
         if self._side is None:
-            self._side = WorkerSide(store=open_store(self._db), engine=self._engine)
+            store = open_store(self._db)
+            self._side = WorkerSide(store=store, engine=self._engine, contexts=ChatContexts(store.db))
         return job(self._side)
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
 from bot.conversation.followup import follow_up
-from bot.conversation.kept import ChatContexts, KeptAnswers
+from bot.conversation.kept import KeptAnswers
 from bot.entities import EntityIndex
 from bot.handlers.ingest_worker import IngestWorker
 from bot.handlers.question_worker import Engine, QuestionWorker, WorkerSide
@@ -29,11 +29,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Services:
-    """What handlers need: settings, the store, the question worker, limits, and the chat state
-    kept in the store (answers behind buttons, the last question of each chat).
+    """What handlers need: settings, the store, the question worker, limits, and the answers
+    kept in the store behind buttons.
 
-    ``store`` is the event loop's connection, for chat state; questions are answered on the
-    worker's thread and connection, so a slow one never stalls the other chats.
+    ``store`` is the event loop's connection, for kept answers and rate windows; questions, and
+    the chat's last question they read and write, run on the worker's thread and connection, so
+    a slow question never stalls the other chats.
     """
 
     settings: Settings
@@ -41,7 +42,6 @@ class Services:
     questions: QuestionWorker
     limiter: StoredRateLimiter
     answers: KeptAnswers
-    contexts: ChatContexts
     ingester: IngestWorker  # admins' documents: extracted and saved on a thread of its own
 
     @property
@@ -60,15 +60,13 @@ class Services:
         ``previous`` is the question it continues when the user said which (a reply to an
         answer); otherwise it is the user's last question in this chat, if recent enough.
         """
-        previous = previous or self.contexts.recall(chat_id=chat_id, user_id=user_id)
+        def resolve_and_answer(side: WorkerSide) -> Answer:
+            asked = previous or side.contexts.recall(chat_id=chat_id, user_id=user_id)
+            resolved = follow_up(question, asked, index=self.index)  # built here on first use
+            side.contexts.remember(chat_id=chat_id, user_id=user_id, question=resolved)
+            return side.ask(resolved)
 
-        def resolve_and_answer(side: WorkerSide) -> tuple[str, Answer]:
-            resolved = follow_up(question, previous, index=self.index)  # built here on first use
-            return resolved, side.ask(resolved)
-
-        resolved, answer = await self.questions.run(resolve_and_answer)
-        self.contexts.remember(chat_id=chat_id, user_id=user_id, question=resolved)
-        return answer
+        return await self.questions.run(resolve_and_answer)
 
     async def first_example(self, kind: str, question_of: Callable[[str], str | None]) -> str | None:
         """Return the first example of ``kind`` (examples.candidates) that finds something."""
@@ -91,7 +89,7 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
     return Services(settings=settings, store=store,
                     questions=QuestionWorker(settings.db, engine or answer_question),
                     limiter=StoredRateLimiter(store.db, per_minute=settings.user_rate_limit),
-                    answers=KeptAnswers(store.db), contexts=ChatContexts(store.db),
+                    answers=KeptAnswers(store.db),
                     ingester=IngestWorker(settings.db))
 
 
