@@ -14,7 +14,8 @@ from bot.config import Settings
 from bot.errors import ConfigError
 from bot.handlers import admin, alerts, basics, feeds, follow, inline, pages, questions, scorecard
 from bot.handlers.errors import TokenFilter, on_error
-from bot.handlers.services import CONTEXT_TYPES, App, Engine, open_services
+from bot.handlers.question_worker import Engine
+from bot.handlers.services import CONTEXT_TYPES, App, open_services
 
 # Handler modules in the order their handlers are tried (all in group 0: the first match wins).
 # To add a feature, write a module with register(app) (and optional async startup/shutdown)
@@ -57,6 +58,7 @@ def build_application(settings: Settings, *, engine: Engine | None = None,
         found, app.bot_data.services = app.bot_data.services, None
         if found is not None:
             found.ingester.close()
+            found.questions.close()
             found.store.close()
 
     builder = (

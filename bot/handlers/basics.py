@@ -24,14 +24,13 @@ async def help_command(update: Update, context: Context) -> None:
     entries = [(name, doc) for name, doc, admin in command_entries(context.application) if not admin]
     admin = [(name, f"{doc} (admins)") for name, doc, is_admin in command_entries(context.application)
              if is_admin]
-    await update.effective_message.reply_text(render_help([*entries, *admin], intro=intro(services(context))))
+    text = render_help([*entries, *admin], intro=await intro(services(context)))
+    await update.effective_message.reply_text(text)
 
 
-def intro(found: Services) -> str:
+async def intro(found: Services) -> str:
     """Return the introduction, with an example question that answers on this store."""
-    from bot.query.examples import candidates, first_working
-
-    example = first_working(candidates(found.store)["intro"], question_of=lambda q: q, ask=found.ask)
+    example = await found.first_example("intro", question_of=lambda q: q)
     return INTRO.format(example=f', e.g. "{example}"' if example else "")
 
 

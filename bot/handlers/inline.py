@@ -22,7 +22,8 @@ async def inline_query(update: Update, context: Context) -> None:
     if not text or not found.limiter.allow(query.from_user.id):
         await query.answer([], cache_time=5, is_personal=True)
         return
-    answer = inline_answer(text, found.ask, index=found.index)  # "merz": Merz's own words first
+    answer = await found.questions.run(  # "merz": Merz's own words first
+        lambda side: inline_answer(text, side.ask, index=found.index))
     results, next_offset = inline_results(answer, offset=offset, per_page=PER_PAGE)
     # None, not "": with HTML Defaults, PTB 22.8 sends an empty next_offset as "[]", which
     # Telegram would hand back as the offset of a next page that does not exist.

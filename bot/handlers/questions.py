@@ -52,19 +52,17 @@ async def _answer(message: Message, context: Context, question: str,
                   previous: str | None = None) -> None:
     found = services(context)
     user = message.from_user.id if message.from_user else message.chat_id
-    answer = found.ask_in_chat(question[:MAX_QUESTION], chat_id=message.chat_id, user_id=user,
-                               previous=previous)
+    answer = await found.ask_in_chat(question[:MAX_QUESTION], chat_id=message.chat_id, user_id=user,
+                                     previous=previous)
     await send_answer(message, context, answer)
 
 
-def usage(command: str, found: Services) -> str:
+async def usage(command: str, found: Services) -> str:
     """Return a command's usage with an example that answers on the store the bot runs on."""
-    from bot.query.examples import candidates, first_working
-
     def question_of(arg: str) -> str | None:
         return arg if command in ("sources", "question") else command_question(command, arg)
 
-    arg = first_working(candidates(found.store)[command], question_of=question_of, ask=found.ask)
+    arg = await found.first_example(command, question_of)
     if arg is None:
         return f"{USAGE[command]}."
     example = arg if command == "question" else f"/{command} {arg}"
@@ -76,7 +74,7 @@ async def _command(update: Update, context: Context, command: str) -> None:
     assert message is not None
     question = command_question(command, " ".join(context.args or []))
     if question is None:
-        await message.reply_text(render_text(usage(command, services(context)))[0])
+        await message.reply_text(render_text(await usage(command, services(context)))[0])
         return
     await _answer(message, context, question)
 
@@ -108,9 +106,9 @@ async def sources(update: Update, context: Context) -> None:
     assert message is not None
     question = " ".join(context.args or [])
     if not question:
-        await message.reply_text(render_text(usage("sources", services(context)))[0])
+        await message.reply_text(render_text(await usage("sources", services(context)))[0])
         return
-    for page in render_sources(services(context).ask(question[:MAX_QUESTION])):
+    for page in render_sources(await services(context).ask(question[:MAX_QUESTION])):
         await message.reply_text(page.html)
 
 
@@ -145,7 +143,7 @@ async def _answer_group(update: Update, context: Context) -> None:
     assert message is not None
     question = _group_question(message, context)
     if not question:
-        await message.reply_text(render_text(usage("question", services(context)))[0])
+        await message.reply_text(render_text(await usage("question", services(context)))[0])
         return
     await _answer(message, context, question, previous=_replied_question(message, context))
 

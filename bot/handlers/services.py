@@ -14,9 +14,10 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Settings
 from bot.conversation.followup import follow_up
-from bot.conversation.kept import ChatContexts, KeptAnswers
+from bot.conversation.kept import KeptAnswers
 from bot.entities import EntityIndex
 from bot.handlers.ingest_worker import IngestWorker
+from bot.handlers.question_worker import Engine, QuestionWorker, WorkerSide
 from bot.query.answer import Answer
 from bot.ratelimit import StoredRateLimiter
 
@@ -25,20 +26,22 @@ if TYPE_CHECKING:
 
     from storage.store import Store
 
-Engine = Callable[..., Answer]  # answer_question(question, *, store) -> Answer
-
 
 @dataclass(frozen=True)
 class Services:
-    """What handlers need: settings, the store, the question engine, limits, and the chat state
-    kept in the store (answers behind buttons, the last question of each chat)."""
+    """What handlers need: settings, the store, the question worker, limits, and the answers
+    kept in the store behind buttons.
+
+    ``store`` is the event loop's connection, for kept answers and rate windows; questions, and
+    the chat's last question they read and write, run on the worker's thread and connection, so
+    a slow question never stalls the other chats.
+    """
 
     settings: Settings
     store: Store
-    engine: Engine
+    questions: QuestionWorker
     limiter: StoredRateLimiter
     answers: KeptAnswers
-    contexts: ChatContexts
     ingester: IngestWorker  # admins' documents: extracted and saved on a thread of its own
 
     @property
@@ -46,21 +49,31 @@ class Services:
         """Return the name index (built on first use, once per process)."""
         return EntityIndex.default()
 
-    def ask(self, question: str) -> Answer:
-        """Answer ``question`` from the store."""
-        return self.engine(question, store=self.store)
+    async def ask(self, question: str) -> Answer:
+        """Answer ``question`` from the store, off the event loop."""
+        return await self.questions.ask(question)
 
-    def ask_in_chat(self, question: str, *, chat_id: int, user_id: int,
-                    previous: str | None = None) -> Answer:
+    async def ask_in_chat(self, question: str, *, chat_id: int, user_id: int,
+                          previous: str | None = None) -> Answer:
         """Answer ``question`` in a conversation: "and France?" continues the chat's last question.
 
         ``previous`` is the question it continues when the user said which (a reply to an
         answer); otherwise it is the user's last question in this chat, if recent enough.
         """
-        previous = previous or self.contexts.recall(chat_id=chat_id, user_id=user_id)
-        resolved = follow_up(question, previous, index=self.index)
-        self.contexts.remember(chat_id=chat_id, user_id=user_id, question=resolved)
-        return self.ask(resolved)
+        def resolve_and_answer(side: WorkerSide) -> Answer:
+            asked = previous or side.contexts.recall(chat_id=chat_id, user_id=user_id)
+            resolved = follow_up(question, asked, index=self.index)  # built here on first use
+            side.contexts.remember(chat_id=chat_id, user_id=user_id, question=resolved)
+            return side.ask(resolved)
+
+        return await self.questions.run(resolve_and_answer)
+
+    async def first_example(self, kind: str, question_of: Callable[[str], str | None]) -> str | None:
+        """Return the first example of ``kind`` (examples.candidates) that finds something."""
+        from bot.query.examples import candidates, first_working
+
+        return await self.questions.run(lambda side: first_working(
+            candidates(side.store)[kind], question_of=question_of, ask=side.ask))
 
     def is_admin(self, user_id: int | None) -> bool:
         """Return whether ``user_id`` is listed in ADMIN_IDS."""
@@ -73,9 +86,10 @@ def open_services(settings: Settings, *, engine: Engine | None = None) -> Servic
     from bot.wiring import open_store
 
     store = open_store(settings)
-    return Services(settings=settings, store=store, engine=engine or answer_question,
+    return Services(settings=settings, store=store,
+                    questions=QuestionWorker(settings.db, engine or answer_question),
                     limiter=StoredRateLimiter(store.db, per_minute=settings.user_rate_limit),
-                    answers=KeptAnswers(store.db), contexts=ChatContexts(store.db),
+                    answers=KeptAnswers(store.db),
                     ingester=IngestWorker(settings.db))
 
 
