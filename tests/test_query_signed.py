@@ -58,3 +58,28 @@ def test_lines_below_do_not_repeat_the_title(engine: QueryEngine) -> None:
     answer = engine.answer("what did Estonia and Latvia sign")
     assert "Baltic Grid Accord (signed):" not in answer.text
     assert "signed the Baltic Grid Accord in Tallinn" in answer.text  # the evidence stays
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    pytest.param("what was signed?", "Signed: ", id="english"),
+    pytest.param("who signed?", "Signed: ", id="who"),
+    pytest.param("що підписали?", "Підписано: ", id="ukrainian"),
+])
+def test_a_bare_question_opens_with_an_agreement_the_store_knows(engine: QueryEngine, question: str,
+                                                                 opening: str) -> None:
+    """Naming nothing, "what was signed?" asks for the agreements in general, not for nothing."""
+    reply = engine.answer(question)
+    first = reply.text.splitlines()[0]
+    assert reply.found and reply.question == question
+    assert first.startswith(opening) and ("Baltic Grid Accord" in first or "Iberian Water Pact" in first)
+
+
+def test_a_bare_question_on_a_store_without_agreements_says_nothing_is_known(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    talks = SourceDocument(
+        url="https://example.org/talks", title="Ministers meet in Riga", publisher="Baltic Desk",
+        published="2025-05-02", language="en",
+        text=("Ministers meet in Riga\n\n"
+              "The foreign ministers of Estonia and Latvia met in Riga on 2 May 2025."))
+    reply = engine_over(tmp_path_factory.mktemp("no-agreements"), [talks]).answer("what was signed?")
+    assert not reply.found

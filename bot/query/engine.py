@@ -33,10 +33,14 @@ from bot.query.terms import (
     searchable,
     topic_phrases,
 )
+from bot.resources import read_data_json
 
 if TYPE_CHECKING:
     from storage.store import Store
 
+_GENERAL_WORDS: dict[str, dict[str, str]] = {
+    intent: words for intent, words in read_data_json("query", "general_words.json").items()
+    if not intent.startswith("_")}
 _CANDIDATES = 60  # sentences by topic alone; every one is scored in Python
 _NARROW = 30  # by every word, by name and topic; half as many by name alone or in dated documents
 _DOC_SENTENCES = 400  # of each best document, searched for the intent's cue words
@@ -96,6 +100,10 @@ class QueryEngine:
         query = parse_question(question, index=self.index)
         if not fts_tokens(query.text):
             return compose.nothing(query, reason="empty")
+        general = _general_word(query)
+        if general is not None:
+            # "what was signed?" names nothing: it asks for the agreements the store knows.
+            return replace(self._answer(f"{question} {general}"), question=query.text)
         focus = self._focus(query)
         query, focus = self._unfound_meetings(query, focus)
         if focus.decisive_missing or (focus.missing and not focus.present):
@@ -433,3 +441,12 @@ def engine_for(store: Store) -> QueryEngine:
 
 
 __all__ = ["DocInfo", "QueryEngine", "engine_for"]
+
+
+def _general_word(query: Query) -> str | None:
+    """Return the word that searches a kind's facts in general when a question of that kind
+    names nothing (no name, place, office, date or topic), in its language; else None."""
+    if query.has_names or query.places or query.role_title or query.date or query.concepts \
+            or query.subjects:
+        return None
+    return _GENERAL_WORDS.get(query.intent, {}).get(query.lang)
