@@ -31,3 +31,10 @@ def read_data_text(*parts: str) -> str:
 def read_data_json(*parts: str) -> Any:
     """Return the parsed JSON of the shipped data file at ``parts``."""
     return json.loads(read_data_text(*parts))
+
+
+def read_word_list(*parts: str) -> tuple[str, ...]:
+    """Return the entries of a shipped word list: one a line, ``#`` starts a comment, blank
+    lines skipped, spaces inside an entry folded to one."""
+    entries = (line.split("#", 1)[0].strip() for line in read_data_text(*parts).splitlines())
+    return tuple(" ".join(entry.split()) for entry in entries if entry)

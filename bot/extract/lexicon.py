@@ -20,30 +20,28 @@ from functools import cache
 from typing import Any
 
 from bot.extract.alternation import by_first_letter
-from bot.resources import read_data_text
+from bot.resources import read_data_text, read_word_list
 
 LANGUAGES = ("en", "uk")
 _APOSTROPHES = "'’ʼ"
 
 
-def _read(lang: str, name: str, suffix: str) -> str:
+def _known(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
-    return read_data_text("language", lang, f"{name}{suffix}")
+    return lang
 
 
 @cache
 def words(lang: str, name: str) -> tuple[str, ...]:
     """Return the entries of one vocabulary file, in file order, comments and blanks dropped."""
-    lines = _read(lang, name, ".txt").splitlines()
-    entries = (line.split("#", 1)[0].strip() for line in lines)
-    return tuple(" ".join(entry.split()) for entry in entries if entry)
+    return read_word_list("language", _known(lang), f"{name}.txt")
 
 
 @cache
 def table(lang: str, name: str) -> Any:
     """Return the parsed ``data/language/<lang>/<name>.json``, for vocabularies with fields."""
-    return json.loads(_read(lang, name, ".json"))
+    return json.loads(read_data_text("language", _known(lang), f"{name}.json"))
 
 
 def fragment(entry: str) -> str:

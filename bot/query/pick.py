@@ -17,7 +17,7 @@ from bot.query.facts import Facts
 from bot.query.names import NameTerms, OfficeTerms, text_words
 from bot.query.parse import Query
 from bot.query.rank import Scored
-from bot.resources import read_data_text
+from bot.resources import read_word_list
 
 # The fact kinds that answer each intent, the intent's own first: what someone committed to
 # may be stored as what they said ("we will supply ...").
@@ -26,10 +26,9 @@ ANSWERING = {"statement": ("statement",), "commitment": ("commitment", "statemen
 _JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)\s*(?:the\s+)?", re.I)
 
 
-def _words(name: str) -> list[str]:
-    """Return the words of a list in data/query (one a line, "#" lines are notes)."""
-    lines = read_data_text("query", name)
-    return [w.strip() for w in lines.splitlines() if w.strip() and not w.startswith("#")]
+def _words(name: str) -> tuple[str, ...]:
+    """Return the words of a list in data/query."""
+    return read_word_list("query", name)
 
 
 _RECEIVING_LINES = _words("receiving.txt")
