@@ -30,6 +30,7 @@ from bot.query.wording import (
     nothing_text,
     prefix_for,
     short_publisher,
+    unknown_meeting_text,
     unknown_text,
 )
 
@@ -54,6 +55,12 @@ def unknown(query: Query, missing: list[str], suggestions: list[str]) -> Answer:
     said = [query.said_as.get(m, m) for m in missing]
     return Answer(question=query.text, text=unknown_text(query, said, suggestions), found=False,
                   intent=query.intent, language=query.lang, suggestions=suggestions)
+
+
+def unknown_meeting(query: Query, words: str) -> Answer:
+    """Return the answer for a meeting no report is about ("at the Mercosur summit")."""
+    return Answer(question=query.text, text=unknown_meeting_text(query.lang, words), found=False,
+                  intent=query.intent, language=query.lang)
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,11 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     rest = 0
     if query.intent in ANSWERING:
         picked = _picked(query, ranked, facts, hidden)
+        if query.scope_docs is not None and picked and picked[0].mention:
+            # Only named at the meeting asked about: a sentence that says what they said or
+            # gave ("Swiss President X hailed ...") stays, a mere mention answers nothing.
+            cue = INTENT_CUES[query.intent]
+            picked = [p for p in picked if cue.search(p.item.hit.text)]
         if picked and picked[0].mention:
             head = mentions_header(named)
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
@@ -254,7 +266,7 @@ def _picked(query: Query, ranked: list[Scored], facts: Facts, hidden: Keys) -> l
     """Return the distinct sentences that answer a statement or commitment question."""
     headlines = {(s.hit.doc_id, s.hit.idx) for s in ranked if _key(s.hit.text) == _key(s.doc.title or "")}
     shown = [s for s in ranked if (s.hit.doc_id, s.hit.idx) not in hidden - headlines]
-    scoped = bool(query.places or query.date or query.concepts)
+    scoped = bool(query.places or query.date or query.concepts or query.scope_docs is not None)
     return _distinct(pick(query, shown, facts, scoped=scoped, headlines=headlines))
 
 

@@ -22,6 +22,7 @@ from bot.query.rank import (
     score_hits,
 )
 from bot.query.retrieve import DocInfo, Hit, Retriever
+from bot.query.scope import asked_meeting
 from bot.query.terms import (
     COMMON_SHARE,
     STOPWORDS,
@@ -112,10 +113,19 @@ class QueryEngine:
         names = {w for f in focus.present for w in f.label.split()}
         query = replace(query, focus_terms=tuple(focus.present),
                         concepts=tuple(c for c in query.concepts if c[0] not in names))
+        meeting = asked_meeting(query, self.index, self.retriever) if query.intent in ANSWERING else None
+        if meeting is not None:
+            if not meeting.docs:  # "at the Mercosur summit": no report on it, so nothing answers
+                return compose.unknown_meeting(query, meeting.words)
+            # The meeting's words say where, not what about: its reports are the answer's scope.
+            query = replace(query, scope_docs=meeting.docs, scope_words=meeting.words,
+                            concepts=tuple(c for c in query.concepts if c[0] not in meeting.clause))
         ranked = self._rank(query, focus.present)
         if not ranked or (not focus.present and max(s.concepts for s in ranked) * 3 < len(query.concepts)):
             # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
+        if query.scope_docs is not None:  # the meeting asked about: its reports alone answer
+            ranked = [s for s in ranked if s.hit.doc_id in query.scope_docs]
         found = facts.collect(self.retriever, query, ranked, focus.present)
         # Titles, bylines and "Source:" lines (marked at ingest) find a report, but answer nothing.
         hidden = self.retriever.boilerplate(list(dict.fromkeys(s.hit.doc_id for s in ranked)))
@@ -239,6 +249,8 @@ class QueryEngine:
         # Searches return the newest matches, not the best: sentences with every word come first.
         memo = MarksMemo(focus, concepts)  # sentences met twice are matched once
         hits = self._candidates(query, focus, topic, every=all_of(words), places=places, memo=memo)
+        if query.scope_docs:  # the reports of the meeting asked about, however low they rank
+            hits.update(self._held(query, focus, sorted(query.scope_docs), memo=memo))
         if not hits:
             return []
         context = features(self.retriever, query, focus=focus, concepts=concepts, places=places, memo=memo,

@@ -71,6 +71,10 @@ class Query:
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()  # words -> ids of the people they may name
     said_as: dict[str, str] = field(default_factory=dict)  # canonical name -> as the question wrote it
     focus_terms: tuple[NameTerms, ...] = ()  # set by the engine: the names the store knows
+    # Set by the engine (bot.query.scope): the reports of the meeting the question names, and
+    # the meeting as written ("the G20 in Johannesburg"); None when it names none.
+    scope_docs: frozenset[str] | None = None
+    scope_words: str = ""
     mention_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @property

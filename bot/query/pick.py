@@ -223,6 +223,9 @@ def _scopes(query: Query, ranked: list[Scored]) -> list[set[str]]:
 
     info = {s.hit.doc_id: s.doc for s in ranked}
     docs = set(info)
+    if query.scope_docs is not None:  # the meeting the question names: its reports alone,
+        held = docs & query.scope_docs  # those ranking near the best of them first
+        return [held & close(held) or held, held]
     narrow = set(docs)
     if query.places:
         # Held there, or named after it: "Ramstein" meetings are held in Brussels too.

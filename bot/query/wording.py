@@ -138,12 +138,23 @@ def none_there_text(query: Query) -> str:
     """Return the answer when the asked target has no fact where and when the question asks."""
     uk = query.lang == "uk"
     names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    if query.scope_words:  # the meeting as the question names it: "at the G20", "на саміті G20"
+        return _none_at_meeting(query, names)
     where = ", ".join(query.place_words if uk else query.places)
     if query.intent == "commitment":
         return (f"Зобов'язань ({names}) там не записано{' (' + where + ')' if where else ''}." if uk
                 else f"No commitment by {names}{' at ' + where if where else ''} is recorded.")
     return (f"Заяв ({names}) там не записано{' (' + where + ')' if where else ''}." if uk
             else f"No statement by {names}{' at ' + where if where else ''} is recorded.")
+
+
+def _none_at_meeting(query: Query, names: str) -> str:
+    where = query.scope_words
+    if query.lang == "uk":
+        kind = "Зобов'язань" if query.intent == "commitment" else "Заяв"
+        return f"{kind} ({names}) {where} не записано."
+    kind = "commitment" if query.intent == "commitment" else "statement"
+    return f"No {kind} by {names} {where} is recorded."
 
 
 def more_text(query: Query, count: int) -> str:
@@ -174,6 +185,13 @@ def nothing_text(lang: str, reason: str) -> str:
     if reason == "empty":
         return "Ask me who attended a meeting, what someone said, or what a country pledged."
     return "Nothing known about that in the documents I have."
+
+
+def unknown_meeting_text(lang: str, words: str) -> str:
+    """Return the reply for a meeting that no stored report is about ("at the Mercosur summit")."""
+    if lang == "uk":
+        return f"Про зустріч, яку названо «{words}», у документах нічого немає."
+    return f"Nothing is known about a meeting {words} in the documents I have."
 
 
 def unknown_text(query: Query, names: list[str], suggestions: list[str]) -> str:

@@ -1,0 +1,227 @@
+"""The meeting a question asks about ("at the G20 in Johannesburg", "на саміті БРІКС"), found
+among the store's own reports.
+
+"What did X say at Y" asks about Y: X's words at another meeting answer another question. The
+words after "at", "during", "на", "під час" name the meeting when they hold a name (a known
+organisation, place or country, a code such as "COP29", a number of a series: "Ramstein-16")
+or a meeting noun ("summit", "засідання"). Its reports are those whose title, address, meeting
+name, place and opening sentences hold the most of those words; when no report holds one of its
+names, the store knows nothing about that meeting. Names are matched by their aliases and
+inflected forms (``bot.query.names``), so "на саміті БРІКС" finds a report on the BRICS summit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.entities import EntityIndex
+from bot.query.dates import month_number
+from bot.query.names import NameTerms, combine, name_terms, text_joined, word_terms
+from bot.query.parse import Query, restore_codes
+from bot.query.terms import INTENT_WORDS, STOPWORDS, all_of, fts_tokens, quote, stem
+from bot.resources import read_data_json, read_word_list
+
+if TYPE_CHECKING:
+    from bot.query.retrieve import Retriever
+
+# "at the", "during", "на", "під час": what follows says where the words were said.
+_CLAUSE = re.compile(r"(?<!\w)(?:at|during|на|під\s+час)\s+", re.I)
+# A topic, a time relative to something else or the question's end closes the meeting's words.
+_CLAUSE_END = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|when|after|before|with|про|щодо|"
+                         r"стосовно|коли|після|перед|з|із)(?!\w)|[?!;]", re.I)
+_NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
+_CODE = re.compile(r"^[^\W\d_]{1,5}\d{1,3}$")  # "cop29", "g20"
+_SHORT_THEN_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{1,4})[\s-]+(\d{1,3})(?![\w-])")  # "COP 30"
+_OPENING = 3  # a report's first sentences: its title, dateline and lead name the meeting
+_SEARCHED = 200  # sentences searched for each name of the meeting
+
+
+def _meeting_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the nouns that name a kind of meeting (data/language/*/event.txt), whole and as
+    stems ("засідан*")."""
+    entries = [w for lang in ("en", "uk") for w in read_word_list("language", lang, "event.txt")
+               if " " not in w]
+    return (frozenset(w for w in entries if not w.endswith("*")),
+            tuple(w[:-1] for w in entries if w.endswith("*")))
+
+
+_EVENT_WORDS, _EVENT_STEMS = _meeting_words()
+# Words that say which of a series or who met, not which meeting ("the latest", "leaders'").
+_FILLERS = read_word_list("query", "meeting_fillers.txt")
+
+
+_ORDER: dict[str, list[str]] = {k: v for k, v in read_data_json("query", "series_order.json").items()
+                                if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    """One word or name of the meeting asked about, and whether it names it (a proper name)."""
+
+    terms: NameTerms
+    naming: bool
+
+
+@dataclass(frozen=True)
+class MeetingScope:
+    """The meeting a question names: as written, and the store's reports on it (none: unknown)."""
+
+    words: str
+    docs: frozenset[str]
+    clause: tuple[str, ...]  # the question's words that name it: no topic words
+
+
+def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever) -> MeetingScope | None:
+    """Return the meeting the question asks about and its reports; None when it names none."""
+    clause = _clause(query.text)
+    if clause is None:
+        return None
+    written, words = clause
+    keywords = _keywords(_CLAUSE.sub("", written, count=1), index, retriever)
+    if not any(k.naming for k in keywords):
+        return None
+    # Its names and meeting nouns say where; its other words ("the closing ceremony") still
+    # say what about.
+    kept = {w for k in keywords if not k.naming for w in k.terms.label.split()}
+    scores = _reports(keywords, retriever)
+    if query.date:  # "the BRICS summit in July": the one of that time, when the store knows it
+        infos = retriever.documents(sorted(scores))
+        dated = {d: s for d, s in scores.items() if d in infos and query.date.contains(infos[d].date)}
+        scores = dated or scores
+    best = max(scores.values(), default=0)
+    docs = frozenset(d for d, s in scores.items() if s == best)
+    if not query.date:  # "the first Ramstein meeting" (not "last July"): the earliest of a series
+        docs = _in_order(docs, words, retriever)
+    said = tuple(w for w in words if w not in kept)
+    return MeetingScope(words=restore_codes(written), docs=docs, clause=said)
+
+
+def _in_order(docs: frozenset[str], words: list[str], retriever: Retriever) -> frozenset[str]:
+    """Return the reports of the first (or last) of a series of meetings when the question says
+    which: "at the first Ramstein meeting" is the earliest of those the store knows."""
+    order = next((k for k, listed in _ORDER.items() for w in words if _listed(w, listed)), None)
+    dates = {d: info.date[:10] for d, info in retriever.documents(sorted(docs)).items() if info.date}
+    if order is None or not dates:
+        return docs
+    pick = min(dates.values()) if order == "earliest" else max(dates.values())
+    return frozenset(d for d, date in dates.items() if date == pick)
+
+
+def _listed(word: str, listed: list[str]) -> bool:
+    return any(word == w or (w.endswith("*") and word.startswith(w[:-1])) for w in listed)
+
+
+def _clause(text: str) -> tuple[str, list[str]] | None:
+    """Return the words after "at"/"на" up to a topic or the end, when they name a meeting."""
+    for found in _CLAUSE.finditer(text):
+        rest = text[found.end():]
+        end = _CLAUSE_END.search(rest)
+        written = rest[:end.start()] if end else rest
+        words = fts_tokens(written)
+        if words and len(words) <= 8:
+            return (found.group() + written).strip(" ,."), words
+    return None
+
+
+def _is_date(word: str) -> bool:
+    """Tell whether a word dates the meeting ("July", "2024"): the period filters, not the name."""
+    return (word.isdigit() and len(word) == 4) or (not word.isdigit() and month_number(word) is not None
+                                                    and word not in {"march", "may"})
+
+
+def _is_event_word(word: str) -> bool:
+    return word in _EVENT_WORDS or word.startswith(_EVENT_STEMS)
+
+
+def _is_filler(word: str) -> bool:
+    return _listed(word, list(_FILLERS))
+
+
+def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_Keyword]:
+    """Return the clause's names (known entities, codes, numbers) and its other words."""
+    text = _SHORT_THEN_NUMBER.sub(r"\1\2", restore_codes(written))
+    out: list[_Keyword] = []
+    spans = []
+    for m in index.find_mentions(text):
+        if m.entity.kind in ("org", "place", "country") and (m.score >= 0.8 or len(m.text) >= 6):
+            out.append(_Keyword(combine([name_terms(m.entity), word_terms([m.text], label=m.text)],
+                                        label=m.entity.name), naming=True))
+            spans.append((m.start, m.end))
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
+    event = any(_is_event_word(w) for w in fts_tokens(text))
+    for word in fts_tokens(rest):
+        if word in STOPWORDS or (word in INTENT_WORDS and not _CODE.match(word)) or _is_event_word(word) \
+                or _is_filler(word) or len(word) < 2 and not word.isdigit() or _is_date(word):
+            continue
+        number = _NUMBER.match(word)
+        if number:
+            n = number.group(1)
+            variants = [n, *(n + s for s in ("st", "nd", "rd", "th"))]
+            # A number tells the meetings of a series apart ("Ramstein-16"); alone it names none
+            # ("at least 5").
+            out.append(_Keyword(combine([word_terms([v], label=v) for v in variants], label=n), naming=False))
+        elif _CODE.match(word):
+            split = re.sub(r"(\d)", r" \1", word, count=1)
+            out.append(_Keyword(combine([word_terms([word], label=word), word_terms([split], label=word)],
+                                        label=word), naming=True))
+        else:
+            out.append(_Keyword(_word(word), naming=event and _proper(word, retriever)))
+    return out if event or out and any(k.naming for k in out) else []
+
+
+def _word(word: str) -> NameTerms:
+    """Return how to find a plain word of a meeting's name, in its inflected forms too."""
+    if len(word) < 4:  # "AI": no ending to take, and a prefix would find "aid" and "air"
+        return word_terms([word], label=word)
+    base = stem(word)
+    return NameTerms(label=word, expr=f"{quote(base)}*", variants=((base + "*",),))
+
+
+def _proper(word: str, retriever: Retriever) -> bool:
+    """Tell whether the reports write ``word`` as a name (capitalised, "APEC", "Quad"), or never
+    write it at all (a meeting the store does not know: "the Mercosur summit")."""
+    hits = retriever.search(quote(word), limit=20)
+    if not hits:
+        return True
+    found = [m.group() for h in hits for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", h.text, re.I)]
+    return bool(found) and sum(w[0].isupper() for w in found) * 3 >= len(found) * 2
+
+
+def _meetings_naming(retriever: Retriever, names: list[_Keyword]) -> list[str]:
+    """Return the reports whose meeting's name, place or format holds one of ``names``."""
+    rows = retriever.db.execute("select doc_id, name, place, format from meetings").fetchall()
+    return [r[0] for r in rows
+            if any(k.terms.in_joined(text_joined(" ".join(filter(None, r[1:])))) for k in names)]
+
+
+def _reports(keywords: list[_Keyword], retriever: Retriever) -> dict[str, int]:
+    """Return the reports whose titles, addresses, meetings and openings hold one of the
+    meeting's names, with how many of its words they hold; none when no report names it."""
+    # Reports whose meeting is named so (however their sentences write it), then those whose
+    # sentences name it.
+    candidates = dict.fromkeys(_meetings_naming(retriever, [k for k in keywords if k.naming]))
+    for keyword in keywords:
+        candidates.update((h.doc_id, None) for h in retriever.search(keyword.terms.expr, limit=_SEARCHED))
+    if not candidates:
+        return {}
+    ids = list(candidates)
+    docs = retriever.documents(ids)
+    openings: dict[str, list[str]] = {}
+    for hit in retriever.openings(ids, upto=_OPENING):
+        openings.setdefault(hit.doc_id, []).append(hit.text)
+    scores: dict[str, int] = {}
+    for doc_id, doc in docs.items():
+        meeting = doc.meeting
+        described = " ".join(filter(None, [doc.title, doc.url, meeting.get("name"), meeting.get("place"),
+                                           meeting.get("format"), *openings.get(doc_id, [])]))
+        joined = text_joined(described)
+        held = [k for k in keywords if k.terms.in_joined(joined)]
+        if any(k.naming for k in held):
+            scores[doc_id] = len(held)
+    if scores:
+        return scores
+    # Named in passing only ("on the sidelines of the APEC summit"): the reports that name it.
+    names = all_of([k.terms.expr for k in keywords if k.naming]) or next(
+        (k.terms.expr for k in keywords if k.naming), None)
+    return dict.fromkeys((h.doc_id for h in retriever.search(names, limit=_SEARCHED)), 1)

@@ -1,0 +1,102 @@
+"""A meeting named in a question narrows the answer to that meeting's reports.
+
+"What did X say at Y": X's words at another meeting answer another question, so they are not
+shown; when X has no fact at Y the answer says so (found=false); a meeting no report is about
+gets "nothing known". Over reports of our own, ingested with the real extraction into a real
+store.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.query.engine import QueryEngine
+from storage.records import SourceDocument
+from tests.conftest import engine_over
+
+DOCS = [
+    SourceDocument(
+        url="https://example.org/g7-tallinn", title="G7 foreign ministers meet in Tallinn",
+        publisher="Baltic Desk", published="2025-03-04", language="en",
+        text=("G7 foreign ministers meet in Tallinn\n\n"
+              "Foreign ministers of the G7 met in Tallinn on 4 March 2025. "
+              "\"The grid link to Ukraine will be finished in spring,\" deputy minister Arvo Kallasmaa said. "
+              "\"Our transformers are already on the way,\" minister Ilze Berzina said.")),
+    SourceDocument(
+        url="https://example.org/cop31-opens", title="COP31 climate conference opens in Antalya",
+        publisher="Climate Wire", published="2026-11-09", language="en",
+        text=("COP31 climate conference opens in Antalya\n\n"
+              "The COP31 climate conference opened in Antalya on 9 November 2026. "
+              "\"Peat bogs store more carbon than our forests,\" minister Ilze Berzina said. "
+              "Arvo Kallasmaa did not travel to Antalya.")),
+    SourceDocument(
+        url="https://example.org/ramstein-20", title="Allies meet at the 20th Ramstein meeting",
+        publisher="Defence Desk", published="2024-02-14", language="en",
+        text=("Allies meet at the 20th Ramstein meeting\n\n"
+              "Defence ministers met at Ramstein on 14 February 2024 for the 20th meeting of the group. "
+              "Arvo Kallasmaa said the mine clearance boats would arrive by summer.")),
+    SourceDocument(
+        url="https://example.org/ramstein-21", title="Ramstein-21: allies promise more shells",
+        publisher="Defence Desk", published="2024-03-19", language="en",
+        text=("Ramstein-21: allies promise more shells\n\n"
+              "Defence ministers met at Ramstein on 19 March 2024. "
+              "Arvo Kallasmaa said the artillery shells would be paid for by a joint fund.")),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> QueryEngine:
+    return engine_over(tmp_path_factory.mktemp("scope"), DOCS)
+
+
+@pytest.mark.parametrize(("question", "shown", "not_shown"), [
+    pytest.param("what did Kallasmaa say at the G7 in Tallinn", ["grid link"],
+                 ["mine clearance", "artillery shells", "transformers"], id="the-meeting-named"),
+    pytest.param("що сказав Kallasmaa на саміті Великої сімки?", ["grid link"],
+                 ["mine clearance", "artillery shells"], id="ukrainian-inflected-meeting-name"),
+    pytest.param("what did Kallasmaa say at Ramstein-21", ["artillery shells"],
+                 ["mine clearance", "grid link"], id="numbered-meeting"),
+    pytest.param("what did Kallasmaa say at the 20th Ramstein meeting", ["mine clearance"],
+                 ["artillery shells", "grid link"], id="ordinal-numbered-meeting"),
+    pytest.param("what did Kallasmaa say at the first Ramstein meeting", ["mine clearance"],
+                 ["artillery shells", "grid link"], id="the-first-of-a-series"),
+])
+def test_a_named_meeting_shows_only_its_reports(engine: QueryEngine, question: str, shown: list[str],
+                                                not_shown: list[str]) -> None:
+    answer = engine.answer(question)
+    assert answer.found
+    for text in shown:
+        assert text in answer.text
+    for text in not_shown:
+        assert text not in answer.text
+
+
+def test_no_statement_at_the_meeting_is_a_scoped_negative(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Kallasmaa say at COP31")
+    assert not answer.found
+    # A name the gazetteer does not know is written folded ("kallasmaa").
+    assert answer.text.casefold() == "No statement by Kallasmaa at COP31 is recorded.".casefold()
+
+
+def test_a_meeting_written_apart_is_the_same_meeting(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Berzina say at COP 31?")
+    assert answer.found
+    assert "Peat bogs" in answer.text
+    assert "transformers" not in answer.text
+
+
+def test_a_scoped_negative_in_ukrainian(engine: QueryEngine) -> None:
+    answer = engine.answer("що сказав Kallasmaa на конференції COP31?")
+    assert not answer.found
+    assert answer.text.casefold() == "Заяв (Kallasmaa) на конференції COP31 не записано.".casefold()
+
+
+def test_a_meeting_no_report_is_about_is_unknown(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Kallasmaa say at the Mercosur summit")
+    assert not answer.found
+    assert answer.text == "Nothing is known about a meeting at the Mercosur summit in the documents I have."
+
+
+def test_without_a_meeting_every_report_answers(engine: QueryEngine) -> None:
+    answer = engine.answer("what did Kallasmaa say")
+    assert answer.found
+    assert all(text in answer.text for text in ("grid link", "mine clearance", "artillery shells"))
