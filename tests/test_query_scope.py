@@ -40,6 +40,18 @@ DOCS = [
         text=("Ramstein-21: allies promise more shells\n\n"
               "Defence ministers met at Ramstein on 19 March 2024. "
               "Arvo Kallasmaa said the artillery shells would be paid for by a joint fund.")),
+    SourceDocument(
+        url="https://example.org/peatland-fund", title="Donors back a new peatland fund",
+        publisher="Climate Wire", published="2025-06-02", language="en",
+        text=("Donors back a new peatland fund\n\n"
+              "The Peatland Restoration Fund was launched in Tartu on 2 June 2025. "
+              "Finland pledged 40 million euros. "
+              "Sweden pledged 25 million euros.")),
+    SourceDocument(
+        url="https://example.org/kharkiv-schools", title="Estonia helps rebuild schools",
+        publisher="Baltic Desk", published="2025-06-20", language="en",
+        text=("Estonia helps rebuild schools\n\n"
+              "Estonia pledged 10 million euros for school repairs in Kharkiv.")),
 ]
 
 
@@ -100,3 +112,16 @@ def test_without_a_meeting_every_report_answers(engine: QueryEngine) -> None:
     answer = engine.answer("what did Kallasmaa say")
     assert answer.found
     assert all(text in answer.text for text in ("grid link", "mine clearance", "artillery shells"))
+
+
+def test_a_pledge_to_the_thing_asked_about_answers_yes(engine: QueryEngine) -> None:
+    answer = engine.answer("did Finland pledge money to the peatland restoration fund?")
+    assert answer.found
+    assert "40 million" in answer.text
+    assert "25 million" not in answer.text
+
+
+def test_a_pledge_to_something_else_answers_no(engine: QueryEngine) -> None:
+    answer = engine.answer("did Estonia put money into the peatland restoration fund?")
+    assert not answer.found
+    assert answer.text == "No: no commitment by Estonia to the peatland restoration fund is recorded."

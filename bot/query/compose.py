@@ -14,7 +14,7 @@ from bot.query.answer import Answer
 from bot.query.attend import attendance_reports
 from bot.query.facts import Facts, top_docs
 from bot.query.parse import Query
-from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
+from bot.query.pick import ANSWERING, Picked, asked_topic, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo, Hit
 from bot.query.signed import Attendees, first_line, signed, untitled
@@ -121,7 +121,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
     if not lines and query.intent in ANSWERING and subjects(query):
-        head = none_there_text(named)  # the target's facts elsewhere answer another question
+        head = none_there_text(named, topic=asked_topic(query))  # their facts elsewhere answer
+        # another question
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
     tail = more_text(query, rest) if rest > 0 else ""

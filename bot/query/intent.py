@@ -32,6 +32,7 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("commitment", _B + r"(?:commit\w*|pledg\w*|promis\w*|announc\w*|offer\w*|ready to|willing to|"
                         r"prepared to|provid\w*|give|gave|giving|allocat\w*|donat\w*|how much|how many|"
                         r"contribut\w*|will \w+ get|send|sent|agree(?:d)? (?:on|to)|what happens if|"
+                        r"put (?:\w+ )?into|invest\w*|"
                         r"пообіця\w*|обіця\w*|зобов\w*|скільки|нада\w*|виділи\w*|готов\w*)(?!\w)"),
     ("agreement", _B + r"(?:sign\w*|agreements?|deal|deals|treaty|treaties|declarations?|accords?|"
                        r"memorandum|joint statement|communiqu\w*|adopt\w*|the name of|"

@@ -43,6 +43,11 @@ _SCOPE_RATIO = 0.65
 _AND = re.compile(r"(?:^|\s)(?:and|та|і|й)\s", re.I)
 _LIST_CUTS = re.compile(r"(,\s*(?:(?:and|та|і|й)\s+)?|\s+(?:and|та|і|й)\s+|[:;]\s*)", re.I)
 _ITEM_WORDS = 8
+_TOPIC_REACH = 4  # sentences after one naming a topic that may list what was given to it
+# "Did Germany put money into the X fund?": a yes/no question about one thing; its object is
+# what the answer is narrowed to.
+_YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|had|will|would|is|are|was|were|чи)\s", re.I)
+_OBJECT = re.compile(r"(?<!\w)(?:into|to|for|towards|до|на)\s+([^?!.;]{3,60}?)\s*[?!.]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -147,8 +152,30 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
         best = ranked[0].hit.doc_id if ranked else None
         found += [p if p.why == "headline" else Picked(p.item, None, "sentence")
                   for p in loose if p.item.hit.doc_id == best]
+    if targets and asked_topic(query):
+        # Of the target's facts, those on the thing asked about: another pledge answers "no".
+        found, mentions = _on_topic(query, found, ranked), _on_topic(query, mentions, ranked)
     found.sort(key=lambda p: (-p.item.score, p.item.hit.doc_id, p.item.hit.idx))
     return found or mentions
+
+
+def asked_topic(query: Query) -> str | None:
+    """Return what a yes/no commitment question asks about, as written ("the X fund"), or None."""
+    if query.intent != "commitment" or not query.concepts or not _YES_NO.match(query.text):
+        return None
+    found = _OBJECT.search(query.text)
+    return found.group(1).strip() if found else None
+
+
+def _on_topic(query: Query, picked: list[Picked], ranked: list[Scored]) -> list[Picked]:
+    """Return the facts and mentions on the topic: their sentence, or one of the few before it
+    (a report names the fund, then lists who gave to it), carries half of its words or more."""
+    def topical(item: Scored) -> bool:
+        return item.concepts * 2 >= len(query.concepts)
+
+    led = {(s.hit.doc_id, s.hit.idx + n) for s in ranked if topical(s) for n in range(1, _TOPIC_REACH + 1)}
+    return [p for p in picked if p.why in ("fact", "mention")
+            and (topical(p.item) or (p.item.hit.doc_id, p.item.hit.idx) in led)]
 
 
 def _sort_out(query: Query, ranked: list[Scored], facts: Facts, targets: list[NameTerms],

@@ -134,10 +134,14 @@ def mentions_header(query: Query) -> str:
             else f"No statement by {names} is recorded; {names} is mentioned here:")
 
 
-def none_there_text(query: Query) -> str:
-    """Return the answer when the asked target has no fact where and when the question asks."""
+def none_there_text(query: Query, *, topic: str | None = None) -> str:
+    """Return the answer when the asked target has no fact where and when the question asks
+    (or on the ``topic`` a yes/no question asks about: "No: no commitment by C to X ...")."""
     uk = query.lang == "uk"
     names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    if topic:
+        return (f"Ні: зобов'язань ({names}) щодо «{topic}» не записано." if uk
+                else f"No: no commitment by {names} to {topic} is recorded.")
     if query.scope_words:  # the meeting as the question names it: "at the G20", "на саміті G20"
         return _none_at_meeting(query, names)
     where = ", ".join(query.place_words if uk else query.places)
