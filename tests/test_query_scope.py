@@ -125,3 +125,10 @@ def test_a_pledge_to_something_else_answers_no(engine: QueryEngine) -> None:
     answer = engine.answer("did Estonia put money into the peatland restoration fund?")
     assert not answer.found
     assert answer.text == "No: no commitment by Estonia to the peatland restoration fund is recorded."
+
+
+def test_when_a_named_meeting_started_reads_its_report(engine: QueryEngine) -> None:
+    answer = engine.answer("when did the COP31 climate conference start?")
+    assert answer.found
+    assert "9 November 2026" in answer.text
+    assert "Tallinn" not in answer.text and "Ramstein" not in answer.text

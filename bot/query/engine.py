@@ -113,10 +113,12 @@ class QueryEngine:
         names = {w for f in focus.present for w in f.label.split()}
         query = replace(query, focus_terms=tuple(focus.present),
                         concepts=tuple(c for c in query.concepts if c[0] not in names))
-        meeting = asked_meeting(query, self.index, self.retriever) if query.intent in ANSWERING else None
-        if meeting is not None:
-            if not meeting.docs:  # "at the Mercosur summit": no report on it, so nothing answers
-                return compose.unknown_meeting(query, meeting.words)
+        scoped = query.intent in ANSWERING or query.intent == "meeting"
+        meeting = asked_meeting(query, self.index, self.retriever) if scoped else None
+        if meeting is not None and not meeting.docs and query.intent in ANSWERING:
+            # "at the Mercosur summit": no report on it, so nothing answers
+            return compose.unknown_meeting(query, meeting.words)
+        if meeting is not None and meeting.docs:
             # The meeting's words say where, not what about: its reports are the answer's scope.
             query = replace(query, scope_docs=meeting.docs, scope_words=meeting.words,
                             concepts=tuple(c for c in query.concepts if c[0] not in meeting.clause))

@@ -30,6 +30,8 @@ _CLAUSE = re.compile(r"(?<!\w)(?:at|during|на|під\s+час)\s+", re.I)
 # A topic, a time relative to something else or the question's end closes the meeting's words.
 _CLAUSE_END = re.compile(r"(?<!\w)(?:about|on|regarding|concerning|when|after|before|with|про|щодо|"
                          r"стосовно|коли|після|перед|з|із)(?!\w)|[?!;]", re.I)
+_ASKING = re.compile(r"\s*(?:when|where|on what date|what date|коли|де)(?:\s+and\s+(?:when|where))?"
+                     r"(?:\s+(?:did|does|do|was|were|is|will|has|have))?\s+", re.I)
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)?$")
 _CODE = re.compile(r"^[^\W\d_]{1,5}\d{1,3}$")  # "cop29", "g20"
 _SHORT_THEN_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{1,4})[\s-]+(\d{1,3})(?![\w-])")  # "COP 30"
@@ -61,6 +63,7 @@ class _Keyword:
 
     terms: NameTerms
     naming: bool
+    place: bool = False  # a city or country: where, which may be any meeting held there
 
 
 @dataclass(frozen=True)
@@ -73,18 +76,24 @@ class MeetingScope:
 
 
 def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever) -> MeetingScope | None:
-    """Return the meeting the question asks about and its reports; None when it names none."""
-    clause = _clause(query.text)
+    """Return the meeting the question asks about and its reports; None when it names none.
+
+    "When did the X summit start" asks about the meeting it names as its subject; "what did Y
+    say at X" after "at".
+    """
+    clause = _subject(query.text) if query.intent == "meeting" else _clause(query.text)
     if clause is None:
         return None
     written, words = clause
     keywords = _keywords(_CLAUSE.sub("", written, count=1), index, retriever)
     if not any(k.naming for k in keywords):
         return None
+    if query.intent == "meeting" and all(k.place for k in keywords if k.naming):
+        return None  # "when did Rutte visit Kyiv": the place is read as before, not as a meeting
     # Its names and meeting nouns say where; its other words ("the closing ceremony") still
     # say what about.
     kept = {w for k in keywords if not k.naming for w in k.terms.label.split()}
-    scores = _reports(keywords, retriever)
+    scores = _reports(keywords, retriever, in_passing=query.intent != "meeting")
     if query.date:  # "the BRICS summit in July": the one of that time, when the store knows it
         infos = retriever.documents(sorted(scores))
         dated = {d: s for d, s in scores.items() if d in infos and query.date.contains(infos[d].date)}
@@ -124,6 +133,16 @@ def _clause(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def _subject(text: str) -> tuple[str, list[str]] | None:
+    """Return the words of a "when"/"where" question after its question word, up to its end."""
+    found = _ASKING.match(text)
+    if found is None:
+        return None
+    written = text[found.end():].strip(" ?!.")
+    words = fts_tokens(written)
+    return (written, words) if words and len(words) <= 10 else None
+
+
 def _is_date(word: str) -> bool:
     """Tell whether a word dates the meeting ("July", "2024"): the period filters, not the name."""
     return (word.isdigit() and len(word) == 4) or (not word.isdigit() and month_number(word) is not None
@@ -144,10 +163,12 @@ def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_K
     out: list[_Keyword] = []
     spans = []
     for m in index.find_mentions(text):
-        if m.entity.kind in ("org", "place", "country") and (m.score >= 0.8 or len(m.text) >= 6):
+        if m.score < 0.8 and len(m.text) < 6:
+            continue
+        spans.append((m.start, m.end))  # a person names who, not which meeting
+        if m.entity.kind in ("org", "place", "country"):
             out.append(_Keyword(combine([name_terms(m.entity), word_terms([m.text], label=m.text)],
-                                        label=m.entity.name), naming=True))
-            spans.append((m.start, m.end))
+                                        label=m.entity.name), naming=True, place=m.entity.kind != "org"))
     rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
     event = any(_is_event_word(w) for w in fts_tokens(text))
     for word in fts_tokens(rest):
@@ -195,7 +216,7 @@ def _meetings_naming(retriever: Retriever, names: list[_Keyword]) -> list[str]:
             if any(k.terms.in_joined(text_joined(" ".join(filter(None, r[1:])))) for k in names)]
 
 
-def _reports(keywords: list[_Keyword], retriever: Retriever) -> dict[str, int]:
+def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool) -> dict[str, int]:
     """Return the reports whose titles, addresses, meetings and openings hold one of the
     meeting's names, with how many of its words they hold; none when no report names it."""
     # Reports whose meeting is named so (however their sentences write it), then those whose
@@ -219,7 +240,7 @@ def _reports(keywords: list[_Keyword], retriever: Retriever) -> dict[str, int]:
         held = [k for k in keywords if k.terms.in_joined(joined)]
         if any(k.naming for k in held):
             scores[doc_id] = len(held)
-    if scores:
+    if scores or not in_passing:  # when and where it was held: from a report on it alone
         return scores
     # Named in passing only ("on the sidelines of the APEC summit"): the reports that name it.
     names = all_of([k.terms.expr for k in keywords if k.naming]) or next(
