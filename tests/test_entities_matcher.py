@@ -27,6 +27,7 @@ def found(idx: EntityIndex, text: str, **kw: object) -> list[tuple[str, str]]:
     pytest.param("Zelenskyy’s visit to the White House",
                  [("Zelenskyy", "Volodymyr Zelenskyy"), ("the White House", "Washington")],
                  id="possessive-and-venue"),
+    pytest.param("what did the timorese pm say", [("timorese", "Timor-Leste")], id="demonym-of-timor-leste"),
     pytest.param("Is Niger the same as Nigeria?", [("Niger", "Niger"), ("Nigeria", "Nigeria")],
                  id="niger-is-not-nigeria"),
     pytest.param("Prime Minister of the United Kingdom Keir Starmer",
