@@ -22,6 +22,7 @@ from bot.query.wording import (
     attendee_label,
     clip,
     date_text,
+    elsewhere_text,
     header,
     meeting_label,
     mentions_header,
@@ -42,6 +43,7 @@ _LABELS = {"topic": ("(speaker not named) ", "(мовця не названо) "
            "headline": ("Headline: ", "Заголовок: ")}
 Keys = frozenset[tuple[str, int]] | set[tuple[str, int]]  # (doc_id, sentence index)
 MAX_LINES = 5  # the answer's lines; the rest are counted
+_ELSEWHERE = 3  # other meetings named after a scoped negative
 
 
 def nothing(query: Query, *, reason: str) -> Answer:
@@ -129,6 +131,19 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     text = "\n".join(part for part in (head, body, tail, links) if part)
     return Answer(question=query.text, text=text, found=bool(lines), intent=query.intent,
                   results=lines, language=query.lang, header=head, suggestions=suggestions)
+
+
+def with_elsewhere(answer: Answer, query: Query, ranked: list[Scored], facts: Facts) -> Answer:
+    """Return a scoped negative followed by the other meetings where the target has facts
+    ("X is quoted at other meetings: ..."); it stays an answer that found nothing."""
+    unscoped = replace(query, scope_docs=None, scope_words="")
+    picked = [p for p in pick(unscoped, ranked, facts, scoped=False) if not p.mention]
+    docs = list({p.item.hit.doc_id: p.item.doc for p in picked}.values())[:_ELSEWHERE]
+    if not docs:
+        return answer
+    named = replace(query, focus_terms=tuple(subjects(query)))
+    line = elsewhere_text(named, [meeting_label(d) for d in docs])
+    return replace(answer, text=f"{answer.text}\n{line}")
 
 
 def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:

@@ -126,13 +126,20 @@ class QueryEngine:
         if not ranked or (not focus.present and max(s.concepts for s in ranked) * 3 < len(query.concepts)):
             # Nothing names who the question is about, and no sentence carries a third of its words.
             return compose.nothing(query, reason="no-match")
+        elsewhere: list[Scored] = []
         if query.scope_docs is not None:  # the meeting asked about: its reports alone answer
+            elsewhere = [s for s in ranked if s.hit.doc_id not in query.scope_docs]
             ranked = [s for s in ranked if s.hit.doc_id in query.scope_docs]
         found = facts.collect(self.retriever, query, ranked, focus.present)
         # Titles, bylines and "Source:" lines (marked at ingest) find a report, but answer nothing.
         hidden = self.retriever.boilerplate(list(dict.fromkeys(s.hit.doc_id for s in ranked)))
-        return compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups,
-                             hidden=hidden)
+        answer = compose.build(query, ranked, found, missing=focus.missing, lookups=self._lookups,
+                               hidden=hidden)
+        if answer.found or not elsewhere or query.intent not in ANSWERING:
+            return answer
+        # Nothing there: where the target's facts are, as a labelled line that answers nothing.
+        return compose.with_elsewhere(answer, query, elsewhere,
+                                      facts.collect(self.retriever, query, elsewhere, focus.present))
 
     # -- who the question is about ----------------------------------------------------------
 

@@ -161,6 +161,18 @@ def _none_at_meeting(query: Query, names: str) -> str:
     return f"No {kind} by {names} {where} is recorded."
 
 
+def elsewhere_text(query: Query, meetings: list[str]) -> str:
+    """Return the line naming the other meetings where the asked target has facts."""
+    uk = query.lang == "uk"
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    where = "; ".join(meetings)
+    if uk:
+        kind = "Зобов'язання" if query.intent == "commitment" else "Заяви"
+        return f"{kind} ({names}) записано на інших зустрічах: {where}."
+    verb = "has commitments recorded" if query.intent == "commitment" else "is quoted"
+    return f"{names} {verb} at other meetings: {where}."
+
+
 def more_text(query: Query, count: int) -> str:
     """Return the last line of an answer that shows only its first facts: how many more there are."""
     if query.lang == "uk":
