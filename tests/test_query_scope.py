@@ -139,3 +139,10 @@ def test_when_a_named_meeting_started_reads_its_report(engine: QueryEngine) -> N
     assert answer.found
     assert "9 November 2026" in answer.text
     assert "Tallinn" not in answer.text and "Ramstein" not in answer.text
+
+
+def test_a_country_alone_after_na_names_no_meeting(engine: QueryEngine) -> None:
+    # "на відновлення України" is what the money is for, not a meeting held in Ukraine.
+    answer = engine.answer("скільки пообіцяла Естонія на відновлення України?")
+    assert answer.found
+    assert "10 million" in answer.text

@@ -12,6 +12,7 @@ inflected forms (``bot.query.names``), so "на саміті БРІКС" finds a
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from bot.entities import EntityIndex
 from bot.query.dates import month_number
 from bot.query.names import NameTerms, combine, name_terms, text_joined, word_terms
 from bot.query.parse import Query, restore_codes
+from bot.query.periods import MeetingNames
 from bot.query.terms import INTENT_WORDS, STOPWORDS, all_of, fts_tokens, quote, stem
 from bot.resources import read_data_json, read_word_list
 
@@ -98,12 +100,21 @@ def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever) -> Mee
         infos = retriever.documents(sorted(scores))
         dated = {d: s for d, s in scores.items() if d in infos and query.date.contains(infos[d].date)}
         scores = dated or scores
-    best = max(scores.values(), default=0)
-    docs = frozenset(d for d, s in scores.items() if s == best)
+    docs = _best_and_same_day(scores, retriever)
     if not query.date:  # "the first Ramstein meeting" (not "last July"): the earliest of a series
         docs = _in_order(docs, words, retriever)
     said = tuple(w for w in words if w not in kept)
     return MeetingScope(words=restore_codes(written), docs=docs, clause=said)
+
+
+def _best_and_same_day(scores: dict[str, int], retriever: Retriever) -> frozenset[str]:
+    """Return the reports holding the most of the meeting's words, and the other reports naming
+    it that are dated the same day: one meeting's reports describe it more or less fully."""
+    best = max(scores.values(), default=0)
+    top = {d for d, s in scores.items() if s == best}
+    day = {d: (info.date or "")[:10] for d, info in retriever.documents(sorted(scores)).items()}
+    days = {day[d] for d in top if day.get(d)}
+    return frozenset(top | {d for d in scores if day.get(d) in days})
 
 
 def _in_order(docs: frozenset[str], words: list[str], retriever: Retriever) -> frozenset[str]:
@@ -160,17 +171,8 @@ def _is_filler(word: str) -> bool:
 def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_Keyword]:
     """Return the clause's names (known entities, codes, numbers) and its other words."""
     text = _SHORT_THEN_NUMBER.sub(r"\1\2", restore_codes(written))
-    out: list[_Keyword] = []
-    spans = []
-    for m in index.find_mentions(text):
-        if m.score < 0.8 and len(m.text) < 6:
-            continue
-        spans.append((m.start, m.end))  # a person names who, not which meeting
-        if m.entity.kind in ("org", "place", "country"):
-            out.append(_Keyword(combine([name_terms(m.entity), word_terms([m.text], label=m.text)],
-                                        label=m.entity.name), naming=True, place=m.entity.kind != "org"))
-    rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
     event = any(_is_event_word(w) for w in fts_tokens(text))
+    out, rest = _named(text, index, event=event)
     for word in fts_tokens(rest):
         if word in STOPWORDS or (word in INTENT_WORDS and not _CODE.match(word)) or _is_event_word(word) \
                 or _is_filler(word) or len(word) < 2 and not word.isdigit() or _is_date(word):
@@ -189,6 +191,26 @@ def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_K
         else:
             out.append(_Keyword(_word(word), naming=event and _proper(word, retriever)))
     return out if event or out and any(k.naming for k in out) else []
+
+
+def _named(text: str, index: EntityIndex, *, event: bool) -> tuple[list[_Keyword], str]:
+    """Return the known names of a meeting's words, and the words with the names blanked out.
+
+    An organisation or a place names a meeting ("at the G20", "на Рамштайні"); a country only
+    beside a meeting noun ("at the EU-China summit": not "на Україну"); a person never.
+    """
+    out: list[_Keyword] = []
+    spans = []
+    for m in index.find_mentions(text):
+        if m.score < 0.8 and len(m.text) < 6:
+            continue
+        spans.append((m.start, m.end))
+        if m.entity.kind in ("org", "place", "country"):
+            terms = combine([name_terms(m.entity), word_terms([m.text], label=m.text)], label=m.entity.name)
+            kind = m.entity.kind
+            out.append(_Keyword(terms, naming=event or kind != "country", place=kind != "org"))
+    rest = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(text))
+    return out, rest
 
 
 def _word(word: str) -> NameTerms:
@@ -211,9 +233,24 @@ def _proper(word: str, retriever: Retriever) -> bool:
 
 def _meetings_naming(retriever: Retriever, names: list[_Keyword]) -> list[str]:
     """Return the reports whose meeting's name, place or format holds one of ``names``."""
-    rows = retriever.db.execute("select doc_id, name, place, format from meetings").fetchall()
-    return [r[0] for r in rows
-            if any(k.terms.in_joined(text_joined(" ".join(filter(None, r[1:])))) for k in names)]
+    return _all_meetings(retriever).naming([k.terms for k in names]) if names else []
+
+
+# Every meeting's name, place and format with an index of their words, per retriever, kept
+# until the store changes: matching all of them in Python cost 0.25 s a question at 20k.
+_MEETINGS: weakref.WeakKeyDictionary[Retriever, tuple[tuple[int, int], MeetingNames]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _all_meetings(retriever: Retriever) -> MeetingNames:
+    db = retriever.db
+    version = (db.execute("pragma data_version").fetchone()[0], db.conn.total_changes)
+    kept = _MEETINGS.get(retriever)
+    if kept is None or kept[0] != version:
+        rows = db.execute("select doc_id, name, place, format from meetings").fetchall()
+        lines = [(r[0], " ".join(filter(None, r[1:]))) for r in rows]
+        kept = _MEETINGS[retriever] = (version, MeetingNames(lines))
+    return kept[1]
 
 
 def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool) -> dict[str, int]:
