@@ -2,12 +2,14 @@
 among the store's own reports.
 
 "What did X say at Y" asks about Y: X's words at another meeting answer another question. The
-words after "at", "during", "на", "під час" name the meeting when they hold a name (a known
-organisation, place or country, a code such as "COP29", a number of a series: "Ramstein-16")
-or a meeting noun ("summit", "засідання"). Its reports are those whose title, address, meeting
-name, place and opening sentences hold the most of those words; when no report holds one of its
-names, the store knows nothing about that meeting. Names are matched by their aliases and
-inflected forms (``bot.query.names``), so "на саміті БРІКС" finds a report on the BRICS summit.
+words after "at", "during", "на", "під час" (or the subject of "when did Y start") name a
+meeting when they hold a name: a known organisation or place, a country beside a meeting noun
+("the EU-China summit"), a code ("COP29", "COP 29"), or, beside a meeting noun, a word the
+reports write as a name ("APEC"). Its reports are those whose title, address, meeting name,
+place and opening sentences hold the most of its words (a number tells a series apart:
+"Ramstein-16"), with the others of the same day; when no report names it, the store knows
+nothing about that meeting. Names are matched by their aliases and inflected forms
+(``bot.query.names``), so "на саміті Великої двадцятки" finds a report on the G20 summit.
 """
 from __future__ import annotations
 
