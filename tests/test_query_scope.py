@@ -48,6 +48,12 @@ DOCS = [
               "Finland pledged 40 million euros. "
               "Sweden pledged 25 million euros.")),
     SourceDocument(
+        url="https://example.org/nordlys-forum", title="Nordlys Forum debates Arctic shipping",
+        publisher="North Desk", published="2025-09-18", language="en",
+        text=("Nordlys Forum debates Arctic shipping\n\n"
+              "The Nordlys Forum met in Bodo on 18 September 2025. "
+              "\"Ice-class ferries need ports that stay open all winter,\" minister Ilze Berzina said.")),
+    SourceDocument(
         url="https://example.org/kharkiv-schools", title="Estonia helps rebuild schools",
         publisher="Baltic Desk", published="2025-06-20", language="en",
         text=("Estonia helps rebuild schools\n\n"
@@ -93,6 +99,17 @@ def test_no_statement_at_the_meeting_is_a_scoped_negative(engine: QueryEngine) -
     assert elsewhere.casefold().startswith("kallasmaa is quoted at other meetings: ")
     assert "G7, Tallinn (4 March 2025)" in elsewhere
     assert "grid link" not in answer.text and "Antalya" not in elsewhere
+
+
+@pytest.mark.parametrize("question", [
+    pytest.param("what did Berzina say at the Nordlys forum?", id="a-name-the-index-does-not-know"),
+    pytest.param("what did Berzina say at the nordlis forum?", id="its-slip-of-the-finger"),
+])
+def test_a_meeting_named_by_the_reports_alone(engine: QueryEngine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.found
+    assert "Ice-class ferries" in answer.text
+    assert "Peat bogs" not in answer.text and "transformers" not in answer.text
 
 
 def test_a_meeting_written_apart_is_the_same_meeting(engine: QueryEngine) -> None:

@@ -114,7 +114,7 @@ class QueryEngine:
         query = replace(query, focus_terms=tuple(focus.present),
                         concepts=tuple(c for c in query.concepts if c[0] not in names))
         scoped = query.intent in ANSWERING or query.intent == "meeting"
-        meeting = asked_meeting(query, self.index, self.retriever) if scoped else None
+        meeting = asked_meeting(query, self.index, self.retriever, respell=self._respell) if scoped else None
         if meeting is not None and not meeting.docs and query.intent in ANSWERING:
             # "at the Mercosur summit": no report on it, so nothing answers
             return compose.unknown_meeting(query, meeting.words)

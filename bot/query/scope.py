@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ from bot.resources import read_data_json, read_word_list
 
 if TYPE_CHECKING:
     from bot.query.retrieve import Retriever
+
+Respell = Callable[[tuple[str, ...]], tuple[str, ...]]  # a word -> it and the closest stored words
 
 # "at the", "during", "на", "під час": what follows says where the words were said.
 _CLAUSE = re.compile(r"(?<!\w)(?:at|during|на|під\s+час)\s+", re.I)
@@ -79,7 +82,8 @@ class MeetingScope:
     clause: tuple[str, ...]  # the question's words that name it: no topic words
 
 
-def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever) -> MeetingScope | None:
+def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever, *,
+                  respell: Respell | None = None) -> MeetingScope | None:
     """Return the meeting the question asks about and its reports; None when it names none.
 
     "When did the X summit start" asks about the meeting it names as its subject; "what did Y
@@ -89,7 +93,7 @@ def asked_meeting(query: Query, index: EntityIndex, retriever: Retriever) -> Mee
     if clause is None:
         return None
     written, words = clause
-    keywords = _keywords(_CLAUSE.sub("", written, count=1), index, retriever)
+    keywords = _keywords(_CLAUSE.sub("", written, count=1), index, retriever, respell)
     if not any(k.naming for k in keywords):
         return None
     if query.intent == "meeting" and all(k.place for k in keywords if k.naming):
@@ -170,7 +174,8 @@ def _is_filler(word: str) -> bool:
     return _listed(word, list(_FILLERS))
 
 
-def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_Keyword]:
+def _keywords(written: str, index: EntityIndex, retriever: Retriever,
+              respell: Respell | None) -> list[_Keyword]:
     """Return the clause's names (known entities, codes, numbers) and its other words."""
     text = _SHORT_THEN_NUMBER.sub(r"\1\2", restore_codes(written))
     event = any(_is_event_word(w) for w in fts_tokens(text))
@@ -191,7 +196,7 @@ def _keywords(written: str, index: EntityIndex, retriever: Retriever) -> list[_K
             out.append(_Keyword(combine([word_terms([word], label=word), word_terms([split], label=word)],
                                         label=word), naming=True))
         else:
-            out.append(_Keyword(_word(word), naming=event and _proper(word, retriever)))
+            out.append(_plain(word, retriever, respell, event=event))
     return out if event or out and any(k.naming for k in out) else []
 
 
@@ -221,6 +226,19 @@ def _word(word: str) -> NameTerms:
         return word_terms([word], label=word)
     base = stem(word)
     return NameTerms(label=word, expr=f"{quote(base)}*", variants=((base + "*",),))
+
+
+def _plain(word: str, retriever: Retriever, respell: Respell | None, *, event: bool) -> _Keyword:
+    """Return a plain word of a meeting's name. One the reports never write is first taken for
+    a slip of the finger ("the brisc summit": "brics"), then for a meeting the store does not
+    know."""
+    if respell is None or retriever.search(quote(word), limit=1):
+        return _Keyword(_word(word), naming=event and _proper(word, retriever))
+    spelt = respell((word,))[1:]
+    if not spelt:
+        return _Keyword(_word(word), naming=event)
+    terms = combine([word_terms([w], label=w) for w in spelt], label=word)
+    return _Keyword(terms, naming=event and any(_proper(w, retriever) for w in spelt))
 
 
 def _proper(word: str, retriever: Retriever) -> bool:
