@@ -203,6 +203,13 @@ def speakers_of(text: str) -> list[tuple[object, ...]]:
                  id="uk-poiasnyv"),
     pytest.param("Марко Рубіо зауважив, що переговори тривають.", [("Марко Рубіо", "зауважив")],
                  id="uk-zauvazhyv"),
+    pytest.param("According to the state broadcaster, Lena Vogt, speaking on the radio, hours after "
+                 "the vote, said that the border would reopen.", [("Lena Vogt", "said")],
+                 id="speaker-behind-asides-not-the-cited-channel"),
+    pytest.param("The forum, meeting in Lisbon, stressed the value of open trade.", [],
+                 id="thing-behind-an-aside-is-no-speaker"),
+    pytest.param("За словами агентства, Марко Рубіо заявив, що кордон відкриють.",
+                 [("Марко Рубіо", "заявив")], id="uk-speaker-not-the-cited-channel"),
 ])
 def test_speakers_in_less_common_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected

@@ -29,6 +29,11 @@ _NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.
 _EXAMPLES = re.compile(r"(?i)\s*(?:including|among|such\s+as)\b")
 # A segment that sets the scene rather than naming anyone: "In his statement, ..."
 _FRAME = re.compile(r"(?i)\s*(?:including|among|such\s+as|in|on|at|during|after|before|according)\b")
+# A comma-set phrase between the subject and its verb that is not the subject: a participle
+# ("speaking to reporters"), a time ("moments after the vote"), a place or occasion ("in a
+# statement").
+_ASIDE = re.compile(r"\s*(?:[a-z]\w*ing\b|(?:\w+\s+){0,2}(?:after|before|since|following)\b|"
+                    r"(?:in|on|at|during|while|when|with|without|via|through|amid|despite)\b)")
 _FRAMED_PRONOUN = re.compile(r"(?i)^\s*(?:у|в|на|під\s+час|після|in|at|during|after)\s[^,]*?\s"
                              r"(?P<who>він|вона|вони|he|she|they)\s*$")
 _BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
@@ -61,26 +66,34 @@ def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         found = _several(ctx, sentence, sentence.start + cut, at) or [
             a for a in [parse_agent(ctx, disc, sentence, sentence.start + cut, at)] if a]
         if not found and not phrase.strip() and head.rstrip().endswith(","):
-            found = _appositive(ctx, disc, sentence, head)
+            apposed = _appositive(ctx, disc, sentence, head)
+            if apposed is None:
+                return []
+            found = apposed
         if found:
             return found
     return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
 
 
-def _appositive(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> list[Agent]:
+def _appositive(ctx: Context, disc: Discourse, sentence: Sentence,
+                head: str) -> list[Agent] | None:
     """Return the speaker set off by commas before the verb: "the head of the delegation, Celso
     Amorim, called for ..." (the name), "Scott Miller, the U.S. ambassador, urged ..." (the name
-    before the title), "the minister, Anna Berg, said" (the name after the title)."""
-    commas = [m.start() for m in re.finditer(",", head.rstrip()[:-1])]
-    if not commas:
+    before the title), "the minister, Anna Berg, said" (the name after the title). Asides between
+    the speaker and the verb are skipped ("Anna Berg, speaking to reporters, shortly after the
+    vote, said"). None when the subject is a thing, not a speaker ("The summit, hosted by ...,
+    ended"): no other rule should then look for one."""
+    body = ctx.body_start(sentence) - sentence.start
+    cuts = [body - 1, *(m.start() for m in re.finditer(",", head.rstrip()[:-1]) if m.start() >= body)]
+    segments = [(a + 1, b) for a, b in zip(cuts, [*cuts[1:], len(head.rstrip()) - 1], strict=True)]
+    if len(segments) < 2:
         return []
-    last = commas[-1]
-    starts = [commas[-2] + 1 if len(commas) > 1 else ctx.body_start(sentence) - sentence.start,
-              last + 1]
-    parts = [(starts[0], last), (starts[1], len(head.rstrip()) - 1)]
-    if _EXAMPLES.match(head[parts[1][0]:parts[1][1]]):
+    if _EXAMPLES.match(head[segments[-1][0]:segments[-1][1]]):
         return []  # "European leaders, among them Merz and Starmer, said": the group speaks
-    lo, hi = sentence.start + parts[0][0], sentence.start + parts[1][1]
+    while len(segments) > 1 and _ASIDE.match(head[segments[-1][0]:segments[-1][1]]):
+        segments.pop()
+    parts = segments[-2:]
+    lo, hi = sentence.start + parts[0][0], sentence.start + parts[-1][1]
     known = [p for p in people_in(ctx, sentence) if lo < p.end <= hi and not p.possessive]
     if known:  # a person the rules know, with or without the title before the comma
         return [person_agent(known[-1])]
@@ -89,7 +102,10 @@ def _appositive(ctx: Context, disc: Discourse, sentence: Sentence, head: str) ->
     # a name written between the commas wins over a title resolved through the gazetteer
     written = [a for a in agents if a and a.how == "name" and not a.collective
                and (a.person_id or _NAME.fullmatch(a.label))]
-    return written[-1:] or [a for a in agents if a and a.how == "role"][-1:]
+    found = written[-1:] or [a for a in agents if a and a.how == "role"][-1:]
+    if not found and len(parts) == 1 and len(segments) < len(cuts):
+        return None  # the subject, stripped of its asides, names nobody
+    return found
 
 
 def _fallback_speaker(ctx: Context, disc: Discourse, sentence: Sentence, at: int,

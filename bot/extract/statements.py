@@ -110,7 +110,9 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         for agent in speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
             agents.setdefault(agent.label, (agent, verb.group()))
     low = sentence.text.lower()
-    according = _ACCORDING.finditer(sentence.text) if "according" in low or "словами" in low else ()
+    # "According to the agency, Dar said ...": the source reports the words a verb gives Dar.
+    cited = not agents and ("according" in low or "словами" in low)
+    according = _ACCORDING.finditer(sentence.text) if cited else ()
     for acc in according:
         at = sentence.start + acc.start(1)
         if ctx.in_quote(at):
