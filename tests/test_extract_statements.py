@@ -231,3 +231,21 @@ def test_press_conference_turns_are_their_speakers() -> None:
     assert [s.speaker for s in found.statements] == ["Jonas Gahr Støre", "Alexander Stubb"]
     assert [(c.actor, c.kind) for c in found.commitments] == [("Norway", "pledge"),
                                                                ("Finland", "ready")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Bergen Charter was adopted on Friday. The charter stressed that fishing "
+                 "quotas must fall.", [("Bergen Charter", "stressed")], id="the-charter-named-before"),
+    pytest.param("Ports must stay open, a joint communiqué issued after the talks of the ministers "
+                 "has said.", [("joint communiqué", "said")], id="document-issued-after-talks"),
+    pytest.param("“Ports must stay open to all ships,” said the Bergen Communiqué adopted by the "
+                 "ministers.", [("Bergen Communiqué", "said")], id="quote-said-the-named-document"),
+    pytest.param("The ministers met in Bergen, where their joint statement called for open ports.",
+                 [("joint statement", "called for")], id="where-its-statement-called-for"),
+    pytest.param("Спільна заява наголошує, що порти мають бути відкриті.",
+                 [("спільна заява", "наголошує")], id="uk-joint-statement-speaks"),
+    pytest.param("Anna Berg said the declaration was a good start.", [("Anna Berg", "said")],
+                 id="a-document-spoken-about-is-no-speaker"),
+])
+def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert speakers_of(text) == expected

@@ -8,7 +8,7 @@ import re
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
-from bot.extract.lexicon import LANGUAGES, fragment, fragments, words
+from bot.extract.lexicon import LANGUAGES, alternation, fragment, fragments, words
 from bot.extract.people import people_in
 from storage.records import Sentence
 
@@ -40,10 +40,27 @@ _BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which
 _CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
 
 
+# A document that speaks: "the declaration said", "a joint statement issued after the talks
+# said", "..., said the Oslo Declaration adopted on Monday" (data/language/*/document_speakers.txt).
+_DOCUMENT = (r"(?:(?i:the|a|an|its|their|this)\s+)(?P<doc>(?:[\w’'-]+\s+){0,4}?"
+             r"(?i:" + alternation("document_speakers") + r"))\b")
+_ISSUED = r"(?:\s+(?:issued|adopted|released|published|agreed|signed)\b[^;:“”\"«»]*)?"
+_CLAUSE_START = r"(?:^|[,—–]\s*|\b(?:where|when|and|as|while|but)\s+)"
+_DOCUMENT_BEFORE = re.compile(_CLAUSE_START + _DOCUMENT + _ISSUED + r"[\s,]*"
+                              r"(?:has|have|had|also|further|then|\s)*$")
+_DOCUMENT_AFTER = re.compile(r"\s*" + _DOCUMENT)
+_UK_DOCUMENT = re.compile(_CLAUSE_START + r"(?P<doc>(?i:" + alternation("document_speakers", ("uk",))
+                          + r"))\s+(?:також\s+)?$")
+_NAMED_DOCUMENT = "(?:[A-Z][\\w’'-]*[ ]+){1,4}"
+
+
 def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
               verb_end: int) -> list[Agent]:
     """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
     head = ctx.text[sentence.start:at]
+    document = _document(ctx, sentence, head, ctx.text[verb_end:sentence.end])
+    if document:
+        return [document]
     cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
     phrase = head[cut:]
     if SPEECH.search(phrase) or re.fullmatch(r"(?i)\s*(?:you|and|but|also|and\s+also)\s*", phrase):
@@ -73,6 +90,25 @@ def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         if found:
             return found
     return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
+
+
+def _document(ctx: Context, sentence: Sentence, head: str, tail: str) -> Agent | None:
+    """Return the document that speaks through the verb: its subject ("the declaration said") or,
+    after a quote, what follows the verb ("“...,” said the Oslo Declaration")."""
+    quoted = bool(_CLOSED_QUOTE.search(head))
+    match = (_DOCUMENT_AFTER.match(tail) if quoted else None) or _DOCUMENT_BEFORE.search(head) or \
+        _UK_DOCUMENT.search(head)
+    if not match:
+        return None
+    written = match.group("doc")
+    if written.split()[-1][:1].isupper() and len(written.split()) > 1:
+        return Agent(label=written, how="name")  # "the Oslo Declaration": a name
+    noun = written.split()[-1]
+    # "the declaration" is the one the text named before: "the Oslo Declaration ... the declaration"
+    named = re.findall(_NAMED_DOCUMENT + re.escape(noun.capitalize()) + r"\b",
+                       ctx.text[:sentence.start + match.start()])
+    label = named[-1].strip() if named and noun.isascii() else written.lower()
+    return Agent(label=re.sub(r"^(?:The|A|An)\s+", "", label), how="name")
 
 
 def _appositive(ctx: Context, disc: Discourse, sentence: Sentence,
