@@ -35,6 +35,14 @@ from bot.extract.dates import DateMention, find_dates
     pytest.param("on Monday, 12 July, leaders met", None, ["2021-07-12"],
                  id="weekday-earlier-year"),
     pytest.param("on 12 July leaders met", None, [], id="no-weekday-no-year"),
+    pytest.param("the fair ran 3rd–5th October", "2025-10-06", ["2025-10-03"],
+                 id="range-of-ordinals-first-day"),
+    pytest.param("talks from 3 through 5 October", "2025-10-06", ["2025-10-03"],
+                 id="range-with-through"),
+    pytest.param("форум тривав з 3 по 5 жовтня 2025 року", None, ["2025-10-03"],
+                 id="ukrainian-range-po"),
+    pytest.param("переговори з 3 до 5 жовтня", "2025-10-06", ["2025-10-03"],
+                 id="ukrainian-range-do-no-year"),
 ])
 def test_find_dates(text: str, published: str | None, expected: list[str]) -> None:
     # "today" is fixed so that a year inferred from a weekday does not move with the clock.

@@ -26,7 +26,8 @@ _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "15-17 June", "15 and 16 June", "June 15 to 17": the event starts on the first day.
-_RANGE = r"(?:\s*(?:[-–]|and|to|і|та)\s*[0-3]?\d(?!\d))?"
+# "10th-12th August", "10 through 12 August", "з 10 по 12 серпня", "з 10 до 12 серпня".
+_RANGE = r"(?:\s*(?:[-–—]|and|to|through|until|till|і|та|по|до)\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
 _ABSOLUTE = [
     re.compile(rf"(?i)\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"(?i){WORD_START}{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),
