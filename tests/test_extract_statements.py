@@ -249,3 +249,21 @@ def test_press_conference_turns_are_their_speakers() -> None:
 ])
 def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Anna Berg called the accord “a turning point for the north”.",
+                 [("Anna Berg", "called")], id="called-the-accord-a-name"),
+    pytest.param("Anna Berg called it a turning point.", [("Anna Berg", "called")],
+                 id="called-it-a-name"),
+    pytest.param("Anna Berg called Tomas Lind on Monday.", [], id="a-phone-call-is-no-speech"),
+    pytest.param("Anna Berg called for calm.", [("Anna Berg", "called for")], id="called-for"),
+    pytest.param("Anna Berg expressed confidence that the port will open.",
+                 [("Anna Berg", "expressed")], id="expressed-confidence"),
+    pytest.param("Keir Starmer skipped the dinner, citing a cold.", [("Keir Starmer", "citing")],
+                 id="citing-a-reason"),
+    pytest.param("Марко Рубіо висловив впевненість, що порт відкриють.",
+                 [("Марко Рубіо", "висловив")], id="uk-vyslovyv"),
+])
+def test_verbs_that_report_with_an_object(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert speakers_of(text) == expected

@@ -14,8 +14,12 @@ from storage.records import Sentence
 
 # The verbs live in data/language/<lang>/speech_verbs.txt. Only what a word list cannot say is
 # written here: a question put is said too ("... ?" Vance asked), but "asked Kyiv to" is a request.
+# "called the deal a victory": an object, then what the speaker calls it (speech_verbs_complement).
+_COMPLEMENT = (r"(?=\s+(?:it|them|(?:the|this|that|its|his|her|their|our)(?:\s+[\w’'-]+){1,3}?)"
+               r"\s+(?:(?:a|an|the)(?!\w)|[“\"]))")
 _SPEECH_VERBS = by_first_letter([*(one for lang in LANGUAGES for one in fragments(lang, "speech_verbs")),
-                                 r"asked(?=\s*[.,;])"])
+                                 r"asked(?=\s*[.,;])",
+                                 *(one + _COMPLEMENT for one in fragments("en", "speech_verbs_complement"))])
 # Lower case only: "States" in "United States" is not a verb.
 SPEECH = re.compile(rf"(?<!\w){_SPEECH_VERBS}(?!\w)")
 # "..., saying ...": a participle reports what the subject of the sentence said.
