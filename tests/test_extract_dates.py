@@ -55,3 +55,16 @@ _TODAY = dt.date(2026, 12, 1)
 def test_mention_keeps_offsets_and_kind() -> None:
     assert find_dates("met on Friday", "2025-05-10") == [
         DateMention(iso="2025-05-09", start=7, end=13, relative=True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_calendar_file_names_every_month_and_weekday(lang: str) -> None:
+    """Each language's calendar.json: lower-case names, every month 1-12, every weekday 0-6."""
+    from bot.extract import lexicon
+
+    calendar = lexicon.table(lang, "calendar")
+    assert set(calendar) == {"_note", "months", "weekdays"}
+    assert set(calendar["months"].values()) == set(range(1, 13))
+    assert set(calendar["weekdays"].values()) == set(range(7))
+    names = [*calendar["months"], *calendar["weekdays"]]
+    assert [n for n in names if n != n.lower() or not n[:1].isalpha()] == []
