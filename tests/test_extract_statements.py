@@ -246,6 +246,8 @@ def test_press_conference_turns_are_their_speakers() -> None:
                  [("спільна заява", "наголошує")], id="uk-joint-statement-speaks"),
     pytest.param("Anna Berg said the declaration was a good start.", [("Anna Berg", "said")],
                  id="a-document-spoken-about-is-no-speaker"),
+    pytest.param("“Ports must stay open to every ship,” the joint communiqué said.",
+                 [("joint communiqué", "said")], id="quote-then-the-document-said"),
 ])
 def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected
@@ -260,6 +262,10 @@ def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
     pytest.param("Anna Berg called for calm.", [("Anna Berg", "called for")], id="called-for"),
     pytest.param("Anna Berg expressed confidence that the port will open.",
                  [("Anna Berg", "expressed")], id="expressed-confidence"),
+    pytest.param("Nordic ministers demanded a fairer deal on fishing.",
+                 [("Nordic ministers", "demanded")], id="demanded"),
+    pytest.param("Keir Starmer called on Oslo to reopen the port.", [("Keir Starmer", "called on")],
+                 id="called-on-names-whom-not-who"),
     pytest.param("Keir Starmer skipped the dinner, citing a cold.", [("Keir Starmer", "citing")],
                  id="citing-a-reason"),
     pytest.param("Марко Рубіо висловив впевненість, що порт відкриють.",

@@ -49,7 +49,7 @@ _CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$"
 _DOCUMENT = (r"(?:(?i:the|a|an|its|their|this)\s+)(?P<doc>(?:[\w’'-]+\s+){0,4}?"
              r"(?i:" + alternation("document_speakers") + r"))\b")
 _ISSUED = r"(?:\s+(?:issued|adopted|released|published|agreed|signed)\b[^;:“”\"«»]*)?"
-_CLAUSE_START = r"(?:^|[,—–]\s*|\b(?:where|when|and|as|while|but)\s+)"
+_CLAUSE_START = r"(?:^|[,—–”\"»]\s*|\b(?:where|when|and|as|while|but)\s+)"
 _DOCUMENT_BEFORE = re.compile(_CLAUSE_START + _DOCUMENT + _ISSUED + r"[\s,]*"
                               r"(?:has|have|had|also|further|then|\s)*$")
 _DOCUMENT_AFTER = re.compile(r"\s*" + _DOCUMENT)
