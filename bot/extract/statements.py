@@ -15,6 +15,7 @@ from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from bot.extract.speakers import SPEECH, speakers
+from bot.extract.turns import is_question, label_end, turn_labels, turn_speaker
 from storage.records import Attendance, Sentence, Statement
 
 _Fact = TypeVar("_Fact", Statement, Attendance)
@@ -49,17 +50,21 @@ class _Draft:
 def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
     """Return every statement in the document, in order."""
     drafts: list[_Draft] = []
+    labels = turn_labels(ctx)
     for sentence in ctx.sentences:
         disc.starts[sentence.index] = sentence.start
         disc.people.extend(p for p in people_in(ctx, sentence)
                            if not ctx.in_quote(p.start, p.end) and not p.possessive)
+        if sentence.index in labels:
+            drafts.extend(_turn(ctx, disc, sentence, labels[sentence.index]))
+            continue
         found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts) \
             or _headline(ctx, sentence)
         if found:
             drafts.extend(found)
         elif _QUOTE_START.match(sentence.text):
             _continue_quote(ctx, disc, sentence, drafts)
-        elif drafts and _TURN.match(drafts[-1].sentence.text) and \
+        elif drafts and (_TURN.match(drafts[-1].sentence.text) or drafts[-1].verb == ":") and \
                 drafts[-1].paragraph == ctx.paragraph_of(sentence.start):
             # "Frederiksen: Yes. Denmark will ...": the whole answer
             drafts[-1].end = max(drafts[-1].end, sentence.end)
@@ -160,6 +165,17 @@ def _headline(ctx: Context, sentence: Sentence) -> list[_Draft]:
         return []
     draft = _draft(ctx, person_agent(people[0]), sentence, ":")
     draft.text = ctx.text[people[0].end:sentence.end].lstrip(" :")
+    return [draft]
+
+
+def _turn(ctx: Context, disc: Discourse, sentence: Sentence, label: str) -> list[_Draft]:
+    """Return the statement a labelled turn opens; a question's turn opens none."""
+    if is_question(label):
+        return []
+    agent = turn_speaker(ctx, disc, label)
+    disc.note_speaker(agent, sentence.index)
+    draft = _draft(ctx, agent, sentence, ":")
+    draft.text, draft.quote = sentence.text[label_end(sentence.text):], True
     return [draft]
 
 

@@ -11,6 +11,7 @@ from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from bot.extract.titles import WORD_START
+from bot.extract.turns import turn_labels
 from storage.records import Sentence, Statement
 
 _FIRST_PERSON = re.compile(
@@ -34,6 +35,8 @@ def is_transcript(ctx: Context) -> bool:
         return False
     if len(ctx.quotes) > 2:
         return False  # checked first: it needs no pattern run on every sentence
+    if turn_labels(ctx):
+        return False  # its turns name their speakers (bot.extract.turns)
     body = [s for s in ctx.sentences[1:] if not ctx.in_quote(s.start + 1, s.end - 1)
             and not s.text.startswith(("“", '"', "«"))]
     first = [s for s in body if _FIRST_PERSON.search(s.text)]
