@@ -262,6 +262,9 @@ def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
     pytest.param("Anna Berg called for calm.", [("Anna Berg", "called for")], id="called-for"),
     pytest.param("Anna Berg expressed confidence that the port will open.",
                  [("Anna Berg", "expressed")], id="expressed-confidence"),
+    pytest.param("Anna Berg, the Maltese prime minister, announced at the summit in Oslo that Malta "
+                 "would build a port.", [("Anna Berg", "announced")], id="announced-words-apart-that"),
+    pytest.param("The council announced a new fund for ports.", [], id="announced-a-thing-is-no-speech"),
     pytest.param("Nordic ministers demanded a fairer deal on fishing.",
                  [("Nordic ministers", "demanded")], id="demanded"),
     pytest.param("Keir Starmer called on Oslo to reopen the port.", [("Keir Starmer", "called on")],

@@ -17,8 +17,11 @@ from storage.records import Sentence
 # "called the deal a victory": an object, then what the speaker calls it (speech_verbs_complement).
 _COMPLEMENT = (r"(?=\s+(?:it|them|(?:the|this|that|its|his|her|their|our)(?:\s+[\w’'-]+){1,3}?)"
                r"\s+(?:(?:a|an|the)(?!\w)|[“\"]))")
+# "announced at the summit that ...": a verb listed with its "that" keeps it across a few words.
+_THAT_APART = [fragment(entry[:-len(" that")]) + r"(?=(?:\s+[\w’'-]+){1,5}?\s+that\b)"
+               for entry in words("en", "speech_verbs") if entry.endswith(" that")]
 _SPEECH_VERBS = by_first_letter([*(one for lang in LANGUAGES for one in fragments(lang, "speech_verbs")),
-                                 r"asked(?=\s*[.,;])",
+                                 r"asked(?=\s*[.,;])", *_THAT_APART,
                                  *(one + _COMPLEMENT for one in fragments("en", "speech_verbs_complement"))])
 # Lower case only: "States" in "United States" is not a verb.
 SPEECH = re.compile(rf"(?<!\w){_SPEECH_VERBS}(?!\w)")
