@@ -276,3 +276,21 @@ def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
 ])
 def test_verbs_that_report_with_an_object(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Keir Starmer told reporters on Monday:\n“The port will open in May and stay open "
+                 "all winter.”", [("Keir Starmer", "told", "The port will open in May and stay open "
+                                   "all winter.")], id="introduced-by-a-colon-line"),
+    pytest.param("“The port will open in May and stay open all winter.” Keir Starmer said so.",
+                 [("Keir Starmer", "said", "The port will open in May and stay open all winter.")],
+                 id="attributed-by-the-short-sentence-after"),
+    pytest.param("Keir Starmer was upbeat after the talks.\n“The port will open in May and stay "
+                 "open all winter.”", [("Keir Starmer", None, "The port will open in May and stay "
+                                        "open all winter.")], id="named-in-the-paragraph-before"),
+    pytest.param("Keir Starmer met Friedrich Merz after the talks.\n“The port will open in May and "
+                 "stay open all winter.”", [(None, None, "The port will open in May and stay open "
+                                            "all winter.")], id="two-people-before-name-no-one"),
+])
+def test_quotes_attributed_a_sentence_away(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(s.speaker, s.verb, s.text) for s in extract("Talks in Oslo\n\n" + text).statements] == expected

@@ -60,7 +60,7 @@ def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
             continue
         found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts) \
             or _headline(ctx, sentence)
-        if found:
+        if found and not _quote_before(ctx, sentence, found, drafts):
             drafts.extend(found)
         elif _QUOTE_START.match(sentence.text):
             _continue_quote(ctx, disc, sentence, drafts)
@@ -184,16 +184,50 @@ def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,
     """Extend the last statement with a quote that carries on, or start one for its speaker."""
     paragraph = ctx.paragraph_of(sentence.start)
     last = drafts[-1] if drafts else None
-    if last and last.paragraph == paragraph and last.agent is not None:
+    introduced = last is not None and last.sentence.index == sentence.index - 1 and \
+        last.sentence.text.endswith(":")  # "Berg told reporters:" and the quote below it
+    if last and (last.paragraph == paragraph or introduced) and last.agent is not None:
+        quoted = _quoted(ctx, sentence)
         last.end = max(last.end, _evidence_end(ctx, sentence))
-        last.text = f"{last.text} {_quoted(ctx, sentence) or sentence.text}".strip()
+        last.text = quoted if introduced and quoted else f"{last.text} {quoted or sentence.text}".strip()
+        last.quote = last.quote or (introduced and bool(quoted))
         return
     near = last is not None and paragraph - last.paragraph <= 3 and last.agent is not None
-    agent = replace(last.agent, how="context") if near and last and last.agent else None
+    agent = replace(last.agent, how="context") if near and last and last.agent else \
+        _introducer(ctx, sentence)
     words = re.findall(r"\w+", sentence.text)
     if agent is None and (len(words) < 6 or sum(w[0].isupper() for w in words) > len(words) / 2):
         return  # a short or Title Case line in quotes is a heading, not a statement
     drafts.append(_draft(ctx, agent, sentence, None))
+
+
+def _introducer(ctx: Context, sentence: Sentence) -> Agent | None:
+    """Return the one person the paragraph before a bare quote opens with ("Berg was upbeat.
+    / “The port will open.”"): news puts the speaker's name just before the words."""
+    if not sentence.index:
+        return None
+    before = ctx.sentences[sentence.index - 1]
+    if ctx.paragraph_of(sentence.start) - ctx.paragraph_of(before.start) != 1 or \
+            SPEECH.search(before.text) or ctx.quotes and ctx.in_quote(before.start, before.end):
+        return None
+    people = {p.person_id or p.name: p for p in people_in(ctx, before) if not p.possessive}
+    first = next(iter(people.values()), None)
+    if len(people) != 1 or first is None or first.start - before.start > 4:
+        return None
+    return person_agent(first, "context")
+
+
+def _quote_before(ctx: Context, sentence: Sentence, found: list[_Draft],
+                  drafts: list[_Draft]) -> bool:
+    """Give a bare quote the speaker of the short sentence after it ("“...” Berg said so on
+    Monday."); tell whether that sentence is thereby used up."""
+    last = drafts[-1] if drafts else None
+    if len(found) != 1 or last is None or last.agent is not None or not last.quote or \
+            last.sentence.index != sentence.index - 1 or last.paragraph != found[0].paragraph or \
+            found[0].quote or len(sentence.text.split()) > 8:
+        return False
+    last.agent, last.verb = found[0].agent, found[0].verb
+    return True
 
 
 def _note_collective(ctx: Context, disc: Discourse, sentence: Sentence) -> None:
