@@ -20,7 +20,9 @@ _COMPLEMENT = (r"(?=\s+(?:it|them|(?:the|this|that|its|his|her|their|our)(?:\s+[
 # "announced at the summit that ...": a verb listed with its "that" keeps it across a few words.
 _THAT_APART = [fragment(entry[:-len(" that")]) + r"(?=(?:\s+[\w’'-]+){1,5}?\s+that\b)"
                for entry in words("en", "speech_verbs") if entry.endswith(" that")]
+_IMPERSONAL = re.compile(r"(?i)" + by_first_letter(fragments("uk", "impersonal_speech_verbs")))
 _SPEECH_VERBS = by_first_letter([*(one for lang in LANGUAGES for one in fragments(lang, "speech_verbs")),
+                                 *fragments("uk", "impersonal_speech_verbs"),
                                  r"asked(?=\s*[.,;])", *_THAT_APART,
                                  *(one + _COMPLEMENT for one in fragments("en", "speech_verbs_complement"))])
 # Lower case only: "States" in "United States" is not a verb.
@@ -65,6 +67,8 @@ def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
               verb_end: int) -> list[Agent]:
     """Return who speaks through the verb at ``at``: before it, after it, or the subject."""
     head = ctx.text[sentence.start:at]
+    if _IMPERSONAL.fullmatch(ctx.text[at:verb_end]):  # "у заяві йдеться": the document speaks
+        return [a for a in [_document_in_case(sentence)] if a]
     document = _document(ctx, sentence, head, ctx.text[verb_end:sentence.end])
     if document:
         return [document]
@@ -97,6 +101,17 @@ def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
         if found:
             return found
     return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
+
+
+def _document_in_case(sentence: Sentence) -> Agent | None:
+    """Return the document an impersonal verb quotes: "у спільній заяві йдеться" -> "спільна
+    заява" (the nominative the list gives, matched on the words' stems in any case)."""
+    for entry in sorted(words("uk", "document_speakers"), key=len, reverse=True):
+        stems = [w[:-1] if len(w) > 4 else w for w in entry.split()]
+        if re.search(r"(?i)\b(?:у|в)\s+(?:\w+\s+)?" + r"\s+".join(re.escape(st) + r"\w*" for st in stems)
+                     + r"\b", sentence.text):
+            return Agent(label=entry, how="name")
+    return None
 
 
 def _document(ctx: Context, sentence: Sentence, head: str, tail: str) -> Agent | None:
