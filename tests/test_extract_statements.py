@@ -270,6 +270,10 @@ def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
     pytest.param("Anna Berg, the Maltese prime minister, announced at the summit in Oslo that Malta "
                  "would build a port.", [("Anna Berg", "announced")], id="announced-words-apart-that"),
     pytest.param("The council announced a new fund for ports.", [], id="announced-a-thing-is-no-speech"),
+    pytest.param("Norway — represented by its trade minister after the king stayed home — said it "
+                 "would not sign.", [("Norway", "said")], id="subject-before-an-aside-in-dashes"),
+    pytest.param("Норвегія — її представляв міністр торгівлі — заявила, що не підпише угоду.",
+                 [("Norway", "заявила")], id="uk-subject-before-an-aside-in-dashes"),
     pytest.param("Nordic ministers demanded a fairer deal on fishing.",
                  [("Nordic ministers", "demanded")], id="demanded"),
     pytest.param("Keir Starmer called on Oslo to reopen the port.", [("Keir Starmer", "called on")],

@@ -98,9 +98,23 @@ def speakers(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
             if apposed is None:
                 return []
             found = apposed
+        if not found and not phrase.strip():
+            found = _before_dashes(ctx, disc, sentence, head)
         if found:
             return found
     return _fallback_speaker(ctx, disc, sentence, at, verb_end, participle)
+
+
+def _before_dashes(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> list[Agent]:
+    """Return the subject before an aside set off by dashes: "Argentina — represented by its
+    foreign minister — said ..." is Argentina's statement, not the minister's."""
+    dashes = [m.start() for m in re.finditer(r"\s[—–]\s", head)]
+    if len(dashes) < 2 or head[dashes[-1]:].strip() not in ("—", "–"):
+        return []
+    before = head[:dashes[-2]]
+    cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
+    agent = parse_agent(ctx, disc, sentence, sentence.start + cut, sentence.start + dashes[-2])
+    return [agent] if agent else []
 
 
 def _document_in_case(sentence: Sentence) -> Agent | None:
