@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from bot.entities import EntityIndex
+from bot.extract import lexicon
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
@@ -26,6 +27,7 @@ _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?
 # wish is followed, nobody speaks (a title is a speaker: "according to the head of ...").
 _BY_RULE = re.compile(r"(?:the\s+)?(?:will|wish(?:es)?|terms|spirit|letter|text|logic|principles?|"
                       r"rules?|plan|schedule|results?|data|figures|estimates?)\s+of\b")
+_CHANNEL_VERBS = frozenset(w for lang in lexicon.LANGUAGES for w in lexicon.words(lang, "channel_verbs"))
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
 _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
@@ -125,6 +127,8 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         source = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
         if source and not _BY_RULE.match(acc.group(1)):
             agents.setdefault(source.label, (source, "according to"))
+    if len(agents) > 1:  # "X announced that ..., AFP reported": the outlet passes X's words on
+        agents = {k: v for k, v in agents.items() if v[1].lower() not in _CHANNEL_VERBS}
     drafts = []
     for agent, cue in agents.values():
         disc.note_speaker(agent, sentence.index)
