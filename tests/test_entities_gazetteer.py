@@ -113,3 +113,12 @@ def test_a_role_without_a_name_resolves_by_date(idx: EntityIndex, title: str, co
                                                 on: str, expected: str) -> None:
     person = idx.person_by_role(title, country=country, on=on)
     assert person is not None and person.name == expected
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    pytest.param("Timorese", "Timor-Leste", id="timorese"),
+    pytest.param("East Timor", "Timor-Leste", id="east-timor"),
+    pytest.param("Pakistani", "Pakistan", id="pakistani"),
+])
+def test_a_demonym_names_its_country(idx: EntityIndex, text: str, country: str) -> None:
+    assert idx.country(text) == country

@@ -35,6 +35,14 @@ from bot.extract.dates import DateMention, find_dates
     pytest.param("on Monday, 12 July, leaders met", None, ["2021-07-12"],
                  id="weekday-earlier-year"),
     pytest.param("on 12 July leaders met", None, [], id="no-weekday-no-year"),
+    pytest.param("the fair ran 3rd–5th October", "2025-10-06", ["2025-10-03"],
+                 id="range-of-ordinals-first-day"),
+    pytest.param("talks from 3 through 5 October", "2025-10-06", ["2025-10-03"],
+                 id="range-with-through"),
+    pytest.param("форум тривав з 3 по 5 жовтня 2025 року", None, ["2025-10-03"],
+                 id="ukrainian-range-po"),
+    pytest.param("переговори з 3 до 5 жовтня", "2025-10-06", ["2025-10-03"],
+                 id="ukrainian-range-do-no-year"),
 ])
 def test_find_dates(text: str, published: str | None, expected: list[str]) -> None:
     # "today" is fixed so that a year inferred from a weekday does not move with the clock.
@@ -47,3 +55,16 @@ _TODAY = dt.date(2026, 12, 1)
 def test_mention_keeps_offsets_and_kind() -> None:
     assert find_dates("met on Friday", "2025-05-10") == [
         DateMention(iso="2025-05-09", start=7, end=13, relative=True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk"])
+def test_calendar_file_names_every_month_and_weekday(lang: str) -> None:
+    """Each language's calendar.json: lower-case names, every month 1-12, every weekday 0-6."""
+    from bot.extract import lexicon
+
+    calendar = lexicon.table(lang, "calendar")
+    assert set(calendar) == {"_note", "months", "weekdays"}
+    assert set(calendar["months"].values()) == set(range(1, 13))
+    assert set(calendar["weekdays"].values()) == set(range(7))
+    names = [*calendar["months"], *calendar["weekdays"]]
+    assert [n for n in names if n != n.lower() or not n[:1].isalpha()] == []

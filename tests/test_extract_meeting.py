@@ -34,6 +34,12 @@ from tests.extract_helpers import extract, fields
                  None, ("2023-11-06", None, None), id="year-from-a-written-year"),
     pytest.param("Summit\n\nOslo, Norway - 25 May 2025 - Leaders met in Oslo on 24-25 May.",
                  "2025-05-26", ("2025-05-24", "Oslo", None), id="dateline-place-then-day"),
+    pytest.param("State visit\n\nYesterday, 5 March, the king ended his visit to Lisbon. The visit "
+                 "began on 3 March with a parade in Lisbon.", "2025-03-06",
+                 ("2025-03-03", "Lisbon", None), id="a-visit-is-dated-by-its-start"),
+    pytest.param("Візит\n\nУчора, 5 березня, король завершив візит до Лісабона. Візит розпочався "
+                 "3 березня в Лісабоні.", "2025-03-06", ("2025-03-03", "Lisbon", None),
+                 id="uk-a-visit-is-dated-by-its-start"),
 ])
 def test_meeting(text: str, published: str, expected: tuple[str | None, ...]) -> None:
     assert fields(extract(text, published=published).meeting, "date", "place", "format") == expected

@@ -203,6 +203,13 @@ def speakers_of(text: str) -> list[tuple[object, ...]]:
                  id="uk-poiasnyv"),
     pytest.param("Марко Рубіо зауважив, що переговори тривають.", [("Марко Рубіо", "зауважив")],
                  id="uk-zauvazhyv"),
+    pytest.param("According to the state broadcaster, Lena Vogt, speaking on the radio, hours after "
+                 "the vote, said that the border would reopen.", [("Lena Vogt", "said")],
+                 id="speaker-behind-asides-not-the-cited-channel"),
+    pytest.param("The forum, meeting in Lisbon, stressed the value of open trade.", [],
+                 id="thing-behind-an-aside-is-no-speaker"),
+    pytest.param("За словами агентства, Марко Рубіо заявив, що кордон відкриють.",
+                 [("Марко Рубіо", "заявив")], id="uk-speaker-not-the-cited-channel"),
 ])
 def test_speakers_in_less_common_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     assert speakers_of(text) == expected
@@ -224,3 +231,79 @@ def test_press_conference_turns_are_their_speakers() -> None:
     assert [s.speaker for s in found.statements] == ["Jonas Gahr Støre", "Alexander Stubb"]
     assert [(c.actor, c.kind) for c in found.commitments] == [("Norway", "pledge"),
                                                                ("Finland", "ready")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("The Bergen Charter was adopted on Friday. The charter stressed that fishing "
+                 "quotas must fall.", [("Bergen Charter", "stressed")], id="the-charter-named-before"),
+    pytest.param("Ports must stay open, a joint communiqué issued after the talks of the ministers "
+                 "has said.", [("joint communiqué", "said")], id="document-issued-after-talks"),
+    pytest.param("“Ports must stay open to all ships,” said the Bergen Communiqué adopted by the "
+                 "ministers.", [("Bergen Communiqué", "said")], id="quote-said-the-named-document"),
+    pytest.param("The ministers met in Bergen, where their joint statement called for open ports.",
+                 [("joint statement", "called for")], id="where-its-statement-called-for"),
+    pytest.param("Спільна заява наголошує, що порти мають бути відкриті.",
+                 [("спільна заява", "наголошує")], id="uk-joint-statement-speaks"),
+    pytest.param("У спільній заяві йдеться, що порти мають бути відкриті.",
+                 [("спільна заява", "йдеться")], id="uk-impersonal-in-the-statement"),
+    pytest.param("У цій декларації наголошується, що торгівля важлива.",
+                 [("декларація", "наголошується")], id="uk-impersonal-in-this-declaration"),
+    pytest.param("Йдеться про нові порти для рибалок.", [], id="uk-impersonal-without-a-document"),
+    pytest.param("Anna Berg said the declaration was a good start.", [("Anna Berg", "said")],
+                 id="a-document-spoken-about-is-no-speaker"),
+    pytest.param("“Ports must stay open to every ship,” the joint communiqué said.",
+                 [("joint communiqué", "said")], id="quote-then-the-document-said"),
+])
+def test_documents_speak(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Anna Berg called the accord “a turning point for the north”.",
+                 [("Anna Berg", "called")], id="called-the-accord-a-name"),
+    pytest.param("Anna Berg called it a turning point.", [("Anna Berg", "called")],
+                 id="called-it-a-name"),
+    pytest.param("Anna Berg called Tomas Lind on Monday.", [], id="a-phone-call-is-no-speech"),
+    pytest.param("Anna Berg called for calm.", [("Anna Berg", "called for")], id="called-for"),
+    pytest.param("Anna Berg expressed confidence that the port will open.",
+                 [("Anna Berg", "expressed")], id="expressed-confidence"),
+    pytest.param("Anna Berg, the Maltese prime minister, announced at the summit in Oslo that Malta "
+                 "would build a port.", [("Anna Berg", "announced")], id="announced-words-apart-that"),
+    pytest.param("The council announced a new fund for ports.", [], id="announced-a-thing-is-no-speech"),
+    pytest.param("Norway — represented by its trade minister after the king stayed home — said it "
+                 "would not sign.", [("Norway", "said")], id="subject-before-an-aside-in-dashes"),
+    pytest.param("Норвегія — її представляв міністр торгівлі — заявила, що не підпише угоду.",
+                 [("Norway", "заявила")], id="uk-subject-before-an-aside-in-dashes"),
+    pytest.param("Norway and Malta announced that the port would open in May, the agency reported.",
+                 [("Norway and Malta", "announced that")], id="the-reporting-outlet-is-a-channel"),
+    pytest.param("The port will open in May, Reuters reported.", [("Reuters", "reported")],
+                 id="an-outlet-alone-is-the-source"),
+    pytest.param("Nordic ministers demanded a fairer deal on fishing.",
+                 [("Nordic ministers", "demanded")], id="demanded"),
+    pytest.param("Keir Starmer called on Oslo to reopen the port.", [("Keir Starmer", "called on")],
+                 id="called-on-names-whom-not-who"),
+    pytest.param("Keir Starmer skipped the dinner, citing a cold.", [("Keir Starmer", "citing")],
+                 id="citing-a-reason"),
+    pytest.param("Марко Рубіо висловив впевненість, що порт відкриють.",
+                 [("Марко Рубіо", "висловив")], id="uk-vyslovyv"),
+])
+def test_verbs_that_report_with_an_object(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Keir Starmer told reporters on Monday:\n“The port will open in May and stay open "
+                 "all winter.”", [("Keir Starmer", "told", "The port will open in May and stay open "
+                                   "all winter.")], id="introduced-by-a-colon-line"),
+    pytest.param("“The port will open in May and stay open all winter.” Keir Starmer said so.",
+                 [("Keir Starmer", "said", "The port will open in May and stay open all winter.")],
+                 id="attributed-by-the-short-sentence-after"),
+    pytest.param("Keir Starmer was upbeat after the talks.\n“The port will open in May and stay "
+                 "open all winter.”", [("Keir Starmer", None, "The port will open in May and stay "
+                                        "open all winter.")], id="named-in-the-paragraph-before"),
+    pytest.param("Keir Starmer met Friedrich Merz after the talks.\n“The port will open in May and "
+                 "stay open all winter.”", [(None, None, "The port will open in May and stay open "
+                                            "all winter.")], id="two-people-before-name-no-one"),
+])
+def test_quotes_attributed_a_sentence_away(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(s.speaker, s.verb, s.text) for s in extract("Talks in Oslo\n\n" + text).statements] == expected

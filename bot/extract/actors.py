@@ -25,8 +25,8 @@ from storage.records import Sentence, Statement
 _CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
                      r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?P<who>[Ww]e|I|[Мм]и|[Яя])$")
-_SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|"
-                         r"underlined|confirmed|announced|recalled|reminded|indicated)\b")
+# Reporting verbs end the subject of what follows them (subject_cut_verbs.txt).
+_SPEECH_CUT = re.compile(r"\b" + by_first_letter(fragments("en", "subject_cut_verbs")) + r"\b")
 _VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are|was|were|will|"
                       r"would|can|could|must|wants)\b")
 # "Norway, one of Chile's oldest partners, will ...": an apposition between commas describes the

@@ -6,27 +6,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.extract import lexicon
 from bot.extract.titles import WORD_START
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7,
-    "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "понеділок": 0, "понеділка": 0, "вівторок": 1, "вівторка": 1, "середу": 2,
-    "середа": 2, "четвер": 3, "четверга": 3, "п'ятницю": 4, "пʼятницю": 4, "п’ятницю": 4,
-    "суботу": 5, "субота": 5, "неділю": 6, "неділя": 6,
-}
+# Month and weekday names per language (data/language/<lang>/calendar.json).
+_MONTHS: dict[str, int] = {k: v for lang in lexicon.LANGUAGES
+                           for k, v in lexicon.table(lang, "calendar")["months"].items()}
+_WEEKDAYS: dict[str, int] = {k: v for lang in lexicon.LANGUAGES
+                             for k, v in lexicon.table(lang, "calendar")["weekdays"].items()}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "15-17 June", "15 and 16 June", "June 15 to 17": the event starts on the first day.
-_RANGE = r"(?:\s*(?:[-–]|and|to|і|та)\s*[0-3]?\d(?!\d))?"
+# "10th-12th August", "10 through 12 August", "з 10 по 12 серпня", "з 10 до 12 серпня".
+_RANGE = r"(?:\s*(?:[-–—]|and|to|through|until|till|і|та|по|до)\s*[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
 _ABSOLUTE = [
     re.compile(rf"(?i)\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"(?i){WORD_START}{_MONTH}\s+{_DAY}{_RANGE}{_YEAR}\b"),

@@ -12,6 +12,8 @@ from storage.records import Meeting, Sentence
 
 # Words that mark a sentence as being about the event itself (data/language/*/event.txt).
 EVENT_WORDS = re.compile(r"(?i)" + WORD_START + lexicon.alternation("event") + r"\b")
+# "began", "opened", "розпочався": a sentence that says when the event started (event_start.txt).
+EVENT_STARTED = re.compile(r"(?i)" + WORD_START + lexicon.alternation("event_start") + r"\b")
 _FORMATS = [
     (re.compile(r"(?i)coalition of the willing|коаліці\w+ охочих"), "Coalition of the Willing"),
     (re.compile(r"(?i)ukraine defen[cs]e contact group|\bUDCG\b|ramstein"),
@@ -72,7 +74,9 @@ def meeting_date(ctx: Context) -> tuple[str | None, Sentence | None]:
     base = published or _latest_written_day(ctx)
     title = ctx.doc.title or ""
     sources = [(title, None)] + [(s.text, s) for s in ctx.sentences]
-    for text, sentence in sources:
+    # "The visit began on 10 August" dates the visit, though the lead says when it ended.
+    started = [(t, s) for t, s in sources if EVENT_STARTED.search(t)]
+    for text, sentence in started + sources:
         if not EVENT_WORDS.search(text):
             continue
         dateline = _dateline(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.extract import lexicon
 from bot.extract.context import Context, Found
 from bot.extract.titles import ROLE, ROLE_AT_END, ROLE_RE, ROLE_WORDS, tidy_role
 from storage.records import Sentence
@@ -28,23 +29,10 @@ _TITLE_FIRST = re.compile(rf"(?i){ROLE}\b")
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w.’'\-]*|the)\s+){1,4}$")
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _NON_SPACE = re.compile(r"\S+")
-# Capitalised words that start sentences or name things, never a person's first name.
-_NOT_NAMES = {
-    "the", "a", "an", "in", "on", "at", "this", "that", "these", "it", "he", "she", "we", "they",
-    "following", "according", "during", "after", "before", "while", "since", "speaking",
-    "together", "under", "among", "also", "but", "and", "so", "yes", "today", "thanks", "dear",
-    "mr", "mrs", "ms", "source", "details", "background", "quote", "share", "sitting",
-}
-_THING_WORDS = {
-    "group", "council", "commission", "conference", "coalition", "fund", "agreement", "house",
-    "office", "union", "forces", "ministry", "staff", "summit", "meeting", "partnership",
-    "declaration", "statement", "treaty", "charter", "list", "centre", "center", "palace",
-    "sea", "seas", "war", "army", "command", "parliament", "government", "day", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "organisation", "organization", "alliance", "armed", "article", "defence",
-    "defense", "security", "media", "requirements", "policy", "affairs", "economy", "side",
-}
+# Capitalised words that start sentences, and words that name things: never part of a person's
+# name (data/language/en/not_name_words.txt, thing_words.txt).
+_NOT_NAMES = frozenset(lexicon.words("en", "not_name_words"))
+_THING_WORDS = frozenset(lexicon.words("en", "thing_words"))
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from bot.entities import EntityIndex
+from bot.extract import lexicon
 from bot.extract.agents import Agent, Discourse, parse_agent, person_agent
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from bot.extract.speakers import SPEECH, speakers
+from bot.extract.turns import is_question, label_end, turn_labels, turn_speaker
 from storage.records import Attendance, Sentence, Statement
 
 _Fact = TypeVar("_Fact", Statement, Attendance)
@@ -25,6 +27,7 @@ _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?
 # wish is followed, nobody speaks (a title is a speaker: "according to the head of ...").
 _BY_RULE = re.compile(r"(?:the\s+)?(?:will|wish(?:es)?|terms|spirit|letter|text|logic|principles?|"
                       r"rules?|plan|schedule|results?|data|figures|estimates?)\s+of\b")
+_CHANNEL_VERBS = frozenset(w for lang in lexicon.LANGUAGES for w in lexicon.words(lang, "channel_verbs"))
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
 _CARD = re.compile(r"(?:[\s,]+(?:[A-Z][\w.’'-]*|of|the|and|for))*\s*")
@@ -49,17 +52,21 @@ class _Draft:
 def extract_statements(ctx: Context, disc: Discourse) -> list[Statement]:
     """Return every statement in the document, in order."""
     drafts: list[_Draft] = []
+    labels = turn_labels(ctx)
     for sentence in ctx.sentences:
         disc.starts[sentence.index] = sentence.start
         disc.people.extend(p for p in people_in(ctx, sentence)
                            if not ctx.in_quote(p.start, p.end) and not p.possessive)
+        if sentence.index in labels:
+            drafts.extend(_turn(ctx, disc, sentence, labels[sentence.index]))
+            continue
         found = _attributed(ctx, disc, sentence) or _signature(ctx, disc, sentence, drafts) \
             or _headline(ctx, sentence)
-        if found:
+        if found and not _quote_before(ctx, sentence, found, drafts):
             drafts.extend(found)
         elif _QUOTE_START.match(sentence.text):
             _continue_quote(ctx, disc, sentence, drafts)
-        elif drafts and _TURN.match(drafts[-1].sentence.text) and \
+        elif drafts and (_TURN.match(drafts[-1].sentence.text) or drafts[-1].verb == ":") and \
                 drafts[-1].paragraph == ctx.paragraph_of(sentence.start):
             # "Frederiksen: Yes. Denmark will ...": the whole answer
             drafts[-1].end = max(drafts[-1].end, sentence.end)
@@ -110,7 +117,9 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         for agent in speakers(ctx, disc, sentence, at, sentence.start + verb.end()):
             agents.setdefault(agent.label, (agent, verb.group()))
     low = sentence.text.lower()
-    according = _ACCORDING.finditer(sentence.text) if "according" in low or "словами" in low else ()
+    # "According to the agency, Dar said ...": the source reports the words a verb gives Dar.
+    cited = not agents and ("according" in low or "словами" in low)
+    according = _ACCORDING.finditer(sentence.text) if cited else ()
     for acc in according:
         at = sentence.start + acc.start(1)
         if ctx.in_quote(at):
@@ -118,6 +127,8 @@ def _attributed(ctx: Context, disc: Discourse, sentence: Sentence) -> list[_Draf
         source = parse_agent(ctx, disc, sentence, at, at + len(acc.group(1)))
         if source and not _BY_RULE.match(acc.group(1)):
             agents.setdefault(source.label, (source, "according to"))
+    if len(agents) > 1:  # "X announced that ..., AFP reported": the outlet passes X's words on
+        agents = {k: v for k, v in agents.items() if v[1].lower() not in _CHANNEL_VERBS}
     drafts = []
     for agent, cue in agents.values():
         disc.note_speaker(agent, sentence.index)
@@ -161,21 +172,66 @@ def _headline(ctx: Context, sentence: Sentence) -> list[_Draft]:
     return [draft]
 
 
+def _turn(ctx: Context, disc: Discourse, sentence: Sentence, label: str) -> list[_Draft]:
+    """Return the statement a labelled turn opens; a question's turn opens none."""
+    if is_question(label):
+        return []
+    agent = turn_speaker(ctx, disc, label)
+    disc.note_speaker(agent, sentence.index)
+    draft = _draft(ctx, agent, sentence, ":")
+    draft.text, draft.quote = sentence.text[label_end(sentence.text):], True
+    return [draft]
+
+
 def _continue_quote(ctx: Context, disc: Discourse, sentence: Sentence,
                     drafts: list[_Draft]) -> None:
     """Extend the last statement with a quote that carries on, or start one for its speaker."""
     paragraph = ctx.paragraph_of(sentence.start)
     last = drafts[-1] if drafts else None
-    if last and last.paragraph == paragraph and last.agent is not None:
+    introduced = last is not None and last.sentence.index == sentence.index - 1 and \
+        last.sentence.text.endswith(":")  # "Berg told reporters:" and the quote below it
+    if last and (last.paragraph == paragraph or introduced) and last.agent is not None:
+        quoted = _quoted(ctx, sentence)
         last.end = max(last.end, _evidence_end(ctx, sentence))
-        last.text = f"{last.text} {_quoted(ctx, sentence) or sentence.text}".strip()
+        last.text = quoted if introduced and quoted else f"{last.text} {quoted or sentence.text}".strip()
+        last.quote = last.quote or (introduced and bool(quoted))
         return
     near = last is not None and paragraph - last.paragraph <= 3 and last.agent is not None
-    agent = replace(last.agent, how="context") if near and last and last.agent else None
+    agent = replace(last.agent, how="context") if near and last and last.agent else \
+        _introducer(ctx, sentence)
     words = re.findall(r"\w+", sentence.text)
     if agent is None and (len(words) < 6 or sum(w[0].isupper() for w in words) > len(words) / 2):
         return  # a short or Title Case line in quotes is a heading, not a statement
     drafts.append(_draft(ctx, agent, sentence, None))
+
+
+def _introducer(ctx: Context, sentence: Sentence) -> Agent | None:
+    """Return the one person the paragraph before a bare quote opens with ("Berg was upbeat.
+    / “The port will open.”"): news puts the speaker's name just before the words."""
+    if not sentence.index:
+        return None
+    before = ctx.sentences[sentence.index - 1]
+    if ctx.paragraph_of(sentence.start) - ctx.paragraph_of(before.start) != 1 or \
+            SPEECH.search(before.text) or ctx.quotes and ctx.in_quote(before.start, before.end):
+        return None
+    people = {p.person_id or p.name: p for p in people_in(ctx, before) if not p.possessive}
+    first = next(iter(people.values()), None)
+    if len(people) != 1 or first is None or first.start - before.start > 4:
+        return None
+    return person_agent(first, "context")
+
+
+def _quote_before(ctx: Context, sentence: Sentence, found: list[_Draft],
+                  drafts: list[_Draft]) -> bool:
+    """Give a bare quote the speaker of the short sentence after it ("“...” Berg said so on
+    Monday."); tell whether that sentence is thereby used up."""
+    last = drafts[-1] if drafts else None
+    if len(found) != 1 or last is None or last.agent is not None or not last.quote or \
+            last.sentence.index != sentence.index - 1 or last.paragraph != found[0].paragraph or \
+            found[0].quote or len(sentence.text.split()) > 8:
+        return False
+    last.agent, last.verb = found[0].agent, found[0].verb
+    return True
 
 
 def _note_collective(ctx: Context, disc: Discourse, sentence: Sentence) -> None:

@@ -64,13 +64,5 @@ def is_plural_role(text: str) -> bool:
     ukrainian_plural = last[-1:] in ("и", "і") and not last.isascii()  # "прем'єр-міністри"
     return (last.endswith("s") and last not in {"affairs", "chiefs"}) or ukrainian_plural
 
-# Single words that belong to office titles, never to a person's name.
-ROLE_WORDS = {
-    "president", "presidents", "vice-president", "prime", "minister", "ministers", "chancellor",
-    "federal", "secretary", "secretary-general", "general", "generals", "deputy", "first",
-    "envoy", "special", "ambassador", "senator", "senators", "chief", "head", "king", "queen",
-    "commissioner", "leader", "leaders", "foreign", "defense", "defence", "treasury", "high",
-    "representative", "premier", "admiral", "commander", "spokesperson", "state", "pm",
-    "emir", "amir", "crown", "prince", "sultan", "lady", "counterpart",
-    "президент", "канцлер", "міністр", "сенатор", "посол",
-}
+# Single words that belong to office titles, never to a person's name (title_words.txt).
+ROLE_WORDS = frozenset(word for lang in lexicon.LANGUAGES for word in lexicon.words(lang, "title_words"))

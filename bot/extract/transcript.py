@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import re
 
+from bot.extract import lexicon
 from bot.extract.agents import Agent, person_agent
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
 from bot.extract.people import people_in
 from bot.extract.titles import WORD_START
+from bot.extract.turns import turn_labels
 from storage.records import Sentence, Statement
 
 _FIRST_PERSON = re.compile(
     r"(?i)" + WORD_START + by_first_letter(alternatives(r"I|we|our|us|my|me|ми|я|наш\w*")) + r"\b")
-_TITLE_ROLE = re.compile(r"\b(?P<role>PM|Prime Minister|President|Chancellor|Secretary[- ]General|"
-                         r"Foreign Secretary|Defence Secretary|Defense Secretary)\b")
+# "PM statement ...", "Chancellor's speech ...": the title names the speaker (speaker_titles.txt).
+_TITLE_ROLE = re.compile(r"\b(?P<role>" + by_first_letter(lexicon.fragments("en", "speaker_titles")) + r")\b")
 _VOCATIVE = re.compile(r"(?i)\bdear\s+((?:Mr\.?\s+|Mrs\.?\s+|Madam\s+)?[A-Z][\w-]*)")
-_GREETING = re.compile(r"(?i)^(?:good (?:morning|afternoon|evening)|thank you|dear\b|ladies)")
+# "Good morning.", "Thank you, Mr President.": openings that say nothing (greetings.txt).
+_GREETING = re.compile(r"(?i)^" + by_first_letter(lexicon.fragments("en", "greetings")) + r"\b")
 _PASSAGE = 280  # characters: a transcript is stored as passages of a few sentences
 
 
@@ -32,6 +35,8 @@ def is_transcript(ctx: Context) -> bool:
         return False
     if len(ctx.quotes) > 2:
         return False  # checked first: it needs no pattern run on every sentence
+    if turn_labels(ctx):
+        return False  # its turns name their speakers (bot.extract.turns)
     body = [s for s in ctx.sentences[1:] if not ctx.in_quote(s.start + 1, s.end - 1)
             and not s.text.startswith(("“", '"', "«"))]
     first = [s for s in body if _FIRST_PERSON.search(s.text)]
