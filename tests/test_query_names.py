@@ -74,3 +74,14 @@ def test_meetings_whose_names_hold_every_word_asked() -> None:
     words = [word_terms([w], label=w) for w in ("joint", "expeditionary", "force")]
     assert meetings.naming_all(words) == ["a", "c"]
     assert meetings.naming_all([word_terms(["coalition"], label="c")]) == ["b"]
+
+
+def test_a_short_surname_is_searched_with_the_given_name() -> None:
+    # "Dar" alone would find every "dar" in a text; dropping the person found nothing at all.
+    person = Entity(id="p", kind="person", name="Omar Dar", aliases=("Omar Dar",))
+    terms = name_terms(person)
+    assert terms.expr is not None and '"omar"' in terms.expr
+    assert terms.in_text("Foreign Minister Omar Dar said the talks would go on.")
+    assert not terms.in_text("The dar of the village spoke first.")
+    long_surname = name_terms(Entity(id="q", kind="person", name="Anna Lindqvist", aliases=()))
+    assert long_surname.in_text("Lindqvist said so.")  # a long one is searched alone

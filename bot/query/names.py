@@ -135,10 +135,10 @@ def _variants(entity: Entity) -> list[list[str]]:
             toks = toks[1:]  # "the White House": the article adds nothing but cost
         if not toks:
             continue
-        if entity.kind == "person" and len(toks) > 1:
-            toks = toks[-1:]  # surnames: texts name people by surname after the first mention
-            if len(toks[0]) < 4:
-                continue
+        if entity.kind == "person" and len(toks) > 1 and len(toks[-1]) >= 4:
+            # Surnames: texts name people by surname after the first mention. A short one
+            # ("Dar", "Li") is too common a word alone: the full name is searched then.
+            toks = toks[-1:]
         if len(toks) == 1 and (toks[0] in _AMBIGUOUS or len(toks[0]) < 2):
             if not (entity.kind == "org" and toks[0] in {"eu", "un"}):
                 continue
