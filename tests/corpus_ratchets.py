@@ -14,16 +14,16 @@ from __future__ import annotations
 # Checks passed, precision checks free of distractors, and the largest median answer length
 # (characters) allowed.
 QA = {
-    "all": {"passed": 185, "precise": 75, "median_chars": 872},
+    "all": {"passed": 189, "precise": 76, "median_chars": 869},
     1: {"passed": 90, "precise": 2, "median_chars": 869},
     2: {"passed": 59, "precise": 40, "median_chars": 696},
-    3: {"passed": 46, "precise": 31, "median_chars": 1075},
+    3: {"passed": 49, "precise": 32, "median_chars": 983},
 }
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.
 GOLD = {
-    "all": {"attendees": 0.87, "statements": 0.84, "commitments": 0.65, "agreements": 0.76, "dates": 41},
+    "all": {"attendees": 0.87, "statements": 0.84, "commitments": 0.67, "agreements": 0.76, "dates": 41},
     1: {"attendees": 1.00, "statements": 0.96, "commitments": 0.77, "agreements": 0.96, "dates": 16},
     2: {"attendees": 0.77, "statements": 0.88, "commitments": 0.61, "agreements": 0.83, "dates": 12},
-    3: {"attendees": 0.73, "statements": 0.64, "commitments": 0.45, "agreements": 0.57, "dates": 13},
+    3: {"attendees": 0.73, "statements": 0.64, "commitments": 0.57, "agreements": 0.57, "dates": 13},
 }

@@ -282,3 +282,55 @@ def test_which_after_a_person_is_not_the_person() -> None:
     text = ("Aid talks\n\nMinisters welcomed the grid plan presented by the President of the "
             "Commission, which could mobilise up to €90 billion.")
     assert [c.actor for c in extract(text).commitments] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile and Peru have formally agreed to a truce.",
+                 [("Chile and Peru", "ready")], id="ly-adverb-leaves-the-actor"),
+    pytest.param("Italy pledged 5 million euros.", [("Italy", "pledge")], id="italy-is-no-adverb"),
+    pytest.param("Canada put $2 billion into the new health fund.", [("Canada", "pledge")],
+                 id="put-money-into"),
+    pytest.param("Canada said it would put pressure on the rebels.", [], id="put-pressure-no-money"),
+    pytest.param("Japan will invest €4 billion in chip plants.", [("Japan", "pledge")],
+                 id="will-invest"),
+    pytest.param("Brazil is pledging 1 billion dollars to the fund.", [("Brazil", "pledge")],
+                 id="is-pledging"),
+    pytest.param("The largest gift came from Canada, pledging US$ 2 billion to the fund.",
+                 [("Canada", "pledge")], id="participle-after-a-name"),
+    pytest.param("Chile opened the summit on Monday, pledging 40 million dollars.",
+                 [("Chile", "pledge")], id="participle-after-a-clause"),
+    pytest.param("Peru would keep its copper exports open, while Chile would maintain its quotas.",
+                 [("Peru", "intent"), ("Chile", "intent")], id="would-maintain"),
+    pytest.param("Peru will operate the new port for 30 years.", [("Peru", "intent")],
+                 id="will-operate-for-years"),
+    pytest.param("Peru and Chile met in Lima. He said the two countries would hold talks on trade.",
+                 [("Peru and Chile", "intent")], id="the-two-countries"),
+    pytest.param("Brazil hosted. Chile and Peru said on Monday they agreed to a truce, and both "
+                 "sides will keep troops at the border.",
+                 [("Chile and Peru", "ready"), ("Chile and Peru", "intent")],
+                 id="both-sides-named-in-the-sentence"),
+    pytest.param("Ministers each pledged to double their aid.", [("Ministers", "pledge")],
+                 id="each-is-no-part-of-the-actor"),
+])
+def test_phrasings_of_news_reports(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Японія інвестує 3 мільярди доларів у нові заводи.", [("Japan", "pledge")],
+                 id="uk-invests"),
+    pytest.param("Чилі та Перу уклали угоду. Обидві сторони погодилися відновити рейси.",
+                 [("Chile and Peru", "intent")], id="uk-both-sides"),
+])
+def test_ukrainian_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_under_which_clause_has_its_own_subject() -> None:
+    rows = extract("Talks\n\nPeru and Chile signed a deal under which Peru will supply gas to "
+                   "Chile for ten years.").commitments
+    assert [(c.actor, c.kind, c.action) for c in rows] == [
+        ("Peru and Chile", "signed", "signed a deal"),
+        ("Peru", "pledge", "will supply gas to Chile for ten years.")]

@@ -24,6 +24,7 @@ _ADVERB = r"(?:" + by_first_letter(fragments("en", "binding_adverbs")) + r"\s+)?
 # An amount's first characters: a currency sign, one with its country's letters ("US$ 2bn",
 # "C$40m") or a digit.
 _MONEY = r"(?:[A-Z]{0,3}[$€£]|\d)"
+_ABOUT = r"(?:almost|over|about|nearly|more\s+than|up\s+to|another|an\s+additional|a\s+further)"
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
@@ -37,6 +38,11 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
                       rf"about|nearly|more\s+than|{_MONEY}))"),
         ("commit", rf"commit(?=\s+(?:almost|over|about|nearly|{_MONEY}))"),
+        # "put $3bn into the fund", "invested €2bn in", "pledging $1bn", "committing 500 troops":
+        # money or means named right after the verb
+        *((word, rf"{verb}(?=\s+(?:{_ABOUT}\s+)?{_MONEY})") for word, verb in [
+            ("put", r"put(?:s|ting)?"), ("invest", r"invest(?:s|ed|ing)?"),
+            ("pledging", r"pledging"), ("committing", r"committing")]),
         # "contributed $40m to the fund", "внесе 5 млн доларів": money given to a common pot
         ("contributed", rf"contributed(?=\s+(?:almost|over|about|nearly|more\s+than|{_MONEY}))"),
         ("внес", r"внес(?:е|уть|ла|ли|ло)(?=\s+(?:понад\s+|майже\s+|близько\s+)?\d)"),
@@ -250,7 +256,7 @@ def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
     if quote is not None:
         stop = min(stop, quote - 1 - sentence.start)
     clause = re.search(
-        r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
+        r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|,?\s+(?:under|by|through)\s+which\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
         sentence.text[at:stop])
     end = at + clause.start() if clause else stop
     return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))
