@@ -80,3 +80,13 @@ def test_unsigned_and_manner(text: str, expected: list[tuple[object, ...]]) -> N
 def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     found = extract(text).agreements
     assert [fields(a, "title", "parties", "signed") for a in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile and Peru signed a declaration in Lima on Friday.",
+                 [("Chile–Peru declaration", ("Chile", "Peru"), True)], id="bare-kind-named-by-parties"),
+    pytest.param("Chile and Peru signed the Lima Accord on Friday.",
+                 [("Lima Accord", ("Chile", "Peru"), True)], id="a-proper-title-stays"),
+])
+def test_a_document_named_only_by_its_kind(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert agreements(text) == expected

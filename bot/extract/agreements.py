@@ -69,7 +69,21 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
             out.append(_agreement(ctx, sentence, title, 0, False, [authors] if authors else []))
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
-    return _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
+    merged = _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
+    return [_named_by_parties(row) for row in merged] if ctx.language == "en" else merged
+
+
+# "the declaration", "a joint statement": a title that is only the kind of document
+_BARE = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:new\s+|joint\s+|historic\s+)*{_NOUN}")
+
+
+def _named_by_parties(row: Agreement) -> Agreement:
+    """Name a document the text calls only by its kind by its parties, as readers tell such
+    documents apart: "a declaration" signed by Chile and Peru is the "Chile–Peru declaration"."""
+    if not row.parties or not _BARE.fullmatch(row.title):
+        return row
+    kind = re.sub(r"(?i)^(?:the|an?)\s+", "", row.title)
+    return replace(row, title=f"{'–'.join(row.parties)} {kind}")
 
 
 def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agreement]:
