@@ -334,3 +334,32 @@ def test_under_which_clause_has_its_own_subject() -> None:
     assert [(c.actor, c.kind, c.action) for c in rows] == [
         ("Peru and Chile", "signed", "signed a deal"),
         ("Peru", "pledge", "will supply gas to Chile for ten years.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Minister Ana Ruiz signed on behalf of the government of Chile, and minister Luis "
+                 "Soto signed on behalf of Peru.", [("Chile and Peru", "signed")],
+                 id="signed-on-behalf-of-two-sides"),
+    pytest.param("Ana Ruiz signed the treaty as a witness.", [], id="a-witness-is-no-party"),
+    pytest.param("Chile and Peru signed a trade pact. On behalf of the government of Chile, I signed "
+                 "the pact.", [("Chile and Peru", "signed")], id="one-side-of-a-pair-already-signing"),
+    pytest.param("In close cooperation with Chile, Peru, and Bolivia, the European Union will "
+                 "continue to fund the project.", [("European Union", "intent")],
+                 id="list-in-an-opening-phrase"),
+    pytest.param("The note added: “The deal is in force. In close coordination with Chile, the "
+                 "United States will continue to engage both parties.”",
+                 [("United States", "intent")], id="second-sentence-of-a-quote"),
+    pytest.param("“We look forward to hosting the leaders in Lima next month,” the Peruvian foreign "
+                 "minister Luis Soto said.", [("Peru", "intent")], id="look-forward-to-hosting"),
+    pytest.param("Peru reaffirms its commitment to the truce.", [("Peru", "support")],
+                 id="reaffirms-present-tense"),
+])
+def test_signatures_and_clauses(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_ukrainian_signature_on_behalf() -> None:
+    rows = extract("Зустріч\n\nМіністр Анна Руїс підписала угоду від імені уряду Чилі.",
+                   language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile", "signed")]

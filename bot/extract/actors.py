@@ -23,7 +23,9 @@ from bot.extract.context import Context
 from bot.extract.lexicon import LANGUAGES, alternation, fragments
 from storage.records import Sentence, Statement
 
-_CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
+# A clause ends at a sentence's end too: a quote of several sentences is one "sentence" here.
+_CLAUSE = re.compile(r"[;:(“”\"«»—–]|(?<=[a-z][.!?])\s+(?=[A-Z])|"
+                     r"\b(?:that|but|while|which|what|who|after|since|as|when|"
                      r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?P<who>[Ww]e|I|[Мм]и|[Яя])$")
 _SPEECH_CUT = re.compile(r"\b(?:said|says|told|stated|noted|added|stressed|emphasi[sz]ed|"
@@ -200,6 +202,12 @@ def subject_phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int
             return None  # "На конференції в Римі пообіцяли": no subject, only a place
         start += comma + 1  # "On the eve of the summit, Poland pledged ..."
         text = ctx.text[start:end]
+        # "In coordination with Chile, Peru, and Bolivia, the EU will ...": the opening phrase's
+        # list ends with its "and" item; the subject follows it.
+        closed = list(re.finditer(r"\band\s+[^,]+,\s+(?=(?:the\s+)?[A-Z])", text))
+        if closed:
+            start += closed[-1].end()
+            text = ctx.text[start:end]
     verbs = list(_VERBISH.finditer(strip_tail(text)))
     if _TWO_SIDES.search(strip_tail(text)):  # "the two countries" before its trailing "countries" is cut
         return two_sides(ctx, sentence, start)

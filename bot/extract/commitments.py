@@ -110,10 +110,12 @@ def extract_commitments(ctx: Context, disc: Discourse,
     for sentence in ctx.sentences:
         last: Agent | None = None
         cues = _cues(sentence)
-        for i, (kind, at, _end) in enumerate(cues):
-            if _unbinding(sentence, at):
-                continue
-            agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
+        for i, (kind, at, cue_end) in enumerate(cues):
+            if _unbinding(sentence, at) or (kind == "signed" and _WITNESS.match(sentence.text, cue_end)):
+                continue  # "signed as a witness": a guarantor's signature binds no party
+            on_behalf = _on_behalf(ctx, sentence) if kind == "signed" else None
+            agent = on_behalf or find_actor(ctx, disc, sentence, at, speakers.get(sentence.index),
+                                            last)
             if agent is None or (_OWNED.search(sentence.text[:at]) and not agent.country
                                  and not agent.org):
                 continue  # "the minister's offer": an owner that names no country or body
@@ -218,6 +220,31 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     return [_pair(names, agent)] if len(names) >= 2 else [agent]
 
 
+# "signed as a witness", "підписав як свідок"
+_WITNESS = re.compile(r"(?i)[^.,;]{0,40}?\s+(?:as\s+(?:an?\s+)?(?:witness|observer|guarantor)|"
+                      r"як\s+свід\w*)\b")
+# "signed on behalf of the government of Chile", "підписав від імені уряду Чилі"
+_BEHALF = re.compile(r"(?i)\b(?:on\s+behalf\s+of|від\s+імені)\s+(?:(?:the\s+)?(?:government|уряду|"
+                     r"people)\s+of\s+|уряду\s+)?")
+
+
+def _on_behalf(ctx: Context, sentence: Sentence) -> Agent | None:
+    """Return the countries a sentence's signatures are made for: "A signed on behalf of Chile,
+    and B on behalf of Peru" is one signing by Chile and Peru."""
+    if "behalf" not in sentence.text and "імені" not in sentence.text:
+        return None
+    ends = [sentence.start + m.end() for m in _BEHALF.finditer(sentence.text)]
+    found = ctx.mentions(sentence)
+    sides = [next((f.name for f in found if f.kind in ("country", "org") and end <= f.start <= end + 4),
+                  None) for end in ends]
+    names = list(dict.fromkeys(side for side in sides if side))
+    if not names:
+        return None
+    if len(names) == 1:
+        return Agent(label=names[0], how="name", country=names[0])
+    return _pair(names, Agent(label="", how="name"))
+
+
 # "Chile and Peru each pledged", "Чилі та Перу кожна виділили", "виділили по 5 млн": the
 # members commit one by one, each to the whole amount.
 _EACH = re.compile(r"(?i)\b(?:each|кожн(?:а|ий|е|ен))\s+$")
@@ -293,17 +320,23 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
 
 
 def _dedupe(rows: list[Commitment]) -> list[Commitment]:
-    """Drop repeats: the same actor, kind and amount, or the same actor, kind and action."""
+    """Drop repeats: the same actor, kind and amount, or the same actor, kind and action; a
+    signing by one side of a pair already seen signing ("Chile signed" after "Chile and Peru
+    signed")."""
     seen: set[tuple[str, str, str]] = set()
+    signers: list[frozenset[str]] = []
     out = []
     for row in rows:
         keys = {(row.actor, row.kind, " ".join(row.action.split()[:6]))}
         if row.amount:
             keys.add((row.actor, row.kind, row.amount))
-        if row.kind == "signed":
+        sides = frozenset(re.split(r",\s*|\s+and\s+", row.actor)) if row.kind == "signed" else None
+        if sides:
             keys.add((row.actor, row.kind, ""))
-        if keys & seen:
+        if keys & seen or (sides and any(sides < pair for pair in signers)):
             continue
+        if sides:
+            signers.append(sides)
         seen |= keys
         out.append(row)
     return out
