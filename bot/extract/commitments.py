@@ -10,7 +10,7 @@ from bot.extract.agents import Agent, Discourse, parse_agent
 from bot.extract.alternation import by_first_letter
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
-from bot.extract.lexicon import LANGUAGES, fragments, words
+from bot.extract.lexicon import LANGUAGES, alternation, fragments, words
 from storage.records import Commitment, Sentence, Statement
 
 # The kinds in the order they are tried: at one place a stronger kind wins ("committed $5bn" is
@@ -220,12 +220,10 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
     return [_pair(names, agent)] if len(names) >= 2 else [agent]
 
 
-# "signed as a witness", "підписав як свідок"
-_WITNESS = re.compile(r"(?i)[^.,;]{0,40}?\s+(?:as\s+(?:an?\s+)?(?:witness|observer|guarantor)|"
-                      r"як\s+свід\w*)\b")
+# "signed the treaty as a witness", "підписав як свідок": a guarantor's signature binds no party
+_WITNESS = re.compile(r"(?i)[^.,;]{0,40}?\s+" + alternation("signed_as_witness") + r"(?!\w)")
 # "signed on behalf of the government of Chile", "підписав від імені уряду Чилі"
-_BEHALF = re.compile(r"(?i)\b(?:on\s+behalf\s+of|від\s+імені)\s+(?:(?:the\s+)?(?:government|уряду|"
-                     r"people)\s+of\s+|уряду\s+)?")
+_BEHALF = re.compile(r"(?i)(?<!\w)" + alternation("signed_for") + r"\s+(?:the\s+)?")
 
 
 def _on_behalf(ctx: Context, sentence: Sentence) -> Agent | None:
