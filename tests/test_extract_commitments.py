@@ -363,3 +363,9 @@ def test_ukrainian_signature_on_behalf() -> None:
     rows = extract("Зустріч\n\nМіністр Анна Руїс підписала угоду від імені уряду Чилі.",
                    language="uk").commitments
     assert [(c.actor, c.kind) for c in rows] == [("Chile", "signed")]
+
+
+def test_leaders_of_two_countries_sign_for_them_once() -> None:
+    rows = extract("Talks\n\nChile and Peru signed a security agreement on Monday. The leaders of "
+                   "Chile and Peru signed a 10-year security agreement in Lima.").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile and Peru", "signed")]

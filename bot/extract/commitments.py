@@ -209,6 +209,11 @@ def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at
         names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
         return [Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
                       collective=True)]
+    if not partner and not signers and not pronoun and agent.collective:
+        # "the leaders of Chile and Peru signed": the countries sign, whoever holds the pen
+        named = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
+        if len(set(named)) >= 2:
+            return [_pair(list(dict.fromkeys(named)), agent)]
     other_side = _partner(ctx, sentence, sentence.start + at + partner.end()) if partner else None
     if other_side and not signers and not pronoun:
         countries = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
