@@ -369,3 +369,22 @@ def test_leaders_of_two_countries_sign_for_them_once() -> None:
     rows = extract("Talks\n\nChile and Peru signed a security agreement on Monday. The leaders of "
                    "Chile and Peru signed a 10-year security agreement in Lima.").commitments
     assert [(c.actor, c.kind) for c in rows] == [("Chile and Peru", "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Bolivian President Luis Arce met Gabriel Boric in Lima. He also confirmed plans to "
+                 "visit Chile in April.", [("Luis Arce", "intent")], id="confirmed-plans-to"),
+    pytest.param("Chile announced plans to build a new port.", [("Chile", "intent")],
+                 id="announced-plans-to"),
+    pytest.param("Forty countries have endorsed the reef plan as of today.",
+                 [("Forty countries", "support")], id="endorsed"),
+    pytest.param("The plan was endorsed by Chile.", [], id="endorsed-by-is-passive"),
+])
+def test_plans_and_endorsements(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_ukrainian_endorsement() -> None:
+    rows = extract("Зустріч\n\nЧилі схвалила план відновлення рифів.", language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile", "support")]

@@ -76,6 +76,10 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
     cut = cuts[-1] if cuts else None
     start, stop = (cut.end() if cut else 0), len(head.rstrip())
     phrase = strip_tail(head[start:])
+    if not phrase and cut and _SPEECH_CUT.fullmatch(cut.group()) and not head[cut.end():].strip():
+        # "He confirmed plans to visit", "Chile announced plans to ...": the plans are the
+        # subject's of the verb right before them
+        return _speaker_before(ctx, disc, sentence, head)
     first = _FIRST_PERSON.search(phrase)
     if first:
         return _first_person(ctx, first.group("who"), speaker)

@@ -74,7 +74,8 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
                    r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
     ),
-    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
+    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)"),
+                ("endorsed", r"endorsed(?!\s+by)")),
 }
 # "long-delivered", "US-backed": a cue inside a compound word is an adjective.
 _NOT_COMPOUND = {"delivered": r"(?<![-‑])", "support": r"(?<![-‑])"}
