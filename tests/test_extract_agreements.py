@@ -87,6 +87,11 @@ def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
                  [("Chile–Peru declaration", ("Chile", "Peru"), True)], id="bare-kind-named-by-parties"),
     pytest.param("Chile and Peru signed the Lima Accord on Friday.",
                  [("Lima Accord", ("Chile", "Peru"), True)], id="a-proper-title-stays"),
+    pytest.param("The Lima Ocean Summit was held on Monday, where its joint declaration called for "
+                 "cleaner seas.", [("Lima Ocean Summit joint declaration", (), False)],
+                 id="bare-kind-named-by-the-event-before-it"),
+    pytest.param("Leaders adopted a joint declaration.", [("joint declaration", (), False)],
+                 id="bare-kind-without-parties-or-event"),
 ])
 def test_a_document_named_only_by_its_kind(text: str, expected: list[tuple[object, ...]]) -> None:
     assert agreements(text) == expected

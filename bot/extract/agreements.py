@@ -70,11 +70,33 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
     merged = _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
-    return [_named_by_parties(row) for row in merged] if ctx.language == "en" else merged
+    if ctx.language != "en":
+        return merged
+    return [_named_by_event(ctx, row) if not row.parties else _named_by_parties(row)
+            for row in merged]
 
 
 # "the declaration", "a joint statement": a title that is only the kind of document
 _BARE = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:new\s+|joint\s+|historic\s+)*{_NOUN}")
+
+
+# "the Lima Climate Summit", "the Pacific Islands Forum": a named event before a document
+_EVENT_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\s+){1,5}(?:Summit|Conference|Forum|Council|Meeting|Dialogue)\b")
+
+
+def _named_by_event(ctx: Context, row: Agreement) -> Agreement:
+    """Name a document that only its kind names, and no party, by the event its sentence names
+    before it: "the Lima Ocean Summit ended, and its joint declaration ..." -> "Lima Ocean Summit
+    joint declaration"."""
+    if not _BARE.fullmatch(row.title) or not 0 <= row.sentence < len(ctx.sentences):
+        return row
+    sentence = ctx.sentences[row.sentence]
+    events = list(_EVENT_NAME.finditer(sentence.text[:row.start - sentence.start]))
+    if not events:
+        return row
+    name = re.sub(r"^(?:The|At|In|During|After)\s+", "", events[-1].group())
+    kind = re.sub(r"(?i)^(?:the|an?)\s+", "", row.title)
+    return replace(row, title=f"{name} {kind}")
 
 
 def _named_by_parties(row: Agreement) -> Agreement:
