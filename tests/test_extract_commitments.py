@@ -388,3 +388,24 @@ def test_plans_and_endorsements(text: str, expected: list[tuple[str, str]]) -> N
 def test_ukrainian_endorsement() -> None:
     rows = extract("Зустріч\n\nЧилі схвалила план відновлення рифів.", language="uk").commitments
     assert [(c.actor, c.kind) for c in rows] == [("Chile", "support")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("“We want to be partners of choice,” European Commission President Ursula von der "
+                 "Leyen said.", [("European Commission", "intent")], id="we-of-an-office-is-its-body"),
+    pytest.param("Peru announced a ceasefire, said the minister.", [], id="aid-is-no-part-of-said"),
+])
+def test_precision_of_speakers_and_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Лідери Чилі та Перу погодилися, що перемир'я має тривати 30 днів.", [],
+                 id="uk-agreed-that-is-a-view"),
+    pytest.param("Лідери Чилі та Перу погодилися посилити тиск на бойовиків.",
+                 [("Лідери Чилі та Перу", "intent")], id="uk-agreed-to-act"),
+])
+def test_ukrainian_agreed(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == expected

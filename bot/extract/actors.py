@@ -272,5 +272,7 @@ def _first_person(ctx: Context, who: str, speaker: Statement | None) -> Agent | 
                      country=speaker.speaker_country) if speaker.speaker else None
     if re.search(r"(?i)\bagreed\b", ctx.text[speaker.start:speaker.end]) and ctx.meeting_format:
         return Agent(label=f"{ctx.meeting_format} partners", how="context", collective=True)
+    if speaker.speaker_org:  # "we" of the Commission's president is the EU, not her country
+        return Agent(label=speaker.speaker_org, how="pronoun", org=speaker.speaker_org)
     country = speaker.speaker_country
     return Agent(label=country, how="pronoun", country=country) if country else None

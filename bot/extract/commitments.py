@@ -46,7 +46,7 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         # "contributed $40m to the fund", "внесе 5 млн доларів": money given to a common pot
         ("contributed", rf"contributed(?=\s+(?:almost|over|about|nearly|more\s+than|{_MONEY}))"),
         ("внес", r"внес(?:е|уть|ла|ли|ло)(?=\s+(?:понад\s+|майже\s+|близько\s+)?\d)"),
-        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
+        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?\b(?:package|aid|deal|"
                        r"funding|billion|million))") for word, verb in [
             ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
             ("rolled", r"rolled\s+out")]),
@@ -68,6 +68,8 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
+        # "погодилися посилити тиск" binds; "погодилися, що ..." is a view they share (speech)
+        ("погоди", r"погоди(?:ли|лися|вся|лася)(?!\s*,?\s*що\b)"),
         ("could", rf"could\s+{_GIVING}"),
         *((aux, rf"{aux}\s+{_ADVERB}{_ACTING}") for aux in ("will", "would")),
         # "launched a fund", "launches the initiative"
