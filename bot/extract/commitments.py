@@ -6,11 +6,12 @@ import bisect
 import re
 
 from bot.extract.actors import find_actor, subject_phrase
-from bot.extract.agents import Agent, Discourse, parse_agent
+from bot.extract.agents import Agent, Discourse
 from bot.extract.alternation import by_first_letter
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
-from bot.extract.lexicon import LANGUAGES, alternation, fragments, words
+from bot.extract.lexicon import LANGUAGES, fragments, words
+from bot.extract.signing import HEADS, each_member, on_behalf_of, signers, witnessed
 from storage.records import Commitment, Sentence, Statement
 
 # The kinds in the order they are tried: at one place a stronger kind wins ("committed $5bn" is
@@ -102,7 +103,6 @@ _CUES = [(kind, _cue_pattern(kind)) for kind in KINDS]
 # Testing the needles first lets most sentences skip most patterns (the patterns are the
 # costliest part of extracting commitments).
 _NEEDLES = {kind: _needles(kind) for kind in KINDS}
-_HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
 
 def extract_commitments(ctx: Context, disc: Discourse,
@@ -114,9 +114,9 @@ def extract_commitments(ctx: Context, disc: Discourse,
         last: Agent | None = None
         cues = _cues(sentence)
         for i, (kind, at, cue_end) in enumerate(cues):
-            if _unbinding(sentence, at) or (kind == "signed" and _WITNESS.match(sentence.text, cue_end)):
+            if _unbinding(sentence, at) or (kind == "signed" and witnessed(sentence, cue_end)):
                 continue  # "signed as a witness": a guarantor's signature binds no party
-            on_behalf = _on_behalf(ctx, sentence) if kind == "signed" else None
+            on_behalf = on_behalf_of(ctx, sentence) if kind == "signed" else None
             agent = on_behalf or find_actor(ctx, disc, sentence, at, speakers.get(sentence.index),
                                             last)
             if agent is None or (_OWNED.search(sentence.text[:at]) and not agent.country
@@ -125,8 +125,8 @@ def extract_commitments(ctx: Context, disc: Discourse,
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            agents = (_signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
-                      else _each(ctx, sentence, agent, at))
+            agents = (signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
+                      else each_member(ctx, sentence, agent, at))
             out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
@@ -188,101 +188,6 @@ def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitme
     return out
 
 
-def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
-             end: int) -> list[Agent]:
-    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"; several
-    countries that each sign with one partner sign one document each ("Canada and Italy signed
-    agreements with Ukraine": Canada and Ukraine, Italy and Ukraine)."""
-    head = sentence.text[:at]
-    cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
-              default=0)
-    lo, hi = sentence.start + cut, sentence.start + at
-    signers = [p for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
-    sides = [p.country for p in signers]
-    pronoun = re.search(r"\b(?:he|she)(?=\s+and\b)", head[cut:])  # "he and President X signed"
-    if pronoun:
-        other = parse_agent(ctx, disc, sentence, lo + pronoun.start(), lo + pronoun.end())
-        sides.insert(0, other.country if other else None)
-    if agent.country and not sides:
-        sides.append(agent.country)
-    partner = re.search(r"\bwith\s+", sentence.text[at:end])
-    heads = len(signers) >= 2 and all(p.role in _HEADS and p.country for p in signers)
-    if not partner and len(signers) >= 2 and not pronoun and not heads:
-        # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
-        names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
-        return [Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
-                      collective=True)]
-    if not partner and not signers and not pronoun and agent.collective:
-        # "the leaders of Chile and Peru signed": the countries sign, whoever holds the pen
-        named = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
-        if len(set(named)) >= 2:
-            return [_pair(list(dict.fromkeys(named)), agent)]
-    other_side = _partner(ctx, sentence, sentence.start + at + partner.end()) if partner else None
-    if other_side and not signers and not pronoun:
-        countries = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
-        if len(countries) >= 2 and other_side not in countries:
-            return [_pair([country, other_side], agent) for country in dict.fromkeys(countries)]
-    if other_side:
-        sides.append(other_side)
-    names = [s for s in dict.fromkeys(sides) if s]
-    return [_pair(names, agent)] if len(names) >= 2 else [agent]
-
-
-# "signed the treaty as a witness", "підписав як свідок": a guarantor's signature binds no party
-_WITNESS = re.compile(r"(?i)[^.,;]{0,40}?\s+" + alternation("signed_as_witness") + r"(?!\w)")
-# "signed on behalf of the government of Chile", "підписав від імені уряду Чилі"
-_BEHALF = re.compile(r"(?i)(?<!\w)" + alternation("signed_for") + r"\s+(?:the\s+)?")
-
-
-def _on_behalf(ctx: Context, sentence: Sentence) -> Agent | None:
-    """Return the countries a sentence's signatures are made for: "A signed on behalf of Chile,
-    and B on behalf of Peru" is one signing by Chile and Peru."""
-    if "behalf" not in sentence.text and "імені" not in sentence.text:
-        return None
-    ends = [sentence.start + m.end() for m in _BEHALF.finditer(sentence.text)]
-    found = ctx.mentions(sentence)
-    sides = [next((f.name for f in found if f.kind in ("country", "org") and end <= f.start <= end + 4),
-                  None) for end in ends]
-    names = list(dict.fromkeys(side for side in sides if side))
-    if not names:
-        return None
-    if len(names) == 1:
-        return Agent(label=names[0], how="name", country=names[0])
-    return _pair(names, Agent(label="", how="name"))
-
-
-# "Chile and Peru each pledged", "Чилі та Перу кожна виділили", "виділили по 5 млн": the
-# members commit one by one, each to the whole amount.
-_EACH = re.compile(r"(?i)\b(?:each|кожн(?:а|ий|е|ен))\s+$")
-_EACH_AFTER = re.compile(r"\s*\w+\s+по\s+\d")
-
-
-def _each(ctx: Context, sentence: Sentence, agent: Agent, at: int) -> list[Agent]:
-    """Split a list of countries that commit each for itself into one actor per country."""
-    if not agent.collective or not (_EACH.search(sentence.text[:at])
-                                    or _EACH_AFTER.match(sentence.text[at:])):
-        return [agent]
-    named = [f.name for f in ctx.mentions(sentence)
-             if f.kind == "country" and f.start < sentence.start + at]
-    members = [name for name in dict.fromkeys(named) if name in agent.label]
-    if len(members) < 2:
-        return [agent]
-    return [Agent(label=name, how=agent.how, country=name) for name in members]
-
-
-def _pair(names: list[str], agent: Agent) -> Agent:
-    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how, collective=True)
-
-
-def _partner(ctx: Context, sentence: Sentence, begin: int) -> str | None:
-    """Return the country signing on the other side: "with France", "with President Stubb"."""
-    found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
-    if not found:
-        return None
-    first = found[0]
-    return first.entity.country if first.kind in ("person", "place") else first.name
-
-
 def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
     """Return where the action of a cue ends: the next cue, a new clause, or the quote it is in."""
     quote = next((e for s, e in ctx.quotes if s < sentence.start + at < e), None)
@@ -313,7 +218,7 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
     if kind == "ready" and amount and re.match(r"committed", action):
         kind = "pledge"
     actor, country = re.sub(r"[’']s$", "", agent.label), agent.country  # "the president's pledge"
-    if agent.person_id and amount and agent.role in _HEADS and country:
+    if agent.person_id and amount and agent.role in HEADS and country:
         actor = country  # a leader pledging money pledges it for the country
     condition = find_condition(sentence.text)
     return Commitment(
