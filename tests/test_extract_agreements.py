@@ -92,6 +92,12 @@ def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
                  id="bare-kind-named-by-the-event-before-it"),
     pytest.param("Leaders adopted a joint declaration.", [("joint declaration", (), False)],
                  id="bare-kind-without-parties-or-event"),
+    pytest.param("Chile's entry was formalised through the signing of the declaration on the "
+                 "admission of Chile into the bloc.",
+                 [("declaration on the admission of Chile into the bloc", ("Chile",), True)],
+                 id="the-document-on-something-is-a-new-one"),
+    pytest.param("Chile and Peru agreed a truce. Minister Ana Ruiz signed the agreement on Chile's "
+                 "behalf.", [], id="the-agreement-on-x-behalf-refers-back"),
 ])
 def test_a_document_named_only_by_its_kind(text: str, expected: list[tuple[object, ...]]) -> None:
     assert agreements(text) == expected

@@ -121,7 +121,7 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
         unsigned = bool(_UNSIGNED.search(text[max(0, sign.start() - 20):sign.end()]))
         parties = _subject_parties(ctx, disc, sentence, sign.start())
         for np in _objects(text, sign.end()):
-            if _anaphoric(text, np.start("np")):
+            if _anaphoric(text, np.start("np"), np.group("np")):
                 continue  # "signed the agreement on Ukraine's behalf" is the one named before
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
                                     not unsigned and not _ISSUED.match(sign.group()), parties))
@@ -140,10 +140,12 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
     return found
 
 
-def _anaphoric(text: str, at: int) -> bool:
-    """Tell whether a noun phrase is "the agreement ...": a reference back, not a new one."""
+def _anaphoric(text: str, at: int, np: str = "") -> bool:
+    """Tell whether a noun phrase is "the agreement ...": a reference back, not a new one. One
+    that says what it is about ("the declaration on the admission of X") is a new one."""
+    about = re.match(rf"(?i){_NOUN}\s+(?:on|about|between|establishing)\s+(?!\S+\s+behalf\b)", np)
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+$", text[:at])) and bool(
-        re.match(rf"(?i){_NOUN}\b", text[at:])) and text[at:at + 1].islower()
+        re.match(rf"(?i){_NOUN}\b", text[at:])) and text[at:at + 1].islower() and not about
 
 
 def _objects(text: str, at: int) -> list[re.Match[str]]:
