@@ -409,3 +409,15 @@ def test_precision_of_speakers_and_cues(text: str, expected: list[tuple[str, str
 def test_ukrainian_agreed(text: str, expected: list[tuple[str, str]]) -> None:
     rows = extract("Зустріч\n\n" + text, language="uk").commitments
     assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    pytest.param("Meanwhile, Chile pledged 5 million dollars.", "en", [("Chile", "pledge")],
+                 id="opening-adverb"),
+    pytest.param("Також міністр оборони Чилі оголосив про новий пакет допомоги Перу на суму 50 млн "
+                 "доларів.", "uk", [("міністр оборони Чилі", "pledge")], id="uk-opening-adverb"),
+])
+def test_an_opening_adverb_is_no_part_of_the_actor(text: str, lang: str,
+                                                    expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text, language=lang).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected

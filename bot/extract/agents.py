@@ -21,6 +21,8 @@ _COLLECTIVE = re.compile(
         r"coalition|office|ministry|government|media|administration|side|parties|europeans|signatories|"
         r"лідери|учасники|партнери|союзники|країни|сторони")) + r"\b")
 _ADVERBS = re.compile(r"(?i)\s+" + alternation("subject_tail") + r"\s*$")
+# "Meanwhile, Chile pledged", "Також міністр оборони Чилі оголосив": an opening adverb
+_OPENER = re.compile(r"(?i)^" + alternation("subject_lead") + r"(?:\s*,\s*|\s+)(?=\S)")
 # "Chile and Peru have formally agreed": an English adverb in -ly (lower case, so that "Italy"
 # stays), except the few nouns so spelt that can end a subject.
 _LY_ADVERB = re.compile(r"\s+(?!(?:supply|family|assembly|monopoly|rally|anomaly)$)[a-z]{3,}ly$")
@@ -159,8 +161,9 @@ def signatories(ctx: Context) -> str | None:
 
 
 def strip_tail(text: str) -> str:
-    """Drop auxiliaries and adverbs that end a subject phrase ("the EU has already")."""
-    phrase = text.strip(" ,;:—–-\n")
+    """Drop auxiliaries and adverbs that end a subject phrase ("the EU has already"), and an
+    adverb that opens it ("Meanwhile, Chile")."""
+    phrase = _OPENER.sub("", text.strip(" ,;:—–-\n"))
     while _ADVERBS.search(phrase) or _LY_ADVERB.search(phrase):
         phrase = _LY_ADVERB.sub("", _ADVERBS.sub("", phrase)).strip()
     return phrase
