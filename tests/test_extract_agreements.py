@@ -98,6 +98,12 @@ def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
                  id="the-document-on-something-is-a-new-one"),
     pytest.param("Chile and Peru agreed a truce. Minister Ana Ruiz signed the agreement on Chile's "
                  "behalf.", [], id="the-agreement-on-x-behalf-refers-back"),
+    pytest.param("Peru signed a trade pact with the U.S. on Monday.",
+                 [("trade pact with the U.S.", ("Peru", "United States"), True)],
+                 id="abbreviation-dots-stay-in-the-title"),
+    pytest.param("Chile signed its first such agreement with the U.K. Peru will follow.",
+                 [("first such agreement with the U.K.", ("Chile", "United Kingdom"), True)],
+                 id="abbreviation-at-a-sentence-end"),
 ])
 def test_a_document_named_only_by_its_kind(text: str, expected: list[tuple[object, ...]]) -> None:
     assert agreements(text) == expected

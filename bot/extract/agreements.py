@@ -21,7 +21,9 @@ _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
 _PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[A-Z][a-z]+\s+\d)))|"
        r"between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
        r"establishing|who|were|was|is|are|will|could|in|at|during|after|before|on\s+(?:the\s+)?"
-       r"sidelines|on\s+(?-i:[A-Z][a-z]+\s+\d|\d|[A-Z][a-z]+day))\b)(?:[^.;:,]|,(?=\s+(?:and\s+)?(?:the\s+)?"
+       r"sidelines|on\s+(?-i:[A-Z][a-z]+\s+\d|\d|[A-Z][a-z]+day))\b)(?:[^.;:,]|"
+       r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?!\s+[A-Z])|"  # "with the U.K."
+       r",(?=\s+(?:and\s+)?(?:the\s+)?"
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
@@ -201,6 +203,7 @@ def _subject_parties(ctx: Context, disc: Discourse, sentence: Sentence, at: int)
 def _agreement(ctx: Context, sentence: Sentence, title: str, at: int, signed: bool,
                parties: list[str]) -> Agreement:
     title = title.strip(" ,'\"“”‘’")
+    title += "." if re.search(r"\b[A-Z]\.[A-Z]$", title) else ""  # "the U.K" cut at its last dot
     start = sentence.start + at
     named = [f.name for f in ctx.mentions(sentence) if start <= f.start < start + len(title)
              and f.kind in ("country", "org")]
