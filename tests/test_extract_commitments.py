@@ -393,6 +393,10 @@ def test_ukrainian_endorsement() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("“We want to be partners of choice,” European Commission President Ursula von der "
                  "Leyen said.", [("European Commission", "intent")], id="we-of-an-office-is-its-body"),
+    pytest.param("“We want to be partners of choice,” President von der Leyen said.",
+                 [("European Commission", "intent")], id="we-of-an-office-the-gazetteer-knows"),
+    pytest.param("“We will send two ships,” President Emmanuel Macron said.",
+                 [("France", "pledge")], id="we-of-a-head-of-state-is-the-country"),
     pytest.param("Peru announced a ceasefire, said the minister.", [], id="aid-is-no-part-of-said"),
 ])
 def test_precision_of_speakers_and_cues(text: str, expected: list[tuple[str, str]]) -> None:

@@ -272,7 +272,18 @@ def _first_person(ctx: Context, who: str, speaker: Statement | None) -> Agent | 
                      country=speaker.speaker_country) if speaker.speaker else None
     if re.search(r"(?i)\bagreed\b", ctx.text[speaker.start:speaker.end]) and ctx.meeting_format:
         return Agent(label=f"{ctx.meeting_format} partners", how="context", collective=True)
-    if speaker.speaker_org:  # "we" of the Commission's president is the EU, not her country
-        return Agent(label=speaker.speaker_org, how="pronoun", org=speaker.speaker_org)
+    body = speaker.speaker_org or _office_body(ctx, speaker.person_id)
+    if body:  # "we" of the Commission's president is the Commission, not her country
+        return Agent(label=body, how="pronoun", org=body)
     country = speaker.speaker_country
     return Agent(label=country, how="pronoun", country=country) if country else None
+
+
+def _office_body(ctx: Context, person_id: str | None) -> str | None:
+    """Return the organisation whose office the person holds on the meeting's day, if any."""
+    entity = ctx.index.get(person_id) if person_id else None
+    day = ctx.date or ctx.doc.published or ""
+    for role in entity.roles if entity else ():
+        if role.org and (role.start or "") <= day[:10] and (not role.end or day[:10] <= role.end):
+            return role.org
+    return None
