@@ -55,6 +55,12 @@ def found(idx: EntityIndex, text: str, **kw: object) -> list[tuple[str, str]]:
     pytest.param("Then Støre and Costa spoke", [("Støre", "Jonas Gahr Støre"), ("Costa", "António Costa")],
                  id="common-word-capitalised-is-a-name"),
     pytest.param("what was said at the meeting about the summit pledge", [], id="stop-words"),
+    pytest.param("Envoys of the Democratic Republic of the Congo met",
+                 [("Democratic Republic of the Congo", "Democratic Republic of the Congo")],
+                 id="five-word-name-not-its-tail"),
+    pytest.param("Republic of the Congo and Angola",
+                 [("Republic of the Congo", "Republic of the Congo"), ("Angola", "Angola")],
+                 id="the-shorter-name-alone"),
 ])
 def test_find_mentions(idx: EntityIndex, text: str, expected: list[tuple[str, str]]) -> None:
     assert found(idx, text) == expected

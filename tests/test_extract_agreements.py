@@ -80,3 +80,30 @@ def test_unsigned_and_manner(text: str, expected: list[tuple[object, ...]]) -> N
 def test_document_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     found = extract(text).agreements
     assert [fields(a, "title", "parties", "signed") for a in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile and Peru signed a declaration in Lima on Friday.",
+                 [("Chile–Peru declaration", ("Chile", "Peru"), True)], id="bare-kind-named-by-parties"),
+    pytest.param("Chile and Peru signed the Lima Accord on Friday.",
+                 [("Lima Accord", ("Chile", "Peru"), True)], id="a-proper-title-stays"),
+    pytest.param("The Lima Ocean Summit was held on Monday, where its joint declaration called for "
+                 "cleaner seas.", [("Lima Ocean Summit joint declaration", (), False)],
+                 id="bare-kind-named-by-the-event-before-it"),
+    pytest.param("Leaders adopted a joint declaration.", [("joint declaration", (), False)],
+                 id="bare-kind-without-parties-or-event"),
+    pytest.param("Chile's entry was formalised through the signing of the declaration on the "
+                 "admission of Chile into the bloc.",
+                 [("declaration on the admission of Chile into the bloc", ("Chile",), True)],
+                 id="the-document-on-something-is-a-new-one"),
+    pytest.param("Chile and Peru agreed a truce. Minister Ana Ruiz signed the agreement on Chile's "
+                 "behalf.", [], id="the-agreement-on-x-behalf-refers-back"),
+    pytest.param("Peru signed a trade pact with the U.S. on Monday.",
+                 [("trade pact with the U.S.", ("Peru", "United States"), True)],
+                 id="abbreviation-dots-stay-in-the-title"),
+    pytest.param("Chile signed its first such agreement with the U.K. Peru will follow.",
+                 [("first such agreement with the U.K.", ("Chile", "United Kingdom"), True)],
+                 id="abbreviation-at-a-sentence-end"),
+])
+def test_a_document_named_only_by_its_kind(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert agreements(text) == expected

@@ -282,3 +282,146 @@ def test_which_after_a_person_is_not_the_person() -> None:
     text = ("Aid talks\n\nMinisters welcomed the grid plan presented by the President of the "
             "Commission, which could mobilise up to €90 billion.")
     assert [c.actor for c in extract(text).commitments] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Chile and Peru have formally agreed to a truce.",
+                 [("Chile and Peru", "ready")], id="ly-adverb-leaves-the-actor"),
+    pytest.param("Italy pledged 5 million euros.", [("Italy", "pledge")], id="italy-is-no-adverb"),
+    pytest.param("Canada put $2 billion into the new health fund.", [("Canada", "pledge")],
+                 id="put-money-into"),
+    pytest.param("Canada said it would put pressure on the rebels.", [], id="put-pressure-no-money"),
+    pytest.param("Japan will invest €4 billion in chip plants.", [("Japan", "pledge")],
+                 id="will-invest"),
+    pytest.param("Brazil is pledging 1 billion dollars to the fund.", [("Brazil", "pledge")],
+                 id="is-pledging"),
+    pytest.param("The largest gift came from Canada, pledging US$ 2 billion to the fund.",
+                 [("Canada", "pledge")], id="participle-after-a-name"),
+    pytest.param("Chile opened the summit on Monday, pledging 40 million dollars.",
+                 [("Chile", "pledge")], id="participle-after-a-clause"),
+    pytest.param("Peru would keep its copper exports open, while Chile would maintain its quotas.",
+                 [("Peru", "intent"), ("Chile", "intent")], id="would-maintain"),
+    pytest.param("Peru will operate the new port for 30 years.", [("Peru", "intent")],
+                 id="will-operate-for-years"),
+    pytest.param("Peru and Chile met in Lima. He said the two countries would hold talks on trade.",
+                 [("Peru and Chile", "intent")], id="the-two-countries"),
+    pytest.param("Brazil hosted. Chile and Peru said on Monday they agreed to a truce, and both "
+                 "sides will keep troops at the border.",
+                 [("Chile and Peru", "ready"), ("Chile and Peru", "intent")],
+                 id="both-sides-named-in-the-sentence"),
+    pytest.param("Ministers each pledged to double their aid.", [("Ministers", "pledge")],
+                 id="each-is-no-part-of-the-actor"),
+])
+def test_phrasings_of_news_reports(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Японія інвестує 3 мільярди доларів у нові заводи.", [("Japan", "pledge")],
+                 id="uk-invests"),
+    pytest.param("Чилі та Перу уклали угоду. Обидві сторони погодилися відновити рейси.",
+                 [("Chile and Peru", "intent")], id="uk-both-sides"),
+])
+def test_ukrainian_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_under_which_clause_has_its_own_subject() -> None:
+    rows = extract("Talks\n\nPeru and Chile signed a deal under which Peru will supply gas to "
+                   "Chile for ten years.").commitments
+    assert [(c.actor, c.kind, c.action) for c in rows] == [
+        ("Peru and Chile", "signed", "signed a deal"),
+        ("Peru", "pledge", "will supply gas to Chile for ten years.")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Minister Ana Ruiz signed on behalf of the government of Chile, and minister Luis "
+                 "Soto signed on behalf of Peru.", [("Chile and Peru", "signed")],
+                 id="signed-on-behalf-of-two-sides"),
+    pytest.param("Ana Ruiz signed the treaty as a witness.", [], id="a-witness-is-no-party"),
+    pytest.param("Chile and Peru signed a trade pact. On behalf of the government of Chile, I signed "
+                 "the pact.", [("Chile and Peru", "signed")], id="one-side-of-a-pair-already-signing"),
+    pytest.param("In close cooperation with Chile, Peru, and Bolivia, the European Union will "
+                 "continue to fund the project.", [("European Union", "intent")],
+                 id="list-in-an-opening-phrase"),
+    pytest.param("The note added: “The deal is in force. In close coordination with Chile, the "
+                 "United States will continue to engage both parties.”",
+                 [("United States", "intent")], id="second-sentence-of-a-quote"),
+    pytest.param("“We look forward to hosting the leaders in Lima next month,” the Peruvian foreign "
+                 "minister Luis Soto said.", [("Peru", "intent")], id="look-forward-to-hosting"),
+    pytest.param("Peru reaffirms its commitment to the truce.", [("Peru", "support")],
+                 id="reaffirms-present-tense"),
+])
+def test_signatures_and_clauses(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_ukrainian_signature_on_behalf() -> None:
+    rows = extract("Зустріч\n\nМіністр Анна Руїс підписала угоду від імені уряду Чилі.",
+                   language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile", "signed")]
+
+
+def test_leaders_of_two_countries_sign_for_them_once() -> None:
+    rows = extract("Talks\n\nChile and Peru signed a security agreement on Monday. The leaders of "
+                   "Chile and Peru signed a 10-year security agreement in Lima.").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile and Peru", "signed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Bolivian President Luis Arce met Gabriel Boric in Lima. He also confirmed plans to "
+                 "visit Chile in April.", [("Luis Arce", "intent")], id="confirmed-plans-to"),
+    pytest.param("Chile announced plans to build a new port.", [("Chile", "intent")],
+                 id="announced-plans-to"),
+    pytest.param("Forty countries have endorsed the reef plan as of today.",
+                 [("Forty countries", "support")], id="endorsed"),
+    pytest.param("The plan was endorsed by Chile.", [], id="endorsed-by-is-passive"),
+])
+def test_plans_and_endorsements(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+def test_ukrainian_endorsement() -> None:
+    rows = extract("Зустріч\n\nЧилі схвалила план відновлення рифів.", language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == [("Chile", "support")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("“We want to be partners of choice,” European Commission President Ursula von der "
+                 "Leyen said.", [("European Commission", "intent")], id="we-of-an-office-is-its-body"),
+    pytest.param("“We want to be partners of choice,” President von der Leyen said.",
+                 [("European Commission", "intent")], id="we-of-an-office-the-gazetteer-knows"),
+    pytest.param("“We will send two ships,” President Emmanuel Macron said.",
+                 [("France", "pledge")], id="we-of-a-head-of-state-is-the-country"),
+    pytest.param("Peru announced a ceasefire, said the minister.", [], id="aid-is-no-part-of-said"),
+])
+def test_precision_of_speakers_and_cues(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Лідери Чилі та Перу погодилися, що перемир'я має тривати 30 днів.", [],
+                 id="uk-agreed-that-is-a-view"),
+    pytest.param("Лідери Чилі та Перу погодилися посилити тиск на бойовиків.",
+                 [("Лідери Чилі та Перу", "intent")], id="uk-agreed-to-act"),
+])
+def test_ukrainian_agreed(text: str, expected: list[tuple[str, str]]) -> None:
+    rows = extract("Зустріч\n\n" + text, language="uk").commitments
+    assert [(c.actor, c.kind) for c in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    pytest.param("Meanwhile, Chile pledged 5 million dollars.", "en", [("Chile", "pledge")],
+                 id="opening-adverb"),
+    pytest.param("Також міністр оборони Чилі оголосив про новий пакет допомоги Перу на суму 50 млн "
+                 "доларів.", "uk", [("міністр оборони Чилі", "pledge")], id="uk-opening-adverb"),
+])
+def test_an_opening_adverb_is_no_part_of_the_actor(text: str, lang: str,
+                                                    expected: list[tuple[str, str]]) -> None:
+    rows = extract("Talks\n\n" + text, language=lang).commitments
+    assert [(c.actor, c.kind) for c in rows] == expected

@@ -53,6 +53,13 @@ DOCS = [
               "to reporters at the end of a long day of talks in the old town, after meeting port chiefs "
               "from twelve countries, the heads of three shipping agencies and the city's mayor.")),
     SourceDocument(
+        url="https://example.org/ocean-fund", title="Ocean fund opens in Oslo",
+        publisher="North Desk", published="2025-10-20", language="en",
+        text=("Ocean fund opens in Oslo\n\n"
+              "The ocean fund for reef repair was set up in record time by coastal states. "
+              "Finland pledged 40 million euros to the ocean fund. "
+              "The ocean fund will also pay for new reef surveys.")),
+    SourceDocument(
         url="https://example.org/reykjavik-leaders", title="Arctic leaders meet in Reykjavik",
         publisher="North Desk", published="2025-11-05", language="en",
         text=("Arctic leaders meet in Reykjavik\n\n"
@@ -89,6 +96,14 @@ def test_answer_shows_the_asked_target_only(engine: QueryEngine, question: str, 
         assert words in text
     for words in not_shown:
         assert words not in text
+
+
+def test_a_commitment_answer_shows_the_actors_commitments_only(engine: QueryEngine) -> None:
+    """The other sentences on the topic in the actor's report are no commitment of the actor."""
+    answer = engine.answer("how much did Finland put into the ocean fund")
+    assert [r["type"] for r in answer.results] == ["commitment"]
+    assert "40 million euros" in answer.text
+    assert "record time" not in answer.text and "reef surveys" not in answer.text
 
 
 def test_each_line_is_one_sentence_with_its_source(engine: QueryEngine) -> None:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from bot.entities.text import Words, key, phrase_key
 from bot.entities.words import COMMON_WORDS
 
-MAX_WORDS = 4
+MAX_WORDS = 6  # "Democratic Republic of the Congo": five words
 _HONORIFICS = frozenset({"sir", "dame", "lord", "admiral", "senator", "pope", "taoiseach", "speaker",
                          "air", "mr", "mrs", "ms", "dr", "gen", "prof"})
 _MIN_FUZZY = 4

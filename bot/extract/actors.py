@@ -16,13 +16,16 @@ from bot.extract.agents import (
     person_agent,
     signatories,
     strip_tail,
+    two_sides,
 )
 from bot.extract.alternation import by_first_letter
 from bot.extract.context import Context
-from bot.extract.lexicon import LANGUAGES, fragments
+from bot.extract.lexicon import LANGUAGES, alternation, fragments
 from storage.records import Sentence, Statement
 
-_CLAUSE = re.compile(r"[;:(“”\"«»—–]|\b(?:that|but|while|which|what|who|after|since|as|when|"
+# A clause ends at a sentence's end too: a quote of several sentences is one "sentence" here.
+_CLAUSE = re.compile(r"[;:(“”\"«»—–]|(?<=[a-z][.!?])\s+(?=[A-Z])|"
+                     r"\b(?:that|but|while|which|what|who|after|since|as|when|"
                      r"if|once|where|що|як)\b|,\s(?![A-Z]|the\s+[A-Z]|and\b|all\b)")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?P<who>[Ww]e|I|[Мм]и|[Яя])$")
 # Reporting verbs end the subject of what follows them (subject_cut_verbs.txt).
@@ -33,6 +36,9 @@ _VERBISH = re.compile(r"\b(?:[a-z]+ed|saw|met|took|made|gave|has|have|had|is|are
 # subject before it; its own nouns ("partners", "Chile") are not who acts.
 _APPOSITION = re.compile(r"(?i),\s+(?:one\s+of|who|which|whose|a|an|the|од(?:ин|на|не)\s+(?:з|із)|"
                          r"як(?:ий|а|е|і))\s[^,;]*,\s*$")
+_TWO_SIDES = re.compile(r"(?i)(?:^|\s)(?:both|the\s+two|обидві|дві)\s+(?:[a-z]+\s+)?"
+                        + alternation("two_sides") + r"\s*$")
+_GOVERNED_WHICH = re.compile(r"(?i)\b(?:under|in|by|through|with|for|on|according\s+to)\s+which$")
 _PREPOSITION = re.compile(r"(?i)^\s*(?:in|at|on|during|after|before|за|на|у|в|під|під\s+час)\b")
 _TRAILING_GROUP = re.compile(r"(?:[Aa]\s+number\s+of\s+|[Ss]everal\s+|[Mm]any\s+)?"
                              r"(?:(?:[A-Z][\w.’'-]*|the|all|other|some)\s+(?:of\s+(?:the\s+)?)?)*"
@@ -63,22 +69,43 @@ def find_actor(ctx: Context, disc: Discourse, sentence: Sentence, at: int,
             head = head[:apposition.start()] + " " * (len(head) - apposition.start())
     if sentence.text[at:].startswith(("provided by", "will receive")) or _FROM.match(sentence.text, at):
         return _giver(ctx, disc, sentence, at)
+    if re.match(r"\w+ing\b", sentence.text[at:]) and re.search(r",\s*$", head):
+        return _participle(ctx, disc, sentence, head)
     cuts = sorted(list(_CLAUSE.finditer(head)) + list(_SPEECH_CUT.finditer(head)),
                   key=lambda m: m.end())
     cut = cuts[-1] if cuts else None
     start, stop = (cut.end() if cut else 0), len(head.rstrip())
     phrase = strip_tail(head[start:])
+    if not phrase and cut and _SPEECH_CUT.fullmatch(cut.group()) and not head[cut.end():].strip():
+        # "He confirmed plans to visit", "Chile announced plans to ...": the plans are the
+        # subject's of the verb right before them
+        return _speaker_before(ctx, disc, sentence, head)
     first = _FIRST_PERSON.search(phrase)
     if first:
         return _first_person(ctx, first.group("who"), speaker)
     if cut and cut.group() in ("who", "which") and re.search(r",\s*$", head[:cut.start()]):
         return _before_who(ctx, disc, sentence, head, cut.start())
-    if cut and cut.group() in ("which", "what"):  # "X has determined which countries are ready"
+    # "a deal under which Peru will supply gas": after a preposition, "which" opens a clause
+    # with its own subject; otherwise "X has determined which countries are ready" is X's.
+    governed = cut is not None and _GOVERNED_WHICH.search(head[:cut.end()]) is not None
+    if cut and cut.group() in ("which", "what") and not governed:
         start, stop = (cuts[-2].end() if len(cuts) > 1 else 0), cut.start()
         verb = re.search(r"\s+\w+ed\s*$", head[start:stop])
         stop = start + verb.start() if verb else stop
         phrase = strip_tail(head[start:stop])
     return _from_phrase(ctx, disc, sentence, head, phrase, start, stop, at, last)
+
+
+def _participle(ctx: Context, disc: Discourse, sentence: Sentence, head: str) -> Agent | None:
+    """Return who acts in a participle clause: "came from Norway, pledging $3bn" (the name just
+    before the comma), "Chile, pledging $1bn, launched ..." (the subject that opens it)."""
+    comma = sentence.start + len(head.rstrip().rstrip(","))
+    near = [f for f in ctx.mentions(sentence) if comma - 2 <= f.end <= comma
+            and f.kind in ("country", "org", "person")]
+    if near:
+        one = near[-1]
+        return subject_phrase(ctx, disc, sentence, one.start, one.end)
+    return _sentence_subject(ctx, disc, sentence)
 
 
 def _before_who(ctx: Context, disc: Discourse, sentence: Sentence, head: str,
@@ -179,7 +206,15 @@ def subject_phrase(ctx: Context, disc: Discourse, sentence: Sentence, start: int
             return None  # "На конференції в Римі пообіцяли": no subject, only a place
         start += comma + 1  # "On the eve of the summit, Poland pledged ..."
         text = ctx.text[start:end]
+        # "In coordination with Chile, Peru, and Bolivia, the EU will ...": the opening phrase's
+        # list ends with its "and" item; the subject follows it.
+        closed = list(re.finditer(r"\band\s+[^,]+,\s+(?=(?:the\s+)?[A-Z])", text))
+        if closed:
+            start += closed[-1].end()
+            text = ctx.text[start:end]
     verbs = list(_VERBISH.finditer(strip_tail(text)))
+    if _TWO_SIDES.search(strip_tail(text)):  # "the two countries" before its trailing "countries" is cut
+        return two_sides(ctx, sentence, start)
     if verbs:
         start += verbs[-1].end()
     joined = list(re.finditer(r",\s+and\s+", ctx.text[start:end]))
@@ -237,5 +272,18 @@ def _first_person(ctx: Context, who: str, speaker: Statement | None) -> Agent | 
                      country=speaker.speaker_country) if speaker.speaker else None
     if re.search(r"(?i)\bagreed\b", ctx.text[speaker.start:speaker.end]) and ctx.meeting_format:
         return Agent(label=f"{ctx.meeting_format} partners", how="context", collective=True)
+    body = speaker.speaker_org or _office_body(ctx, speaker.person_id)
+    if body:  # "we" of the Commission's president is the Commission, not her country
+        return Agent(label=body, how="pronoun", org=body)
     country = speaker.speaker_country
     return Agent(label=country, how="pronoun", country=country) if country else None
+
+
+def _office_body(ctx: Context, person_id: str | None) -> str | None:
+    """Return the organisation whose office the person holds on the meeting's day, if any."""
+    entity = ctx.index.get(person_id) if person_id else None
+    day = ctx.date or ctx.doc.published or ""
+    for role in entity.roles if entity else ():
+        if role.org and (role.start or "") <= day[:10] and (not role.end or day[:10] <= role.end):
+            return role.org
+    return None

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
+from bot.extract.lexicon import alternation
 from bot.extract.people import Person, people_in
 from bot.extract.titles import ROLE_RE, ROLE_WORDS, WORD_START, is_plural_role, tidy_role
 from storage.records import Sentence
@@ -19,13 +20,12 @@ _COLLECTIVE = re.compile(
         r"leaders|allies|partners|countries|nations|members|participants|delegations|"
         r"coalition|office|ministry|government|media|administration|side|parties|europeans|signatories|"
         r"лідери|учасники|партнери|союзники|країни|сторони")) + r"\b")
-_ADVERBS = re.compile(
-    r"(?i)\s+" + by_first_letter(alternatives(
-        r"also|then|further|again|later|earlier|tentatively|repeatedly|publicly|"
-    r"previously|already|once|has|have|had|is|was|were|are|would|will|just|too|reportedly|"
-    r"separately|itself|themselves|all|went\s+on\s+to|continued\s+to|proceeded\s+to|"
-    r"on\s+\w+day|today|yesterday|tonight|this\s+week|last\s+week|також|вже|ще|знову|"
-    r"теж")) + r"\s*$")
+_ADVERBS = re.compile(r"(?i)\s+" + alternation("subject_tail") + r"\s*$")
+# "Meanwhile, Chile pledged", "Також міністр оборони Чилі оголосив": an opening adverb
+_OPENER = re.compile(r"(?i)^" + alternation("subject_lead") + r"(?:\s*,\s*|\s+)(?=\S)")
+# "Chile and Peru have formally agreed": an English adverb in -ly (lower case, so that "Italy"
+# stays), except the few nouns so spelt that can end a subject.
+_LY_ADVERB = re.compile(r"\s+(?!(?:supply|family|assembly|monopoly|rally|anomaly)$)[a-z]{3,}ly$")
 # A speaker the text describes without a name: "a senior EU official", "Western diplomats".
 _DESCRIBED = re.compile(r"(?i)\b(?:officials?|spokes(?:person|man|woman)|sources?|diplomats?|circles|"
                         r"analysts?|aides?|representatives?|посадов\w+|джерел\w+|речни\w+)\b")
@@ -109,6 +109,28 @@ def parse_agent(ctx: Context, disc: Discourse, sentence: Sentence, start: int,
             or group_agent(ctx, sentence, phrase, start, end))
 
 
+_SIDES = ("country", "org")  # "China and the EU ... the two powers"
+
+
+def two_sides(ctx: Context, sentence: Sentence, before: int) -> Agent | None:
+    """Return the pair "both sides" (at document offset ``before``) stands for: two countries
+    or organisations named earlier in its sentence ("Chile and Peru met, and both sides
+    agreed"), else the two the text has named most so far (the first named first on a tie)."""
+    here = [f.name for f in ctx.mentions(sentence) if f.kind in _SIDES and f.end <= before]
+    if len(set(here)) >= 2:
+        return Agent(label=" and ".join(list(dict.fromkeys(here))[:2]), how="context",
+                     collective=True)
+    counts: dict[str, int] = {}
+    for one in ctx.sentences[:sentence.index + 1]:
+        for found in ctx.mentions(one):
+            if found.kind in _SIDES:
+                counts[found.name] = counts.get(found.name, 0) + 1
+    pair = sorted(counts, key=lambda name: -counts[name])[:2]  # sorted is stable: ties keep order
+    if len(pair) < 2:
+        return None
+    return Agent(label=" and ".join(pair), how="context", collective=True)
+
+
 _SIGNATORIES = re.compile(r"(?i)^\s*joint\s+(?:statement|declaration|communiqu[ée])\s+(?:of|by)\s+"
                           r"(?:the\s+)?(?P<who>.+?)(?:\s+(?:on|about|regarding|following)\b|[.:]|$)")
 
@@ -139,10 +161,11 @@ def signatories(ctx: Context) -> str | None:
 
 
 def strip_tail(text: str) -> str:
-    """Drop auxiliaries and adverbs that end a subject phrase ("the EU has already")."""
-    phrase = text.strip(" ,;:—–-\n")
-    while _ADVERBS.search(phrase):
-        phrase = _ADVERBS.sub("", phrase).strip()
+    """Drop auxiliaries and adverbs that end a subject phrase ("the EU has already"), and an
+    adverb that opens it ("Meanwhile, Chile")."""
+    phrase = _OPENER.sub("", text.strip(" ,;:—–-\n"))
+    while _ADVERBS.search(phrase) or _LY_ADVERB.search(phrase):
+        phrase = _LY_ADVERB.sub("", _ADVERBS.sub("", phrase)).strip()
     return phrase
 
 

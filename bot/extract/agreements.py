@@ -21,7 +21,9 @@ _MOD = rf"(?:(?!{_STOP}\b)[\w’'\"“”‘.,–-]+\s+)"
 _PP = (r"(?:\s+(?:on(?!\s+(?:the\s+)?(?:sidelines|\d|(?-i:[A-Z][a-z]+day)|(?-i:[A-Z][a-z]+\s+\d)))|"
        r"between|with|by|of|for|worth|про|між|з)\s+(?:(?!\s(?:and\s+an?|that|which|aimed|to|"
        r"establishing|who|were|was|is|are|will|could|in|at|during|after|before|on\s+(?:the\s+)?"
-       r"sidelines|on\s+(?-i:[A-Z][a-z]+\s+\d|\d|[A-Z][a-z]+day))\b)(?:[^.;:,]|,(?=\s+(?:and\s+)?(?:the\s+)?"
+       r"sidelines|on\s+(?-i:[A-Z][a-z]+\s+\d|\d|[A-Z][a-z]+day))\b)(?:[^.;:,]|"
+       r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?!\s+[A-Z])|"  # "with the U.K."
+       r",(?=\s+(?:and\s+)?(?:the\s+)?"
        r"(?-i:[A-Z]))))+)?")
 _NP = re.compile(rf"(?i)(?:\b(?:an?|the|its|their|today[’']s)\s+)?(?P<np>(?<![\w-]){_MOD}{{0,6}}?"
                  rf"{_NOUN}(?:[\"”’']?\s+{_NOUN})?\b{_PP})")
@@ -69,7 +71,43 @@ def extract_agreements(ctx: Context, disc: Discourse) -> list[Agreement]:
             out.append(_agreement(ctx, sentence, title, 0, False, [authors] if authors else []))
             continue
         out.extend(_in_sentence(ctx, disc, sentence))
-    return _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
+    merged = _merge(_merge(out))  # twice: a merged title can match a mention seen earlier
+    if ctx.language != "en":
+        return merged
+    return [_named_by_event(ctx, row) if not row.parties else _named_by_parties(row)
+            for row in merged]
+
+
+# "the declaration", "a joint statement": a title that is only the kind of document
+_BARE = re.compile(rf"(?i)(?:the\s+|an?\s+)?(?:new\s+|joint\s+|historic\s+)*{_NOUN}")
+
+
+# "the Lima Climate Summit", "the Pacific Islands Forum": a named event before a document
+_EVENT_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*\s+){1,5}(?:Summit|Conference|Forum|Council|Meeting|Dialogue)\b")
+
+
+def _named_by_event(ctx: Context, row: Agreement) -> Agreement:
+    """Name a document that only its kind names, and no party, by the event its sentence names
+    before it: "the Lima Ocean Summit ended, and its joint declaration ..." -> "Lima Ocean Summit
+    joint declaration"."""
+    if not _BARE.fullmatch(row.title) or not 0 <= row.sentence < len(ctx.sentences):
+        return row
+    sentence = ctx.sentences[row.sentence]
+    events = list(_EVENT_NAME.finditer(sentence.text[:row.start - sentence.start]))
+    if not events:
+        return row
+    name = re.sub(r"^(?:The|At|In|During|After)\s+", "", events[-1].group())
+    kind = re.sub(r"(?i)^(?:the|an?)\s+", "", row.title)
+    return replace(row, title=f"{name} {kind}")
+
+
+def _named_by_parties(row: Agreement) -> Agreement:
+    """Name a document the text calls only by its kind by its parties, as readers tell such
+    documents apart: "a declaration" signed by Chile and Peru is the "Chile–Peru declaration"."""
+    if not row.parties or not _BARE.fullmatch(row.title):
+        return row
+    kind = re.sub(r"(?i)^(?:the|an?)\s+", "", row.title)
+    return replace(row, title=f"{'–'.join(row.parties)} {kind}")
 
 
 def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agreement]:
@@ -85,7 +123,7 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
         unsigned = bool(_UNSIGNED.search(text[max(0, sign.start() - 20):sign.end()]))
         parties = _subject_parties(ctx, disc, sentence, sign.start())
         for np in _objects(text, sign.end()):
-            if _anaphoric(text, np.start("np")):
+            if _anaphoric(text, np.start("np"), np.group("np")):
                 continue  # "signed the agreement on Ukraine's behalf" is the one named before
             found.append(_agreement(ctx, sentence, np.group("np"), np.start("np"),
                                     not unsigned and not _ISSUED.match(sign.group()), parties))
@@ -104,10 +142,12 @@ def _in_sentence(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Agre
     return found
 
 
-def _anaphoric(text: str, at: int) -> bool:
-    """Tell whether a noun phrase is "the agreement ...": a reference back, not a new one."""
+def _anaphoric(text: str, at: int, np: str = "") -> bool:
+    """Tell whether a noun phrase is "the agreement ...": a reference back, not a new one. One
+    that says what it is about ("the declaration on the admission of X") is a new one."""
+    about = re.match(rf"(?i){_NOUN}\s+(?:on|about|between|establishing)\s+(?!\S+\s+behalf\b)", np)
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+$", text[:at])) and bool(
-        re.match(rf"(?i){_NOUN}\b", text[at:])) and text[at:at + 1].islower()
+        re.match(rf"(?i){_NOUN}\b", text[at:])) and text[at:at + 1].islower() and not about
 
 
 def _objects(text: str, at: int) -> list[re.Match[str]]:
@@ -163,6 +203,7 @@ def _subject_parties(ctx: Context, disc: Discourse, sentence: Sentence, at: int)
 def _agreement(ctx: Context, sentence: Sentence, title: str, at: int, signed: bool,
                parties: list[str]) -> Agreement:
     title = title.strip(" ,'\"“”‘’")
+    title += "." if re.search(r"\b[A-Z]\.[A-Z]$", title) else ""  # "the U.K" cut at its last dot
     start = sentence.start + at
     named = [f.name for f in ctx.mentions(sentence) if start <= f.start < start + len(title)
              and f.kind in ("country", "org")]

@@ -6,11 +6,12 @@ import bisect
 import re
 
 from bot.extract.actors import find_actor, subject_phrase
-from bot.extract.agents import Agent, Discourse, parse_agent
+from bot.extract.agents import Agent, Discourse
 from bot.extract.alternation import by_first_letter
 from bot.extract.amounts import find_amount, find_condition, find_timeframe
 from bot.extract.context import Context
 from bot.extract.lexicon import LANGUAGES, fragments, words
+from bot.extract.signing import HEADS, each_member, on_behalf_of, signers, witnessed
 from storage.records import Commitment, Sentence, Statement
 
 # The kinds in the order they are tried: at one place a stronger kind wins ("committed $5bn" is
@@ -24,6 +25,7 @@ _ADVERB = r"(?:" + by_first_letter(fragments("en", "binding_adverbs")) + r"\s+)?
 # An amount's first characters: a currency sign, one with its country's letters ("US$ 2bn",
 # "C$40m") or a digit.
 _MONEY = r"(?:[A-Z]{0,3}[$€£]|\d)"
+_ABOUT = r"(?:almost|over|about|nearly|more\s+than|up\s+to|another|an\s+additional|a\s+further)"
 _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
     "pledge": (
         # "pledges" as a verb, before what is pledged: not "new pledges", "the pledges of"
@@ -37,10 +39,15 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("committed", r"committed(?=\s+(?:an?\s+|to\s+an?\s+(?:further|additional|new)|almost|over|"
                       rf"about|nearly|more\s+than|{_MONEY}))"),
         ("commit", rf"commit(?=\s+(?:almost|over|about|nearly|{_MONEY}))"),
+        # "put $3bn into the fund", "invested €2bn in", "pledging $1bn", "committing 500 troops":
+        # money or means named right after the verb
+        *((word, rf"{verb}(?=\s+(?:{_ABOUT}\s+)?{_MONEY})") for word, verb in [
+            ("put", r"put(?:s|ting)?"), ("invest", r"invest(?:s|ed|ing)?"),
+            ("pledging", r"pledging"), ("committing", r"committing")]),
         # "contributed $40m to the fund", "внесе 5 млн доларів": money given to a common pot
         ("contributed", rf"contributed(?=\s+(?:almost|over|about|nearly|more\s+than|{_MONEY}))"),
         ("внес", r"внес(?:е|уть|ла|ли|ло)(?=\s+(?:понад\s+|майже\s+|близько\s+)?\d)"),
-        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?(?:package|aid|deal|"
+        *((word, rf"{verb}(?!\s+that)(?=\s+(?:an?\s+)?(?:[^.]|\.\d){{0,40}}?\b(?:package|aid|deal|"
                        r"funding|billion|million))") for word, verb in [
             ("announc", r"announc(?:ed|es|ing)"), ("unveil", r"unveil(?:ed|s|ing)"),
             ("rolled", r"rolled\s+out")]),
@@ -62,13 +69,16 @@ _CONTEXTUAL: dict[str, tuple[tuple[str, str], ...]] = {
         ("want", r"(?:wants?|wanted)\s+to(?!\s+(?:thank|welcome|say|stress|add|emphasi[sz]e|"
                  r"congratulate|express|acknowledge|recognise|recognize|underline|begin|start))"),
         ("agreed", r"agreed\s+to\s+[\"“]?meet"),
+        # "погодилися посилити тиск" binds; "погодилися, що ..." is a view they share (speech)
+        ("погоди", r"погоди(?:ли|лися|вся|лася)(?!\s*,?\s*що\b)"),
         ("could", rf"could\s+{_GIVING}"),
         *((aux, rf"{aux}\s+{_ADVERB}{_ACTING}") for aux in ("will", "would")),
         # "launched a fund", "launches the initiative"
         ("launch", r"launch(?:ed|es)(?=\s+(?:[^.]){0,60}?(?i:initiative|fund|facility|programme|program|"
                    r"partnership|coalition|mechanism|platform|alliance|plan)\b)"),
     ),
-    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)")),
+    "support": (("backed", r"backed(?!\s+by)"), ("supported", r"supported(?!\s+by)"),
+                ("endorsed", r"endorsed(?!\s+by)")),
 }
 # "long-delivered", "US-backed": a cue inside a compound word is an adjective.
 _NOT_COMPOUND = {"delivered": r"(?<![-‑])", "support": r"(?<![-‑])"}
@@ -93,7 +103,6 @@ _CUES = [(kind, _cue_pattern(kind)) for kind in KINDS]
 # Testing the needles first lets most sentences skip most patterns (the patterns are the
 # costliest part of extracting commitments).
 _NEEDLES = {kind: _needles(kind) for kind in KINDS}
-_HEADS = {"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King"}
 
 
 def extract_commitments(ctx: Context, disc: Discourse,
@@ -104,18 +113,20 @@ def extract_commitments(ctx: Context, disc: Discourse,
     for sentence in ctx.sentences:
         last: Agent | None = None
         cues = _cues(sentence)
-        for i, (kind, at, _end) in enumerate(cues):
-            if _unbinding(sentence, at):
-                continue
-            agent = find_actor(ctx, disc, sentence, at, speakers.get(sentence.index), last)
+        for i, (kind, at, cue_end) in enumerate(cues):
+            if _unbinding(sentence, at) or (kind == "signed" and witnessed(sentence, cue_end)):
+                continue  # "signed as a witness": a guarantor's signature binds no party
+            on_behalf = on_behalf_of(ctx, sentence) if kind == "signed" else None
+            agent = on_behalf or find_actor(ctx, disc, sentence, at, speakers.get(sentence.index),
+                                            last)
             if agent is None or (_OWNED.search(sentence.text[:at]) and not agent.country
                                  and not agent.org):
                 continue  # "the minister's offer": an owner that names no country or body
             last = agent
             stop = cues[i + 1][1] if i + 1 < len(cues) else len(sentence.text)
             end = _action_end(ctx, sentence, at, stop)
-            agents = (_signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
-                      else _each(ctx, sentence, agent, at))
+            agents = (signers(ctx, disc, sentence, agent, at, end) if kind == "signed"
+                      else each_member(ctx, sentence, agent, at))
             out.extend(_commitment(ctx, sentence, one, kind, at, end) for one in agents)
         out.extend(_thanked(ctx, disc, sentence))
     return _dedupe(out)
@@ -177,80 +188,13 @@ def _thanked(ctx: Context, disc: Discourse, sentence: Sentence) -> list[Commitme
     return out
 
 
-def _signers(ctx: Context, disc: Discourse, sentence: Sentence, agent: Agent, at: int,
-             end: int) -> list[Agent]:
-    """Name a signing by the countries on both sides: "Zelenskyy signed ... with France"; several
-    countries that each sign with one partner sign one document each ("Canada and Italy signed
-    agreements with Ukraine": Canada and Ukraine, Italy and Ukraine)."""
-    head = sentence.text[:at]
-    cut = max((m.end() for m in re.finditer(r"[;:“”\"]|\bwhere\b|\bthat\b|,(?!\s*[A-Z])", head)),
-              default=0)
-    lo, hi = sentence.start + cut, sentence.start + at
-    signers = [p for p in disc.people if p.sentence == sentence.index and lo <= p.start < hi]
-    sides = [p.country for p in signers]
-    pronoun = re.search(r"\b(?:he|she)(?=\s+and\b)", head[cut:])  # "he and President X signed"
-    if pronoun:
-        other = parse_agent(ctx, disc, sentence, lo + pronoun.start(), lo + pronoun.end())
-        sides.insert(0, other.country if other else None)
-    if agent.country and not sides:
-        sides.append(agent.country)
-    partner = re.search(r"\bwith\s+", sentence.text[at:end])
-    heads = len(signers) >= 2 and all(p.role in _HEADS and p.country for p in signers)
-    if not partner and len(signers) >= 2 and not pronoun and not heads:
-        # "Umerov and Pistorius signed ...": the two ministers, named as the text names them
-        names = [p.name for p in signers] if ctx.language == "en" else [p.written for p in signers]
-        return [Agent(label=(" and " if ctx.language == "en" else " і ").join(names), how=agent.how,
-                      collective=True)]
-    other_side = _partner(ctx, sentence, sentence.start + at + partner.end()) if partner else None
-    if other_side and not signers and not pronoun:
-        countries = [f.name for f in ctx.mentions(sentence) if f.kind == "country" and lo <= f.start < hi]
-        if len(countries) >= 2 and other_side not in countries:
-            return [_pair([country, other_side], agent) for country in dict.fromkeys(countries)]
-    if other_side:
-        sides.append(other_side)
-    names = [s for s in dict.fromkeys(sides) if s]
-    return [_pair(names, agent)] if len(names) >= 2 else [agent]
-
-
-# "Chile and Peru each pledged", "Чилі та Перу кожна виділили", "виділили по 5 млн": the
-# members commit one by one, each to the whole amount.
-_EACH = re.compile(r"(?i)\b(?:each|кожн(?:а|ий|е|ен))\s+$")
-_EACH_AFTER = re.compile(r"\s*\w+\s+по\s+\d")
-
-
-def _each(ctx: Context, sentence: Sentence, agent: Agent, at: int) -> list[Agent]:
-    """Split a list of countries that commit each for itself into one actor per country."""
-    if not agent.collective or not (_EACH.search(sentence.text[:at])
-                                    or _EACH_AFTER.match(sentence.text[at:])):
-        return [agent]
-    named = [f.name for f in ctx.mentions(sentence)
-             if f.kind == "country" and f.start < sentence.start + at]
-    members = [name for name in dict.fromkeys(named) if name in agent.label]
-    if len(members) < 2:
-        return [agent]
-    return [Agent(label=name, how=agent.how, country=name) for name in members]
-
-
-def _pair(names: list[str], agent: Agent) -> Agent:
-    return Agent(label=", ".join(names[:-1]) + " and " + names[-1], how=agent.how, collective=True)
-
-
-def _partner(ctx: Context, sentence: Sentence, begin: int) -> str | None:
-    """Return the country signing on the other side: "with France", "with President Stubb"."""
-    found = [f for f in ctx.mentions(sentence) if f.start >= begin and f.kind != "org"]
-    if not found:
-        return None
-    first = found[0]
-    return first.entity.country if first.kind in ("person", "place") else first.name
-
-
 def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
     """Return where the action of a cue ends: the next cue, a new clause, or the quote it is in."""
     quote = next((e for s, e in ctx.quotes if s < sentence.start + at < e), None)
     if quote is not None:
         stop = min(stop, quote - 1 - sentence.start)
     clause = re.search(
-        r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
+        r",\s+(?:while|but|whereas|and\s+(?:that|the|its))\b|,?\s+(?:under|by|through)\s+which\b|;|\s[—–]\s|(?<![A-Z]\.[A-Z])[.!?]\s",
         sentence.text[at:stop])
     end = at + clause.start() if clause else stop
     return end - len(sentence.text[at:end]) + len(sentence.text[at:end].rstrip(" ,"))
@@ -274,7 +218,7 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
     if kind == "ready" and amount and re.match(r"committed", action):
         kind = "pledge"
     actor, country = re.sub(r"[’']s$", "", agent.label), agent.country  # "the president's pledge"
-    if agent.person_id and amount and agent.role in _HEADS and country:
+    if agent.person_id and amount and agent.role in HEADS and country:
         actor = country  # a leader pledging money pledges it for the country
     condition = find_condition(sentence.text)
     return Commitment(
@@ -287,17 +231,23 @@ def _commitment(ctx: Context, sentence: Sentence, agent: Agent, kind: str, at: i
 
 
 def _dedupe(rows: list[Commitment]) -> list[Commitment]:
-    """Drop repeats: the same actor, kind and amount, or the same actor, kind and action."""
+    """Drop repeats: the same actor, kind and amount, or the same actor, kind and action; a
+    signing by one side of a pair already seen signing ("Chile signed" after "Chile and Peru
+    signed")."""
     seen: set[tuple[str, str, str]] = set()
+    signers: list[frozenset[str]] = []
     out = []
     for row in rows:
         keys = {(row.actor, row.kind, " ".join(row.action.split()[:6]))}
         if row.amount:
             keys.add((row.actor, row.kind, row.amount))
-        if row.kind == "signed":
+        sides = frozenset(re.split(r",\s*|\s+and\s+", row.actor)) if row.kind == "signed" else None
+        if sides:
             keys.add((row.actor, row.kind, ""))
-        if keys & seen:
+        if keys & seen or (sides and any(sides < pair for pair in signers)):
             continue
+        if sides:
+            signers.append(sides)
         seen |= keys
         out.append(row)
     return out

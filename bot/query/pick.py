@@ -139,12 +139,13 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     found, mentions, loose = next((t for t in tiers if t[0] or t[1]), tiers[0])
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
-    # sentence carries are shown, unlabelled, beside the target's facts.
-    if targets:
+    # sentence carries are shown, unlabelled, beside the target's facts. A commitment is no
+    # speech: beside the actor's stored commitments such sentences are only padding.
+    if targets and query.intent != "commitment":
         speaking = {p.item.hit.doc_id for p in found} | {
             p.item.hit.doc_id for p in loose if any(t.in_text(_heading(p.item)) for t in targets)}
         found += [p for p in loose if p.item.hit.doc_id in speaking and p.why == "topic"]
-    elif query.intent == "commitment":
+    elif query.intent == "commitment" and not targets:
         # Nobody asked about: a sentence on the topic ("if Russia rejects the ceasefire, sanctions
         # will ...") answers as well as a stored commitment, and names no actor it lacks; a
         # report's headline too, labelled as one.
