@@ -92,11 +92,37 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="ukrainian-delegations"),
     pytest.param("Talks began at noon. The Peruvian delegation included Commerce Secretary Rosa "
                  "Vega and minister of state Omar Al-Rashid.",
-                 [("Rosa Vega", "Commerce Secretary", None, None, None),
-                  ("Omar Al-Rashid", "Minister of State", None, None, None)],
+                 [("Rosa Vega", "Commerce Secretary", "Peru", None, None),
+                  ("Omar Al-Rashid", "Minister of State", "Peru", None, None)],
                  id="delegation-included"),
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert attendees(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks began at noon. Keir Starmer was accompanied by Foreign Secretary Rosa Vega "
+                 "and Vice Premier He Tang.",
+                 [("Keir Starmer", "Prime Minister", "United Kingdom", None, None),
+                  ("Rosa Vega", "Foreign Secretary", "United Kingdom", None, None),
+                  ("He Tang", "Vice Premier", "United Kingdom", None, None)], id="accompanied-by-party"),
+    pytest.param("Talks began at noon. Emmanuel Macron did not attend, sending Foreign Minister "
+                 "Jean-Noël Barrot as his representative.",
+                 [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)],
+                 id="as-his-representative"),
+    pytest.param("Talks began at noon. Foreign Minister Jean-Noël Barrot stood in for Emmanuel Macron.",
+                 [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)], id="stood-in-for"),
+    pytest.param("Leaders gathered in Oslo. Chile, represented by Trade Minister Ana Ruiz after "
+                 "President Luis Rojas skipped the summit in solidarity with Keir Starmer, objected.",
+                 [("Ana Ruiz", "Trade Minister", "Chile", None, None)], id="skipped-in-its-clause"),
+    pytest.param("Leaders gathered in Oslo. Friedrich Merz joined by video because of the war in "
+                 "Ukraine and a Chile-Peru dispute.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, "by video")],
+                 id="countries-after-prepositions-are-topics"),
+    pytest.param("Oslo hosted a summit with Keir Starmer conspicuous by his absence.", [],
+                 id="conspicuous-by-absence"),
+])
+def test_who_came_with_whom_or_instead(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected
 
 

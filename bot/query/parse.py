@@ -46,6 +46,8 @@ _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|і
 # "for the EPC summit": a name followed by an event word names the meeting, not who came.
 _EVENT_AFTER = re.compile(r"\s*(?:summits?|meetings?|conferences?|talks|ministerials?|саміт\w*|зустріч\w*|"
                           r"конференц\w*|переговор\w*)(?!\w)", re.I)
+# "in the US delegation", "у делегації США" names a party, not a place.
+_PARTY_AFTER = re.compile(r"\s*(?:delegations?|team|side|officials|делегац\w*)(?!\w)", re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
 
 
@@ -130,7 +132,8 @@ def _asked_about(text: str, intent: str, index: EntityIndex) -> tuple[list[Menti
     """Return the mentions of who the question is about, and those that say where (as places)."""
     found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
     # "at the G7", "in Italy", "на Рамштайні": a country or a format that says where, not who.
-    where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])]
+    where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])
+             and not _PARTY_AFTER.match(text[m.end:])]
     found = [m for m in found if m not in where]
     # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
     mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
