@@ -199,6 +199,8 @@ def _named(ctx: Context, p: Person) -> Attendance:
     elif re.search(r"(?i)\bin person\b", sentence.text):
         mode = "in person"
     country, org = (p.country, p.org) if p.country or p.org else _party_of(ctx, sentence, p)
+    if not (country or org):
+        country, org = _listed_with(ctx, sentence, p)
     return Attendance(name=p.name, role=p.role, country=None if org else country, org=org,
                       sentence=p.sentence, start=p.start, end=p.end, person_id=p.person_id,
                       mode=mode)
@@ -208,6 +210,17 @@ def _named(ctx: Context, p: Person) -> Attendance:
 # B are of X's (or C's) party.
 _WITH_PARTY = re.compile(r"(?i)\b(?:was|were)\s+(?:accompanied|joined)\s+by\b|\brepresented\s+by\b|"
                          r"\bdelegations?\s+(?:included|includes|(?:was\s+)?(?:led|headed)\s+by)\b")
+
+
+def _listed_with(ctx: Context, sentence: Sentence, p: Person) -> tuple[str | None, str | None]:
+    """Return the one country of the others a party's list names ("accompanied by A, B and
+    Foreign Minister C of X": A and B are of X too)."""
+    cue = _WITH_PARTY.search(sentence.text)
+    if not cue or sentence.start + cue.end() > p.start:
+        return None, None
+    members = [q for q in people_in(ctx, sentence) if q.start >= sentence.start + cue.end()]
+    scopes = {(q.country, q.org) for q in members if q.country or q.org}
+    return next(iter(scopes)) if len(scopes) == 1 else (None, None)
 
 
 def _party_of(ctx: Context, sentence: Sentence, p: Person) -> tuple[str | None, str | None]:

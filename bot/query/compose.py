@@ -11,15 +11,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.query.answer import Answer
-from bot.query.attend import attendance_reports
+from bot.query.attend import Roll, is_yes_no, rolls, verdict
 from bot.query.facts import Facts, top_docs
+from bot.query.names import NameTerms
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
-from bot.query.retrieve import DocInfo, Hit
+from bot.query.retrieve import DocInfo
 from bot.query.signed import Attendees, first_line, signed, untitled
 from bot.query.wording import (
     attendee_label,
+    attendee_name,
     clip,
     date_text,
     header,
@@ -29,8 +31,10 @@ from bot.query.wording import (
     none_there_text,
     nothing_text,
     prefix_for,
+    roll_head,
     short_publisher,
     unknown_text,
+    verdict_head,
 )
 
 _WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
@@ -74,10 +78,9 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
-        lines += _attendance_lines(query, ranked, facts, sources, lookups) or _named_lines(
-            query, ranked, sources, lookups)
-        # The sentences behind the lists come next: they say who, where a list only says whence.
-        ranked = _behind_first(ranked, lines, lookups)
+        if (answered := _roll_answer(query, ranked, facts, lookups, hidden)) is not None:
+            return answered
+        lines += _named_lines(query, ranked, sources, lookups)
     elif _WHO.match(query.text) and not query.focus_terms:
         lines += _named_lines(query, ranked, sources, lookups)  # "who spoke at ...": people first
     elif query.intent == "meeting":
@@ -131,42 +134,79 @@ def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict
             "evidence": item.hit.text, "source": item.doc.source()}
 
 
-def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
-                      sources: list[DocInfo], lookups: Lookups) -> list[dict[str, Any]]:
-    out = []
-    for item in attendance_reports(query, ranked, facts):
-        rows = [r for r in facts.attendees.get(item.hit.doc_id, []) if _wanted_attendee(query, item, r)]
-        if not rows:
-            continue
-        rows = [_with_holder(r, item.doc.date, lookups) for r in rows]
-        names = list(dict.fromkeys(attendee_label(r) for r in rows))
-        shown = ", ".join(names[:14]) + (f" (+{len(names) - 14})" if len(names) > 14 else "")
-        text = f"{meeting_label(item.doc)}: {shown}{_cite(item.doc, sources)}"
-        out.append(_result("attendance", text, item, attendees=names,
-                           rows=[{"doc_id": r["doc_id"], "sentence": r["sentence"]} for r in rows]))
+def _roll_answer(query: Query, ranked: list[Scored], facts: Facts, lookups: Lookups,
+                 hidden: Keys) -> Answer | None:
+    """Return the attendance answer: who came first, then a line per supporting sentence."""
+    sources: list[DocInfo] = []
+    if is_yes_no(query) and (said := verdict(query, ranked, facts, lookups.holder)) is not None:
+        head = verdict_head(query, said)
+        shown = [said.roll] if said.roll.rows else []
+        lines = _roll_lines(query, shown, sources, lookups)
+        if not lines:  # "no": what the report says of them ("despite the US boycotting ...")
+            lines = _report_lines(query, said.roll.item.hit.doc_id, ranked, sources, hidden, lookups,
+                                  said.subject)
+        return _answer(query, head, lines, sources, rest=0)
+    found = rolls(query, ranked, facts, lookups.holder)
+    if not found:
+        return None
+    head = roll_head(query, found[0], header(query, missing=[]))
+    lines = _roll_lines(query, found, sources, lookups)
+    if len(lines) < 2:  # one name says little: the report's best sentences say more
+        lines += _report_lines(query, found[0].item.hit.doc_id, ranked, sources, hidden, lookups)
+    named = {n for line in lines for n in line.get("attendees", [])}
+    named |= set(map(attendee_name, found[0].rows[:_HEAD]))  # the first line names these
+    rest = len({attendee_name(r) for roll in found for r in roll.rows} - named)
+    return _answer(query, head, lines, sources, rest=rest)
+
+
+_HEAD = 8  # attendees named in the first line; the supporting lines and a count follow
+_SUPPORT = 5  # supporting lines at most
+
+
+def _roll_lines(query: Query, found: list[Roll], sources: list[DocInfo],
+                lookups: Lookups) -> list[dict[str, Any]]:
+    """Return one line per attendee: who, in what office, from which report; the sentence that
+    says so is the line's evidence, behind its source."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for roll in found:
+        for row in roll.rows:
+            name = attendee_name(row)
+            if name in seen or len(out) >= _SUPPORT:
+                continue
+            seen.add(name)
+            evidence = lookups.sentence_text(row["doc_id"], row["sentence"]) or roll.item.hit.text
+            line = _result("attendance", f"{attendee_label(row)}{_cite(roll.item.doc, sources)}", roll.item,
+                           attendees=[name], rows=[{"doc_id": row["doc_id"], "sentence": row["sentence"]}])
+            out.append({**line, "sentence": row["sentence"], "evidence": evidence})
     return out
 
 
-def _with_holder(row: dict[str, Any], date: str | None, lookups: Lookups) -> dict[str, Any]:
-    """Return an attendance row named only by its office with who held it on the meeting's date."""
-    if row.get("name") or not (row.get("role") and row.get("country") and date):
-        return row
-    holder = lookups.holder(row["role"], row["country"], date[:10])
-    return {**row, "holder": holder} if holder else row
+def _report_lines(query: Query, doc_id: str, ranked: list[Scored], sources: list[DocInfo], hidden: Keys,
+                  lookups: Lookups, subject: NameTerms | None = None) -> list[dict[str, Any]]:
+    """Return the report's best sentences (those naming ``subject``, when given), at most two:
+    what a "no" or a short list leaves to say ("despite the US boycotting ...")."""
+    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
+    out: list[dict[str, Any]] = []
+    for item in ranked:
+        if item.hit.doc_id != doc_id or (doc_id, item.hit.idx) in hidden or len(item.hit.text) < 20 \
+                or _key(item.hit.text) == _key(item.doc.title or "") or len(out) >= 2:
+            continue
+        if subject is None or subject.in_text(item.hit.text):
+            body = _with_names(query, _snippet(item.hit.text, lambda: patterns), lookups)
+            out.append(_result("sentence", f"{body}{_cite(item.doc, sources)}", item))
+    return out
 
 
-def _behind_first(ranked: list[Scored], lines: list[dict[str, Any]], lookups: Lookups) -> list[Scored]:
-    """Return the ranking with the sentences behind the attendance lists first."""
-    docs = {s.hit.doc_id: s.doc for s in ranked}
-    behind = list(dict.fromkeys((r["doc_id"], r["sentence"]) for line in lines for r in line.get("rows", [])))
-    have = {(s.hit.doc_id, s.hit.idx) for s in ranked}
-    extra = []
-    for doc_id, idx in behind[:4]:
-        if (doc_id, idx) not in have and (text := lookups.sentence_text(doc_id, idx)):
-            extra.append(Scored(hit=Hit(id=-1, doc_id=doc_id, idx=idx, text=text, rank=0.0), doc=docs[doc_id],
-                                score=ranked[0].score))
-    wanted = set(behind)
-    return sorted([*ranked, *extra], key=lambda s: (s.hit.doc_id, s.hit.idx) not in wanted)
+def _answer(query: Query, head: str, lines: list[dict[str, Any]], sources: list[DocInfo], *,
+            rest: int) -> Answer:
+    body = "\n".join(f"• {line['text']}" for line in lines)
+    links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
+    tail = more_text(query, rest) if rest > 0 else ""
+    text = "\n".join(part for part in (head, body, tail, links) if part)
+    found = bool(lines) or head.startswith(("Yes", "Так"))
+    return Answer(question=query.text, text=text, found=found, intent=query.intent, results=lines,
+                  language=query.lang, header=head)
 
 
 def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
@@ -188,15 +228,6 @@ def _leading_docs(ranked: list[Scored], limit: int, ratio: float) -> list[Scored
     best = {s.hit.doc_id: s for s in reversed(ranked)}
     items = [best[d] for d in top_docs(ranked, limit)]
     return [i for i in items if i.score >= ratio * ranked[0].score]
-
-
-def _wanted_attendee(query: Query, item: Scored, row: dict[str, Any]) -> bool:
-    focus = query.focus_terms
-    if not focus:
-        return True
-    if query.companions:
-        return not any(f.in_fact(row) for f in focus if f.label in {p.name for p in query.persons})
-    return any(f.in_fact(row) for f in focus)
 
 
 def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,

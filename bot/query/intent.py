@@ -19,7 +19,7 @@ _CUES: tuple[tuple[str, str], ...] = (
                         r"sen[dt] (?:anyone|someone|their|a delegation|delegat\w*|representatives?|"
                         r"officials?|ministers?|presidents?|leaders?)|"
                         r"who (?:did|has) (?:\w+ ){1,3}(?:meet|met)|who met|accompan\w*|"
-                        r"(?:co-?)?chaired|who (?:co-?)?chairs?|stood in|stand in|"
+                        r"(?:co-?)?chaired|who (?:co-?)?chairs?|"
                         r"супровод\w*|головува\w*|зустрічався|зустрічалася|"
                         r"meet with|met with|delegation|(?:who |which (?:\w+ ){1,2})(?:were|was) (?:in|at)|"
                         r"хто від|"

@@ -48,6 +48,8 @@ _EVENT_AFTER = re.compile(r"\s*(?:summits?|meetings?|conferences?|talks|minister
                           r"конференц\w*|переговор\w*)(?!\w)", re.I)
 # "in the US delegation", "у делегації США" names a party, not a place.
 _PARTY_AFTER = re.compile(r"\s*(?:delegations?|team|side|officials|делегац\w*)(?!\w)", re.I)
+_EVENT_BEFORE = re.compile(r"(?<!\w)(?:саміт\w*|зустріч\w*|засідан\w*|конференц\w*|переговор\w*)\s+$",
+                           re.I)
 _COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
 
 
@@ -134,6 +136,11 @@ def _asked_about(text: str, intent: str, index: EntityIndex) -> tuple[list[Menti
     # "at the G7", "in Italy", "на Рамштайні": a country or a format that says where, not who.
     where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])
              and not _PARTY_AFTER.match(text[m.end:])]
+    if intent == "attendance":
+        # "the BRICS summit", "на саміті БРІКС": an organisation next to an event word names
+        # the meeting asked about.
+        where += [m for m in found if m.entity.kind == "org" and m not in where and (
+            _EVENT_AFTER.match(text[m.end:]) or _EVENT_BEFORE.search(text[:m.start]))]
     found = [m for m in found if m not in where]
     # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
     mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]
