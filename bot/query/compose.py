@@ -6,24 +6,26 @@ question asked, the best first, and long lists end with a count.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.query.answer import Answer
-from bot.query.attend import Roll, is_yes_no, rolls, verdict
 from bot.query.facts import Facts, top_docs
-from bot.query.names import NameTerms
+from bot.query.lookups import Keys as Keys
+from bot.query.lookups import Lookups as Lookups
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, continued, pick, subjects
-from bot.query.rank import INTENT_CUES, Scored, concept_terms
+from bot.query.rank import Scored, concept_terms
 from bot.query.retrieve import DocInfo
-from bot.query.signed import Attendees, first_line, signed, untitled
+from bot.query.roll import roll_answer
+from bot.query.signed import first_line, signed, untitled
+from bot.query.snippets import SNIPPET, with_names
+from bot.query.snippets import cite as _cite
+from bot.query.snippets import key as _key
+from bot.query.snippets import result as _result
+from bot.query.snippets import snippet as _snippet
 from bot.query.wording import (
-    attendee_label,
-    attendee_name,
     clip,
-    date_text,
     header,
     meeting_label,
     mentions_header,
@@ -31,19 +33,13 @@ from bot.query.wording import (
     none_there_text,
     nothing_text,
     prefix_for,
-    roll_head,
-    short_publisher,
     unknown_text,
-    verdict_head,
 )
 
 _WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
                   re.I)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-SNIPPET = 320  # characters of one sentence shown: a long one is cut around what was asked
 _LABELS = {"topic": ("(speaker not named) ", "(мовця не названо) "),  # a line without a fact, labelled
            "headline": ("Headline: ", "Заголовок: ")}
-Keys = frozenset[tuple[str, int]] | set[tuple[str, int]]  # (doc_id, sentence index)
 MAX_LINES = 5  # the answer's lines; the rest are counted
 
 
@@ -60,17 +56,6 @@ def unknown(query: Query, missing: list[str], suggestions: list[str]) -> Answer:
                   intent=query.intent, language=query.lang, suggestions=suggestions)
 
 
-@dataclass(frozen=True)
-class Lookups:
-    """What composing needs from the store and the name index, beyond the ranked sentences."""
-
-    sentence_text: Callable[[str, int], str | None]  # (doc_id, index) -> that sentence
-    document_text: Callable[[str], str]  # doc_id -> its text
-    people_in: Callable[[str], list[str]]  # canonical names of the people a text names
-    holder: Callable[[str, str, str], str | None] = lambda title, country, date: None  # office -> who
-    attendees: Attendees = lambda doc_id: []  # a report's attendance rows
-
-
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
           lookups: Lookups, hidden: Keys = frozenset()) -> Answer:
     """Return the answer built from the best sentences and their facts; the ``hidden`` sentences
@@ -78,7 +63,7 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
-        if (answered := _roll_answer(query, ranked, facts, lookups, hidden)) is not None:
+        if (answered := roll_answer(query, ranked, facts, lookups, hidden)) is not None:
             return answered
         lines += _named_lines(query, ranked, sources, lookups)
     elif _WHO.match(query.text) and not query.focus_terms:
@@ -119,94 +104,6 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     text = "\n".join(part for part in (head, body, tail, links) if part)
     return Answer(question=query.text, text=text, found=bool(lines), intent=query.intent,
                   results=lines, language=query.lang, header=head, suggestions=suggestions)
-
-
-def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:
-    if doc not in sources:
-        sources.append(doc)
-    when = date_text(doc.published or doc.date)
-    who = short_publisher(doc.publisher) or clip(doc.title, 40)
-    return f" — {who}{', ' + when if when else ''} [{sources.index(doc) + 1}]"
-
-
-def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict[str, Any]:
-    return {**fields, "type": result_type, "text": line, "doc_id": item.hit.doc_id, "sentence": item.hit.idx,
-            "evidence": item.hit.text, "source": item.doc.source()}
-
-
-def _roll_answer(query: Query, ranked: list[Scored], facts: Facts, lookups: Lookups,
-                 hidden: Keys) -> Answer | None:
-    """Return the attendance answer: who came first, then a line per supporting sentence."""
-    sources: list[DocInfo] = []
-    if is_yes_no(query) and (said := verdict(query, ranked, facts, lookups.holder)) is not None:
-        head = verdict_head(query, said)
-        shown = [said.roll] if said.roll.rows else []
-        lines = _roll_lines(query, shown, sources, lookups)
-        if not lines:  # "no": what the report says of them ("despite the US boycotting ...")
-            lines = _report_lines(query, said.roll.item.hit.doc_id, ranked, sources, hidden, lookups,
-                                  said.subject)
-        return _answer(query, head, lines, sources, rest=0)
-    found = rolls(query, ranked, facts, lookups.holder)
-    if not found:
-        return None
-    head = roll_head(query, found[0], header(query, missing=[]))
-    lines = _roll_lines(query, found, sources, lookups)
-    if len(lines) < 2:  # one name says little: the report's best sentences say more
-        lines += _report_lines(query, found[0].item.hit.doc_id, ranked, sources, hidden, lookups)
-    named = {n for line in lines for n in line.get("attendees", [])}
-    named |= set(map(attendee_name, found[0].rows[:_HEAD]))  # the first line names these
-    rest = len({attendee_name(r) for roll in found for r in roll.rows} - named)
-    return _answer(query, head, lines, sources, rest=rest)
-
-
-_HEAD = 8  # attendees named in the first line; the supporting lines and a count follow
-_SUPPORT = 5  # supporting lines at most
-
-
-def _roll_lines(query: Query, found: list[Roll], sources: list[DocInfo],
-                lookups: Lookups) -> list[dict[str, Any]]:
-    """Return one line per attendee: who, in what office, from which report; the sentence that
-    says so is the line's evidence, behind its source."""
-    out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for roll in found:
-        for row in roll.rows:
-            name = attendee_name(row)
-            if name in seen or len(out) >= _SUPPORT:
-                continue
-            seen.add(name)
-            evidence = lookups.sentence_text(row["doc_id"], row["sentence"]) or roll.item.hit.text
-            line = _result("attendance", f"{attendee_label(row)}{_cite(roll.item.doc, sources)}", roll.item,
-                           attendees=[name], rows=[{"doc_id": row["doc_id"], "sentence": row["sentence"]}])
-            out.append({**line, "sentence": row["sentence"], "evidence": evidence})
-    return out
-
-
-def _report_lines(query: Query, doc_id: str, ranked: list[Scored], sources: list[DocInfo], hidden: Keys,
-                  lookups: Lookups, subject: NameTerms | None = None) -> list[dict[str, Any]]:
-    """Return the report's best sentences (those naming ``subject``, when given), at most two:
-    what a "no" or a short list leaves to say ("despite the US boycotting ...")."""
-    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
-    out: list[dict[str, Any]] = []
-    for item in ranked:
-        if item.hit.doc_id != doc_id or (doc_id, item.hit.idx) in hidden or len(item.hit.text) < 20 \
-                or _key(item.hit.text) == _key(item.doc.title or "") or len(out) >= 2:
-            continue
-        if subject is None or subject.in_text(item.hit.text):
-            body = _with_names(query, _snippet(item.hit.text, lambda: patterns), lookups)
-            out.append(_result("sentence", f"{body}{_cite(item.doc, sources)}", item))
-    return out
-
-
-def _answer(query: Query, head: str, lines: list[dict[str, Any]], sources: list[DocInfo], *,
-            rest: int) -> Answer:
-    body = "\n".join(f"• {line['text']}" for line in lines)
-    links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
-    tail = more_text(query, rest) if rest > 0 else ""
-    text = "\n".join(part for part in (head, body, tail, links) if part)
-    found = bool(lines) or head.startswith(("Yes", "Так"))
-    return Answer(question=query.text, text=text, found=found, intent=query.intent, results=lines,
-                  language=query.lang, header=head)
 
 
 def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
@@ -324,32 +221,4 @@ def _distinct(picked: list[Picked]) -> list[Picked]:
 
 
 def _with_names(query: Query, body: str, lookups: Lookups) -> str:
-    """Return a Cyrillic sentence with its people's names appended for an English reader."""
-    if query.lang != "uk" and _CYRILLIC.search(body):
-        people = lookups.people_in(body)  # an English reader still recognises the names
-        return body + (f" [{'; '.join(people)}]" if people else "")
-    return body
-
-
-def _snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int = SNIPPET) -> str:
-    """Return ``text``, or the window of it that holds the most matches of the question."""
-    if len(text) <= size:
-        return text
-    starts = sorted(m.start() for p in patterns() for m in p.finditer(text))
-    cue = INTENT_CUES["statement"]
-    best, best_count = 0, -1.0
-    for s in [0, *(max(0, p - 90) for p in starts)]:
-        count = float(sum(1 for p in starts if s <= p < s + size - 20))
-        count += 0.1 if cue.search(text[s:s + size]) else 0
-        if count > best_count:
-            best, best_count = s, count
-    window = text[best:best + size]
-    if best > 0:
-        window = "…" + window[window.find(" ") + 1:] if " " in window[:30] else "…" + window
-    if best + size < len(text):
-        window = window[: window.rfind(" ")] + "…"
-    return window
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()[:200]
+    return with_names(query, body, lookups.people_in)
