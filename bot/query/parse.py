@@ -50,7 +50,8 @@ _EVENT_AFTER = re.compile(r"\s*(?:summits?|meetings?|conferences?|talks|minister
 _PARTY_AFTER = re.compile(r"\s*(?:delegations?|team|side|officials|делегац\w*)(?!\w)", re.I)
 _EVENT_BEFORE = re.compile(r"(?<!\w)(?:саміт\w*|зустріч\w*|засідан\w*|конференц\w*|переговор\w*)\s+$",
                            re.I)
-_COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
+_COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|accompan\w*|з|із|зі|разом з|"
+                        r"супровод\w*)(?!\w)", re.I)
 
 
 @dataclass(frozen=True)

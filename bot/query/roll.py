@@ -32,8 +32,9 @@ def roll_answer(query: Query, ranked: list[Scored], facts: Facts, lookups: Looku
         return None
     head = roll_head(query, found[0], header(query, missing=[]))
     lines = _roll_lines(query, found, sources, lookups)
-    if len(lines) < 2:  # one name says little: the report's best sentences say more
-        lines += _report_lines(query, found[0].item.hit.doc_id, ranked, sources, hidden, lookups)
+    if len(lines) < 2:  # one name says little: the report's best sentences (on whom it asks) say more
+        subject = query.focus_terms[0] if query.focus_terms and not query.companions else None
+        lines += _report_lines(query, found[0].item.hit.doc_id, ranked, sources, hidden, lookups, subject)
     named = {n for line in lines for n in line.get("attendees", [])}
     named |= set(map(attendee_name, found[0].rows[:_HEAD]))  # the first line names these
     rest = len({attendee_name(r) for roll in found for r in roll.rows} - named)
