@@ -107,3 +107,15 @@ def test_the_count_counts_attendees_not_shown(engine: QueryEngine) -> None:
                            "Dick Schoof") if n in head or n in shown]
     assert len(in_head) == 8 and "and 2 more" in head
     assert answer.text.rstrip().splitlines()[-2] == '…and 2 more (say "more")'
+
+
+def test_a_no_with_nothing_to_add_is_not_found(engine: QueryEngine) -> None:
+    answer = engine.answer("was Ruto at the forum in Riga?")
+    assert answer.text == "No: William Ruto is not recorded at Baltic forum, Riga, 15 September 2025"
+    assert not answer.found  # Ruto's summit in Nairobi answers nothing about Riga
+
+
+def test_no_report_of_the_meeting_asked_is_a_bare_no(engine: QueryEngine) -> None:
+    answer = engine.answer("was Ruto in Stockholm?")
+    assert answer.text == "No: William Ruto is not recorded at Stockholm"
+    assert not answer.found

@@ -136,8 +136,8 @@ def verdict(query: Query, ranked: list[Scored], facts: Facts, holder: Holder) ->
     """Return whether the first name asked about attended the meeting asked about."""
     subject = query.focus_terms[0]
     reports = attendance_reports(replace_focus(query), ranked, facts, limit=1)
-    if not reports:
-        return None
+    if not reports or not _of_meeting_asked(query, reports[0], ranked):
+        return None  # no report of the meeting asked about: another meeting answers nothing
     item = reports[0]
     rows = [_with_holder(r, item.doc.date, holder) for r in facts.attendees.get(item.hit.doc_id, [])]
     own = tuple(r for r in rows if subject.in_fact(r))
@@ -146,6 +146,17 @@ def verdict(query: Query, ranked: list[Scored], facts: Facts, holder: Holder) ->
     scope = _scope_of(query, subject)
     stand_ins = tuple(r for r in rows if scope and scope in (r.get("country"), r.get("org")))
     return Verdict(subject=subject, roll=Roll(item=item, rows=stand_ins), present=False, scope=scope)
+
+
+def _of_meeting_asked(query: Query, item: Scored, ranked: list[Scored]) -> bool:
+    """Tell whether a report is of the place and time asked, by its meeting or by its words."""
+    if query.date and query.date.has_year and item.doc.date and not _in_time(query, item.doc):
+        return False
+    if not query.places or _at_place(query, item.doc):
+        return True
+    said = [w.casefold() for w in (*query.places, *query.place_words)]
+    texts = [item.doc.title or ""] + [s.hit.text for s in ranked if s.hit.doc_id == item.hit.doc_id]
+    return any(w in t.casefold() for w in said for t in texts)
 
 
 def replace_focus(query: Query) -> Query:

@@ -12,14 +12,25 @@ from bot.query.parse import Query
 from bot.query.rank import Scored, concept_terms
 from bot.query.retrieve import DocInfo
 from bot.query.snippets import cite, key, result, snippet, with_names
-from bot.query.wording import attendee_label, attendee_name, header, more_text, roll_head, verdict_head
+from bot.query.wording import (
+    attendee_label,
+    attendee_name,
+    header,
+    more_text,
+    not_there_head,
+    roll_head,
+    verdict_head,
+)
 
 
 def roll_answer(query: Query, ranked: list[Scored], facts: Facts, lookups: Lookups,
                  hidden: Keys) -> Answer | None:
     """Return the attendance answer: who came first, then a line per supporting sentence."""
     sources: list[DocInfo] = []
-    if is_yes_no(query) and (said := verdict(query, ranked, facts, lookups.holder)) is not None:
+    if is_yes_no(query):
+        said = verdict(query, ranked, facts, lookups.holder)
+        if said is None:  # no report of the meeting asked about
+            return _answer(query, not_there_head(query), [], sources, rest=0)
         head = verdict_head(query, said)
         shown = [said.roll] if said.roll.rows else []
         lines = _roll_lines(query, shown, sources, lookups)

@@ -139,6 +139,16 @@ def verdict_head(query: Query, said: Verdict) -> str:
     return line
 
 
+def not_there_head(query: Query) -> str:
+    """Return "No: X is not recorded at Y" when no report of the meeting asked about names X."""
+    uk = query.lang == "uk"
+    label = query.focus_terms[0].label
+    who = query.said_as.get(label, label) if uk else label
+    where = ", ".join(query.place_words if uk else query.places)
+    where = where or ("там" if uk else "the meeting asked about")
+    return f"Ні: {who} немає серед учасників ({where})" if uk else f"No: {who} is not recorded at {where}"
+
+
 def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[str, str, dict[str, Any]]:
     """Return the label before a sentence, the result type, and the fact's fields."""
     wanted = {"statement": "statement", "commitment": "commitment", "agreement": "agreement",
