@@ -22,8 +22,8 @@ QA = {
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.
 GOLD = {
-    "all": {"attendees": 0.89, "statements": 0.84, "commitments": 0.65, "agreements": 0.76, "dates": 41},
+    "all": {"attendees": 0.90, "statements": 0.84, "commitments": 0.65, "agreements": 0.76, "dates": 41},
     1: {"attendees": 1.00, "statements": 0.96, "commitments": 0.77, "agreements": 0.96, "dates": 16},
     2: {"attendees": 0.77, "statements": 0.88, "commitments": 0.61, "agreements": 0.83, "dates": 12},
-    3: {"attendees": 0.81, "statements": 0.64, "commitments": 0.45, "agreements": 0.57, "dates": 13},
+    3: {"attendees": 0.83, "statements": 0.64, "commitments": 0.45, "agreements": 0.57, "dates": 13},
 }

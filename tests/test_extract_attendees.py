@@ -121,6 +121,12 @@ def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
                  id="countries-after-prepositions-are-topics"),
     pytest.param("Oslo hosted a summit with Keir Starmer conspicuous by his absence.", [],
                  id="conspicuous-by-absence"),
+    pytest.param("Leaders met in Oslo without Keir Starmer, who declined a last-minute invitation.", [],
+                 id="declined-an-invitation"),
+    pytest.param("The accord was signed in Oslo. Trade minister Ana Ruiz signed on behalf of the "
+                 "government of Chile, and trade minister Luis Rojas signed on behalf of Peru.",
+                 [("Ana Ruiz", "Trade Minister", None, None, None),
+                  ("Luis Rojas", "Trade Minister", None, None, None)], id="on-behalf-of-then-and"),
 ])
 def test_who_came_with_whom_or_instead(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected

@@ -119,12 +119,13 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
 
 _BULLET = re.compile(r"^[-•*–—]\s")
 # "Putin, who had proposed the talks, did not come"; "X sent his defence minister instead".
-_ABSENT = re.compile(r"(?i)\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
+_ABSENT = re.compile(r"(?i)\bdeclined\s+(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}invitation\b|"
+                     r"\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
                      r"join)\b|\b(?:was|were)\s+(?:not\s+present|absent)\b|\bstayed\s+away\b|"
                      r"\bskip(?:s|ped|ping)?\b|\bto\s+skip\b|\bby\s+(?:his|her|their)\s+absence\b|"
                      r"\bsent\b[^.;]*\binstead\b|\bне\s+(?:приїха\w*|прибу\w*|взя\w*\s+участ\w*)")
 
-_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "absence", "away", "instead", "skip", "не ")
+_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "absence", "away", "instead", "skip", "declined", "не ")
 
 
 def _absent(ctx: Context) -> set[str]:
@@ -169,8 +170,11 @@ def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
     if governed:
         before = re.split(r"[,;:]|\band\b", head[:governed.start()])[-1]
         word = governed.group().split()[0].lower()
-        if word == "of" and head[:governed.start()].rstrip().endswith("Name"):
-            return not quoted  # "A of Australia, and B": "of" gives A's country, governs no one
+        if word == "of" and (head[:governed.start()].rstrip().endswith("Name") or
+                             re.search(r",\s+and\s+$", governed.group("span"))):
+            # "A of Australia, and B", "on behalf of the AU, and minister B": "of" ends its
+            # phrase at ", and"; what follows is the clause's next party.
+            return not quoted
         meeting = word in ("with", "between", "з", "із") and _MEETING.search(before)
         # "X skipped the summit in solidarity with Y": a meeting someone stayed away from.
         return bool(meeting) and not _PAST.search(before) and not _ABSENT.search(before)
