@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.query.facts import Facts
@@ -161,8 +161,6 @@ def _of_meeting_asked(query: Query, item: Scored, ranked: list[Scored]) -> bool:
 
 def replace_focus(query: Query) -> Query:
     """Return the question without its names: the meeting is chosen by place, time and words."""
-    from dataclasses import replace
-
     return replace(query, persons=(), focus_terms=())
 
 

@@ -134,7 +134,7 @@ def verdict_head(query: Query, said: Verdict) -> str:
     line = f"Ні: {who} немає серед учасників ({where})" if uk else f"No: {who} is not recorded at {where}"
     if said.roll.rows:
         came = ", ".join(dict.fromkeys(_office_first(r) for r in said.roll.rows))
-        line += (f"; від {said.scope} був(-ла) {came}" if uk
+        line += (f"; від {said.scope}: {came}" if uk
                  else f"; {said.scope} was represented by {came}")
     return line
 
