@@ -14,10 +14,10 @@ from __future__ import annotations
 # Checks passed, precision checks free of distractors, and the largest median answer length
 # (characters) allowed.
 QA = {
-    "all": {"passed": 185, "precise": 75, "median_chars": 872},
-    1: {"passed": 90, "precise": 2, "median_chars": 869},
-    2: {"passed": 59, "precise": 40, "median_chars": 696},
-    3: {"passed": 46, "precise": 31, "median_chars": 1075},
+    "all": {"passed": 188, "precise": 75, "median_chars": 792},
+    1: {"passed": 90, "precise": 2, "median_chars": 831},
+    2: {"passed": 59, "precise": 40, "median_chars": 686},
+    3: {"passed": 50, "precise": 31, "median_chars": 772},
 }
 
 # F1 per fact kind, as the grader prints it (two decimals), and event dates right.

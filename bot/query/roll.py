@@ -93,10 +93,14 @@ def _report_lines(query: Query, doc_id: str, ranked: list[Scored], sources: list
 
 def _answer(query: Query, head: str, lines: list[dict[str, Any]], sources: list[DocInfo], *,
             rest: int) -> Answer:
+    found = bool(lines) or head.startswith(("Yes", "Так"))
+    names = {p.id: p.name for p in query.persons}
+    suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
+    if suggestions:  # "Kushner": Jared or Charles
+        head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
     body = "\n".join(f"• {line['text']}" for line in lines)
     links = "\n".join(f"[{n}] {doc.url or doc.title}" for n, doc in enumerate(sources, 1))
     tail = more_text(query, rest) if rest > 0 else ""
     text = "\n".join(part for part in (head, body, tail, links) if part)
-    found = bool(lines) or head.startswith(("Yes", "Так"))
     return Answer(question=query.text, text=text, found=found, intent=query.intent, results=lines,
-                  language=query.lang, header=head)
+                  language=query.lang, header=head, suggestions=suggestions)
