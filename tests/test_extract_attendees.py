@@ -148,6 +148,11 @@ def test_a_speech_greets_those_present() -> None:
     assert names == ["John Healey", "Pete Hegseth"]
 
 
+def test_ukrainian_present_tense_takes_part() -> None:
+    text = "Засідання почалося в Осло. Вперше в ньому особисто бере участь президент Чилі Габріель Рохас."
+    assert attendees(text, language="uk") == [("Габріель Рохас", "президент", "Chile", None, None)]
+
+
 def test_ukrainian_plural_title_list() -> None:
     text = "У зустрічі взяли участь прем'єр-міністри Польщі та Чехії."
     assert attendees(text, language="uk") == [

@@ -47,6 +47,14 @@ def attendance_reports(query: Query, ranked: list[Scored], facts: Facts, *,
             # A report of no known date may be of the time asked; one dated otherwise is not.
             narrowed = [i for i in items if not i.doc.date]
         items = narrowed or items
+    if len(query.places) > 1:
+        # "the Ramstein meeting in Brussels": the reports of the most places asked.
+        said = {s.hit.doc_id: "" for s in ranked}
+        for s in ranked:
+            said[s.hit.doc_id] += " " + s.hit.text.casefold()
+        there = {i.hit.doc_id: _places_there(query, i.doc, said.get(i.hit.doc_id, "")) for i in items}
+        most = max(there.values(), default=0)
+        items = [i for i in items if there[i.hit.doc_id] == most]
     if not items:
         return []
     top = items[0].score
@@ -77,6 +85,13 @@ def _at_place(query: Query, doc: DocInfo) -> bool:
     # Or the question names where the meeting was held ("the Ramstein meeting" of a format).
     said = " ".join(query.place_words).casefold()
     return place in places or any(p in name for p in places) or bool(place and place in said)
+
+
+def _places_there(query: Query, doc: DocInfo, text: str) -> int:
+    """Count the places asked that the report's meeting or its best sentences name."""
+    meeting = " ".join(str(doc.meeting.get(k) or "") for k in ("name", "format", "place")).casefold()
+    return sum(1 for name, said in zip(query.places, query.place_words, strict=False)
+               if name.casefold() in meeting or name.casefold() in text or said.casefold() in text)
 
 
 def _in_time(query: Query, doc: DocInfo) -> bool:
@@ -182,7 +197,8 @@ def _with_holder(row: dict[str, Any], date: str | None, holder: Holder) -> dict[
 # "who accompanied X at his meeting with Y": X's party; "with Y" names the other side.
 _ACCOMPANY = re.compile(r"(?i)(?<!\w)(?:accompan\w*|супровод\w*|delegation|делегац\w*)")
 _OTHERS = re.compile(r"(?i)(?<!\w)(?:who (?:did|has|had) .{1,60}? meet|who met|з ким зустріча\w*|"
-                     r"stood in for|stand(?:ing)? in for|in place of|instead of|replaced|замість)(?!\w)")
+                     r"stood in for|stand(?:ing)? in for|in place of|instead of|replaced|замість|"
+                     r"next to|beside|between which|поруч|між якими)(?!\w)")
 _COUNTERPART = re.compile(r"(?i)(?<!\w)(?:with|met|meet|meeting|з|із|зі)\s+(?:the\s+)?$")
 
 
