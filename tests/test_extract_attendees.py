@@ -123,6 +123,11 @@ def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
                  id="conspicuous-by-absence"),
     pytest.param("Leaders met in Oslo without Keir Starmer, who declined a last-minute invitation.", [],
                  id="declined-an-invitation"),
+    pytest.param("Friedrich Merz met Keir Starmer in Oslo, then travelled to neighbouring Sweden to "
+                 "meet Prime Minister Ulf Kristersson.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, None),
+                  ("Keir Starmer", "Prime Minister", "United Kingdom", None, None)],
+                 id="travelled-elsewhere-to-meet"),
     pytest.param("The accord was signed in Oslo. Trade minister Ana Ruiz signed on behalf of the "
                  "government of Chile, and trade minister Luis Rojas signed on behalf of Peru.",
                  [("Ana Ruiz", "Trade Minister", None, None, None),

@@ -162,9 +162,15 @@ def _subject(ctx: Context, people: list[Person]) -> list[Person]:
 _CLAUSE = re.compile(r"(?i)[;—–]|\b(?:after|while|but|whereas|when|because|although|though)\b")
 
 
+# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next.
+_ELSEWHERE = re.compile(r"(?i)\btravel\w*\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
+
+
 def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
     """Tell whether a mention is of a participant, not of a topic ("talks about Putin")."""
     head = _blank_people(ctx, sentence, person.start)
+    if _ELSEWHERE.search(head):
+        return False
     governed = _GOVERNED.search(head)
     quoted = ctx.in_quote(person.start, person.end)
     if governed:
