@@ -92,11 +92,48 @@ def attendees(text: str, **kw: str) -> list[tuple[object, ...]]:
                  id="ukrainian-delegations"),
     pytest.param("Talks began at noon. The Peruvian delegation included Commerce Secretary Rosa "
                  "Vega and minister of state Omar Al-Rashid.",
-                 [("Rosa Vega", "Commerce Secretary", None, None, None),
-                  ("Omar Al-Rashid", "Minister of State", None, None, None)],
+                 [("Rosa Vega", "Commerce Secretary", "Peru", None, None),
+                  ("Omar Al-Rashid", "Minister of State", "Peru", None, None)],
                  id="delegation-included"),
 ])
 def test_attendees(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert attendees(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Talks began at noon. Keir Starmer was accompanied by Foreign Secretary Rosa Vega "
+                 "and Vice Premier He Tang.",
+                 [("Keir Starmer", "Prime Minister", "United Kingdom", None, None),
+                  ("Rosa Vega", "Foreign Secretary", "United Kingdom", None, None),
+                  ("He Tang", "Vice Premier", "United Kingdom", None, None)], id="accompanied-by-party"),
+    pytest.param("Talks began at noon. Emmanuel Macron did not attend, sending Foreign Minister "
+                 "Jean-Noël Barrot as his representative.",
+                 [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)],
+                 id="as-his-representative"),
+    pytest.param("Talks began at noon. Foreign Minister Jean-Noël Barrot stood in for Emmanuel Macron.",
+                 [("Jean-Noël Barrot", "Foreign Minister", "France", None, None)], id="stood-in-for"),
+    pytest.param("Leaders gathered in Oslo. Chile, represented by Trade Minister Ana Ruiz after "
+                 "President Luis Rojas skipped the summit in solidarity with Keir Starmer, objected.",
+                 [("Ana Ruiz", "Trade Minister", "Chile", None, None)], id="skipped-in-its-clause"),
+    pytest.param("Leaders gathered in Oslo. Friedrich Merz joined by video because of the war in "
+                 "Ukraine and a Chile-Peru dispute.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, "by video")],
+                 id="countries-after-prepositions-are-topics"),
+    pytest.param("Oslo hosted a summit with Keir Starmer conspicuous by his absence.", [],
+                 id="conspicuous-by-absence"),
+    pytest.param("Leaders met in Oslo without Keir Starmer, who declined a last-minute invitation.", [],
+                 id="declined-an-invitation"),
+    pytest.param("Friedrich Merz met Keir Starmer in Oslo, then travelled to neighbouring Sweden to "
+                 "meet Prime Minister Ulf Kristersson.",
+                 [("Friedrich Merz", "Chancellor", "Germany", None, None),
+                  ("Keir Starmer", "Prime Minister", "United Kingdom", None, None)],
+                 id="travelled-elsewhere-to-meet"),
+    pytest.param("The accord was signed in Oslo. Trade minister Ana Ruiz signed on behalf of the "
+                 "government of Chile, and trade minister Luis Rojas signed on behalf of Peru.",
+                 [("Ana Ruiz", "Trade Minister", None, None, None),
+                  ("Luis Rojas", "Trade Minister", None, None, None)], id="on-behalf-of-then-and"),
+])
+def test_who_came_with_whom_or_instead(text: str, expected: list[tuple[object, ...]]) -> None:
     assert attendees(text) == expected
 
 
@@ -114,6 +151,11 @@ def test_a_speech_greets_those_present() -> None:
               "We will do more. Our support is firm. We are proud of it.")
     names = [a.name for a in extract("Press conference\n\n" + speech).attendees]
     assert names == ["John Healey", "Pete Hegseth"]
+
+
+def test_ukrainian_present_tense_takes_part() -> None:
+    text = "Засідання почалося в Осло. Вперше в ньому особисто бере участь президент Чилі Габріель Рохас."
+    assert attendees(text, language="uk") == [("Габріель Рохас", "президент", "Chile", None, None)]
 
 
 def test_ukrainian_plural_title_list() -> None:

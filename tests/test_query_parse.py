@@ -42,6 +42,13 @@ def index() -> EntityIndex:
     pytest.param("what happened at the Riyadh talks", "search", id="talks-is-an-event"),
     pytest.param("what document came out of the Vilnius summit", "agreement", id="document"),
     pytest.param("which documents mention air defence", "search", id="documents-mention"),
+    pytest.param("was Keir Starmer at the summit in Oslo?", "attendance", id="was-x-at"),
+    pytest.param("чи був Стармер на саміті в Осло?", "attendance", id="uk-chy-buv"),
+    pytest.param("was the deal signed in Oslo?", "agreement", id="was-signed-is-no-attendance"),
+    pytest.param("who accompanied Starmer at his meeting with Merz", "attendance", id="accompanied"),
+    pytest.param("хто супроводжував Стармера на зустрічі з Мерцом?", "attendance", id="uk-accompanied"),
+    pytest.param("who chaired the summit in Oslo", "attendance", id="chaired"),
+    pytest.param("what did the chair say", "statement", id="chair-noun-is-no-cue"),
 ])
 def test_intent(question: str, intent: str) -> None:
     assert detect_intent(question) == intent

@@ -119,11 +119,13 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
 
 _BULLET = re.compile(r"^[-•*–—]\s")
 # "Putin, who had proposed the talks, did not come"; "X sent his defence minister instead".
-_ABSENT = re.compile(r"(?i)\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
+_ABSENT = re.compile(r"(?i)\bdeclined\s+(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}invitation\b|"
+                     r"\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
                      r"join)\b|\b(?:was|were)\s+(?:not\s+present|absent)\b|\bstayed\s+away\b|"
+                     r"\bskip(?:s|ped|ping)?\b|\bto\s+skip\b|\bby\s+(?:his|her|their)\s+absence\b|"
                      r"\bsent\b[^.;]*\binstead\b|\bне\s+(?:приїха\w*|прибу\w*|взя\w*\s+участ\w*)")
 
-_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "away", "instead", "не ")
+_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "absence", "away", "instead", "skip", "declined", "не ")
 
 
 def _absent(ctx: Context) -> set[str]:
@@ -135,21 +137,53 @@ def _absent(ctx: Context) -> set[str]:
             continue  # the pattern is costly and most sentences hold none of its words
         cue = _ABSENT.search(sentence.text)
         if cue:
-            out.update(p.person_id or p.name for p in people_in(ctx, sentence)
-                       if p.end <= sentence.start + cue.start())
+            # Only the subject's clause: "A, represented by B after C skipped it": C alone.
+            head = sentence.text[:cue.start()]
+            clause = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+            before = [p for p in people_in(ctx, sentence)
+                      if sentence.start + clause <= p.start and p.end <= sentence.start + cue.start()]
+            out.update(p.person_id or p.name for p in _subject(ctx, before))
     return out
+
+
+def _subject(ctx: Context, people: list[Person]) -> list[Person]:
+    """Return the last of ``people`` and those listed with it ("A, B and C did not come"), not
+    the others of the clause ("Xi at the summit with Trump absent")."""
+    if not people:
+        return []
+    out = [people[-1]]
+    for p in reversed(people[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|or|&|та|і)?\s*(?:and\s+)?", ctx.text[p.end:out[0].start]):
+            break
+        out.insert(0, p)
+    return out
+
+
+_CLAUSE = re.compile(r"(?i)[;—–]|\b(?:after|while|but|whereas|when|because|although|though)\b")
+
+
+# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next.
+_ELSEWHERE = re.compile(r"(?i)\btravel\w*\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
 
 
 def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
     """Tell whether a mention is of a participant, not of a topic ("talks about Putin")."""
     head = _blank_people(ctx, sentence, person.start)
+    if _ELSEWHERE.search(head):
+        return False
     governed = _GOVERNED.search(head)
     quoted = ctx.in_quote(person.start, person.end)
     if governed:
         before = re.split(r"[,;:]|\band\b", head[:governed.start()])[-1]
         word = governed.group().split()[0].lower()
+        if word == "of" and (head[:governed.start()].rstrip().endswith("Name") or
+                             re.search(r",\s+and\s+$", governed.group("span"))):
+            # "A of Australia, and B", "on behalf of the AU, and minister B": "of" ends its
+            # phrase at ", and"; what follows is the clause's next party.
+            return not quoted
         meeting = word in ("with", "between", "з", "із") and _MEETING.search(before)
-        return bool(meeting) and not _PAST.search(before)
+        # "X skipped the summit in solidarity with Y": a meeting someone stayed away from.
+        return bool(meeting) and not _PAST.search(before) and not _ABSENT.search(before)
     return not quoted
 
 
@@ -174,9 +208,44 @@ def _named(ctx: Context, p: Person) -> Attendance:
             mode = "by video"
     elif re.search(r"(?i)\bin person\b", sentence.text):
         mode = "in person"
-    return Attendance(name=p.name, role=p.role, country=None if p.org else p.country, org=p.org,
+    country, org = (p.country, p.org) if p.country or p.org else _party_of(ctx, sentence, p)
+    if not (country or org):
+        country, org = _listed_with(ctx, sentence, p)
+    return Attendance(name=p.name, role=p.role, country=None if org else country, org=org,
                       sentence=p.sentence, start=p.start, end=p.end, person_id=p.person_id,
                       mode=mode)
+
+
+# "X was accompanied by A and B", "the US delegation included A", "C, represented by A": A and
+# B are of X's (or C's) party.
+_WITH_PARTY = re.compile(r"(?i)\b(?:was|were)\s+(?:accompanied|joined)\s+by\b|\brepresented\s+by\b|"
+                         r"\bdelegations?\s+(?:included|includes|(?:was\s+)?(?:led|headed)\s+by)\b")
+
+
+def _listed_with(ctx: Context, sentence: Sentence, p: Person) -> tuple[str | None, str | None]:
+    """Return the one country of the others a party's list names ("accompanied by A, B and
+    Foreign Minister C of X": A and B are of X too)."""
+    cue = _WITH_PARTY.search(sentence.text)
+    if not cue or sentence.start + cue.end() > p.start:
+        return None, None
+    members = [q for q in people_in(ctx, sentence) if q.start >= sentence.start + cue.end()]
+    scopes = {(q.country, q.org) for q in members if q.country or q.org}
+    return next(iter(scopes)) if len(scopes) == 1 else (None, None)
+
+
+def _party_of(ctx: Context, sentence: Sentence, p: Person) -> tuple[str | None, str | None]:
+    """Return the country or organisation of the party whose members a sentence lists."""
+    cue = _WITH_PARTY.search(sentence.text)
+    if not cue or sentence.start + cue.end() > p.start:
+        return None, None
+    head_end = sentence.start + cue.start()
+    leads = [q for q in people_in(ctx, sentence) if q.end <= head_end and (q.country or q.org)]
+    if leads:
+        return leads[-1].country, leads[-1].org
+    scopes = [f for f in ctx.mentions(sentence) if f.kind in ("country", "org") and f.end <= head_end]
+    if not scopes:
+        return None, None
+    return (scopes[-1].name, None) if scopes[-1].kind == "country" else (None, scopes[-1].name)
 
 
 def _host(ctx: Context, host: Agent) -> Attendance:
@@ -248,9 +317,23 @@ def _singles(ctx: Context, sentence: Sentence, free: list[Found], cue_at: int,
             (_ROLE_OF_BEFORE.search(before) if _ends_in_of(before) else None)
         # "Russian assets" is an adjective; "Australia and New Zealand" is a list.
         adjective = re.match(r"\s+(?!(?:and|or|as|with|too|also)\b)[a-z]", ctx.text[f.end:f.end + 8])
-        if role or (f.kind == "country" and not adjective):
+        if role or (f.kind == "country" and not adjective and not _modifier(ctx, f)):
             out.append(_by_role(sentence, f, tidy_role(role.group("role")) if role else None))
     return out
+
+
+# "the invasion of Ukraine", "a summit in Malaysia", "a Thailand-Cambodia deal": a country
+# after a preposition or joined by a hyphen says where or about what, not who came ("Fumio
+# Kishida of Japan": "of" after a name gives the name's country).
+_GOVERNING = re.compile(r"(?i)\b(?:of|in|into|on|over|against|about|to|across)\s+(?:the\s+)?$")
+_NAME_OF = re.compile(r"[A-Z][\w’'\-]*\s+of\s+(?:the\s+)?$")
+
+
+def _modifier(ctx: Context, f: Found) -> bool:
+    if "-" in (ctx.text[f.start - 1:f.start], ctx.text[f.end:f.end + 1]):
+        return True
+    before = ctx.text[max(0, f.start - 40):f.start]
+    return bool(_GOVERNING.search(before)) and not _NAME_OF.search(before)
 
 
 def _ends_in_of(text: str) -> bool:

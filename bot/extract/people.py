@@ -92,16 +92,21 @@ def _trim(ctx: Context, sentence: Sentence, start: int, text: str,
     # Drop leading title words, demonyms and stop words: "German Chancellor Friedrich Merz".
     words = list(_NON_SPACE.finditer(text))
     others = [(f.start, f.end) for f in found if f.kind != "person"]
+    after_title = False
     while words:
         word = words[0].group()
         at = sentence.start + start + words[0].start()
         covered = bool(others) and any(a <= at < b for a, b in others)
-        if covered or word.lower() in _NOT_NAMES or word.lower() in ROLE_WORDS:
+        # Right after a title a name starts, even one that looks like a stop word: "Vice
+        # Premier He Lifeng" (He is a family name).
+        stop = word.lower() in _NOT_NAMES and not (after_title and len(words) > 1)
+        if covered or stop or word.lower() in ROLE_WORDS:
             words.pop(0)
             continue
         title = _TITLE_FIRST.match(text, words[0].start())  # "Commerce Secretary", "Vice Premier"
         if title:
             words = [w for w in words if w.start() >= title.end()]
+            after_title = True
             continue
         break
     if len(words) < 2:  # where the name would start, for a match that the title ran into

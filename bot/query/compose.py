@@ -6,22 +6,26 @@ question asked, the best first, and long lists end with a count.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from bot.query.answer import Answer
-from bot.query.attend import attendance_reports
 from bot.query.facts import Facts, top_docs
+from bot.query.lookups import Keys as Keys
+from bot.query.lookups import Lookups as Lookups
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, asked_topic, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
-from bot.query.retrieve import DocInfo, Hit
-from bot.query.signed import Attendees, first_line, signed, untitled
+from bot.query.retrieve import DocInfo
+from bot.query.roll import roll_answer
+from bot.query.signed import first_line, signed, untitled
+from bot.query.snippets import SNIPPET, with_names
+from bot.query.snippets import cite as _cite
+from bot.query.snippets import key as _key
+from bot.query.snippets import result as _result
+from bot.query.snippets import snippet as _snippet
 from bot.query.wording import (
-    attendee_label,
     clip,
-    date_text,
     elsewhere_text,
     header,
     meeting_label,
@@ -30,18 +34,14 @@ from bot.query.wording import (
     none_there_text,
     nothing_text,
     prefix_for,
-    short_publisher,
     unknown_meeting_text,
     unknown_text,
 )
 
 _WHO = re.compile(r"\s*(?:who|whom|which (?:leaders?|officials?|people|ministers?)|хто|які лідери)(?!\w)",
                   re.I)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-SNIPPET = 320  # characters of one sentence shown: a long one is cut around what was asked
 _LABELS = {"topic": ("(speaker not named) ", "(мовця не названо) "),  # a line without a fact, labelled
            "headline": ("Headline: ", "Заголовок: ")}
-Keys = frozenset[tuple[str, int]] | set[tuple[str, int]]  # (doc_id, sentence index)
 MAX_LINES = 5  # the answer's lines; the rest are counted
 _ELSEWHERE = 3  # other meetings named after a scoped negative
 
@@ -65,17 +65,6 @@ def unknown_meeting(query: Query, words: str) -> Answer:
                   intent=query.intent, language=query.lang)
 
 
-@dataclass(frozen=True)
-class Lookups:
-    """What composing needs from the store and the name index, beyond the ranked sentences."""
-
-    sentence_text: Callable[[str, int], str | None]  # (doc_id, index) -> that sentence
-    document_text: Callable[[str], str]  # doc_id -> its text
-    people_in: Callable[[str], list[str]]  # canonical names of the people a text names
-    holder: Callable[[str, str, str], str | None] = lambda title, country, date: None  # office -> who
-    attendees: Attendees = lambda doc_id: []  # a report's attendance rows
-
-
 def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str],
           lookups: Lookups, hidden: Keys = frozenset()) -> Answer:
     """Return the answer built from the best sentences and their facts; the ``hidden`` sentences
@@ -83,10 +72,9 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
     if query.intent == "attendance":
-        lines += _attendance_lines(query, ranked, facts, sources, lookups) or _named_lines(
-            query, ranked, sources, lookups)
-        # The sentences behind the lists come next: they say who, where a list only says whence.
-        ranked = _behind_first(ranked, lines, lookups)
+        if (answered := roll_answer(query, ranked, facts, lookups, hidden)) is not None:
+            return answered
+        lines += _named_lines(query, ranked, sources, lookups)
     elif _WHO.match(query.text) and not query.focus_terms:
         lines += _named_lines(query, ranked, sources, lookups)  # "who spoke at ...": people first
     elif query.intent == "meeting":
@@ -146,57 +134,6 @@ def with_elsewhere(answer: Answer, query: Query, ranked: list[Scored], facts: Fa
     return replace(answer, text=f"{answer.text}\n{line}")
 
 
-def _cite(doc: DocInfo, sources: list[DocInfo]) -> str:
-    if doc not in sources:
-        sources.append(doc)
-    when = date_text(doc.published or doc.date)
-    who = short_publisher(doc.publisher) or clip(doc.title, 40)
-    return f" — {who}{', ' + when if when else ''} [{sources.index(doc) + 1}]"
-
-
-def _result(result_type: str, line: str, item: Scored, /, **fields: Any) -> dict[str, Any]:
-    return {**fields, "type": result_type, "text": line, "doc_id": item.hit.doc_id, "sentence": item.hit.idx,
-            "evidence": item.hit.text, "source": item.doc.source()}
-
-
-def _attendance_lines(query: Query, ranked: list[Scored], facts: Facts,
-                      sources: list[DocInfo], lookups: Lookups) -> list[dict[str, Any]]:
-    out = []
-    for item in attendance_reports(query, ranked, facts):
-        rows = [r for r in facts.attendees.get(item.hit.doc_id, []) if _wanted_attendee(query, item, r)]
-        if not rows:
-            continue
-        rows = [_with_holder(r, item.doc.date, lookups) for r in rows]
-        names = list(dict.fromkeys(attendee_label(r) for r in rows))
-        shown = ", ".join(names[:14]) + (f" (+{len(names) - 14})" if len(names) > 14 else "")
-        text = f"{meeting_label(item.doc)}: {shown}{_cite(item.doc, sources)}"
-        out.append(_result("attendance", text, item, attendees=names,
-                           rows=[{"doc_id": r["doc_id"], "sentence": r["sentence"]} for r in rows]))
-    return out
-
-
-def _with_holder(row: dict[str, Any], date: str | None, lookups: Lookups) -> dict[str, Any]:
-    """Return an attendance row named only by its office with who held it on the meeting's date."""
-    if row.get("name") or not (row.get("role") and row.get("country") and date):
-        return row
-    holder = lookups.holder(row["role"], row["country"], date[:10])
-    return {**row, "holder": holder} if holder else row
-
-
-def _behind_first(ranked: list[Scored], lines: list[dict[str, Any]], lookups: Lookups) -> list[Scored]:
-    """Return the ranking with the sentences behind the attendance lists first."""
-    docs = {s.hit.doc_id: s.doc for s in ranked}
-    behind = list(dict.fromkeys((r["doc_id"], r["sentence"]) for line in lines for r in line.get("rows", [])))
-    have = {(s.hit.doc_id, s.hit.idx) for s in ranked}
-    extra = []
-    for doc_id, idx in behind[:4]:
-        if (doc_id, idx) not in have and (text := lookups.sentence_text(doc_id, idx)):
-            extra.append(Scored(hit=Hit(id=-1, doc_id=doc_id, idx=idx, text=text, rank=0.0), doc=docs[doc_id],
-                                score=ranked[0].score))
-    wanted = set(behind)
-    return sorted([*ranked, *extra], key=lambda s: (s.hit.doc_id, s.hit.idx) not in wanted)
-
-
 def _named_lines(query: Query, ranked: list[Scored], sources: list[DocInfo],
                  lookups: Lookups) -> list[dict[str, Any]]:
     """Without attendance facts, list who the best report names (not claiming they attended)."""
@@ -216,15 +153,6 @@ def _leading_docs(ranked: list[Scored], limit: int, ratio: float) -> list[Scored
     best = {s.hit.doc_id: s for s in reversed(ranked)}
     items = [best[d] for d in top_docs(ranked, limit)]
     return [i for i in items if i.score >= ratio * ranked[0].score]
-
-
-def _wanted_attendee(query: Query, item: Scored, row: dict[str, Any]) -> bool:
-    focus = query.focus_terms
-    if not focus:
-        return True
-    if query.companions:
-        return not any(f.in_fact(row) for f in focus if f.label in {p.name for p in query.persons})
-    return any(f.in_fact(row) for f in focus)
 
 
 def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,
@@ -321,32 +249,4 @@ def _distinct(picked: list[Picked]) -> list[Picked]:
 
 
 def _with_names(query: Query, body: str, lookups: Lookups) -> str:
-    """Return a Cyrillic sentence with its people's names appended for an English reader."""
-    if query.lang != "uk" and _CYRILLIC.search(body):
-        people = lookups.people_in(body)  # an English reader still recognises the names
-        return body + (f" [{'; '.join(people)}]" if people else "")
-    return body
-
-
-def _snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int = SNIPPET) -> str:
-    """Return ``text``, or the window of it that holds the most matches of the question."""
-    if len(text) <= size:
-        return text
-    starts = sorted(m.start() for p in patterns() for m in p.finditer(text))
-    cue = INTENT_CUES["statement"]
-    best, best_count = 0, -1.0
-    for s in [0, *(max(0, p - 90) for p in starts)]:
-        count = float(sum(1 for p in starts if s <= p < s + size - 20))
-        count += 0.1 if cue.search(text[s:s + size]) else 0
-        if count > best_count:
-            best, best_count = s, count
-    window = text[best:best + size]
-    if best > 0:
-        window = "…" + window[window.find(" ") + 1:] if " " in window[:30] else "…" + window
-    if best + size < len(text):
-        window = window[: window.rfind(" ")] + "…"
-    return window
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()[:200]
+    return with_names(query, body, lookups.people_in)

@@ -17,7 +17,10 @@ _CUES: tuple[tuple[str, str], ...] = (
                         r"was there|were there|was present|were present|who came|came to|come to|"
                         r"who went|joined|who was at|who were at|was at the|were at the|"
                         r"sen[dt] (?:anyone|someone|their|a delegation|delegat\w*|representatives?|"
-                        r"officials?|ministers?|presidents?|leaders?)|who (?:did|has) \w+ (?:meet|met)|"
+                        r"officials?|ministers?|presidents?|leaders?)|"
+                        r"who (?:did|has) (?:\w+ ){1,3}(?:meet|met)|who met|accompan\w*|"
+                        r"(?:co-?)?chaired|who (?:co-?)?chairs?|"
+                        r"супровод\w*|головува\w*|зустрічався|зустрічалася|"
                         r"meet with|met with|delegation|(?:who |which (?:\w+ ){1,2})(?:were|was) (?:in|at)|"
                         r"хто від|"
                         r"present at|which countries (?:were|came|joined)|"
@@ -45,6 +48,13 @@ _MEETING_LIST = re.compile(
     r"\b(?:which|what|list|show)(?: the| all)? (?:meetings?|summits?|events?|conferences?)\b", re.I)
 
 
+# "was Xi at the summit?", "чи був Сі на саміті?": asked whether someone was there, when no
+# other cue says what the question asks ("was the deal signed in Paris?" asks about a signing).
+YES_NO_THERE = re.compile(r"^\s*(?:(?:was|were|is) .{2,60}? (?:at|in|present|among)|"
+                          r"чи (?:був|була|були|приїжджа\w*|приїха\w*) .{2,60}? (?:на|у|в)|"
+                          r"did .{2,60}? (?:attend|go to|come to|take part|participate|join))(?!\w)", re.I)
+
+
 def detect_intent(text: str) -> str:
     """Return the intent of a question: the kind of its earliest cue, or "search"."""
     if _MEETING_LIST.search(text):
@@ -54,4 +64,6 @@ def detect_intent(text: str) -> str:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), intent)
+    if best is None and YES_NO_THERE.match(text):
+        return "attendance"
     return best[1] if best else "search"

@@ -46,7 +46,12 @@ _FROM = re.compile(r"(?<!\w)(?:from|of|for|representing|represented|від|з|і
 # "for the EPC summit": a name followed by an event word names the meeting, not who came.
 _EVENT_AFTER = re.compile(r"\s*(?:summits?|meetings?|conferences?|talks|ministerials?|саміт\w*|зустріч\w*|"
                           r"конференц\w*|переговор\w*)(?!\w)", re.I)
-_COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|з|із|разом з)(?!\w)", re.I)
+# "in the US delegation", "у делегації США" names a party, not a place.
+_PARTY_AFTER = re.compile(r"\s*(?:delegations?|team|side|officials|делегац\w*)(?!\w)", re.I)
+_EVENT_BEFORE = re.compile(r"(?<!\w)(?:саміт\w*|зустріч\w*|засідан\w*|конференц\w*|переговор\w*)\s+$",
+                           re.I)
+_COMPANION = re.compile(r"(?<!\w)(?:with|meet|met|alongside|together with|accompan\w*|з|із|зі|разом з|"
+                        r"супровод\w*)(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,13 @@ def _asked_about(text: str, intent: str, index: EntityIndex) -> tuple[list[Menti
     """Return the mentions of who the question is about, and those that say where (as places)."""
     found = [m for m in index.find_mentions(restore_codes(text)) if m.score >= 0.8 or len(m.text) >= 6]
     # "at the G7", "in Italy", "на Рамштайні": a country or a format that says where, not who.
-    where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])]
+    where = [m for m in found if m.entity.kind in ("country", "org") and _AT.search(text[:m.start])
+             and not _PARTY_AFTER.match(text[m.end:])]
+    if intent == "attendance":
+        # "the BRICS summit", "на саміті БРІКС": an organisation next to an event word names
+        # the meeting asked about.
+        where += [m for m in found if m.entity.kind == "org" and m not in where and (
+            _EVENT_AFTER.match(text[m.end:]) or _EVENT_BEFORE.search(text[:m.start]))]
     found = [m for m in found if m not in where]
     # "what did Orban say about Ukraine": a name after "about" is the topic, not who is asked about.
     mentions = [m for m in found if m.entity.kind == "place" or not _ABOUT.search(text[:m.start])]

@@ -53,8 +53,10 @@ commit committed commitment commitments pledge pledged pledges promise promised 
 offer offered ready willing provide provided
 sign signed signing
 meet met meeting meetings held hold happen happened
+accompanied accompany accompanying chaired chair co-chaired co chairs
 сказав сказала сказали заявив заявила заявили говорив казав був була були брав брала брали участь
 представляв представляла пообіцяв пообіцяла пообіцяли підписав підписала підписали відбулася
+супроводжував супроводжувала супроводжували чи головував головувала
 """.split())
 
 

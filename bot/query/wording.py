@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from bot.query.parse import Query
 
 if TYPE_CHECKING:
+    from bot.query.attend import Roll, Verdict
     from bot.query.rank import Scored
     from bot.query.retrieve import DocInfo
 
@@ -72,6 +73,80 @@ def attendee_label(row: dict[str, Any]) -> str:
     if row.get("role"):
         return f"{row['role']} ({scope})" if scope else row["role"]
     return scope or "?"
+
+
+def attendee_name(row: dict[str, Any]) -> str:
+    """Return who an attendance row names: the person, the office holder, or the office."""
+    if row.get("name"):
+        return str(row["name"])
+    return attendee_label(row)
+
+
+def _office_first(row: dict[str, Any]) -> str:
+    """Return "Prime Minister Mark Carney" for a row whose country the line already says."""
+    if row.get("name"):
+        return f"{row['role']} {row['name']}" if row.get("role") else str(row["name"])
+    if row.get("role") and row.get("holder"):
+        return f"{row['role']} {row['holder']}"
+    return attendee_label(row)
+
+
+def _where(doc: DocInfo, lang: str) -> str:
+    """Return "BRICS summit, Rio de Janeiro, 6 July 2025": the meeting a report is about."""
+    meeting = doc.meeting
+    name = meeting.get("name") or meeting.get("format") or doc.title or ""
+    place = meeting.get("place")
+    parts = [clip(name, 70), place if place and place.casefold() not in name.casefold() else None,
+             date_text(doc.date, lang)]
+    return ", ".join(p for p in parts if p)
+
+
+def roll_head(query: Query, roll: Roll, fallback: str) -> str:
+    """Return the first line of an attendance answer: who came, where and when."""
+    uk = query.lang == "uk"
+    rows, where = roll.rows, _where(roll.item.doc, query.lang)
+    names = ", ".join(query.said_as.get(f.label, f.label) if uk else f.label for f in query.focus_terms)
+    scoped = (query.countries or query.orgs) and not query.companions and names
+    shown = [(_office_first if scoped else attendee_name)(r) for r in rows[:8]]
+    listed = "; ".join(dict.fromkeys(shown)) if scoped else ", ".join(dict.fromkeys(shown))
+    more = len(rows) - len(shown)
+    if more > 0:
+        listed += f" і ще {more}" if uk else f" and {more} more"
+    if scoped:  # "From Canada: Prime Minister Mark Carney (Paris, 6 January 2026)"
+        if any(r.get("holder") for r in rows[:8]):  # the gazetteer's dated roles name who it was
+            where = ("за посадою у звіті; " if uk else "named by role in the report; ") + where
+        return f"{'Від' if uk else 'From'} {names}: {listed} ({where})"
+    if query.companions and names:
+        return (f"Учасники разом ({names}; {where}): {listed}" if uk else f"With {names} ({where}): {listed}")
+    if names:
+        return f"{fallback} {listed} ({where})"
+    return f"Учасники ({where}): {listed}" if uk else f"At {where}: {listed}"
+
+
+def verdict_head(query: Query, said: Verdict) -> str:
+    """Return "Yes: X attended Y (place, date)" or "No: X is not recorded at Y; C was
+    represented by Z"."""
+    uk = query.lang == "uk"
+    who = query.said_as.get(said.subject.label, said.subject.label) if uk else said.subject.label
+    where = _where(said.roll.item.doc, query.lang)
+    if said.present:
+        return f"Так: {who} — серед учасників ({where})" if uk else f"Yes: {who} attended ({where})"
+    line = f"Ні: {who} немає серед учасників ({where})" if uk else f"No: {who} is not recorded at {where}"
+    if said.roll.rows:
+        came = ", ".join(dict.fromkeys(_office_first(r) for r in said.roll.rows))
+        line += (f"; від {said.scope}: {came}" if uk
+                 else f"; {said.scope} was represented by {came}")
+    return line
+
+
+def not_there_head(query: Query) -> str:
+    """Return "No: X is not recorded at Y" when no report of the meeting asked about names X."""
+    uk = query.lang == "uk"
+    label = query.focus_terms[0].label
+    who = query.said_as.get(label, label) if uk else label
+    where = ", ".join(query.place_words if uk else query.places)
+    where = where or ("там" if uk else "the meeting asked about")
+    return f"Ні: {who} немає серед учасників ({where})" if uk else f"No: {who} is not recorded at {where}"
 
 
 def prefix_for(query: Query, item: Scored, rows: list[dict[str, Any]]) -> tuple[str, str, dict[str, Any]]:
