@@ -9,15 +9,19 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from bot.extract.dates import find_dates
 from bot.query.answer import Answer
 from bot.query.facts import Facts, top_docs
+from bot.query.intent import ASKS_WHEN
 from bot.query.lookups import Keys as Keys
 from bot.query.lookups import Lookups as Lookups
+from bot.query.names import folded_words
 from bot.query.parse import Query
 from bot.query.pick import ANSWERING, Picked, asked_topic, continued, pick, subjects
 from bot.query.rank import INTENT_CUES, Scored, concept_terms
 from bot.query.retrieve import DocInfo
 from bot.query.roll import roll_answer
+from bot.query.scope import is_event_word
 from bot.query.signed import first_line, signed, untitled
 from bot.query.snippets import SNIPPET, with_names
 from bot.query.snippets import cite as _cite
@@ -26,6 +30,7 @@ from bot.query.snippets import result as _result
 from bot.query.snippets import snippet as _snippet
 from bot.query.wording import (
     clip,
+    dating_header,
     elsewhere_text,
     header,
     meeting_label,
@@ -71,12 +76,15 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     (page furniture) are never shown."""
     lines: list[dict[str, Any]] = []
     sources: list[DocInfo] = []
+    dating: list[Scored] = []
     if query.intent == "attendance":
         if (answered := roll_answer(query, ranked, facts, lookups, hidden)) is not None:
             return answered
         lines += _named_lines(query, ranked, sources, lookups)
     elif _WHO.match(query.text) and not query.focus_terms:
         lines += _named_lines(query, ranked, sources, lookups)  # "who spoke at ...": people first
+    elif query.intent == "meeting" and (dating := _dating(query, ranked)):
+        ranked = dating  # "when does the ceasefire begin": the sentences that date it answer
     elif query.intent == "meeting":
         listing = not query.focus_terms and not query.concepts  # "list the meetings in 2025"
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
@@ -84,6 +92,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     # Ukraine": Canada), not by every name in the question.
     named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
     head = header(named, missing=[query.said_as.get(m, m) for m in missing])
+    if query.intent == "meeting" and dating:
+        head = dating_header(query.lang)
     if query.intent == "agreement" and (agreements := signed(query, ranked, facts)).rows:
         # The answer first: what was signed and by whom; the others' sentences answer no more.
         head = first_line(query, agreements, lookups.attendees)
@@ -153,6 +163,21 @@ def _leading_docs(ranked: list[Scored], limit: int, ratio: float) -> list[Scored
     best = {s.hit.doc_id: s for s in reversed(ranked)}
     items = [best[d] for d in top_docs(ranked, limit)]
     return [i for i in items if i.score >= ratio * ranked[0].score]
+
+
+def _dating(query: Query, ranked: list[Scored]) -> list[Scored]:
+    """Return the sentences that name the thing asked about with a date, when the question asks
+    when a thing happens rather than a meeting ("when does the ceasefire begin", "when did they
+    sign the minerals deal"); none otherwise: meetings near the topic do not say when it happens.
+    The thing is a known topic (one with variants: "ceasefire", "truce"); the question's other
+    words ("start", "дати") need not be in the sentence."""
+    things = [(variants, terms) for variants, terms in zip(query.concepts, concept_terms(query), strict=False)
+              if len(variants) > 1]
+    named = [w for variants, _ in things for w in folded_words(variants[0])]
+    if not ASKS_WHEN.match(query.text) or not things or any(is_event_word(w) for w in named):
+        return []
+    return [s for s in ranked if all(terms.in_text(s.hit.text) for _, terms in things)
+            and find_dates(s.hit.text, s.doc.published or s.doc.date)]
 
 
 def _meeting_lines(ranked: list[Scored], sources: list[DocInfo], *, limit: int,

@@ -10,9 +10,9 @@ import re
 INTENTS = ("attendance", "statement", "commitment", "agreement", "meeting", "search")
 
 _B = r"(?<![\w])"  # a word start that also works before Cyrillic letters
+_WHEN = r"when|what date|on what date|коли|якого числа|з якої дати|яка дата"
 _CUES: tuple[tuple[str, str], ...] = (
-    ("meeting", _B + r"(?:when|where|what date|which meetings?|what meetings?|коли|де|якого числа|"
-                     r"з якої дати|яка дата|які зустрічі)(?!\w)"),
+    ("meeting", _B + rf"(?:{_WHEN}|where|which meetings?|what meetings?|де|які зустрічі)(?!\w)"),
     ("attendance", _B + r"(?:attend\w*|took part|take part|taking part|participa\w*|represent\w*|"
                         r"was there|were there|was present|were present|who came|came to|come to|"
                         r"who went|joined|who was at|who were at|was at the|were at the|"
@@ -42,6 +42,9 @@ _CUES: tuple[tuple[str, str], ...] = (
                        r"documents?(?! (?:mention\w*|say\w*|about|that|from|on|in|of|by)\b)|"
                        r"підписа\w*|угод\w*|договір\w*|декларац\w*|меморандум\w*|спільн\w* заяв\w*)(?!\w)"),
 )
+# A question that opens by asking when ("when does ...", "з якої дати ..."), not one with a
+# "when" clause ("how big was the package unveiled when ...").
+ASKS_WHEN = re.compile(rf"^\W*(?:(?:and|і|а)\s+)?(?:{_WHEN})(?!\w)", re.IGNORECASE)
 _COMPILED = tuple((intent, re.compile(pattern, re.IGNORECASE)) for intent, pattern in _CUES)
 # "which meetings did Rutte attend" asks for meetings although "attend" is there too.
 _MEETING_LIST = re.compile(

@@ -166,7 +166,8 @@ def _is_date(word: str) -> bool:
                                                     and word not in {"march", "may"})
 
 
-def _is_event_word(word: str) -> bool:
+def is_event_word(word: str) -> bool:
+    """Tell whether a word names a kind of meeting ("summit", "засідання")."""
     return word in _EVENT_WORDS or word.startswith(_EVENT_STEMS)
 
 
@@ -178,10 +179,10 @@ def _keywords(written: str, index: EntityIndex, retriever: Retriever,
               respell: Respell | None) -> list[_Keyword]:
     """Return the clause's names (known entities, codes, numbers) and its other words."""
     text = _SHORT_THEN_NUMBER.sub(r"\1\2", restore_codes(written))
-    event = any(_is_event_word(w) for w in fts_tokens(text))
+    event = any(is_event_word(w) for w in fts_tokens(text))
     out, rest = _named(text, index, event=event)
     for word in fts_tokens(rest):
-        if word in STOPWORDS or (word in INTENT_WORDS and not _CODE.match(word)) or _is_event_word(word) \
+        if word in STOPWORDS or (word in INTENT_WORDS and not _CODE.match(word)) or is_event_word(word) \
                 or _is_filler(word) or len(word) < 2 and not word.isdigit() or _is_date(word):
             continue
         number = _NUMBER.match(word)

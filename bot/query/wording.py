@@ -198,6 +198,11 @@ def header(query: Query, *, missing: list[str]) -> str:
     return line
 
 
+def dating_header(lang: str) -> str:
+    """Return the first line of an answer made of the sentences that date what was asked."""
+    return "Коли, за документами:" if lang == "uk" else "When, as the reports say:"
+
+
 def mentions_header(query: Query) -> str:
     """Return the first line of an answer made of mentions: no fact of the target is stored."""
     uk = query.lang == "uk"
