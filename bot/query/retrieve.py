@@ -9,13 +9,16 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
+from bot.query.changes import ChangeLog
 from bot.query.match import ExpressionError
+from bot.query.names import folded_words
 from bot.query.periods import MeetingNames, Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
@@ -25,6 +28,7 @@ from storage.sql import marks, rows
 log = logging.getLogger(__name__)
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_ALL_WORDS = 30000  # words a prefix may stand for in a spelling suggestion
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _PHRASE_PREFIX = re.compile(r'((?:"[^"\s]+" [+] )+)"([^"\s]+)"\*(?! [+])')  # "air" + "defenc"*
@@ -82,18 +86,20 @@ class Retriever:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._frequencies: dict[tuple[str, int], int] = {}
-        # Read-mostly data kept between questions, emptied by any write to the store.
+        # Read-mostly data kept between questions; a write forgets what it changed (_forget).
         self._version: tuple[int, int] = (-1, -1)
         self._questions = 0  # questions being answered, the store checked as each began
         self._count: int | None = None  # sentence_count()
         self._docs: dict[str, DocInfo] = {}
         self._words: dict[tuple[str, int], list[str]] = {}
         self._by_length: dict[str, dict[int, list[str]]] = {}
-        self._exists: dict[str, bool] = {}  # a name is looked up by every question about it
+        # A name is looked up by every question about it: the document of a match, or None.
+        self._exists: dict[str, str | None] = {}
         self._speakers: dict[str, dict[str, int]] = {}
         self.vocabulary = Vocabulary(db)
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
+        self.changes = ChangeLog(db)
 
     @contextlib.contextmanager
     def question(self) -> Iterator[None]:
@@ -115,16 +121,58 @@ class Retriever:
             return  # checked when the question began, and this connection has written nothing since
         # data_version moves when another connection commits, total_changes when this one writes.
         version = (self.db.execute("pragma data_version").fetchone()[0], self.db.conn.total_changes)
-        if version != self._version or len(self._docs) > _MAX_CACHED_DOCS:
-            self._version = version
-            self._count = None
-            self._docs.clear()
-            self._words.clear()
-            self._by_length.clear()
-            self._exists.clear()
-            self._speakers.clear()
-            self.periods.clear()
-            self.within.clear()
+        if version == self._version and len(self._docs) <= _MAX_CACHED_DOCS:
+            return
+        self._version = version
+        changed = self.changes.since_last()
+        if changed is None or len(self._docs) > _MAX_CACHED_DOCS:
+            self._clear()
+        elif changed:
+            self._forget(changed)
+
+    def _clear(self) -> None:
+        self._count = None
+        self._docs.clear()
+        self._words.clear()
+        self._by_length.clear()
+        self._exists.clear()
+        self._speakers.clear()
+        self.periods.clear()
+        self.within.clear()
+
+    def _forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget what the saved or deleted documents can have changed, and keep the rest.
+
+        A bot whose feeds save a document between questions would otherwise read again every
+        document, name and word its next questions need (about half again a warm answer's time).
+        """
+        self._count = None
+        for doc_id in doc_ids:
+            self._docs.pop(doc_id, None)
+            self._speakers.pop(doc_id, None)
+        self.periods.clear()  # a document's date may have moved it between periods
+        self.within.forget(doc_ids)
+        rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
+        # Words are only ever added (the vocabulary keeps those of deleted sentences), and nearly
+        # all of a document's words are stored already.
+        words = sorted({w for r in rows for w in folded_words(r[3])})  # uncached, as saved
+        for (prefix, limit), kept in list(self._words.items()):
+            if _adds_to(kept, prefix, limit, words):
+                del self._words[(prefix, limit)]
+        for prefix in [p for p in self._by_length if (p, _ALL_WORDS) not in self._words]:
+            del self._by_length[prefix]
+        # A match found in a changed document may be gone; a name found nowhere may be in one now.
+        for expr, where in list(self._exists.items()):
+            if where in doc_ids:
+                del self._exists[expr]
+            elif where is None and rows:
+                try:
+                    found = self.within.search(expr, sorted(doc_ids), limit=1)
+                except ExpressionError:
+                    del self._exists[expr]
+                    continue
+                if found:
+                    self._exists[expr] = found[0][1]
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -156,10 +204,11 @@ class Retriever:
         if expr not in self._exists:
             if len(self._exists) > 4096:
                 self._exists.clear()
-            row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
+            row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
+                                  "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
                                   [self.expand(expr)]).fetchone()
-            self._exists[expr] = row is not None
-        return self._exists[expr]
+            self._exists[expr] = row[0] if row else None
+        return self._exists[expr] is not None
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""
@@ -184,7 +233,7 @@ class Retriever:
             self._frequencies[key] = int(row[0])
         return self._frequencies[key]
 
-    def words_starting(self, prefix: str, *, limit: int = 30000) -> list[str]:
+    def words_starting(self, prefix: str, *, limit: int = _ALL_WORDS) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
         if (prefix, limit) not in self._words:
@@ -372,6 +421,21 @@ class Retriever:
             if row:
                 out[(doc_id, idx)] = row[0]
         return out
+
+
+def _adds_to(kept: list[str], prefix: str, limit: int, words: list[str]) -> bool:
+    """Tell whether any of the sorted ``words`` would change ``kept``, the sorted stored words
+    starting with ``prefix`` cut at ``limit``."""
+    i = bisect_left(words, prefix)
+    while i < len(words) and words[i].startswith(prefix):
+        word = words[i]
+        i += 1
+        if len(kept) >= limit and word > kept[-1]:
+            return False  # beyond the cut, as every word after it
+        j = bisect_left(kept, word)
+        if j == len(kept) or kept[j] != word:
+            return True
+    return False
 
 
 def _hit(row: tuple[Any, ...]) -> Hit:

@@ -33,6 +33,13 @@ class DocumentSentences:
         self._docs.clear()
         self._words = ((), [], ())
 
+    def forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget the documents a write changed."""
+        for doc_id in doc_ids:
+            self._docs.pop(doc_id, None)
+        if doc_ids & set(self._words[0]):
+            self._words = ((), [], ())
+
     def rows(self, doc_ids: list[str]) -> list[Row]:
         """Return (id, doc_id, idx, text) of every sentence of the documents, by document.
 
