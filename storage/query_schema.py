@@ -100,3 +100,12 @@ def m007_content_changes(db: Database) -> None:
             "delete from content_changes "
             f"where seq <= (select max(seq) from content_changes) - {CHANGES_KEPT}; "
             "end")
+
+
+@query()
+def m008_sentence_index_state(db: Database) -> None:
+    """Remember the last sentence id when the sentence index was last merged into one segment
+    (``bot.query.compaction``); 0 merges it at the next save."""
+    db.execute("create table if not exists sentence_index_state "
+               "(id integer primary key check (id = 1), merged_upto integer not null)")
+    db.execute("insert or ignore into sentence_index_state (id, merged_upto) values (1, 0)")
