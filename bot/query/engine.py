@@ -245,7 +245,8 @@ class QueryEngine:
                 self._respell(c) if f == 0 else c for c, f in zip(query.concepts, frequencies, strict=True))))
             frequencies = [self.retriever.frequency(concept_prefixes(c)) for c in query.concepts]
         named = zip(query.places, query.place_words, strict=True)
-        places = [p for name, words in named if (p := self._place(name, words)).pattern]
+        # A place with words to find (its regex, compiled only to be tested, cost 2 ms a question).
+        places = [p for name, words in named if (p := self._place(name, words)).variants]
         concepts = concept_terms(query, places)
         words = searchable(query.concepts, frequencies, total)
         topic = any_of([*words, *(p.expr for p in places)])
