@@ -109,3 +109,4 @@ def m008_sentence_index_state(db: Database) -> None:
     db.execute("create table if not exists sentence_index_state "
                "(id integer primary key check (id = 1), merged_upto integer not null)")
     db.execute("insert or ignore into sentence_index_state (id, merged_upto) values (1, 0)")
+

@@ -182,3 +182,13 @@ def test_the_change_log_tells_which_documents_changed_and_when_it_cannot(store: 
         store.db.execute("insert into documents (id) values (?)", [f"d{i}"])
     assert log.since_last() is None  # more changes than the log keeps: the reader forgets all
     assert store.db.execute("select count(*) from content_changes").fetchone()[0] == CHANGES_KEPT
+
+
+def test_marked_sentences_are_read_from_their_own_index(store: Store) -> None:
+    key = _save(store, url="https://example.org/a", title="A",
+                sentences=["Radar talks began.", "Share this."])
+    store.db.execute("update sentences set boilerplate = 1 where doc_id = ? and idx = 1", [key])
+    assert Retriever(store.db).boilerplate([key, "unknown"]) == {(key, 1)}
+    plan = store.db.execute("explain query plan select doc_id, idx from sentences "
+                            "where doc_id in (?, ?) and boilerplate = 1", [key, "unknown"]).fetchall()
+    assert "idx_sentences_boilerplate" in " ".join(str(row) for row in plan)
