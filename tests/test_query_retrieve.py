@@ -192,3 +192,15 @@ def test_marked_sentences_are_read_from_their_own_index(store: Store) -> None:
     plan = store.db.execute("explain query plan select doc_id, idx from sentences "
                             "where doc_id in (?, ?) and boilerplate = 1", [key, "unknown"]).fetchall()
     assert "idx_sentences_boilerplate" in " ".join(str(row) for row in plan)
+
+
+def test_a_sentence_of_a_document_read_whole_follows_its_replacement(store: Store, tmp_path: Path) -> None:
+    key = _save(store, url="https://example.org/a", title="A",
+                sentences=["Radar talks began.", "Drones came."])
+    retriever = Retriever(store.db)
+    assert len(retriever.openings([key], upto=400)) == 2  # kept whole, as an answer's best documents
+    assert retriever.sentence_texts([(key, 1), (key, 5)]) == {(key, 1): "Drones came."}
+    writer = open_store(tmp_path / "test.db")
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began.", "Boats came."])
+    assert retriever.sentence_texts([(key, 1)]) == {(key, 1): "Boats came."}
+    writer.close()

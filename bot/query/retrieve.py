@@ -414,8 +414,13 @@ class Retriever:
 
     def sentence_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Return the text of each (doc_id, sentence index)."""
+        self._fresh()
         out = {}
         for doc_id, idx in dict.fromkeys(keys):
+            rows = self.within.kept(doc_id) or []  # an answer's best documents were read whole
+            if 0 <= idx < len(rows) and rows[idx][2] == idx:
+                out[(doc_id, idx)] = rows[idx][3]
+                continue
             row = self.db.execute("select text from sentences where doc_id = ? and idx = ?",
                                   [doc_id, idx]).fetchone()
             if row:

@@ -62,6 +62,10 @@ class DocumentSentences:
         # The order SQLite's index gives "doc_id in (...)": by document id, then sentence.
         return [row for d in sorted(set(doc_ids)) for row in kept.get(d, ())]
 
+    def kept(self, doc_id: str) -> list[Row] | None:
+        """Return the rows of a document read lately, by sentence index (None: not kept)."""
+        return self._docs.get(doc_id)
+
     def words(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
         """Return every sentence of the documents with its words, and all their words, sorted.
 
