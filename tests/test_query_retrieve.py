@@ -204,3 +204,16 @@ def test_a_sentence_of_a_document_read_whole_follows_its_replacement(store: Stor
     _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began.", "Boats came."])
     assert retriever.sentence_texts([(key, 1)]) == {(key, 1): "Boats came."}
     writer.close()
+
+
+def test_words_a_writer_without_the_vocabulary_hook_saved_are_seen(store: Store, tmp_path: Path) -> None:
+    _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    retriever = Retriever(store.db)
+    assert "sonar" not in retriever.words_starting("so")
+    bare = Store.open(tmp_path / "test.db")  # no save hooks: its words reach no vocabulary table
+    _save(bare, url="https://example.org/b", title="B", sentences=["Sonar talks began."])
+    assert "sonar" in retriever.words_starting("so")
+    assert "sonars" not in retriever.words_starting("son")
+    _save(bare, url="https://example.org/c", title="C", sentences=["Sonars came."])
+    assert "sonars" in retriever.words_starting("son")
+    bare.close()

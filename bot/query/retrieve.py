@@ -96,7 +96,7 @@ class Retriever:
         # A name is looked up by every question about it: the document of a match, or None.
         self._exists: dict[str, str | None] = {}
         self._speakers: dict[str, dict[str, int]] = {}
-        self.vocabulary = Vocabulary(db)
+        self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
         self.changes = ChangeLog(db)
@@ -139,6 +139,7 @@ class Retriever:
         self._speakers.clear()
         self.periods.clear()
         self.within.clear()
+        self.vocabulary.clear()
 
     def _forget(self, doc_ids: frozenset[str]) -> None:
         """Forget what the saved or deleted documents can have changed, and keep the rest.
@@ -152,6 +153,7 @@ class Retriever:
             self._speakers.pop(doc_id, None)
         self.periods.clear()  # a document's date may have moved it between periods
         self.within.forget(doc_ids)
+        self.vocabulary.clear()
         rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
         # Words are only ever added (the vocabulary keeps those of deleted sentences), and nearly
         # all of a document's words are stored already.
