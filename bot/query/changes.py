@@ -8,6 +8,8 @@ reads; one that logs some documents changed only what those documents hold.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
@@ -40,3 +42,59 @@ class ChangeLog:
         # Entries this reader never saw were pruned: what they changed is unknown.
         pruned, self._seq = rows[0][0] != self._seq + 1, rows[-1][0]
         return None if pruned else frozenset(doc_id for _, doc_id in rows)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The documents one write changed, with every word their sentences now hold (sorted)."""
+
+    stamp: int
+    doc_ids: frozenset[str]
+    words: list[str]
+
+
+class Batches:
+    """The last document changes a reader saw, so that what it kept is checked when next used.
+
+    Checking every kept look-up at each save cost a few milliseconds a save once a bot had asked
+    a few hundred questions, and grew with them; a look-up checked when it is used again is
+    checked against the changes since it was made, and most are never used again.
+    """
+
+    _KEPT = 32  # batches remembered; a look-up older than all of them is made again
+
+    def __init__(self) -> None:
+        self.stamp = 0  # batches seen so far: what each kept look-up is stamped with
+        self._batches: list[Batch] = []
+
+    def add(self, doc_ids: frozenset[str], words: list[str]) -> None:
+        """Record one write's changed documents and the words they now hold."""
+        self.stamp += 1
+        self._batches = [*self._batches[-(self._KEPT - 1):], Batch(self.stamp, doc_ids, words)]
+
+    def reset(self) -> None:
+        """Forget every batch: whatever was kept has been emptied."""
+        self.stamp += 1
+        self._batches = []
+
+    def since(self, stamp: int) -> list[Batch] | None:
+        """Return the batches after ``stamp`` (None: some were forgotten or all was emptied)."""
+        if stamp == self.stamp:
+            return []
+        later = [b for b in self._batches if b.stamp > stamp]
+        return later if later and later[0].stamp == stamp + 1 else None
+
+
+def adds_to(kept: list[str], prefix: str, limit: int, words: list[str]) -> bool:
+    """Tell whether any of the sorted ``words`` would change ``kept``, the sorted stored words
+    starting with ``prefix`` cut at ``limit``."""
+    i = bisect_left(words, prefix)
+    while i < len(words) and words[i].startswith(prefix):
+        word = words[i]
+        i += 1
+        if len(kept) >= limit and word > kept[-1]:
+            return False  # beyond the cut, as every word after it
+        j = bisect_left(kept, word)
+        if j == len(kept) or kept[j] != word:
+            return True
+    return False

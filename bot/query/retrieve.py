@@ -9,14 +9,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.changes import ChangeLog
+from bot.query.changes import Batches, ChangeLog, adds_to
 from bot.query.match import ExpressionError
 from bot.query.names import folded_words
 from bot.query.periods import MeetingNames, Periods
@@ -91,15 +90,17 @@ class Retriever:
         self._questions = 0  # questions being answered, the store checked as each began
         self._count: int | None = None  # sentence_count()
         self._docs: dict[str, DocInfo] = {}
-        self._words: dict[tuple[str, int], list[str]] = {}
-        self._by_length: dict[str, dict[int, list[str]]] = {}
+        # Look-ups kept across writes, each stamped and checked against later changes when used.
+        self._words: dict[tuple[str, int], tuple[int, list[str]]] = {}
+        self._by_length: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
         # A name is looked up by every question about it: the document of a match, or None.
-        self._exists: dict[str, str | None] = {}
+        self._exists: dict[str, tuple[int, str | None]] = {}
         self._speakers: dict[str, dict[str, int]] = {}
         self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
         self.changes = ChangeLog(db)
+        self.batches = Batches()
 
     @contextlib.contextmanager
     def question(self) -> Iterator[None]:
@@ -140,6 +141,7 @@ class Retriever:
         self.periods.clear()
         self.within.clear()
         self.vocabulary.clear()
+        self.batches.reset()
 
     def _forget(self, doc_ids: frozenset[str]) -> None:
         """Forget what the saved or deleted documents can have changed, and keep the rest.
@@ -155,26 +157,8 @@ class Retriever:
         self.within.forget(doc_ids)
         self.vocabulary.clear()
         rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
-        # Words are only ever added (the vocabulary keeps those of deleted sentences), and nearly
-        # all of a document's words are stored already.
-        words = sorted({w for r in rows for w in folded_words(r[3])})  # uncached, as saved
-        for (prefix, limit), kept in list(self._words.items()):
-            if _adds_to(kept, prefix, limit, words):
-                del self._words[(prefix, limit)]
-        for prefix in [p for p in self._by_length if (p, _ALL_WORDS) not in self._words]:
-            del self._by_length[prefix]
-        # A match found in a changed document may be gone; a name found nowhere may be in one now.
-        for expr, where in list(self._exists.items()):
-            if where in doc_ids:
-                del self._exists[expr]
-            elif where is None and rows:
-                try:
-                    found = self.within.search(expr, sorted(doc_ids), limit=1)
-                except ExpressionError:
-                    del self._exists[expr]
-                    continue
-                if found:
-                    self._exists[expr] = found[0][1]
+        # Word and name look-ups are checked against these words when next used.
+        self.batches.add(doc_ids, sorted({w for r in rows for w in folded_words(r[3])}))  # uncached, as saved
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -203,14 +187,34 @@ class Retriever:
         if not expr:
             return False
         self._fresh()
-        if expr not in self._exists:
+        kept = self._exists.get(expr)
+        where = self._checked_match(expr, *kept) if kept else (None, False)
+        if not where[1]:
             if len(self._exists) > 4096:
                 self._exists.clear()
             row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
                                   "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
                                   [self.expand(expr)]).fetchone()
-            self._exists[expr] = row[0] if row else None
-        return self._exists[expr] is not None
+            where = (row[0] if row else None, True)
+        self._exists[expr] = (self.batches.stamp, where[0])
+        return where[0] is not None
+
+    def _checked_match(self, expr: str, stamp: int, where: str | None) -> tuple[str | None, bool]:
+        """Return where ``expr`` matched when looked up at ``stamp``, checked against the
+        documents changed since, and whether that is known without searching the store again.
+
+        A match in a changed document may be gone; a name found nowhere may be in one now.
+        """
+        later = self.batches.since(stamp)
+        if later is None or (where is not None and any(where in b.doc_ids for b in later)):
+            return None, False
+        if where is not None or not later:
+            return where, True
+        try:
+            found = self.within.search(expr, sorted(frozenset().union(*(b.doc_ids for b in later))), limit=1)
+        except ExpressionError:
+            return None, False
+        return (found[0][1] if found else None), True
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""
@@ -238,22 +242,31 @@ class Retriever:
     def words_starting(self, prefix: str, *, limit: int = _ALL_WORDS) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
-        if (prefix, limit) not in self._words:
+        kept = self._words.get((prefix, limit))
+        if kept is not None and kept[0] != self.batches.stamp:
+            # Words are only ever added (the vocabulary keeps those of deleted sentences).
+            later = self.batches.since(kept[0])
+            if later is None or any(adds_to(kept[1], prefix, limit, b.words) for b in later):
+                kept = None
+        if kept is None:
             if len(self._words) > 4096:  # every misspelt or asked-about word adds one
                 self._words.clear()
                 self._by_length.clear()
-            self._words[(prefix, limit)] = self.vocabulary.starting(prefix, limit=limit)
-        return self._words[(prefix, limit)]
+            kept = (self.batches.stamp, self.vocabulary.starting(prefix, limit=limit))
+        self._words[(prefix, limit)] = (self.batches.stamp, kept[1])
+        return kept[1]
 
     def words_by_length(self, prefix: str) -> dict[int, list[str]]:
         """Return ``words_starting(prefix)`` by their length: a spelling fix looks at lengths
         close to the misspelt word's, and a first letter starts thousands of words at 20k documents."""
-        if prefix not in self._by_length:
+        words = self.words_starting(prefix)
+        kept = self._by_length.get(prefix)
+        if kept is None or kept[0] is not words:  # made from another reading of the words
             sized: dict[int, list[str]] = {}
-            for word in self.words_starting(prefix):
+            for word in words:
                 sized.setdefault(len(word), []).append(word)
-            self._by_length[prefix] = sized
-        return self._by_length[prefix]
+            kept = self._by_length[prefix] = (words, sized)
+        return kept[1]
 
     def expand(self, expr: str) -> str:
         """Return ``expr`` with each prefix ("pledg"*, "air" + "defenc"*) written as the few
@@ -428,21 +441,6 @@ class Retriever:
             if row:
                 out[(doc_id, idx)] = row[0]
         return out
-
-
-def _adds_to(kept: list[str], prefix: str, limit: int, words: list[str]) -> bool:
-    """Tell whether any of the sorted ``words`` would change ``kept``, the sorted stored words
-    starting with ``prefix`` cut at ``limit``."""
-    i = bisect_left(words, prefix)
-    while i < len(words) and words[i].startswith(prefix):
-        word = words[i]
-        i += 1
-        if len(kept) >= limit and word > kept[-1]:
-            return False  # beyond the cut, as every word after it
-        j = bisect_left(kept, word)
-        if j == len(kept) or kept[j] != word:
-            return True
-    return False
 
 
 def _hit(row: tuple[Any, ...]) -> Hit:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import SortedWords, Words, compile_expression
+from bot.query.match import SortedWords, Words, compile_expression, may_match
 from bot.query.names import text_words
 from storage.sql import marks
 
@@ -87,6 +87,8 @@ class DocumentSentences:
         Raises ``bot.query.match.ExpressionError`` for syntax the engine never writes.
         """
         reads, vocabulary = self.words(doc_ids)
+        if not may_match(expr, vocabulary):
+            return []  # no word that can begin a phrase of it: compiling it would find nothing
         test = compile_expression(expr, vocabulary)
         found = [row for row, words, seen in reads if test(words, seen)]
         found.sort(key=lambda row: -row[0])
