@@ -89,7 +89,8 @@ def store_writer(db: str, *, document_every: int = 5, seed: int = 7) -> Callable
     longer, through the real pipeline (extraction, tracking, hooks): new sentence ids and
     full-text entries, and the store keeps its size. The other writes record a feed poll that
     found nothing new, the bot's most frequent write. Either is a commit the answering
-    connection sees, which empties its caches.
+    connection sees: a poll changes no document and the engine keeps its caches; a save makes
+    it forget what that document can have changed.
     """
     from bench.generator import generate_document
     from bot.feeds.store import add_feed, list_feeds, record_success

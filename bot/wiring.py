@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.alerts.outbox import queue_archive_alert, queue_document_alert
+from bot.query.compaction import merge_sentence_index
 from bot.query.vocabulary import remember_words
 from bot.tracking.refresh import refresh_after_save
 from storage.store import Store, WriteHook
@@ -30,6 +31,7 @@ ALERT_MODES: dict[str, tuple[WriteHook, ...]] = {
 DERIVED_HOOKS: tuple[WriteHook, ...] = (
     remember_words,  # the vocabulary that prefixes and typos in questions are looked up in
     refresh_after_save,  # meeting clusters, commitment threads and their links
+    merge_sentence_index,  # the full-text index in one segment again after a tenth more sentences
 )
 
 

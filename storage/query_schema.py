@@ -77,3 +77,36 @@ def m006_no_prefix_indexes(db: Database) -> None:
     """
     for name in _PREFIX_INDEXES:
         db.execute(f"drop index if exists [{name}]")
+
+
+CHANGES_KEPT = 1000  # document changes remembered; a reader further behind forgets everything
+
+
+@query()
+def m007_content_changes(db: Database) -> None:
+    """Log which document each write changed, so that a reader keeps what it did not change.
+
+    A running bot commits often (every feed poll, a chat's last question, the outbox) and the
+    engine used to empty every cache on any commit. Every write of a document's text, sentences
+    or facts (``Store.save_document``, ``Store.delete_document``) inserts, updates or deletes its
+    row in ``documents`` in the same transaction, so a trigger on that one table logs them all at
+    one small insert a document.
+    """
+    db.execute("create table if not exists content_changes (seq integer primary key, doc_id text not null)")
+    for event, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+        db.execute(
+            f"create trigger if not exists content_changes_{event} after {event} on documents begin "
+            f"insert into content_changes (doc_id) values ({row}.id); "
+            "delete from content_changes "
+            f"where seq <= (select max(seq) from content_changes) - {CHANGES_KEPT}; "
+            "end")
+
+
+@query()
+def m008_sentence_index_state(db: Database) -> None:
+    """Remember the last sentence id when the sentence index was last merged into one segment
+    (``bot.query.compaction``); 0 merges it at the next save."""
+    db.execute("create table if not exists sentence_index_state "
+               "(id integer primary key check (id = 1), merged_upto integer not null)")
+    db.execute("insert or ignore into sentence_index_state (id, merged_upto) values (1, 0)")
+

@@ -112,3 +112,15 @@ def m005_sentence_boilerplate(db: Database) -> None:
     Set at ingest (``bot.ingest.boilerplate``); a store made before keeps 0 until re-ingested.
     """
     db.table("sentences").add_column("boilerplate", int, not_null_default=0)
+
+
+@core()
+def m006_boilerplate_index(db: Database) -> None:
+    """Index only the sentences marked as page furniture, by document.
+
+    Every answer asks which sentences of its 15-50 candidate documents are boilerplate; read by
+    ``(doc_id, idx)`` each sentence's row was fetched to test the mark (0.35 ms a question at
+    5k documents); this index holds the few marked ones and answers alone (0.04 ms).
+    """
+    db.execute("create index if not exists idx_sentences_boilerplate on sentences (doc_id, idx) "
+               "where boilerplate = 1")

@@ -253,3 +253,23 @@ def test_a_target_named_outside_a_list_is_still_shown_as_a_mention(tmp_path: Pat
     answer = engine.answer("what did Cyprus commit to?")
     assert answer.found and "harbour talks with Cyprus" in answer.text
     assert "Malta, Cyprus and Greece" not in answer.text
+
+
+def test_an_office_spelt_as_no_report_spelt_it_before_is_found_after_a_save(tmp_path: Path) -> None:
+    # The engine searches only the spellings of an office that stored sentences hold; one that
+    # a later report brings ("Defence Secretary") must be searched by the next question.
+    store = open_store(tmp_path / "office.db")
+    engine = QueryEngine(store)
+    first = SourceDocument(
+        url="https://example.org/tallinn-radars", title="Radars for the coast", publisher="Baltic Desk",
+        published="2025-05-02", language="en",
+        text="Radars for the coast\n\nThe Estonian Defence Minister said the coastal radars would "
+             "arrive in May.")
+    ingest_document(store, first)
+    assert "radars" in engine.answer("what did the estonian defence minister say?").text
+    later = replace(first, url="https://example.org/tallinn-boats", title="Boats for the coast",
+                    text="Boats for the coast\n\nThe Estonian Defence Secretary said the patrol boats "
+                         "would arrive in June.")
+    ingest_document(store, later)
+    assert "patrol boats" in engine.answer("what did the estonian defence minister say?").text
+    store.close()

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.query.match import ExpressionError, compile_expression, matches
+from bot.query.match import ExpressionError, compile_expression, matches, may_match
 from bot.query.names import text_words
 
 SENTENCES = [
@@ -79,3 +79,15 @@ def test_any_expression_the_engine_can_write_matches_like_fts5(fts: sqlite3.Conn
 def test_syntax_the_engine_never_writes_is_refused(expr: str) -> None:
     with pytest.raises(ExpressionError):
         compile_expression(expr)
+
+
+@settings(max_examples=200, deadline=None)
+@given(expression, st.sets(st.integers(min_value=0, max_value=len(SENTENCES) - 1), min_size=1))
+def test_an_expression_ruled_out_by_first_words_matches_none_of_the_sentences(expr: str,
+                                                                             chosen: set[int]) -> None:
+    # may_match lets a search skip documents without a word that can begin one of its phrases.
+    words = [text_words(SENTENCES[i]) for i in sorted(chosen)]
+    vocabulary = tuple(sorted(frozenset().union(*map(frozenset, words))))
+    if not may_match(expr, vocabulary):
+        test = compile_expression(expr, vocabulary)
+        assert not any(test(w, frozenset(w)) for w in words)

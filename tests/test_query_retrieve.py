@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
+from bot.query.changes import ChangeLog
 from bot.query.retrieve import Retriever
+from bot.wiring import open_store
+from storage.query_schema import CHANGES_KEPT
 from storage.records import Extraction, Meeting, Sentence, SourceDocument
 from storage.store import Store
 
@@ -109,3 +113,107 @@ def test_word_counts_follow_saves(store: Store) -> None:
     _save(store, url="https://example.org/b", title="B", sentences=["More drones came."])
     assert retriever.sentence_count() == 3  # a save empties what was kept
     assert retriever.frequency(["drone"]) == 2
+
+
+def _reads_of(store: Store, table: str, action: Callable[[], object]) -> int:
+    """Return how many statements reading ``table`` ``action`` ran on the store's connection."""
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        action()
+    finally:
+        store.db.conn.set_trace_callback(None)
+    return sum(1 for s in statements if s.lstrip().lower().startswith("select") and f"from {table}" in s)
+
+
+def test_a_commit_that_changes_no_document_keeps_what_was_read(store: Store, tmp_path: Path) -> None:
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    retriever = Retriever(store.db)
+    assert retriever.documents([key])[key].title == "A"
+    other = sqlite3.connect(tmp_path / "test.db")  # a feed poll or a chat's state, as a bot writes
+    with other:
+        other.execute("create table if not exists scratch (x)")
+        other.execute("insert into scratch values (1)")
+    assert _reads_of(store, "documents", lambda: retriever.documents([key])) == 0
+    other.close()
+
+
+def test_another_writers_save_is_seen_and_other_documents_stay_kept(store: Store, tmp_path: Path) -> None:
+    kept = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    retriever = Retriever(store.db)
+    assert retriever.documents([kept])[kept].title == "A"
+    assert not retriever.exists('"sonar"')
+    assert "sonar" not in retriever.words_starting("so")
+    writer = open_store(tmp_path / "test.db")  # the feeds' own connection
+    new = _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began."])
+    assert retriever.exists('"sonar"')
+    assert "sonar" in retriever.words_starting("so")
+    assert retriever.documents([new])[new].title == "B"
+    assert _reads_of(store, "documents", lambda: retriever.documents([kept])) == 0
+    writer.close()
+
+
+def test_a_name_found_only_in_a_replaced_or_deleted_document_is_gone(store: Store, tmp_path: Path) -> None:
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    other = _save(store, url="https://example.org/b", title="B", sentences=["Drones were sent."])
+    retriever = Retriever(store.db)
+    assert retriever.exists('"radar"') and retriever.exists('"drones"')
+    writer = open_store(tmp_path / "test.db")
+    _save(writer, url="https://example.org/a", title="A", sentences=["Sonar talks began."])
+    assert not retriever.exists('"radar"')
+    assert retriever.documents([key])[key].title == "A"
+    writer.delete_document(other)
+    assert not retriever.exists('"drones"')
+    assert retriever.documents([other]) == {}
+    writer.close()
+
+
+def test_the_change_log_tells_which_documents_changed_and_when_it_cannot(store: Store) -> None:
+    log = ChangeLog(store.db)
+    assert log.since_last() is None  # the first look knows nothing of what came before
+    assert log.since_last() == frozenset()
+    a = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    b = _save(store, url="https://example.org/b", title="B", sentences=["Drones were sent."])
+    store.delete_document(a)
+    assert log.since_last() == {a, b}
+    with store.db.atomic():
+        assert log.since_last() is None  # in the middle of a write that may be rolled back
+    for i in range(CHANGES_KEPT + 1):
+        store.db.execute("insert into documents (id) values (?)", [f"d{i}"])
+    assert log.since_last() is None  # more changes than the log keeps: the reader forgets all
+    assert store.db.execute("select count(*) from content_changes").fetchone()[0] == CHANGES_KEPT
+
+
+def test_marked_sentences_are_read_from_their_own_index(store: Store) -> None:
+    key = _save(store, url="https://example.org/a", title="A",
+                sentences=["Radar talks began.", "Share this."])
+    store.db.execute("update sentences set boilerplate = 1 where doc_id = ? and idx = 1", [key])
+    assert Retriever(store.db).boilerplate([key, "unknown"]) == {(key, 1)}
+    plan = store.db.execute("explain query plan select doc_id, idx from sentences "
+                            "where doc_id in (?, ?) and boilerplate = 1", [key, "unknown"]).fetchall()
+    assert "idx_sentences_boilerplate" in " ".join(str(row) for row in plan)
+
+
+def test_a_sentence_of_a_document_read_whole_follows_its_replacement(store: Store, tmp_path: Path) -> None:
+    key = _save(store, url="https://example.org/a", title="A",
+                sentences=["Radar talks began.", "Drones came."])
+    retriever = Retriever(store.db)
+    assert len(retriever.openings([key], upto=400)) == 2  # kept whole, as an answer's best documents
+    assert retriever.sentence_texts([(key, 1), (key, 5)]) == {(key, 1): "Drones came."}
+    writer = open_store(tmp_path / "test.db")
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began.", "Boats came."])
+    assert retriever.sentence_texts([(key, 1)]) == {(key, 1): "Boats came."}
+    writer.close()
+
+
+def test_words_a_writer_without_the_vocabulary_hook_saved_are_seen(store: Store, tmp_path: Path) -> None:
+    _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    retriever = Retriever(store.db)
+    assert "sonar" not in retriever.words_starting("so")
+    bare = Store.open(tmp_path / "test.db")  # no save hooks: its words reach no vocabulary table
+    _save(bare, url="https://example.org/b", title="B", sentences=["Sonar talks began."])
+    assert "sonar" in retriever.words_starting("so")
+    assert "sonars" not in retriever.words_starting("son")
+    _save(bare, url="https://example.org/c", title="C", sentences=["Sonars came."])
+    assert "sonars" in retriever.words_starting("son")
+    bare.close()

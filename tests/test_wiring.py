@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.alerts.outbox import queue_document_alert
 from bot.config import load_settings
 from bot.ingest.pipeline import ingest_document
+from bot.query.compaction import merge_sentence_index
 from bot.query.vocabulary import Vocabulary, remember_words
 from bot.tracking.refresh import refresh_after_save
 from bot.wiring import open_store
@@ -24,7 +25,8 @@ def _count(store: Store, table: str) -> int:
 
 def test_a_store_opens_with_every_hook_once_in_order(tmp_path: Path) -> None:
     store = open_store(tmp_path / "a.db")
-    assert store.write_hooks == [queue_document_alert, remember_words, refresh_after_save]
+    assert store.write_hooks == [queue_document_alert, remember_words, refresh_after_save,
+                                 merge_sentence_index]
     store.close()
 
 

@@ -12,6 +12,7 @@ parentheses (AND binding tighter than OR, as in FTS5).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -48,6 +49,34 @@ def parse(expr: str) -> Node:
     if rest:
         raise ExpressionError(f"unexpected {rest[0]!r} in {expr!r}")
     return tree
+
+
+@lru_cache(maxsize=4096)
+def first_words(expr: str) -> tuple[tuple[str, bool], ...]:
+    """Return the first word of each phrase of ``expr`` with whether it is a prefix: a text
+    whose words hold none of them cannot match (any match needs one whole phrase)."""
+    found: list[tuple[str, bool]] = []
+
+    def walk(node: Node) -> None:
+        kind, parts = node
+        if kind == "phrase":
+            found.extend(parts[:1])
+        else:
+            for part in parts:
+                walk(part)
+
+    walk(parse(expr))
+    return tuple(dict.fromkeys(found))
+
+
+def may_match(expr: str, vocabulary: SortedWords) -> bool:
+    """Tell whether sentences whose words are the sorted ``vocabulary`` may match ``expr``
+    (False: none can)."""
+    for word, prefix in first_words(expr):
+        i = bisect_left(vocabulary, word)
+        if i < len(vocabulary) and (vocabulary[i] == word or (prefix and vocabulary[i].startswith(word))):
+            return True
+    return False
 
 
 def matches(expr: str, text: str) -> bool:

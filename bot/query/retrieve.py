@@ -15,7 +15,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from bot.query.changes import Batches, ChangeLog, adds_to
 from bot.query.match import ExpressionError
+from bot.query.names import folded_words
 from bot.query.periods import MeetingNames, Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
@@ -25,6 +27,7 @@ from storage.sql import marks, rows
 log = logging.getLogger(__name__)
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_ALL_WORDS = 30000  # words a prefix may stand for in a spelling suggestion
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _PHRASE_PREFIX = re.compile(r'((?:"[^"\s]+" [+] )+)"([^"\s]+)"\*(?! [+])')  # "air" + "defenc"*
@@ -82,18 +85,22 @@ class Retriever:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._frequencies: dict[tuple[str, int], int] = {}
-        # Read-mostly data kept between questions, emptied by any write to the store.
+        # Read-mostly data kept between questions; a write forgets what it changed (_forget).
         self._version: tuple[int, int] = (-1, -1)
         self._questions = 0  # questions being answered, the store checked as each began
         self._count: int | None = None  # sentence_count()
         self._docs: dict[str, DocInfo] = {}
-        self._words: dict[tuple[str, int], list[str]] = {}
-        self._by_length: dict[str, dict[int, list[str]]] = {}
-        self._exists: dict[str, bool] = {}  # a name is looked up by every question about it
+        # Look-ups kept across writes, each stamped and checked against later changes when used.
+        self._words: dict[tuple[str, int], tuple[int, list[str]]] = {}
+        self._by_length: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        # A name is looked up by every question about it: the document of a match, or None.
+        self._exists: dict[str, tuple[int, str | None]] = {}
         self._speakers: dict[str, dict[str, int]] = {}
-        self.vocabulary = Vocabulary(db)
+        self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
         self.within = DocumentSentences(db)
+        self.changes = ChangeLog(db)
+        self.batches = Batches()
 
     @contextlib.contextmanager
     def question(self) -> Iterator[None]:
@@ -115,16 +122,43 @@ class Retriever:
             return  # checked when the question began, and this connection has written nothing since
         # data_version moves when another connection commits, total_changes when this one writes.
         version = (self.db.execute("pragma data_version").fetchone()[0], self.db.conn.total_changes)
-        if version != self._version or len(self._docs) > _MAX_CACHED_DOCS:
-            self._version = version
-            self._count = None
-            self._docs.clear()
-            self._words.clear()
-            self._by_length.clear()
-            self._exists.clear()
-            self._speakers.clear()
-            self.periods.clear()
-            self.within.clear()
+        if version == self._version and len(self._docs) <= _MAX_CACHED_DOCS:
+            return
+        self._version = version
+        changed = self.changes.since_last()
+        if changed is None or len(self._docs) > _MAX_CACHED_DOCS:
+            self._clear()
+        elif changed:
+            self._forget(changed)
+
+    def _clear(self) -> None:
+        self._count = None
+        self._docs.clear()
+        self._words.clear()
+        self._by_length.clear()
+        self._exists.clear()
+        self._speakers.clear()
+        self.periods.clear()
+        self.within.clear()
+        self.vocabulary.clear()
+        self.batches.reset()
+
+    def _forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget what the saved or deleted documents can have changed, and keep the rest.
+
+        A bot whose feeds save a document between questions would otherwise read again every
+        document, name and word its next questions need (about half again a warm answer's time).
+        """
+        self._count = None
+        for doc_id in doc_ids:
+            self._docs.pop(doc_id, None)
+            self._speakers.pop(doc_id, None)
+        self.periods.clear()  # a document's date may have moved it between periods
+        self.within.forget(doc_ids)
+        self.vocabulary.clear()
+        rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
+        # Word and name look-ups are checked against these words when next used.
+        self.batches.add(doc_ids, sorted({w for r in rows for w in folded_words(r[3])}))  # uncached, as saved
 
     def search(self, expr: str | None, *, limit: int = 100, doc_ids: list[str] | None = None) -> list[Hit]:
         """Return sentences matching the FTS5 expression, newest first."""
@@ -153,13 +187,34 @@ class Retriever:
         if not expr:
             return False
         self._fresh()
-        if expr not in self._exists:
+        kept = self._exists.get(expr)
+        where = self._checked_match(expr, *kept) if kept else (None, False)
+        if not where[1]:
             if len(self._exists) > 4096:
                 self._exists.clear()
-            row = self.db.execute("select 1 from sentences_fts where sentences_fts match ? limit 1",
+            row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
+                                  "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
                                   [self.expand(expr)]).fetchone()
-            self._exists[expr] = row is not None
-        return self._exists[expr]
+            where = (row[0] if row else None, True)
+        self._exists[expr] = (self.batches.stamp, where[0])
+        return where[0] is not None
+
+    def _checked_match(self, expr: str, stamp: int, where: str | None) -> tuple[str | None, bool]:
+        """Return where ``expr`` matched when looked up at ``stamp``, checked against the
+        documents changed since, and whether that is known without searching the store again.
+
+        A match in a changed document may be gone; a name found nowhere may be in one now.
+        """
+        later = self.batches.since(stamp)
+        if later is None or (where is not None and any(where in b.doc_ids for b in later)):
+            return None, False
+        if where is not None or not later:
+            return where, True
+        try:
+            found = self.within.search(expr, sorted(frozenset().union(*(b.doc_ids for b in later))), limit=1)
+        except ExpressionError:
+            return None, False
+        return (found[0][1] if found else None), True
 
     def sentence_count(self) -> int:
         """Return (about) how many sentences are stored: the largest id, read from the index."""
@@ -184,25 +239,34 @@ class Retriever:
             self._frequencies[key] = int(row[0])
         return self._frequencies[key]
 
-    def words_starting(self, prefix: str, *, limit: int = 30000) -> list[str]:
+    def words_starting(self, prefix: str, *, limit: int = _ALL_WORDS) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
         self._fresh()
-        if (prefix, limit) not in self._words:
+        kept = self._words.get((prefix, limit))
+        if kept is not None and kept[0] != self.batches.stamp:
+            # Words are only ever added (the vocabulary keeps those of deleted sentences).
+            later = self.batches.since(kept[0])
+            if later is None or any(adds_to(kept[1], prefix, limit, b.words) for b in later):
+                kept = None
+        if kept is None:
             if len(self._words) > 4096:  # every misspelt or asked-about word adds one
                 self._words.clear()
                 self._by_length.clear()
-            self._words[(prefix, limit)] = self.vocabulary.starting(prefix, limit=limit)
-        return self._words[(prefix, limit)]
+            kept = (self.batches.stamp, self.vocabulary.starting(prefix, limit=limit))
+        self._words[(prefix, limit)] = (self.batches.stamp, kept[1])
+        return kept[1]
 
     def words_by_length(self, prefix: str) -> dict[int, list[str]]:
         """Return ``words_starting(prefix)`` by their length: a spelling fix looks at lengths
         close to the misspelt word's, and a first letter starts thousands of words at 20k documents."""
-        if prefix not in self._by_length:
+        words = self.words_starting(prefix)
+        kept = self._by_length.get(prefix)
+        if kept is None or kept[0] is not words:  # made from another reading of the words
             sized: dict[int, list[str]] = {}
-            for word in self.words_starting(prefix):
+            for word in words:
                 sized.setdefault(len(word), []).append(word)
-            self._by_length[prefix] = sized
-        return self._by_length[prefix]
+            kept = self._by_length[prefix] = (words, sized)
+        return kept[1]
 
     def expand(self, expr: str) -> str:
         """Return ``expr`` with each prefix ("pledg"*, "air" + "defenc"*) written as the few
@@ -365,8 +429,13 @@ class Retriever:
 
     def sentence_texts(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
         """Return the text of each (doc_id, sentence index)."""
+        self._fresh()
         out = {}
         for doc_id, idx in dict.fromkeys(keys):
+            rows = self.within.kept(doc_id) or []  # an answer's best documents were read whole
+            if 0 <= idx < len(rows) and rows[idx][2] == idx:
+                out[(doc_id, idx)] = rows[idx][3]
+                continue
             row = self.db.execute("select text from sentences where doc_id = ? and idx = ?",
                                   [doc_id, idx]).fetchone()
             if row:

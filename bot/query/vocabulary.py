@@ -65,9 +65,17 @@ def _upto(db: Database) -> int:
 class Vocabulary:
     """Read access for the engine: the stored words plus those of sentences not yet listed."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, kept: bool = False) -> None:
         self.db = db
         self._late: tuple[int, frozenset[str]] = (-1, frozenset())
+        # With ``kept``, the late words are looked up once until ``clear()`` (its owner calls it
+        # when the store's sentences change): two queries a look-up, several a question.
+        self._kept = kept
+        self._current: frozenset[str] | None = None
+
+    def clear(self) -> None:
+        """Look up the late words again at the next read (the stored sentences changed)."""
+        self._current = None
 
     def starting(self, prefix: str, *, limit: int) -> list[str]:
         """Return up to ``limit`` words that start with ``prefix`` (more than ``limit``: cut)."""
@@ -80,6 +88,11 @@ class Vocabulary:
 
     def _late_words(self) -> frozenset[str]:
         """Return the words of sentences stored after the vocabulary's last update."""
+        if self._current is None or not self._kept:
+            self._current = self._read_late_words()
+        return self._current
+
+    def _read_late_words(self) -> frozenset[str]:
         upto = _upto(self.db)
         last = self.db.execute("select coalesce(max(id), 0) from sentences").fetchone()[0]
         if last <= upto:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.query.match import SortedWords, Words, compile_expression
+from bot.query.match import SortedWords, Words, compile_expression, may_match
 from bot.query.names import text_words
 from storage.sql import marks
 
@@ -32,6 +32,13 @@ class DocumentSentences:
         """Forget every document read."""
         self._docs.clear()
         self._words = ((), [], ())
+
+    def forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget the documents a write changed."""
+        for doc_id in doc_ids:
+            self._docs.pop(doc_id, None)
+        if doc_ids & set(self._words[0]):
+            self._words = ((), [], ())
 
     def rows(self, doc_ids: list[str]) -> list[Row]:
         """Return (id, doc_id, idx, text) of every sentence of the documents, by document.
@@ -55,6 +62,10 @@ class DocumentSentences:
         # The order SQLite's index gives "doc_id in (...)": by document id, then sentence.
         return [row for d in sorted(set(doc_ids)) for row in kept.get(d, ())]
 
+    def kept(self, doc_id: str) -> list[Row] | None:
+        """Return the rows of a document read lately, by sentence index (None: not kept)."""
+        return self._docs.get(doc_id)
+
     def words(self, doc_ids: list[str]) -> tuple[list[Read], SortedWords]:
         """Return every sentence of the documents with its words, and all their words, sorted.
 
@@ -76,6 +87,8 @@ class DocumentSentences:
         Raises ``bot.query.match.ExpressionError`` for syntax the engine never writes.
         """
         reads, vocabulary = self.words(doc_ids)
+        if not may_match(expr, vocabulary):
+            return []  # no word that can begin a phrase of it: compiling it would find nothing
         test = compile_expression(expr, vocabulary)
         found = [row for row, words, seen in reads if test(words, seen)]
         found.sort(key=lambda row: -row[0])
