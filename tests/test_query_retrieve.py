@@ -13,7 +13,7 @@ from storage.records import Extraction, Meeting, Sentence, SourceDocument
 from storage.store import Store
 
 
-def _save(store: Store, *, url: str, title: str, sentences: list[str]) -> str:
+def _save(store: Store, *, url: str, title: str, sentences: list[str], meeting: Meeting | None = None) -> str:
     text = " ".join(sentences)
     doc = SourceDocument(text=text, url=url, title=title, publisher="Example Wire", published="2025-05-01",
                          language="en")
@@ -21,7 +21,7 @@ def _save(store: Store, *, url: str, title: str, sentences: list[str]) -> str:
     for i, sentence in enumerate(sentences):
         spans.append(Sentence(index=i, start=start, end=start + len(sentence), text=sentence))
         start += len(sentence) + 1
-    store.save_document(doc, Extraction(sentences=tuple(spans), meeting=Meeting()))
+    store.save_document(doc, Extraction(sentences=tuple(spans), meeting=meeting or Meeting()))
     return doc.key
 
 
@@ -217,3 +217,26 @@ def test_words_a_writer_without_the_vocabulary_hook_saved_are_seen(store: Store,
     _save(bare, url="https://example.org/c", title="C", sentences=["Sonars came."])
     assert "sonars" in retriever.words_starting("son")
     bare.close()
+
+
+def test_the_meeting_index_is_kept_until_a_save_changes_a_meeting(store: Store, tmp_path: Path) -> None:
+    radar = Meeting(name="Radar talks", place="Oslo", date="2025-05-01")
+    key = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."],
+                meeting=radar)
+    retriever = Retriever(store.db)
+    names = retriever.all_meetings()
+    assert [d for d, _ in names.meetings] == [key]
+    writer = open_store(tmp_path / "test.db")  # the feeds' own connection
+    # Saved again with one sentence more and the same meeting: the index stays (it costs about
+    # a second to build at 20k documents).
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began.", "They ended."],
+          meeting=radar)
+    assert retriever.all_meetings() is names
+    # A new meeting, or one renamed, is seen by the next question.
+    _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began."],
+          meeting=Meeting(name="Sonar talks", place="Bergen"))
+    assert "Sonar talks Bergen" in [line for _, line in retriever.all_meetings().meetings]
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began."],
+          meeting=Meeting(name="Radar summit", place="Oslo"))
+    assert "Radar summit Oslo" in [line for _, line in retriever.all_meetings().meetings]
+    writer.close()

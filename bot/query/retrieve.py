@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from bot.query.changes import Batches, ChangeLog, adds_to
 from bot.query.match import ExpressionError
 from bot.query.names import folded_words
-from bot.query.periods import MeetingNames, Periods
+from bot.query.periods import AllMeetings, MeetingNames, Periods
 from bot.query.terms import quote
 from bot.query.vocabulary import Vocabulary
 from bot.query.within import DocumentSentences, Row
@@ -98,6 +98,7 @@ class Retriever:
         self._speakers: dict[str, dict[str, int]] = {}
         self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
+        self.meetings = AllMeetings(db)
         self.within = DocumentSentences(db)
         self.changes = ChangeLog(db)
         self.batches = Batches()
@@ -139,6 +140,7 @@ class Retriever:
         self._exists.clear()
         self._speakers.clear()
         self.periods.clear()
+        self.meetings.clear()
         self.within.clear()
         self.vocabulary.clear()
         self.batches.reset()
@@ -154,6 +156,7 @@ class Retriever:
             self._docs.pop(doc_id, None)
             self._speakers.pop(doc_id, None)
         self.periods.clear()  # a document's date may have moved it between periods
+        self.meetings.forget(doc_ids)
         self.within.forget(doc_ids)
         self.vocabulary.clear()
         rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
@@ -323,6 +326,11 @@ class Retriever:
             for doc_id, person_id, n in self.db.execute(sql, missing).fetchall():
                 kept[doc_id][person_id] = n
         return {d: kept[d] for d in doc_ids if kept.get(d)}
+
+    def all_meetings(self) -> MeetingNames:
+        """Return every meeting's name, place and format, with an index of their words."""
+        self._fresh()
+        return self.meetings.get()
 
     def documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
         """Return provenance and meeting of each document (cached until the store changes)."""

@@ -14,7 +14,6 @@ nothing about that meeting. Names are matched by their aliases and inflected for
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -23,7 +22,6 @@ from bot.entities import EntityIndex
 from bot.query.dates import month_number
 from bot.query.names import NameTerms, combine, name_terms, text_joined, word_terms
 from bot.query.parse import Query, restore_codes
-from bot.query.periods import MeetingNames
 from bot.query.terms import INTENT_WORDS, STOPWORDS, all_of, fts_tokens, quote, stem
 from bot.resources import read_data_json, read_word_list
 
@@ -254,24 +252,7 @@ def _proper(word: str, retriever: Retriever) -> bool:
 
 def _meetings_naming(retriever: Retriever, names: list[_Keyword]) -> list[str]:
     """Return the reports whose meeting's name, place or format holds one of ``names``."""
-    return _all_meetings(retriever).naming([k.terms for k in names]) if names else []
-
-
-# Every meeting's name, place and format with an index of their words, per retriever, kept
-# until the store changes: matching all of them in Python cost 0.25 s a question at 20k.
-_MEETINGS: weakref.WeakKeyDictionary[Retriever, tuple[tuple[int, int], MeetingNames]] = \
-    weakref.WeakKeyDictionary()
-
-
-def _all_meetings(retriever: Retriever) -> MeetingNames:
-    db = retriever.db
-    version = (db.execute("pragma data_version").fetchone()[0], db.conn.total_changes)
-    kept = _MEETINGS.get(retriever)
-    if kept is None or kept[0] != version:
-        rows = db.execute("select doc_id, name, place, format from meetings").fetchall()
-        lines = [(r[0], " ".join(filter(None, r[1:]))) for r in rows]
-        kept = _MEETINGS[retriever] = (version, MeetingNames(lines))
-    return kept[1]
+    return retriever.all_meetings().naming([k.terms for k in names]) if names else []
 
 
 def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool) -> dict[str, int]:
