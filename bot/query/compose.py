@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.extract.dates import find_dates
 from bot.query.answer import Answer
+from bot.query.compare import comparison_line
 from bot.query.facts import Facts, top_docs
 from bot.query.intent import ASKS_WHEN
 from bot.query.lookups import Keys as Keys
@@ -108,6 +109,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
             picked = [p for p in picked if cue.search(p.item.hit.text)]
         if picked and picked[0].mention:
             head = mentions_header(named)
+        elif line := comparison_line(query, subjects(query), picked):
+            head = line  # "did Germany or France pledge more?": the amounts side by side first
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
         rest = max(0, len(picked) - MAX_LINES)
     if query.intent not in ANSWERING or not (lines or subjects(query)):

@@ -23,7 +23,7 @@ from bot.resources import read_word_list
 # may be stored as what they said ("we will supply ...").
 ANSWERING = {"statement": ("statement",), "commitment": ("commitment", "statement")}
 # "Macron and Scholz" are both asked about; "Австралія Україні" is an actor and a recipient.
-_JOINED = re.compile(r"\s*(?:,|&|and|та|і|й)\s*(?:the\s+)?", re.I)
+_JOINED = re.compile(r"\s*(?:,|&|and|or|та|і|й|чи|або)\s*(?:the\s+)?", re.I)
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -71,7 +71,8 @@ def subjects(query: Query) -> list[NameTerms]:
 
     In "what did Canada offer Ukraine" Canada acts and Ukraine receives; "what did Germany
     pledge when Zelensky visited" asks about Germany. English and Ukrainian questions name the
-    actor first ("що пообіцяла Австралія Україні"); "Macron and Scholz" are both asked about;
+    actor first ("що пообіцяла Австралія Україні"); "Macron and Scholz" (or "Macron or Scholz")
+    are both asked about;
     "the chancellor ... with Draghi and Macron" only the chancellor.
     A country that gets or receives ("how much will Ukraine get") is no actor: nothing filters.
     """
