@@ -187,6 +187,12 @@ def test_people_who_stayed_away_are_no_attendees(text: str, expected: list[tuple
     assert attendees(text) == expected
 
 
+def test_who_stayed_away_is_the_subject_not_whom_a_relative_clause_names() -> None:
+    text = ("Trade ministers met in Oslo. Emmanuel Macron, who met Chancellor Olaf Scholz in Bergen "
+            "on Monday, did not take part in the talks himself.")
+    assert "Emmanuel Macron" not in [a[0] for a in attendees(text)]
+
+
 def test_a_bulleted_list_after_a_cue_names_attendees() -> None:
     text = ("The summit opened in Oslo.\nAmong the leaders present were:\n"
             "- Emmanuel Macron, President of France;\n- Keir Starmer, Prime Minister;\n"

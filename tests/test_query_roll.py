@@ -70,11 +70,13 @@ def test_was_x_there_says_no_and_who_came_instead(engine: QueryEngine) -> None:
     assert "France was represented by Foreign Minister Jean-Noël Barrot" in head
     assert answer.found
     assert "William Ruto" not in answer.text  # Kenya's host answers nothing about France
+    assert "Emmanuel Macron did not attend" in answer.text  # the report's own words, the proof
 
 
 def test_was_x_there_says_yes(engine: QueryEngine) -> None:
     answer = engine.answer("did Ruto attend the summit in Nairobi?")
     assert _first_line(answer.text).startswith("Yes: William Ruto attended")
+    assert "Ruto hosted the Lake Victoria summit" in answer.text  # the sentence that says so
     assert "Jean-Noël Barrot" not in answer.text
 
 

@@ -140,8 +140,11 @@ def _absent(ctx: Context) -> set[str]:
             # Only the subject's clause: "A, represented by B after C skipped it": C alone.
             head = sentence.text[:cue.start()]
             clause = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+            # "A, who met B on Monday, did not take part": A stayed away, not B.
+            relative = _RELATIVE.search(head, clause)
+            end = relative.start() if relative else cue.start()
             before = [p for p in people_in(ctx, sentence)
-                      if sentence.start + clause <= p.start and p.end <= sentence.start + cue.start()]
+                      if sentence.start + clause <= p.start and p.end <= sentence.start + end]
             out.update(p.person_id or p.name for p in _subject(ctx, before))
     return out
 
@@ -159,6 +162,7 @@ def _subject(ctx: Context, people: list[Person]) -> list[Person]:
     return out
 
 
+_RELATIVE = re.compile(r"(?i),\s*(?:who|whom|whose|which|який|яка|які|що)\b[^;]*,\s*$")
 _CLAUSE = re.compile(r"(?i)[;—–]|\b(?:after|while|but|whereas|when|because|although|though)\b")
 
 

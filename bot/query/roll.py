@@ -34,9 +34,10 @@ def roll_answer(query: Query, ranked: list[Scored], facts: Facts, lookups: Looku
         head = verdict_head(query, said)
         shown = [said.roll] if said.roll.rows else []
         lines = _roll_lines(query, shown, sources, lookups)
-        if not lines:  # "no": what the report says of them ("despite the US boycotting ...")
-            lines = _report_lines(query, said.roll.item.hit.doc_id, ranked, sources, hidden, lookups,
-                                  said.subject)
+        # Then what the report says of them, the proof of a yes or a no ("Putin, who had proposed
+        # the talks, did not come"; "despite the US boycotting ...").
+        lines += _report_lines(query, said.roll.item.hit.doc_id, ranked, sources, hidden, lookups,
+                               said.subject)
         return _answer(query, head, lines, sources, rest=0)
     found = rolls(query, ranked, facts, lookups.holder)
     if not found:
