@@ -18,7 +18,9 @@ LANGUAGE_DIR = REPO / "data" / "language"
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
 FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
-    ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object")]
+    ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object"),
+    # the vocabularies of attendance, statement and speaker rules that once lived in the code
+    ("en", "other_meeting_words"), ("en", "other_meeting_nouns"), ("en", "proposing_verbs")]
 
 
 def _example(entry: str) -> str:

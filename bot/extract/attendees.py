@@ -23,9 +23,10 @@ _GOVERNED = re.compile(WORD_START + "(?i:" + by_first_letter(alternatives(
 # (data/language/*/encounter.txt), and cues that those named next took part (attendance.txt).
 _MEETING = re.compile(r"(?i)" + WORD_START + lexicon.alternation("encounter") + r"\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
-_PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
-                   r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
-                   r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
+# (data/language/en/other_meeting_words.txt, other_meeting_nouns.txt, proposing_verbs.txt)
+_PAST = re.compile(r"(?i)\b" + lexicon.alternation("other_meeting_words", ("en",)) +
+                   r"\s+(?:\w+\s+)?" + lexicon.alternation("other_meeting_nouns", ("en",)) +
+                   r"\b|\b" + lexicon.alternation("proposing_verbs", ("en",)) + r"\s+an?\s+")
 # Two cues are grammar, not words: "included:" before a list, "Also in Oslo were ...".
 _CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(
     [one for lang in lexicon.LANGUAGES for one in lexicon.fragments(lang, "attendance")] +
