@@ -32,9 +32,10 @@ _CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(
     [one for lang in lexicon.LANGUAGES for one in lexicon.fragments(lang, "attendance")] +
     [r"included(?=:)", r"also\s+in\s+[A-Z]\w+\s+were"]) + r"\b")
 # In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
-_GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
-_VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
-                    r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
+# (data/language/en/greeted.txt)
+_GREETED = re.compile(r"(?i)\b" + lexicon.alternation("greeted", ("en",)) + r"\b")
+# Taking part from afar: "joined by videolink", "took part virtually" (data/language/*/video_cues.txt).
+_VIDEO = re.compile(r"(?i)\b" + lexicon.alternation("video_cues"))
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
 _PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|{lexicon.alternation('delegations', ('en',))}))"
