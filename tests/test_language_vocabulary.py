@@ -21,7 +21,8 @@ FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
     ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object"),
     # the vocabularies of attendance, statement and speaker rules that once lived in the code
     ("en", "other_meeting_words"), ("en", "other_meeting_nouns"), ("en", "proposing_verbs"),
-    ("en", "greeted"), ("en", "video_cues"), ("uk", "video_cues")]
+    ("en", "greeted"), ("en", "video_cues"), ("uk", "video_cues"),
+    ("en", "speaking_elsewhere")]
 
 
 def _example(entry: str) -> str:

@@ -74,12 +74,9 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
     return _dedupe(out)
 
 
-# Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
-_REMOTE = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
-                     r"in\s+a\s+(?:joint\s+)?statement|"
-                     r"on\s+(?:social\s+media|X|Telegram|Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+"
-                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|"
-                     r"(?:would|will|to)\s+travel")) + r"\b")
+# Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ..."
+# (data/language/en/speaking_elsewhere.txt).
+_REMOTE = re.compile(r"(?i)" + WORD_START + lexicon.alternation("speaking_elsewhere", ("en",)) + r"\b")
 
 
 def active_people(statements: Sequence[Statement],
