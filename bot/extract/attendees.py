@@ -118,13 +118,15 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
 
 _BULLET = re.compile(r"^[-•*–—]\s")
 # "Putin, who had proposed the talks, did not come"; "X sent his defence minister instead".
+# The phrases are in data/language/en/absence.txt, the verbs negated in */absent_verbs.txt.
 _ABSENT = re.compile(r"(?i)\bdeclined\s+(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}invitation\b|"
-                     r"\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
-                     r"join)\b|\b(?:was|were)\s+(?:not\s+present|absent)\b|\bstayed\s+away\b|"
-                     r"\bskip(?:s|ped|ping)?\b|\bto\s+skip\b|\bby\s+(?:his|her|their)\s+absence\b|"
-                     r"\bsent\b[^.;]*\binstead\b|\bне\s+(?:приїха\w*|прибу\w*|взя\w*\s+участ\w*)")
+                     r"\b(?:did\s+not|didn[’']t)\s+" + lexicon.alternation("absent_verbs", ("en",)) +
+                     r"\b|\b" + lexicon.alternation("absence", ("en",)) + r"\b|"
+                     r"\bsent\b[^.;]*\binstead\b|\bне\s+" + lexicon.alternation("absent_verbs", ("uk",)))
 
-_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "absence", "away", "instead", "skip", "declined", "не ")
+# One of these is in every match of _ABSENT: the words of its grammar and of each phrase.
+_ABSENT_WORDS = tuple(dict.fromkeys(("not", "n't", "n’t", "instead", "declined", "не ", *(
+    lexicon.needle(entry) for entry in lexicon.words("en", "absence")))))
 
 
 def _absent(ctx: Context) -> set[str]:
