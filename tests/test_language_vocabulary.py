@@ -23,7 +23,8 @@ FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
     # the vocabularies of attendance, statement and speaker rules that once lived in the code
     ("en", "other_meeting_words"), ("en", "other_meeting_nouns"), ("en", "proposing_verbs"),
     ("en", "greeted"), ("en", "video_cues"), ("uk", "video_cues"),
-    ("en", "speaking_elsewhere"), ("en", "absence"), ("en", "absent_verbs"), ("uk", "absent_verbs")]
+    ("en", "speaking_elsewhere"), ("en", "absence"), ("en", "absent_verbs"), ("uk", "absent_verbs"),
+    ("en", "travel_verbs")]
 
 
 def _example(entry: str) -> str:

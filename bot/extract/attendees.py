@@ -167,8 +167,10 @@ _RELATIVE = re.compile(r"(?i),\s*(?:who|whom|whose|which|який|яка|які|
 _CLAUSE = re.compile(r"(?i)[;—–]|\b(?:after|while|but|whereas|when|because|although|though)\b")
 
 
-# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next.
-_ELSEWHERE = re.compile(r"(?i)\btravel\w*\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
+# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next
+# (data/language/en/travel_verbs.txt).
+_ELSEWHERE = re.compile(r"(?i)\b" + lexicon.alternation("travel_verbs", ("en",)) +
+                        r"\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
 
 
 def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:
