@@ -24,7 +24,9 @@ FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
     ("en", "other_meeting_words"), ("en", "other_meeting_nouns"), ("en", "proposing_verbs"),
     ("en", "greeted"), ("en", "video_cues"), ("uk", "video_cues"),
     ("en", "speaking_elsewhere"), ("en", "absence"), ("en", "absent_verbs"), ("uk", "absent_verbs"),
-    ("en", "travel_verbs"), ("en", "rule_nouns")]
+    ("en", "travel_verbs"), ("en", "rule_nouns"),
+    ("en", "example_words"), ("en", "scene_words"), *((lang, name) for lang in LANGUAGES for name in
+                                                     ("framing_prepositions", "subject_pronouns"))]
 
 
 def _example(entry: str) -> str:
