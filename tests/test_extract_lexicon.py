@@ -32,6 +32,17 @@ def test_alternation_prefers_the_longest_entry() -> None:
     assert re.match(f"(?i){group}", "Deputy Prime Minister Smith").group() == "Deputy Prime Minister"
 
 
+@pytest.mark.parametrize(("entry", "expected"), [
+    pytest.param("stayed away", "stayed", id="longest-word"),
+    pytest.param("взя* участ*", "участ", id="cut-at-ending"),
+    pytest.param("in an? evening", "evening", id="optional-character-dropped"),
+    pytest.param("прем'єр-міністр", "єр-міністр", id="cut-at-apostrophe"),
+    pytest.param("vice-? president", "president", id="optional-hyphen-not-literal"),
+])
+def test_needle_is_a_word_every_match_holds(entry: str, expected: str) -> None:
+    assert lexicon.needle(entry) == expected
+
+
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language"):
         lexicon.words("fr", "titles")

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from bot.extract.agreements import _NOUN, _SIGN
+from bot.extract.attendees import _ABSENT, _ABSENT_WORDS
 from bot.extract.commitments import _NEEDLES, KINDS, _cues
 from bot.extract.lexicon import LANGUAGES, words
 from bot.extract.speakers import SPEECH
@@ -18,7 +19,14 @@ LANGUAGE_DIR = REPO / "data" / "language"
 NAMES = ("speech_verbs", "agreement_nouns", "document_verbs", "parentheticals",
          *(f"commitment_{kind}" for kind in KINDS))
 FILES = [(lang, name) for lang in LANGUAGES for name in NAMES] + [
-    ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object")]
+    ("en", "giving_verbs"), ("en", "acting_verbs"), ("en", "speech_verbs_object"),
+    # the vocabularies of attendance, statement and speaker rules that once lived in the code
+    ("en", "other_meeting_words"), ("en", "other_meeting_nouns"), ("en", "proposing_verbs"),
+    ("en", "greeted"), ("en", "video_cues"), ("uk", "video_cues"),
+    ("en", "speaking_elsewhere"), ("en", "absence"), ("en", "absent_verbs"), ("uk", "absent_verbs"),
+    ("en", "travel_verbs"), ("en", "rule_nouns"),
+    ("en", "example_words"), ("en", "scene_words"), *((lang, name) for lang in LANGUAGES for name in
+                                                     ("framing_prepositions", "subject_pronouns"))]
 
 
 def _example(entry: str) -> str:
@@ -43,6 +51,19 @@ def test_every_speech_verb_is_found_whole(lang: str) -> None:
         found = SPEECH.search(text)
         assert found and found.group() == _example(entry), entry
         assert not SPEECH.search(f"X {_example(entry)}ly so"), f"{entry} matched inside a word"
+
+
+@pytest.mark.parametrize(("lang", "name", "frame"), [
+    pytest.param("en", "absence", "Norway {cue} the talks", id="en-absence"),
+    pytest.param("en", "absent_verbs", "Norway did not {cue} the talks", id="en-did-not"),
+    pytest.param("en", "absent_verbs", "Norway didn’t {cue} the talks", id="en-didnt"),
+    pytest.param("uk", "absent_verbs", "Норвегія не {cue} до Києва", id="uk-ne"),
+])
+def test_every_absence_cue_is_found_past_its_prefilter(lang: str, name: str, frame: str) -> None:
+    for entry in words(lang, name):
+        text = frame.format(cue=_example(entry))
+        assert any(word in text.lower() for word in _ABSENT_WORDS), entry
+        assert _ABSENT.search(text), entry
 
 
 def _cue_kinds(text: str) -> list[str]:

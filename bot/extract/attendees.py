@@ -23,17 +23,19 @@ _GOVERNED = re.compile(WORD_START + "(?i:" + by_first_letter(alternatives(
 # (data/language/*/encounter.txt), and cues that those named next took part (attendance.txt).
 _MEETING = re.compile(r"(?i)" + WORD_START + lexicon.alternation("encounter") + r"\b")
 # Another meeting than this one: past, proposed or possible ("proposed a meeting between ...").
-_PAST = re.compile(r"(?i)\b(?:recent|previous|earlier|last|former|his|her|proposed|possible|"
-                   r"potential|future|planned|next|upcoming|another)\s+(?:\w+\s+)?"
-                   r"(?:meeting|talks|summit|call)\b|\b(?:proposed|suggested|offered)\s+an?\s+")
+# (data/language/en/other_meeting_words.txt, other_meeting_nouns.txt, proposing_verbs.txt)
+_PAST = re.compile(r"(?i)\b" + lexicon.alternation("other_meeting_words", ("en",)) +
+                   r"\s+(?:\w+\s+)?" + lexicon.alternation("other_meeting_nouns", ("en",)) +
+                   r"\b|\b" + lexicon.alternation("proposing_verbs", ("en",)) + r"\s+an?\s+")
 # Two cues are grammar, not words: "included:" before a list, "Also in Oslo were ...".
 _CUE = re.compile(r"(?i)" + WORD_START + by_first_letter(
     [one for lang in lexicon.LANGUAGES for one in lexicon.fragments(lang, "attendance")] +
     [r"included(?=:)", r"also\s+in\s+[A-Z]\w+\s+were"]) + r"\b")
 # In a speech, the speaker greets those present: "thank Secretary Hegseth for being here".
-_GREETED = re.compile(r"(?i)\b(?:welcome|for being here|for joining|here\s+(?:today|with\s+us))\b")
-_VIDEO = re.compile(r"(?i)\b(?:by|via|through|over)\s+(?:a\s+)?video(?:\s*link|\s*conference)?|"
-                    r"\bvirtually\b|\bonline\b|відеозв.язк\w*")
+# (data/language/en/greeted.txt)
+_GREETED = re.compile(r"(?i)\b" + lexicon.alternation("greeted", ("en",)) + r"\b")
+# Taking part from afar: "joined by videolink", "took part virtually" (data/language/*/video_cues.txt).
+_VIDEO = re.compile(r"(?i)\b" + lexicon.alternation("video_cues"))
 _ITEM = r"(?:the\s+)?[A-ZÀ-ÞА-ЯІЇЄҐ][\w.’'\-]*(?:\s+[A-ZА-ЯІЇЄҐ][\w.’'\-]*){0,3}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|та|і)\s+)"
 _PLURAL_OF = re.compile(rf"{WORD_START}(?P<role>(?i:{ROLE}|{lexicon.alternation('delegations', ('en',))}))"
@@ -72,12 +74,9 @@ def extract_attendees(ctx: Context, *, host: Agent | None = None, transcript: bo
     return _dedupe(out)
 
 
-# Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ...".
-_REMOTE = re.compile(r"(?i)" + WORD_START + by_first_letter(alternatives(
-                     r"in\s+a\s+(?:joint\s+)?statement|"
-                     r"on\s+(?:social\s+media|X|Telegram|Facebook)|in\s+an?\s+(?:video|evening|nightly)\s+"
-                     r"address|by\s+(?:tele)?phone|in\s+a\s+(?:post|phone\s+call)|"
-                     r"(?:would|will|to)\s+travel")) + r"\b")
+# Speaking from elsewhere: "said in a joint statement", "wrote on X", "would travel to ..."
+# (data/language/en/speaking_elsewhere.txt).
+_REMOTE = re.compile(r"(?i)" + WORD_START + lexicon.alternation("speaking_elsewhere", ("en",)) + r"\b")
 
 
 def active_people(statements: Sequence[Statement],
@@ -119,13 +118,15 @@ def _attending(ctx: Context, transcript: bool, speakers: frozenset[str]) -> list
 
 _BULLET = re.compile(r"^[-•*–—]\s")
 # "Putin, who had proposed the talks, did not come"; "X sent his defence minister instead".
+# The phrases are in data/language/en/absence.txt, the verbs negated in */absent_verbs.txt.
 _ABSENT = re.compile(r"(?i)\bdeclined\s+(?:an?|the|their|his|her)\s+(?:[\w-]+\s+){0,2}invitation\b|"
-                     r"\b(?:did\s+not|didn[’']t)\s+(?:come|attend|travel|take\s+part|participate|"
-                     r"join)\b|\b(?:was|were)\s+(?:not\s+present|absent)\b|\bstayed\s+away\b|"
-                     r"\bskip(?:s|ped|ping)?\b|\bto\s+skip\b|\bby\s+(?:his|her|their)\s+absence\b|"
-                     r"\bsent\b[^.;]*\binstead\b|\bне\s+(?:приїха\w*|прибу\w*|взя\w*\s+участ\w*)")
+                     r"\b(?:did\s+not|didn[’']t)\s+" + lexicon.alternation("absent_verbs", ("en",)) +
+                     r"\b|\b" + lexicon.alternation("absence", ("en",)) + r"\b|"
+                     r"\bsent\b[^.;]*\binstead\b|\bне\s+" + lexicon.alternation("absent_verbs", ("uk",)))
 
-_ABSENT_WORDS = ("not", "n't", "n’t", "absent", "absence", "away", "instead", "skip", "declined", "не ")
+# One of these is in every match of _ABSENT: the words of its grammar and of each phrase.
+_ABSENT_WORDS = tuple(dict.fromkeys(("not", "n't", "n’t", "instead", "declined", "не ", *(
+    lexicon.needle(entry) for entry in lexicon.words("en", "absence")))))
 
 
 def _absent(ctx: Context) -> set[str]:
@@ -166,8 +167,10 @@ _RELATIVE = re.compile(r"(?i),\s*(?:who|whom|whose|which|який|яка|які|
 _CLAUSE = re.compile(r"(?i)[;—–]|\b(?:after|while|but|whereas|when|because|although|though)\b")
 
 
-# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next.
-_ELSEWHERE = re.compile(r"(?i)\btravel\w*\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
+# "as Biden travelled to Poland to meet President Duda": a meeting elsewhere, next
+# (data/language/en/travel_verbs.txt).
+_ELSEWHERE = re.compile(r"(?i)\b" + lexicon.alternation("travel_verbs", ("en",)) +
+                        r"\s+(?:on\s+)?to\s+(?:[\w’'-]+\s+){1,3}to\s+meet(?:\s+with)?\s+$")
 
 
 def _takes_part(ctx: Context, sentence: Sentence, person: Person) -> bool:

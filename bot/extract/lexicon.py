@@ -73,6 +73,15 @@ def fragments(lang: str, name: str) -> list[str]:
     return [fragment(entry) for entry in entries]
 
 
+def needle(entry: str) -> str:
+    """Return the longest word of an entry that every text it matches holds as written: a word
+    cut at its "*" or apostrophe, without the character a "?" makes optional."""
+    runs: list[str] = re.findall(r"[^\s*?" + _APOSTROPHES + "]+", re.sub(r".\?", " ", entry))
+    if not runs:
+        raise ValueError(f"no literal word in {entry!r}")
+    return max(runs, key=len)
+
+
 @cache
 def alternation(name: str, langs: tuple[str, ...] = LANGUAGES) -> str:
     """Return one group matching any entry of the vocabulary ``name`` in the given languages."""

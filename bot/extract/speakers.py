@@ -35,16 +35,20 @@ _PARTICIPLE = re.compile("(?i)^" + by_first_letter(dict.fromkeys(
 _OBJECT = re.compile(by_first_letter(fragments("en", "speech_verbs_object")))
 # A person's name as written: two to four capitalised words ("Celso Amorim", "Lloyd J. Austin").
 _NAME = re.compile(r"(?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){1,3}")
-_EXAMPLES = re.compile(r"(?i)\s*(?:including|among|such\s+as)\b")
+# Examples after a subject and the scene before it (data/language/en/example_words.txt,
+# scene_words.txt).
+_EXAMPLES = re.compile(r"(?i)\s*" + alternation("example_words", ("en",)) + r"\b")
 # A segment that sets the scene rather than naming anyone: "In his statement, ..."
-_FRAME = re.compile(r"(?i)\s*(?:including|among|such\s+as|in|on|at|during|after|before|according)\b")
+_FRAME = re.compile(r"(?i)\s*(?:" + alternation("example_words", ("en",)) + "|" +
+                    alternation("scene_words", ("en",)) + r")\b")
 # A comma-set phrase between the subject and its verb that is not the subject: a participle
 # ("speaking to reporters"), a time ("moments after the vote"), a place or occasion ("in a
 # statement").
 _ASIDE = re.compile(r"\s*(?:[a-z]\w*ing\b|(?:\w+\s+){0,2}(?:after|before|since|following)\b|"
                     r"(?:in|on|at|during|while|when|with|without|via|through|amid|despite)\b)")
-_FRAMED_PRONOUN = re.compile(r"(?i)^\s*(?:у|в|на|під\s+час|після|in|at|during|after)\s[^,]*?\s"
-                             r"(?P<who>він|вона|вони|he|she|they)\s*$")
+# (data/language/*/framing_prepositions.txt, subject_pronouns.txt)
+_FRAMED_PRONOUN = re.compile(r"(?i)^\s*" + alternation("framing_prepositions") + r"\s[^,]*?\s"
+                             r"(?P<who>" + alternation("subject_pronouns") + r")\s*$")
 _BOUNDARY = re.compile(r"[,;:(“”\"«»—–]|\b(?:that|but|while|when|which|as|після|що)\b")
 _CLOSED_QUOTE = re.compile(r"[”\"»][\s,–—-]*$|[,.][”\"»][\s–—-]*$")
 

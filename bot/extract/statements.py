@@ -24,9 +24,9 @@ _Fact = TypeVar("_Fact", Statement, Attendance)
 _ACCORDING = re.compile(r"(?i)\b(?:according\s+to|за\s+словами)\s+(?:(?:the|a)\s+(?:joint\s+)?"
                         r"statement\s+by\s+)?((?:(?:[A-Z]\.){2,}|[^,.;])+)")
 # "according to the will of the participants", "according to the terms of the deal": a rule or a
-# wish is followed, nobody speaks (a title is a speaker: "according to the head of ...").
-_BY_RULE = re.compile(r"(?:the\s+)?(?:will|wish(?:es)?|terms|spirit|letter|text|logic|principles?|"
-                      r"rules?|plan|schedule|results?|data|figures|estimates?)\s+of\b")
+# wish is followed, nobody speaks (a title is a speaker: "according to the head of ...";
+# data/language/en/rule_nouns.txt).
+_BY_RULE = re.compile(r"(?:the\s+)?" + lexicon.alternation("rule_nouns", ("en",)) + r"\s+of\b")
 _CHANNEL_VERBS = frozenset(w for lang in lexicon.LANGUAGES for w in lexicon.words(lang, "channel_verbs"))
 _TWEET = re.compile(r"^[—–-]\s*(?P<name>[^(@\n]{3,60}?)\s*\(@\w+\)")
 # What may follow the name on a quote card: its title ("President of the European Commission").
