@@ -284,9 +284,13 @@ def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool
     meets every month has hundreds of reports, and reading their openings cost 10 ms a question
     at 1,000 documents."""
     # Reports whose meeting is named so (however their sentences write it), then those whose
-    # sentences name it.
-    candidates = dict.fromkeys(_meetings_naming(retriever, [k for k in keywords if k.naming]))
-    for keyword in keywords:
+    # sentences name it. With a time asked, the meetings held then first: a format that meets
+    # every month names thousands of meetings at 20k documents (40 ms a question to check).
+    naming = [k.terms for k in keywords if k.naming]
+    held_then = retriever.meetings_dated(when.start, when.end, has_year=when.has_year).naming(naming) \
+        if when and naming else []
+    candidates = dict.fromkeys(held_then or _meetings_naming(retriever, [k for k in keywords if k.naming]))
+    for keyword in keywords if not held_then else []:
         candidates.update((h.doc_id, None) for h in retriever.search(keyword.terms.expr, limit=_SEARCHED))
     if not candidates:
         return {}
