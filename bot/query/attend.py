@@ -126,6 +126,9 @@ def rolls(query: Query, ranked: list[Scored], facts: Facts, holder: Holder) -> l
         wanted = _in_office_asked(query, tuple(r for r in rows if _wanted(query, r)))
         if wanted:
             out.append(Roll(item=item, rows=wanted))
+    # A report that names who came answers before one that gives only an office no one held
+    # by that name ("Leader (Canada)"), however close their scores.
+    out.sort(key=lambda roll: not any(r.get("name") or r.get("holder") for r in roll.rows))
     return out
 
 
