@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.query.names import folded_words
+from bot.query.terms import WordSet
 from bot.resources import read_word_list
 
 QUERY_DIR = Path(__file__).resolve().parents[1] / "data" / "query"
@@ -26,3 +27,9 @@ def test_each_entry_is_folded_and_listed_once(name: str) -> None:
         stem = entry.removesuffix("*")
         # As the question's words are folded (case, accents, apostrophes): else never matched.
         assert " ".join(folded_words(stem)) == stem, entry
+
+
+def test_a_word_set_holds_whole_words_and_the_words_a_stem_begins() -> None:
+    words = WordSet.of(["more", "compar*"])
+    assert "more" in words and "compare" in words and "comparison" in words
+    assert "moreover" not in words and "com" not in words

@@ -11,18 +11,17 @@ from bot.extract.amounts import find_amount
 from bot.query.names import NameTerms, folded_words
 from bot.query.parse import Query
 from bot.query.pick import Picked
+from bot.query.terms import WordSet
 from bot.query.wording import date_text
 from bot.resources import read_word_list
 
-_WORDS = read_word_list("query", "comparing.txt")
-_WHOLE = frozenset(w for w in _WORDS if not w.endswith("*"))
-_STEMS = tuple(w[:-1] for w in _WORDS if w.endswith("*"))
+_COMPARING = WordSet.of(read_word_list("query", "comparing.txt"))
 _SHOWN = 3  # amounts an actor's part of the line names; the lines below show the rest
 
 
 def compares(query: Query) -> bool:
     """Tell whether the question asks to compare ("more", "than", "порівняйте")."""
-    return any(w in _WHOLE or w.startswith(_STEMS) for w in folded_words(query.text))
+    return any(w in _COMPARING for w in folded_words(query.text))
 
 
 def comparison_line(query: Query, targets: list[NameTerms], picked: list[Picked]) -> str | None:

@@ -174,10 +174,11 @@ def _dating(query: Query, ranked: list[Scored]) -> list[Scored]:
     sign the minerals deal"); none otherwise: meetings near the topic do not say when it happens.
     The thing is a known topic (one with variants: "ceasefire", "truce"); the question's other
     words ("start", "дати") need not be in the sentence."""
+    if not ASKS_WHEN.match(query.text):
+        return []
     things = [(variants, terms) for variants, terms in zip(query.concepts, concept_terms(query), strict=False)
               if len(variants) > 1]
-    named = [w for variants, _ in things for w in folded_words(variants[0])]
-    if not ASKS_WHEN.match(query.text) or not things or any(is_event_word(w) for w in named):
+    if not things or any(is_event_word(w) for variants, _ in things for w in folded_words(variants[0])):
         return []
     return [s for s in ranked if all(terms.in_text(s.hit.text) for _, terms in things)
             and find_dates(s.hit.text, s.doc.published or s.doc.date)]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from bot.query.names import NameTerms, folded_words, text_joined
+from storage.sql import marks
 
 T = TypeVar("T")
 _KEPT = 256  # periods (documents or meetings) kept, the least recently asked about dropped first
@@ -259,7 +260,7 @@ class AllMeetings:
             return
         ids = sorted(doc_ids)
         now = {r[0]: _line(r[1:]) for r in self.db.execute(
-            f"select doc_id, name, place, format from meetings where doc_id in ({','.join('?' * len(ids))})",
+            f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)})",
             ids).fetchall()}
         if now != {d: line for d, line in self._kept.meetings if d in doc_ids}:
             self._kept = None

@@ -17,6 +17,7 @@ from bot.query.facts import Facts
 from bot.query.names import NameTerms, OfficeTerms, text_words
 from bot.query.parse import Query
 from bot.query.rank import Scored
+from bot.query.terms import WordSet
 from bot.resources import read_word_list
 
 # The fact kinds that answer each intent, the intent's own first: what someone committed to
@@ -31,9 +32,7 @@ def _words(name: str) -> tuple[str, ...]:
     return read_word_list("query", name)
 
 
-_RECEIVING_LINES = _words("receiving.txt")
-_RECEIVING = frozenset(w for w in _RECEIVING_LINES if not w.endswith("*"))
-_RECEIVING_STEMS = tuple(w[:-1] for w in _RECEIVING_LINES if w.endswith("*"))
+_RECEIVING = WordSet.of(_words("receiving.txt"))
 _BACK_REFERENCES = frozenset(_words("back_references.txt"))
 _SCOPE_WORDS = frozenset(_words("not_actor_before.txt"))
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -118,7 +117,7 @@ def _scoping(query: Query, start: int) -> bool:
 
 def _receives(text: str) -> bool:
     words = text_words(text)
-    return any(w in _RECEIVING or w.startswith(_RECEIVING_STEMS) for w in words)
+    return any(w in _RECEIVING for w in words)
 
 
 def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,

@@ -22,7 +22,7 @@ from bot.entities import EntityIndex
 from bot.query.dates import DateRange, month_number
 from bot.query.names import NameTerms, combine, name_terms, text_joined, word_terms
 from bot.query.parse import Query, restore_codes
-from bot.query.terms import INTENT_WORDS, STOPWORDS, all_of, fts_tokens, quote, stem
+from bot.query.terms import INTENT_WORDS, STOPWORDS, WordSet, all_of, fts_tokens, quote, stem
 from bot.resources import read_data_json, read_word_list
 
 if TYPE_CHECKING:
@@ -44,16 +44,9 @@ _OPENING = 3  # a report's first sentences: its title, dateline and lead name th
 _SEARCHED = 200  # sentences searched for each name of the meeting
 
 
-def _meeting_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Return the nouns that name a kind of meeting (data/language/*/event.txt), whole and as
-    stems ("засідан*")."""
-    entries = [w for lang in ("en", "uk") for w in read_word_list("language", lang, "event.txt")
-               if " " not in w]
-    return (frozenset(w for w in entries if not w.endswith("*")),
-            tuple(w[:-1] for w in entries if w.endswith("*")))
-
-
-_EVENT_WORDS, _EVENT_STEMS = _meeting_words()
+# The nouns that name a kind of meeting, whole and as stems ("засідан*").
+_EVENT_WORDS = WordSet.of(w for lang in ("en", "uk") for w in read_word_list("language", lang, "event.txt")
+                          if " " not in w)
 # Words that say which of a series or who met, not which meeting ("the latest", "leaders'").
 _FILLERS = read_word_list("query", "meeting_fillers.txt")
 
@@ -187,7 +180,7 @@ def _is_date(word: str) -> bool:
 
 def is_event_word(word: str) -> bool:
     """Tell whether a word names a kind of meeting ("summit", "засідання")."""
-    return word in _EVENT_WORDS or word.startswith(_EVENT_STEMS)
+    return word in _EVENT_WORDS
 
 
 def _is_filler(word: str) -> bool:
@@ -271,11 +264,6 @@ def _proper(word: str, retriever: Retriever) -> bool:
     return bool(found) and sum(w[0].isupper() for w in found) * 3 >= len(found) * 2
 
 
-def _meetings_naming(retriever: Retriever, names: list[_Keyword]) -> list[str]:
-    """Return the reports whose meeting's name, place or format holds one of ``names``."""
-    return retriever.all_meetings().naming([k.terms for k in names]) if names else []
-
-
 def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool,
              when: DateRange | None = None) -> dict[str, int]:
     """Return the reports whose titles, addresses, meetings and openings hold one of the
@@ -289,7 +277,7 @@ def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool
     naming = [k.terms for k in keywords if k.naming]
     held_then = retriever.meetings_dated(when.start, when.end, has_year=when.has_year).naming(naming) \
         if when and naming else []
-    candidates = dict.fromkeys(held_then or _meetings_naming(retriever, [k for k in keywords if k.naming]))
+    candidates = dict.fromkeys(held_then or (retriever.all_meetings().naming(naming) if naming else []))
     for keyword in keywords if not held_then else []:
         candidates.update((h.doc_id, None) for h in retriever.search(keyword.terms.expr, limit=_SEARCHED))
     if not candidates:
@@ -303,6 +291,5 @@ def _reports(keywords: list[_Keyword], retriever: Retriever, *, in_passing: bool
     if scores or not in_passing:  # when and where it was held: from a report on it alone
         return scores
     # Named in passing only ("on the sidelines of the APEC summit"): the reports that name it.
-    names = all_of([k.terms.expr for k in keywords if k.naming]) or next(
-        (k.terms.expr for k in keywords if k.naming), None)
+    names = all_of([t.expr for t in naming]) or next((t.expr for t in naming), None)
     return dict.fromkeys((h.doc_id for h in retriever.search(names, limit=_SEARCHED)), 1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice, takewhile
 
@@ -246,3 +247,21 @@ def searchable(concepts: tuple[tuple[str, ...], ...], frequencies: list[int], to
     if not keep and stored:
         keep = [min(stored, key=lambda cf: cf[1])[0]]  # all common: search by the least common
     return [concept_expr(c) for c in keep]
+
+
+@dataclass(frozen=True)
+class WordSet:
+    """The entries of a word list as the lists write them: whole words, and ("meet*") the
+    beginnings of words. ``word in words`` tells whether a (folded) word is one of them."""
+
+    whole: frozenset[str]
+    stems: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> WordSet:
+        listed = list(entries)
+        return cls(frozenset(w for w in listed if not w.endswith("*")),
+                   tuple(w[:-1] for w in listed if w.endswith("*")))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (word in self.whole or word.startswith(self.stems))
