@@ -27,8 +27,9 @@ def format_table(result: dict[str, Any]) -> str:
 
 def _ingest_line(ingest: dict[str, Any]) -> str:
     if ingest["docs"]:
+        where = " on a copy of the reused store" if ingest.get("on_copy") else ""
         return (f"ingest {ingest['docs_per_s']:.0f} docs/s ({ingest['docs_per_cpu_s']:.0f} "
-                f"per CPU-second, {ingest['docs']} timed)")
+                f"per CPU-second, {ingest['docs']} timed{where})")
     if "reused" in ingest:
         return f"store reused from {ingest['reused']}"
     return "ingest not timed"  # --ingest-sample 0: every document went through the pool

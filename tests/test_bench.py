@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 
 import pytest
 
@@ -187,22 +188,30 @@ def test_benchmark_runs_at_a_tiny_size_and_writes_every_field(tmp_path) -> None:
 def test_benchmark_reuses_a_kept_store_for_the_largest_size(tmp_path) -> None:  # noqa: ANN001
     run.main(["--sizes", "20", *FEW, "--out", str(tmp_path),
               "--work", str(tmp_path / "work")])
-    path = run.main(["--sizes", "10,20", *FEW,
-                     "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
+    kept = tmp_path / "work" / "bench.db"
+    path = run.main(["--sizes", "10,20", *FEW, "--out", str(tmp_path / "again"), "--reuse", str(kept)])
     small, large = json.loads(path.read_text())["sizes"]
     assert small["ingest"]["docs"] == 10
-    assert large["ingest"] == {"reused": str(tmp_path / "work" / "bench.db"), "docs": 0}
     assert large["facts"]["sentences"] > small["facts"]["sentences"]
+    # Ingest at the reused size is timed on a copy: the kept store gains no document.
+    assert large["ingest"]["reused"] == str(kept) and large["ingest"]["on_copy"]
+    assert large["ingest"]["docs"] > 0 and large["ingest"]["docs_per_cpu_s"] > 0
+    store = sqlite3.connect(kept)
+    assert store.execute("select count(*) from documents").fetchone()[0] == 20
+    store.close()
+    assert not [p for p in kept.parent.iterdir() if p.name.startswith("pledgebot-bench-copy-")]
 
 
-def test_a_run_that_only_reuses_a_store_reports_no_ingest_target(tmp_path) -> None:  # noqa: ANN001
+def test_a_run_that_only_reuses_a_store_times_ingest_on_its_copy(tmp_path) -> None:  # noqa: ANN001
     run.main(["--sizes", "20", *FEW, "--out", str(tmp_path),
               "--work", str(tmp_path / "work")])
-    path = run.main(["--sizes", "20", *FEW,
-                     "--out", str(tmp_path / "again"), "--reuse", str(tmp_path / "work" / "bench.db")])
+    kept = str(tmp_path / "work" / "bench.db")
+    path = run.main(["--sizes", "20", *FEW, "--out", str(tmp_path / "again"), "--reuse", kept])
     targets = json.loads(path.read_text())["targets"]
-    assert "ingest_docs_per_s" not in targets
-    assert {"p95_ms", "rss_mb", "cold_start_ms"} <= set(targets)
+    assert {"p95_ms", "rss_mb", "cold_start_ms", "ingest_docs_per_s", "ingest_docs_per_cpu_s"} <= set(targets)
+    path = run.main(["--sizes", "20", *FEW, "--ingest-sample", "0", "--out", str(tmp_path / "third"),
+                     "--reuse", kept])
+    assert "ingest_docs_per_s" not in json.loads(path.read_text())["targets"]
 
 
 def test_a_run_with_every_document_built_in_the_pool_times_no_ingest(tmp_path) -> None:  # noqa: ANN001
