@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bot.extract.commitments import _NEEDLES, kinds_with_needles, needle_finder
 from tests.extract_helpers import extract, fields
 
 KEYS = ("actor", "kind", "amount", "timeframe", "conditional", "collective")
@@ -425,3 +428,26 @@ def test_an_opening_adverb_is_no_part_of_the_actor(text: str, lang: str,
                                                     expected: list[tuple[str, str]]) -> None:
     rows = extract("Talks\n\n" + text, language=lang).commitments
     assert [(c.actor, c.kind) for c in rows] == expected
+
+
+_NEEDLE = st.text(alphabet="abcд", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["pledge", "ready", "intent"]),
+                       st.lists(_NEEDLE, min_size=1, max_size=6)),
+       st.text(alphabet="abcд -", max_size=40))
+def test_kinds_with_needles_is_any_needle_in_text(needles: dict[str, list[str]], text: str) -> None:
+    """One pass finds every kind a needle of which the text holds, overlapping needles too."""
+    kinds = {kind: tuple(found) for kind, found in needles.items()}
+    expected = {kind for kind, found in kinds.items() if any(n in text for n in found)}
+    assert kinds_with_needles(text, needle_finder(kinds)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([n for found in _NEEDLES.values() for n in found] + [" ", "x", "ment"]),
+                max_size=8))
+def test_kinds_with_needles_on_the_cue_words(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = {kind for kind, found in _NEEDLES.items() if any(n in text for n in found)}
+    assert kinds_with_needles(text, needle_finder(_NEEDLES)) == expected

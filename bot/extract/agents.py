@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from bot.extract.alternation import alternatives, by_first_letter
 from bot.extract.context import Context
+from bot.extract.full_names import full_names
 from bot.extract.lexicon import alternation
 from bot.extract.people import Person, people_in
 from bot.extract.titles import ROLE_RE, ROLE_WORDS, WORD_START, is_plural_role, tidy_role
@@ -345,19 +345,13 @@ def _in_full(ctx: Context, surname: str, before: int) -> str:
     if surname not in ctx.text[:before]:
         return surname
     names = []
-    for match in _full_name(surname).finditer(ctx.text, 0, before):
-        words = match.group().split()
+    for match in full_names(ctx.text, surname, before):
+        words = match.split()
         while words and words[0].lower().rstrip(".") in _NOT_FIRST:
             words.pop(0)  # "Defense Secretary Lloyd Austin", "Mr Biden": titles, not names
         if len(words) >= 2 and not words[0].endswith("."):
             names.append(" ".join(words))
     return names[-1] if names else surname
-
-
-@lru_cache(maxsize=256)
-def _full_name(surname: str) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:(?:[A-Z]\.|[A-Z][a-z’'-]+)\s+){{1,4}}{surname}"
-                      rf"(?:,?\s+(?:Jr\.|Sr\.|I{{2,3}}\b|IV\b))?")
 
 
 _NOT_FIRST = ROLE_WORDS | {"mr", "mrs", "ms", "dr", "sir", "the", "u.s", "us", "uk", "eu"}

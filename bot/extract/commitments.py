@@ -99,10 +99,38 @@ def _needles(kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*longest, *(word for word, _ in _CONTEXTUAL.get(kind, ()))]))
 
 
+def needle_finder(needles: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """Return a pattern that finds, at each position, the longest needle that starts there, and
+    the kinds of each needle and of every needle it begins with (those start there too).
+
+    One pass over a sentence tells which kinds' needles it holds anywhere: the same as testing
+    each of the ~140 needles in turn, in about half the time.
+    """
+    every = sorted({n for found in needles.values() for n in found}, key=lambda n: (-len(n), n))
+    groups: dict[str, list[str]] = {}
+    for needle in every:  # longest first within a first letter: the longest one there matches
+        groups.setdefault(needle[0], []).append(re.escape(needle[1:]))
+    branches = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    branches = branches or "(?!)"  # no needles: a pattern that never matches
+    kinds = {n: frozenset(k for k, found in needles.items() if any(n.startswith(m) for m in found))
+             for n in every}
+    return re.compile(f"(?=({branches}))"), kinds
+
+
+def kinds_with_needles(text: str, finder: tuple[re.Pattern[str], dict[str, frozenset[str]]]) -> set[str]:
+    """Return the kinds that have a needle somewhere in ``text``."""
+    pattern, kinds = finder
+    present: set[str] = set()
+    for needle in set(pattern.findall(text)):
+        present |= kinds[needle]
+    return present
+
+
 _CUES = [(kind, _cue_pattern(kind)) for kind in KINDS]
 # Testing the needles first lets most sentences skip most patterns (the patterns are the
 # costliest part of extracting commitments).
 _NEEDLES = {kind: _needles(kind) for kind in KINDS}
+_FINDER = needle_finder(_NEEDLES)
 
 
 def extract_commitments(ctx: Context, disc: Discourse,
@@ -202,8 +230,9 @@ def _action_end(ctx: Context, sentence: Sentence, at: int, stop: int) -> int:
 
 def _cues(sentence: Sentence) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
+    present = kinds_with_needles(sentence.text, _FINDER)
     for kind, pattern in _CUES:
-        if not any(map(sentence.text.__contains__, _NEEDLES[kind])):  # no generator: every sentence
+        if kind not in present:
             continue
         for m in pattern.finditer(sentence.text):
             if not any(a <= m.start() < b for _, a, b in found):

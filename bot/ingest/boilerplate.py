@@ -32,7 +32,7 @@ def is_boilerplate(text: str, *, title: str | None = None) -> bool:
     if stripped.startswith("#"):
         return True  # a markdown header
     words = _MARKS.sub("", stripped).casefold()
-    if title and _folded(words) == _folded(title):
+    if title and _folded(words) == _folded_title(title):
         return True  # the headline, repeated as the first line
     if words.startswith(starts):
         return True
@@ -50,6 +50,13 @@ def mark(extraction: Extraction, *, title: str | None) -> Extraction:
     return replace(extraction, sentences=sentences)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 def _folded(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
+
+
+# Every sentence of a document is compared with the same title: it is folded once.
+_folded_title = lru_cache(maxsize=64)(_folded)
 
