@@ -240,3 +240,23 @@ def test_the_meeting_index_is_kept_until_a_save_changes_a_meeting(store: Store, 
           meeting=Meeting(name="Radar summit", place="Oslo"))
     assert "Radar summit Oslo" in [line for _, line in retriever.all_meetings().meetings]
     writer.close()
+
+
+def test_derived_values_are_kept_until_a_save_changes_their_document(store: Store, tmp_path: Path) -> None:
+    one = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    two = _save(store, url="https://example.org/b", title="B", sentences=["Sonar talks began."])
+    retriever = Retriever(store.db)
+    read: list[list[str]] = []
+
+    def titles(ids: list[str]) -> dict[str, str]:
+        read.append(ids)
+        return {d: info.title for d, info in retriever.documents(ids).items()}
+
+    assert retriever.derived("title", [one, two], titles) == {one: "A", two: "B"}
+    assert retriever.derived("title", [two, one], titles) == {two: "B", one: "A"}
+    assert read == [[one, two]]  # the second time from what was kept
+    writer = open_store(tmp_path / "test.db")  # the feeds' own connection
+    _save(writer, url="https://example.org/b", title="B again", sentences=["Sonar talks ended."])
+    assert retriever.derived("title", [one, two], titles) == {one: "A", two: "B again"}
+    assert read == [[one, two], [two]]  # only the saved document read again
+    writer.close()

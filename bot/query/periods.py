@@ -225,8 +225,18 @@ class MeetingNames:
     def _holding(self, lines: set[int], terms: list[NameTerms],
                  test: Callable[[Iterable[bool]], bool]) -> list[str]:
         """Return the doc_ids of ``lines`` whose names pass ``test`` (any, all) over ``terms``."""
-        return [self.meetings[i][0] for i in sorted(lines)
-                if test(t.in_joined(text_joined(self.meetings[i][1])) for t in terms)]
+        # A format that meets every month names thousands of meetings in a few hundred lines:
+        # each line is tested once.
+        passed: dict[str, bool] = {}
+        out = []
+        for i in sorted(lines):
+            doc_id, line = self.meetings[i]
+            ok = passed.get(line)
+            if ok is None:
+                ok = passed[line] = test(t.in_joined(text_joined(line)) for t in terms)
+            if ok:
+                out.append(doc_id)
+        return out
 
 
 @lru_cache(maxsize=8192)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -25,8 +25,10 @@ from bot.query.within import DocumentSentences, Row
 from storage.sql import marks, rows
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_DERIVED_KINDS = 32  # kinds of derived() values kept: about one per meeting asked about
 _ALL_WORDS = 30000  # words a prefix may stand for in a spelling suggestion
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
@@ -96,6 +98,7 @@ class Retriever:
         # A name is looked up by every question about it: the document of a match, or None.
         self._exists: dict[str, tuple[int, str | None]] = {}
         self._speakers: dict[str, dict[str, int]] = {}
+        self._derived: dict[Hashable, dict[str, Any]] = {}  # derived(): per kind, per document
         self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
         self.meetings = AllMeetings(db)
@@ -139,6 +142,7 @@ class Retriever:
         self._by_length.clear()
         self._exists.clear()
         self._speakers.clear()
+        self._derived.clear()
         self.periods.clear()
         self.meetings.clear()
         self.within.clear()
@@ -155,6 +159,8 @@ class Retriever:
         for doc_id in doc_ids:
             self._docs.pop(doc_id, None)
             self._speakers.pop(doc_id, None)
+            for kept in self._derived.values():
+                kept.pop(doc_id, None)
         self.periods.clear()  # a document's date may have moved it between periods
         self.meetings.forget(doc_ids)
         self.within.forget(doc_ids)
@@ -326,6 +332,28 @@ class Retriever:
             for doc_id, person_id, n in self.db.execute(sql, missing).fetchall():
                 kept[doc_id][person_id] = n
         return {d: kept[d] for d in doc_ids if kept.get(d)}
+
+    def derived(self, kind: Hashable, doc_ids: list[str],
+                read: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
+        """Return what ``read`` derives from each document, read only for those not kept.
+
+        Kept per ``kind`` like the documents themselves: a write forgets the values of the
+        documents it changed. ``read`` may leave a document out (it derives nothing). The kinds
+        used longest ago are dropped first.
+        """
+        self._fresh()
+        kept: dict[str, T] | None = self._derived.pop(kind, None)
+        if kept is None:
+            kept = {}
+            if len(self._derived) >= _DERIVED_KINDS:
+                del self._derived[next(iter(self._derived))]
+        self._derived[kind] = kept  # the last used, last
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in kept]
+        if missing:
+            if len(kept) + len(missing) > _MAX_CACHED_DOCS:
+                kept.clear()
+            kept.update(read(missing))
+        return {d: kept[d] for d in doc_ids if d in kept}
 
     def all_meetings(self) -> MeetingNames:
         """Return every meeting's name, place and format, with an index of their words."""
