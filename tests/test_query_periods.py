@@ -82,3 +82,29 @@ def test_the_index_is_built_only_once_many_periods_are_asked(store: Store) -> No
     assert periods._dated is not None
     periods.clear()  # a save: the next periods are read from the store again
     assert periods._dated is None
+
+
+def test_a_save_that_moves_no_document_keeps_the_index(store: Store) -> None:
+    periods = Periods(store.db)
+    rome = Meeting(name="G7", date="2025-05-02", place="Rome")
+    doc = _save(store, "https://example.org/a", published="2025-05-02", meeting=rome)
+    periods._reads = bot.query.periods._READS_BEFORE_INDEX  # the next period builds the index
+    assert periods.documents("2025-05-01", "2025-05-31") == [doc]
+    index = periods._dated
+    assert index is not None
+    # Saved again with its date and meeting as they were (a feed's update): nothing moved.
+    _save(store, "https://example.org/a", published="2025-05-02", meeting=rome)
+    periods.forget(frozenset({doc}))
+    assert periods._dated is index
+    # Moved to June, or a new document in May: the periods are read again.
+    june = Meeting(name="G7", date="2025-06-03")
+    _save(store, "https://example.org/a", published="2025-06-03", meeting=june)
+    periods.forget(frozenset({doc}))
+    assert periods.documents("2025-05-01", "2025-05-31") == []
+    assert periods.documents("2025-06-01", "2025-06-30") == [doc]
+    periods._reads = bot.query.periods._READS_BEFORE_INDEX
+    assert periods.documents("2025-01-01", "2025-12-31") == [doc]
+    new = _save(store, "https://example.org/b", published="2025-05-09", meeting=Meeting())
+    periods.forget(frozenset({new}))
+    assert periods.documents("2025-05-01", "2025-05-31") == [new]
+    assert periods.meetings("2025-06-01", "2025-06-30").naming([word_terms(["G7"], label="G7")]) == [doc]

@@ -46,6 +46,16 @@ class Periods:
         self._dated = None
         self._reads = 0
 
+    def forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget the periods a save or deletion of ``doc_ids`` can have changed.
+
+        A feed that saves a document again with its meeting and date as they were changes no
+        period: the store-wide index (about 0.3 s to build at 20k documents) and the periods
+        read are kept. Otherwise every period is forgotten.
+        """
+        if self._dated is None or not self._dated.holds(self.db, doc_ids):
+            self.clear()
+
     def documents(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
         def read() -> list[str]:
@@ -128,6 +138,24 @@ class DatedIndex:
                      if isinstance(r[0], str)]
         self._doc_dates = [r[0] for r in published]
         self._doc_ids = [r[1] for r in published]
+        self._by_doc: tuple[dict[str, tuple[str, str]], dict[str, str]] | None = None  # holds()
+
+    def holds(self, db: Database, doc_ids: frozenset[str]) -> bool:
+        """Tell whether the documents' dates and meetings in the store now are those indexed."""
+        if self._by_doc is None:
+            dated = zip(self._meeting_dates, self._meetings, strict=True)
+            meetings = {doc_id: (date, line) for date, (doc_id, line) in dated}
+            self._by_doc = (meetings, dict(zip(self._doc_ids, self._doc_dates, strict=True)))
+        ids = sorted(doc_ids)
+        # Undated rows are in neither; a date of another type is in the store's reads only.
+        meetings = {r[1]: (r[0], _line(r[2:])) for r in db.execute(
+            "select date, doc_id, name, place, format from meetings where date is not null "
+            f"and doc_id in ({marks(ids)})", ids).fetchall()}
+        published = dict(db.execute("select id, published from documents where published is not null "
+                                    f"and id in ({marks(ids)})", ids).fetchall())
+        kept_meetings, kept_published = self._by_doc
+        return all(meetings.get(d) == kept_meetings.get(d) and published.get(d) == kept_published.get(d)
+                   for d in ids)
 
     def meetings(self, start: str, end: str, *, limit: int) -> MeetingNames:
         """Return the first ``limit`` meetings dated between two ISO dates (inclusive)."""

@@ -161,7 +161,7 @@ class Retriever:
             self._speakers.pop(doc_id, None)
             for kept in self._derived.values():
                 kept.pop(doc_id, None)
-        self.periods.clear()  # a document's date may have moved it between periods
+        self.periods.forget(doc_ids)  # a document's date may have moved it between periods
         self.meetings.forget(doc_ids)
         self.within.forget(doc_ids)
         self.vocabulary.clear()
