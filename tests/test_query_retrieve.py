@@ -58,12 +58,15 @@ def test_stored_words_follow_new_documents(store: Store) -> None:
 
 def test_search_within_a_few_documents_finds_what_fts5_finds(store: Store) -> None:
     # Within a few documents the sentences are matched in Python: same hits, newest first.
+    # Plain ASCII, ASCII but for curly quotes and dashes, accents, Cyrillic: each read as the
+    # index reads it, whether or not its words are runs of its lower-cased text.
     words = ["Drones for the navy.", "The Kingdom of the Netherlands pledged drones.", "Talks on demining.",
-             "Нідерланди пообіцяли дрони."]
+             "Нідерланди пообіцяли дрони.", "“DRONES” arrived — said Šefčovič.", "Ms Müller’s talks ended."]
     keys = [_save(store, url=f"https://example.org/{i}", title=str(i), sentences=words[i:] + words[:i])
             for i in range(4)]
     retriever = Retriever(store.db)
-    exprs = ['"drones"', '"netherlands" OR "нідерланд"*', '"kingdom" + "of" + "the" AND "pledg"*', '"talk"*']
+    exprs = ['"drones"', '"netherlands" OR "нідерланд"*', '"kingdom" + "of" + "the" AND "pledg"*', '"talk"*',
+             '"sefcovic"', '"muller" + "s"', '"arrived" + "said"', '"miss"']
     for expr in exprs:
         within = retriever.search(expr, doc_ids=keys[1:3], limit=5)
         rows = store.db.execute(
