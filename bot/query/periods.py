@@ -31,7 +31,7 @@ class Periods:
     store version has been asked about enough periods to pay for it, every dated meeting and
     document is read into one date-ordered index (``DatedIndex``, about 70 ms at 20k), and a
     period is a slice of it. A one-shot ``pledgebot ask``, or a bot whose feeds write between a
-    few questions, never builds it. "May 10" of any year is always read from the store.
+    few questions, never builds it. "May 10" of any year is a slice of it ordered by month and day.
     """
 
     def __init__(self, db: Database) -> None:
@@ -59,17 +59,21 @@ class Periods:
     def documents(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
         def read() -> list[str]:
-            index = self._index() if has_year else None
-            return index.documents(start, end, limit=limit) if index else \
-                self._documents(start, end, has_year=has_year, limit=limit)
+            index = self._index()
+            if index is None:
+                return self._documents(start, end, has_year=has_year, limit=limit)
+            return index.documents(start, end, limit=limit) if has_year else \
+                index.documents_any_year(start[5:], end[5:], limit=limit)
         return self._kept_or(("docs", start, end, has_year, limit), read)
 
     def meetings(self, start: str, end: str, *, has_year: bool = True, limit: int = 3000) -> MeetingNames:
         """Return the meetings between two ISO dates, with an index of the words of their names."""
         def read() -> MeetingNames:
-            index = self._index() if has_year else None
-            return index.meetings(start, end, limit=limit) if index else \
-                MeetingNames(self._meetings(start, end, has_year=has_year, limit=limit))
+            index = self._index()
+            if index is None:
+                return MeetingNames(self._meetings(start, end, has_year=has_year, limit=limit))
+            return index.meetings(start, end, limit=limit) if has_year else \
+                MeetingNames(index.meetings_any_year(start[5:], end[5:], limit=limit))
         return self._kept_or(("meetings", start, end, has_year, limit), read)
 
     def _index(self) -> DatedIndex | None:
@@ -139,6 +143,7 @@ class DatedIndex:
         self._doc_dates = [r[0] for r in published]
         self._doc_ids = [r[1] for r in published]
         self._by_doc: tuple[dict[str, tuple[str, str]], dict[str, str]] | None = None  # holds()
+        self._days: tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]] | None = None
 
     def holds(self, db: Database, doc_ids: frozenset[str]) -> bool:
         """Tell whether the documents' dates and meetings in the store now are those indexed."""
@@ -171,6 +176,33 @@ class DatedIndex:
         low, high = _span(self._doc_dates, start, end)
         ids.update(self._doc_ids[low:high])
         return sorted(ids)[:limit]
+
+    def meetings_any_year(self, start: str, end: str, *, limit: int) -> list[tuple[str, str]]:
+        """Return the first ``limit`` meetings (in date order) whose month and day ("05-10")
+        fall between two of them in any year, as the store's covering index gives them."""
+        meetings, _ = self._by_day()
+        low, high = _span(meetings[0], start, end)
+        return [self._meetings[i] for i in sorted(meetings[1][low:high])[:limit]]
+
+    def documents_any_year(self, start: str, end: str, *, limit: int) -> list[str]:
+        """Return the ids (in id order, at most ``limit``) of the documents whose meeting or
+        publication falls between two months and days in any year."""
+        meetings, published = self._by_day()
+        low, high = _span(meetings[0], start, end)
+        ids = {self._meetings[i][0] for i in meetings[1][low:high]}
+        low, high = _span(published[0], start, end)
+        ids.update(self._doc_ids[i] for i in published[1][low:high])
+        return sorted(ids)[:limit]
+
+    def _by_day(self) -> tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]:
+        """Return the positions of the meetings and of the publications ordered by month and
+        day ("05-10", as ``substr(date, 6, 5)``), with those days; made when first asked."""
+        if self._days is None:
+            def ordered(dates: list[str]) -> tuple[list[str], list[int]]:
+                order = sorted(range(len(dates)), key=lambda i: dates[i][5:10])
+                return [dates[i][5:10] for i in order], order
+            self._days = (ordered(self._meeting_dates), ordered(self._doc_dates))
+        return self._days
 
 
 def _span(dates: list[str], start: str, end: str) -> tuple[int, int]:
