@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from bot.query.changes import Batches, ChangeLog, adds_to
+from bot.query.fts_plan import simplified
 from bot.query.match import ExpressionError
 from bot.query.names import folded_words
 from bot.query.periods import AllMeetings, MeetingNames, Periods
@@ -179,7 +180,7 @@ class Retriever:
                 return [_hit(row) for row in self.within.search(expr, doc_ids, limit=limit)]
             except ExpressionError:  # syntax the matcher does not read: FTS5 still does
                 log.warning("matched by FTS5 instead: %.80r", expr)
-        extra, params = "", [self.expand(expr)]
+        extra, params = "", [simplified(self.expand(expr))]
         if doc_ids is not None:
             extra = f"and s.doc_id in ({marks(doc_ids)})"
             params += list(doc_ids)
@@ -203,7 +204,7 @@ class Retriever:
                 self._exists.clear()
             row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
                                   "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
-                                  [self.expand(expr)]).fetchone()
+                                  [simplified(self.expand(expr))]).fetchone()
             where = (row[0] if row else None, True)
         self._exists[expr] = (self.batches.stamp, where[0])
         return where[0] is not None
