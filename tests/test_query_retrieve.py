@@ -5,6 +5,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+import bot.query.id_runs
+import bot.query.retrieve
 from bot.query.changes import ChangeLog
 from bot.query.retrieve import Retriever
 from bot.wiring import open_store
@@ -263,3 +267,31 @@ def test_derived_values_are_kept_until_a_save_changes_their_document(store: Stor
     assert retriever.derived("title", [one, two], titles) == {one: "A", two: "B again"}
     assert read == [[one, two], [two]]  # only the saved document read again
     writer.close()
+
+
+def test_search_within_many_documents_finds_what_fts5_finds(store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past a few dozen documents FTS5 searches, kept to the documents by their sentences' ids:
+    # the same hits as a join on doc_id, newest first, up to the limit.
+    monkeypatch.setattr(bot.query.retrieve, "_MATCHED_HERE", 0)
+    words = ["Drones for the navy.", "The Kingdom of the Netherlands pledged drones.", "Talks on demining.",
+             "Нідерланди пообіцяли дрони.", "More drones and talks."]
+    keys = [_save(store, url=f"https://example.org/{i}", title=str(i),
+                  sentences=words[i % 5:] + words[:i % 5]) for i in range(9)]
+    # A document whose sentence ids are not one run (a middle sentence gone).
+    sql = "select id from sentences where doc_id = ? and idx = 2"
+    middle = store.db.execute(sql, [keys[4]]).fetchone()[0]
+    with store.db.conn:
+        store.db.execute("delete from sentences where id = ?", [middle])
+    assert bot.query.id_runs.read_runs(store.db, [keys[4]])[keys[4]] == ((middle - 2, middle - 1),
+                                                                          (middle + 1, middle + 2))
+    retriever = Retriever(store.db)
+    chosen = [keys[1], keys[4], keys[6], keys[7]]
+    for expr in ['"drones"', '"netherlands" OR "нідерланд"*', '"talk"*', '"demining"', '"absent"']:
+        for limit in (1, 3, 50):
+            hits = retriever.search(expr, doc_ids=chosen, limit=limit)
+            rows = store.db.execute(
+                "select s.id from sentences_fts join sentences s on s.id = sentences_fts.rowid where "
+                f"sentences_fts match ? and s.doc_id in ({', '.join('?' * len(chosen))}) "
+                "order by s.id desc limit ?", [expr, *chosen, limit]).fetchall()
+            assert [h.id for h in hits] == [r[0] for r in rows], (expr, limit)

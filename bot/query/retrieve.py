@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.query.changes import Batches, ChangeLog, adds_to
 from bot.query.fts_plan import simplified
+from bot.query.id_runs import read_runs, search_runs
 from bot.query.match import ExpressionError
 from bot.query.names import folded_words
 from bot.query.periods import AllMeetings, MeetingNames, Periods
@@ -44,7 +45,7 @@ _INDEXED = {"person_id", "country", "actor_country"}
 _SENTENCE_SQL = (
     "select s.id, s.doc_id, s.idx, s.text, 0.0 "
     "from sentences_fts join sentences s on s.id = sentences_fts.rowid "
-    "where sentences_fts match ? {extra} order by sentences_fts.rowid desc limit ?"
+    "where sentences_fts match ? order by sentences_fts.rowid desc limit ?"
 )
 
 
@@ -180,12 +181,13 @@ class Retriever:
                 return [_hit(row) for row in self.within.search(expr, doc_ids, limit=limit)]
             except ExpressionError:  # syntax the matcher does not read: FTS5 still does
                 log.warning("matched by FTS5 instead: %.80r", expr)
-        extra, params = "", [simplified(self.expand(expr))]
-        if doc_ids is not None:
-            extra = f"and s.doc_id in ({marks(doc_ids)})"
-            params += list(doc_ids)
-        sql = _SENTENCE_SQL.format(extra=extra)
-        return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
+        if doc_ids is not None:  # a month's reports: the matches' ids against theirs
+            runs = self.derived("id runs", doc_ids, lambda missing: read_runs(self.db, missing))
+            spans = sorted(span for d in dict.fromkeys(doc_ids) for span in runs.get(d, ()))
+            found = search_runs(self.db, simplified(self.expand(expr)), spans, limit=limit)
+            return [Hit(*row) for row in found]
+        sql = _SENTENCE_SQL
+        return [Hit(*row) for row in self.db.execute(sql, [simplified(self.expand(expr)), limit]).fetchall()]
 
     def sentence_rows(self, doc_ids: list[str]) -> list[Row]:
         """Return (id, doc_id, idx, text) of every sentence of the documents, by document."""
