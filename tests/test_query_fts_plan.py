@@ -14,9 +14,10 @@ from storage.store import Store
                  id="phrase-with-the-word"),
     pytest.param('"drones" AND ("air" + "defence" OR ("air" + "defense" OR "air"*))', '("drones" AND "air"*)',
                  id="nested-or-under-a-prefix"),
-    pytest.param('"willing" OR "will"* OR "wil"*', '"wil"*', id="words-under-a-shorter-prefix"),
-    pytest.param('"will"* OR "will"', '"will"*', id="word-under-its-own-prefix"),
-    pytest.param('"kyiv" OR "kyiv"', '"kyiv"', id="repeated"),
+    pytest.param('"willing" OR "will"* OR "wil"* OR "a" + "b"', '("wil"* OR "a" + "b")',
+                 id="words-under-a-shorter-prefix"),
+    pytest.param('"will"* OR "will" OR "a" + "b"', '("will"* OR "a" + "b")', id="word-under-its-own-prefix"),
+    pytest.param('"kyiv" OR "kyiv" + "x" OR "kyiv"', '"kyiv"', id="repeated"),
     pytest.param('"air" + "defence" + "systems" OR "defence"', '"defence"', id="word-in-the-middle"),
     pytest.param('"air" + "defence"* OR "defence"*', '"defence"*', id="phrase-ending-in-the-prefix"),
     pytest.param('"will" + "power" OR "will"*', '"will"*', id="word-under-a-prefix-first"),
@@ -31,6 +32,7 @@ def test_covered_alternatives_are_dropped(expr: str, expected: str) -> None:
     pytest.param('"willing" + "power" OR "willingness"*', id="a-longer-prefix-covers-nothing"),
     pytest.param('"a" + "b" OR "c"', id="unrelated"),
     pytest.param('"x" AND "y"', id="no-or"),
+    pytest.param('"willing" OR "will"*', id="words-alone"),
     pytest.param('NEAR("a" "b") OR "a"', id="syntax-the-engine-never-writes"),
     pytest.param('"straße" + "x" OR "straße"', id="a-word-folded-otherwise-by-fts5"),
     pytest.param('"prem\'єр" + "x" OR "x"', id="not-one-word"),
@@ -48,7 +50,8 @@ def test_a_simplified_search_finds_what_the_written_one_finds(store: Store) -> N
         sentence = Sentence(index=0, start=0, end=len(text), text=text)
         store.save_document(doc, Extraction(sentences=(sentence,), meeting=Meeting()))
     sql = "select rowid from sentences_fts where sentences_fts match ? order by rowid desc"
-    for expr in ['"coalition" + "of" + "the" + "will"* OR "coalition"', '"willing" OR "will"* OR "wil"*',
+    for expr in ['"coalition" + "of" + "the" + "will"* OR "coalition"',
+                 '"willing" OR "will"* OR "air" + "defence" OR "wil"*',
                  '("air" + "defence" OR ("air" + "defense" OR "air"*)) AND "kyiv"',
                  '"air" + "defence" OR "defence"']:
         assert simplified(expr) != expr

@@ -21,9 +21,9 @@ _STRING = re.compile(r'"([^"]*)"')
 @lru_cache(maxsize=4096)
 def simplified(expr: str) -> str:
     """Return ``expr`` without the alternatives of its ORs that other alternatives cover
-    (``expr`` itself when it has none, or when its words are not all plain folded words)."""
-    if " OR " not in expr or not all(_plain(s) for s in _STRING.findall(expr)):
-        return expr
+    (``expr`` itself when it has none, no phrase, or words that are not all plain folded words)."""
+    if " OR " not in expr or " + " not in expr or not all(_plain(s) for s in _STRING.findall(expr)):
+        return expr  # words alone are cheap to search; parsing costs a few hundred microseconds
     try:
         tree = parse(expr)
     except ExpressionError:
