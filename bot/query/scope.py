@@ -33,7 +33,7 @@ from bot.query.terms import INTENT_WORDS, STOPWORDS, WordSet, all_of, fts_tokens
 from bot.resources import read_data_json, read_word_list
 
 if TYPE_CHECKING:
-    from bot.query.retrieve import DocInfo, Retriever
+    from bot.query.retrieve import DocInfo, Hit, Retriever
 
 Respell = Callable[[tuple[str, ...]], tuple[str, ...]]  # a word -> it and the closest stored words
 
@@ -49,6 +49,7 @@ _CODE = re.compile(r"^[^\W\d_]{1,5}\d{1,3}$")  # "cop29", "g20"
 _SHORT_THEN_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{1,4})[\s-]+(\d{1,3})(?![\w-])")  # "COP 30"
 _OPENING = 3  # a report's first sentences: its title, dateline and lead name the meeting
 _SEARCHED = 200  # sentences searched for each name of the meeting
+_WRITTEN = 20  # newest sentences holding a word, read for how the reports write it
 
 
 # The nouns that name a kind of meeting, whole and as stems ("засідан*").
@@ -267,8 +268,10 @@ def _plain(word: str, retriever: Retriever, respell: Respell | None, *, event: b
     """Return a plain word of a meeting's name. One the reports never write is first taken for
     a slip of the finger ("the brisc summit": "brics"), then for a meeting the store does not
     know."""
-    if respell is None or retriever.search(quote(word), limit=1):
-        return _Keyword(_word(word), naming=event and _proper(word, retriever))
+    # Beside a meeting noun the reports' own spelling is read next (_proper): one search for both.
+    hits = retriever.search(quote(word), limit=_WRITTEN if event else 1) if respell is not None else None
+    if respell is None or hits:
+        return _Keyword(_word(word), naming=event and _proper(word, retriever, hits))
     spelt = respell((word,))[1:]
     if not spelt:
         return _Keyword(_word(word), naming=event)
@@ -276,10 +279,12 @@ def _plain(word: str, retriever: Retriever, respell: Respell | None, *, event: b
     return _Keyword(terms, naming=event and any(_proper(w, retriever) for w in spelt))
 
 
-def _proper(word: str, retriever: Retriever) -> bool:
+def _proper(word: str, retriever: Retriever, hits: list[Hit] | None = None) -> bool:
     """Tell whether the reports write ``word`` as a name (capitalised, "APEC", "Quad"), or never
-    write it at all (a meeting the store does not know: "the Mercosur summit")."""
-    hits = retriever.search(quote(word), limit=20)
+    write it at all (a meeting the store does not know: "the Mercosur summit"), from its newest
+    sentences (``hits``, when already searched)."""
+    if hits is None:
+        hits = retriever.search(quote(word), limit=_WRITTEN)
     if not hits:
         return True
     found = [m.group() for h in hits for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", h.text, re.I)]
