@@ -6,7 +6,7 @@ the store changes: questions about the same month or day come back to them.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -232,6 +232,15 @@ class NameWords:
         self.lines = lines
         self.vocabulary = sorted(lines)
 
+    def add(self, position: int, text: str) -> None:
+        """Index one more name at ``position``, after every position indexed so far."""
+        for word in _name_words(text):
+            found = self.lines.get(word)
+            if found is None:
+                found = self.lines[word] = []
+                insort(self.vocabulary, word)
+            found.append(position)
+
     def holding(self, words: Iterable[str], low: int, high: int) -> set[int]:
         """Return the positions in ``low`` .. ``high - 1`` of the names holding any of ``words``."""
         out: set[int] = set()
@@ -256,6 +265,13 @@ class MeetingNames:
         self.meetings = meetings
         self._names = names if names is not None else NameWords([text for _, text in meetings])
         self._offset = offset
+
+    def extend(self, meetings: list[tuple[str, str]]) -> None:
+        """Add meetings after the others (only to meetings with an index of their own, never to a
+        slice of the dated index, whose index other periods share)."""
+        for doc_id, text in meetings:
+            self._names.add(len(self.meetings), text)
+            self.meetings.append((doc_id, text))
 
     def naming(self, names: list[NameTerms]) -> list[str]:
         """Return the doc_ids of the meetings whose names hold any of ``names``, in order."""
@@ -325,12 +341,16 @@ class AllMeetings:
         self._kept = None
 
     def forget(self, doc_ids: frozenset[str]) -> None:
-        """Drop the index when the saved or deleted documents changed a meeting's line."""
+        """Drop the index when the saved or deleted documents changed a meeting's line; add the
+        meetings of documents new to it (a feed's new reports) without building it again."""
         if self._kept is None:
             return
         ids = sorted(doc_ids)
         now = {r[0]: _line(r[1:]) for r in self.db.execute(
-            f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)})",
+            f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)}) order by rowid",
             ids).fetchall()}
-        if now != {d: line for d, line in self._kept.meetings if d in doc_ids}:
-            self._kept = None
+        kept = {d: line for d, line in self._kept.meetings if d in doc_ids}
+        if any(now.get(d) != line for d, line in kept.items()):
+            self._kept = None  # a meeting renamed or gone: its old line would stay in the index
+            return
+        self._kept.extend([(d, line) for d, line in now.items() if d not in kept])
