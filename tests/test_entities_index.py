@@ -311,6 +311,15 @@ def test_suggest_keeps_to_the_script_of_the_name(idx: EntityIndex) -> None:
     assert idx.suggest("Зеленськии")[0].name == "Volodymyr Zelenskyy"
 
 
+def test_a_suggestion_asked_again_is_the_same_and_its_own_list(idx: EntityIndex) -> None:
+    first = idx.suggest("Aregntina", limit=3)
+    first.clear()  # a caller's list: what is kept for the next asking stays whole
+    again = idx.suggest("Aregntina", limit=3)
+    assert again[0].name == "Argentina"
+    assert [e.name for e in idx.suggest("Aregntina", limit=1)] == [again[0].name]
+
+
+
 def test_suggest_follows_people_added_to_a_copy(idx: EntityIndex) -> None:
     copy = idx.copy()
     assert "Jonas Makstromas" not in [e.name for e in copy.suggest("Makstromas")]

@@ -82,3 +82,52 @@ def test_the_index_is_built_only_once_many_periods_are_asked(store: Store) -> No
     assert periods._dated is not None
     periods.clear()  # a save: the next periods are read from the store again
     assert periods._dated is None
+
+
+def test_a_save_that_moves_no_document_keeps_the_index(store: Store) -> None:
+    periods = Periods(store.db)
+    rome = Meeting(name="G7", date="2025-05-02", place="Rome")
+    doc = _save(store, "https://example.org/a", published="2025-05-02", meeting=rome)
+    periods._reads = bot.query.periods._READS_BEFORE_INDEX  # the next period builds the index
+    assert periods.documents("2025-05-01", "2025-05-31") == [doc]
+    index = periods._dated
+    assert index is not None
+    # Saved again with its date and meeting as they were (a feed's update): nothing moved.
+    _save(store, "https://example.org/a", published="2025-05-02", meeting=rome)
+    periods.forget(frozenset({doc}))
+    assert periods._dated is index
+    # Moved to June, or a new document in May: the periods are read again.
+    june = Meeting(name="G7", date="2025-06-03")
+    _save(store, "https://example.org/a", published="2025-06-03", meeting=june)
+    periods.forget(frozenset({doc}))
+    assert periods.documents("2025-05-01", "2025-05-31") == []
+    assert periods.documents("2025-06-01", "2025-06-30") == [doc]
+    periods._reads = bot.query.periods._READS_BEFORE_INDEX
+    assert periods.documents("2025-01-01", "2025-12-31") == [doc]
+    new = _save(store, "https://example.org/b", published="2025-05-09", meeting=Meeting())
+    periods.forget(frozenset({new}))
+    assert periods.documents("2025-05-01", "2025-05-31") == [new]
+    assert periods.meetings("2025-06-01", "2025-06-30").naming([word_terms(["G7"], label="G7")]) == [doc]
+
+
+def test_a_day_of_any_year_holds_what_the_store_would_return(store: Store, periods: Periods) -> None:
+    # "on May 10": the meetings of that day in every year, in the order of the store's covering
+    # index (date, then document), and the documents met or published then, in id order.
+    days = ["2025-05-10", "2023-05-10", "2024-05-09", "2024-05-10", "2025-05-11", "2022-12-31"]
+    docs = [_save(store, f"https://example.org/{i}", published=day if i % 2 else "2021-01-01",
+                  meeting=Meeting(name=f"Talks {i}", date=day if i != 4 else None, place="Oslo"))
+            for i, day in enumerate(days)]
+    assert len(docs) == len(days)
+    for start, end, limit in [("2000-05-10", "2000-05-10", 200), ("2000-05-09", "2000-05-10", 2),
+                              ("2000-12-31", "2000-12-31", 200)]:
+        stored = [r[0] for r in store.db.execute(
+            "select doc_id from meetings where substr(date, 6, 5) between ? and ? union select id from "
+            "documents where substr(published, 6, 5) between ? and ? limit ?",
+            [start[5:], end[5:], start[5:], end[5:], limit])]
+        assert periods.documents(start, end, has_year=False, limit=limit) == stored
+        lines = store.db.execute("select doc_id, name, place, format from meetings where "
+                                 "substr(date, 6, 5) between ? and ? limit ?", [start[5:], end[5:], limit])
+        meetings = periods.meetings(start, end, has_year=False, limit=limit).meetings
+        assert [d for d, _ in meetings] == [r[0] for r in lines]
+    assert [d for d, _ in periods.meetings("2000-05-09", "2000-05-10", has_year=False, limit=2).meetings] == \
+        [docs[1], docs[2]]  # 2023-05-10, 2024-05-09: by date, not as saved

@@ -5,7 +5,12 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+import bot.query.id_runs
+import bot.query.retrieve
 from bot.query.changes import ChangeLog
+from bot.query.names import word_terms
 from bot.query.retrieve import Retriever
 from bot.wiring import open_store
 from storage.query_schema import CHANGES_KEPT
@@ -58,12 +63,15 @@ def test_stored_words_follow_new_documents(store: Store) -> None:
 
 def test_search_within_a_few_documents_finds_what_fts5_finds(store: Store) -> None:
     # Within a few documents the sentences are matched in Python: same hits, newest first.
+    # Plain ASCII, ASCII but for curly quotes and dashes, accents, Cyrillic: each read as the
+    # index reads it, whether or not its words are runs of its lower-cased text.
     words = ["Drones for the navy.", "The Kingdom of the Netherlands pledged drones.", "Talks on demining.",
-             "Нідерланди пообіцяли дрони."]
+             "Нідерланди пообіцяли дрони.", "“DRONES” arrived — said Šefčovič.", "Ms Müller’s talks ended."]
     keys = [_save(store, url=f"https://example.org/{i}", title=str(i), sentences=words[i:] + words[:i])
             for i in range(4)]
     retriever = Retriever(store.db)
-    exprs = ['"drones"', '"netherlands" OR "нідерланд"*', '"kingdom" + "of" + "the" AND "pledg"*', '"talk"*']
+    exprs = ['"drones"', '"netherlands" OR "нідерланд"*', '"kingdom" + "of" + "the" AND "pledg"*', '"talk"*',
+             '"sefcovic"', '"muller" + "s"', '"arrived" + "said"', '"miss"']
     for expr in exprs:
         within = retriever.search(expr, doc_ids=keys[1:3], limit=5)
         rows = store.db.execute(
@@ -232,11 +240,64 @@ def test_the_meeting_index_is_kept_until_a_save_changes_a_meeting(store: Store, 
     _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began.", "They ended."],
           meeting=radar)
     assert retriever.all_meetings() is names
-    # A new meeting, or one renamed, is seen by the next question.
-    _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began."],
-          meeting=Meeting(name="Sonar talks", place="Bergen"))
-    assert "Sonar talks Bergen" in [line for _, line in retriever.all_meetings().meetings]
+    # A new report's meeting is added to it (a feed's usual save), and found by its words.
+    new = _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began."],
+                meeting=Meeting(name="Sonar talks", place="Bergen"))
+    assert retriever.all_meetings() is names
+    assert "Sonar talks Bergen" in [line for _, line in names.meetings]
+    assert names.naming([word_terms(["Bergen"], label="B")]) == [new]
+    assert names.naming([word_terms(["talks"], label="t")]) == [key, new]
+    # One renamed is seen by the next question, in an index built again without its old name.
     _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began."],
           meeting=Meeting(name="Radar summit", place="Oslo"))
-    assert "Radar summit Oslo" in [line for _, line in retriever.all_meetings().meetings]
+    lines = [line for _, line in retriever.all_meetings().meetings]
+    assert "Radar summit Oslo" in lines and "Radar talks Oslo" not in lines
     writer.close()
+
+
+def test_derived_values_are_kept_until_a_save_changes_their_document(store: Store, tmp_path: Path) -> None:
+    one = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."])
+    two = _save(store, url="https://example.org/b", title="B", sentences=["Sonar talks began."])
+    retriever = Retriever(store.db)
+    read: list[list[str]] = []
+
+    def titles(ids: list[str]) -> dict[str, str]:
+        read.append(ids)
+        return {d: info.title for d, info in retriever.documents(ids).items()}
+
+    assert retriever.derived("title", [one, two], titles) == {one: "A", two: "B"}
+    assert retriever.derived("title", [two, one], titles) == {two: "B", one: "A"}
+    assert read == [[one, two]]  # the second time from what was kept
+    writer = open_store(tmp_path / "test.db")  # the feeds' own connection
+    _save(writer, url="https://example.org/b", title="B again", sentences=["Sonar talks ended."])
+    assert retriever.derived("title", [one, two], titles) == {one: "A", two: "B again"}
+    assert read == [[one, two], [two]]  # only the saved document read again
+    writer.close()
+
+
+def test_search_within_many_documents_finds_what_fts5_finds(store: Store,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Past a few dozen documents FTS5 searches, kept to the documents by their sentences' ids:
+    # the same hits as a join on doc_id, newest first, up to the limit.
+    monkeypatch.setattr(bot.query.retrieve, "_MATCHED_HERE", 0)
+    words = ["Drones for the navy.", "The Kingdom of the Netherlands pledged drones.", "Talks on demining.",
+             "Нідерланди пообіцяли дрони.", "More drones and talks."]
+    keys = [_save(store, url=f"https://example.org/{i}", title=str(i),
+                  sentences=words[i % 5:] + words[:i % 5]) for i in range(9)]
+    # A document whose sentence ids are not one run (a middle sentence gone).
+    sql = "select id from sentences where doc_id = ? and idx = 2"
+    middle = store.db.execute(sql, [keys[4]]).fetchone()[0]
+    with store.db.conn:
+        store.db.execute("delete from sentences where id = ?", [middle])
+    assert bot.query.id_runs.read_runs(store.db, [keys[4]])[keys[4]] == ((middle - 2, middle - 1),
+                                                                          (middle + 1, middle + 2))
+    retriever = Retriever(store.db)
+    chosen = [keys[1], keys[4], keys[6], keys[7]]
+    for expr in ['"drones"', '"netherlands" OR "нідерланд"*', '"talk"*', '"demining"', '"absent"']:
+        for limit in (1, 3, 50):
+            hits = retriever.search(expr, doc_ids=chosen, limit=limit)
+            rows = store.db.execute(
+                "select s.id from sentences_fts join sentences s on s.id = sentences_fts.rowid where "
+                f"sentences_fts match ? and s.doc_id in ({', '.join('?' * len(chosen))}) "
+                "order by s.id desc limit ?", [expr, *chosen, limit]).fetchall()
+            assert [h.id for h in hits] == [r[0] for r in rows], (expr, limit)

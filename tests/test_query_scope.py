@@ -7,9 +7,15 @@ store.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine
+from bot.query.parse import parse_question
+from bot.query.scope import asked_meeting
+from bot.wiring import open_store
 from storage.records import SourceDocument
 from tests.conftest import engine_over
 
@@ -163,3 +169,31 @@ def test_a_country_alone_after_na_names_no_meeting(engine: QueryEngine) -> None:
     answer = engine.answer("скільки пообіцяла Естонія на відновлення України?")
     assert answer.found
     assert "10 million" in answer.text
+
+
+def test_a_meeting_asked_again_follows_a_report_saved_between(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Which reports name a meeting is kept between questions; a save by another connection
+    # (a feed) changes it for the next question.
+    directory = tmp_path_factory.mktemp("scope-saved")
+    ferries = SourceDocument(
+        url="https://example.org/arctic-ferries", title="Nordlys Forum meets in Tromso",
+        publisher="North Desk", published="2025-09-18", language="en",
+        text=("Nordlys Forum meets in Tromso\n\nThe Nordlys Forum met in Tromso on 18 September 2025. "
+              "Ministers ordered new ferries."))
+    engine = engine_over(directory, [*DOCS, ferries])
+
+    def reports() -> set[str]:
+        query = parse_question("when did the Nordlys Forum meet?", index=engine.index)
+        with engine.retriever.question():
+            meeting = asked_meeting(query, engine.index, engine.retriever)
+        assert meeting is not None
+        return {engine.retriever.documents([d])[d].url or "" for d in meeting.docs}
+
+    assert reports() == {"https://example.org/nordlys-forum", "https://example.org/arctic-ferries"}
+    writer = open_store(directory / "answers.db")
+    ingest_document(writer, replace(ferries, title="Ferries ordered in Tromso", text=(
+        "Ferries ordered in Tromso\n\nNew ferries were ordered in Tromso on 18 September 2025. "
+        "Ministers spoke. The Nordlys Forum was not mentioned until the end.")))
+    writer.close()
+    assert reports() == {"https://example.org/nordlys-forum"}

@@ -6,7 +6,7 @@ the store changes: questions about the same month or day come back to them.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -31,7 +31,7 @@ class Periods:
     store version has been asked about enough periods to pay for it, every dated meeting and
     document is read into one date-ordered index (``DatedIndex``, about 70 ms at 20k), and a
     period is a slice of it. A one-shot ``pledgebot ask``, or a bot whose feeds write between a
-    few questions, never builds it. "May 10" of any year is always read from the store.
+    few questions, never builds it. "May 10" of any year is a slice of it ordered by month and day.
     """
 
     def __init__(self, db: Database) -> None:
@@ -46,20 +46,34 @@ class Periods:
         self._dated = None
         self._reads = 0
 
+    def forget(self, doc_ids: frozenset[str]) -> None:
+        """Forget the periods a save or deletion of ``doc_ids`` can have changed.
+
+        A feed that saves a document again with its meeting and date as they were changes no
+        period: the store-wide index (about 0.3 s to build at 20k documents) and the periods
+        read are kept. Otherwise every period is forgotten.
+        """
+        if self._dated is None or not self._dated.holds(self.db, doc_ids):
+            self.clear()
+
     def documents(self, start: str, end: str, *, has_year: bool = True, limit: int = 200) -> list[str]:
         """Return documents whose meeting (or publication) falls between two ISO dates."""
         def read() -> list[str]:
-            index = self._index() if has_year else None
-            return index.documents(start, end, limit=limit) if index else \
-                self._documents(start, end, has_year=has_year, limit=limit)
+            index = self._index()
+            if index is None:
+                return self._documents(start, end, has_year=has_year, limit=limit)
+            return index.documents(start, end, limit=limit) if has_year else \
+                index.documents_any_year(start[5:], end[5:], limit=limit)
         return self._kept_or(("docs", start, end, has_year, limit), read)
 
     def meetings(self, start: str, end: str, *, has_year: bool = True, limit: int = 3000) -> MeetingNames:
         """Return the meetings between two ISO dates, with an index of the words of their names."""
         def read() -> MeetingNames:
-            index = self._index() if has_year else None
-            return index.meetings(start, end, limit=limit) if index else \
-                MeetingNames(self._meetings(start, end, has_year=has_year, limit=limit))
+            index = self._index()
+            if index is None:
+                return MeetingNames(self._meetings(start, end, has_year=has_year, limit=limit))
+            return index.meetings(start, end, limit=limit) if has_year else \
+                MeetingNames(index.meetings_any_year(start[5:], end[5:], limit=limit))
         return self._kept_or(("meetings", start, end, has_year, limit), read)
 
     def _index(self) -> DatedIndex | None:
@@ -128,6 +142,25 @@ class DatedIndex:
                      if isinstance(r[0], str)]
         self._doc_dates = [r[0] for r in published]
         self._doc_ids = [r[1] for r in published]
+        self._by_doc: tuple[dict[str, tuple[str, str]], dict[str, str]] | None = None  # holds()
+        self._days: tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]] | None = None
+
+    def holds(self, db: Database, doc_ids: frozenset[str]) -> bool:
+        """Tell whether the documents' dates and meetings in the store now are those indexed."""
+        if self._by_doc is None:
+            dated = zip(self._meeting_dates, self._meetings, strict=True)
+            meetings = {doc_id: (date, line) for date, (doc_id, line) in dated}
+            self._by_doc = (meetings, dict(zip(self._doc_ids, self._doc_dates, strict=True)))
+        ids = sorted(doc_ids)
+        # Undated rows are in neither; a date of another type is in the store's reads only.
+        meetings = {r[1]: (r[0], _line(r[2:])) for r in db.execute(
+            "select date, doc_id, name, place, format from meetings where date is not null "
+            f"and doc_id in ({marks(ids)})", ids).fetchall()}
+        published = dict(db.execute("select id, published from documents where published is not null "
+                                    f"and id in ({marks(ids)})", ids).fetchall())
+        kept_meetings, kept_published = self._by_doc
+        return all(meetings.get(d) == kept_meetings.get(d) and published.get(d) == kept_published.get(d)
+                   for d in ids)
 
     def meetings(self, start: str, end: str, *, limit: int) -> MeetingNames:
         """Return the first ``limit`` meetings dated between two ISO dates (inclusive)."""
@@ -143,6 +176,33 @@ class DatedIndex:
         low, high = _span(self._doc_dates, start, end)
         ids.update(self._doc_ids[low:high])
         return sorted(ids)[:limit]
+
+    def meetings_any_year(self, start: str, end: str, *, limit: int) -> list[tuple[str, str]]:
+        """Return the first ``limit`` meetings (in date order) whose month and day ("05-10")
+        fall between two of them in any year, as the store's covering index gives them."""
+        meetings, _ = self._by_day()
+        low, high = _span(meetings[0], start, end)
+        return [self._meetings[i] for i in sorted(meetings[1][low:high])[:limit]]
+
+    def documents_any_year(self, start: str, end: str, *, limit: int) -> list[str]:
+        """Return the ids (in id order, at most ``limit``) of the documents whose meeting or
+        publication falls between two months and days in any year."""
+        meetings, published = self._by_day()
+        low, high = _span(meetings[0], start, end)
+        ids = {self._meetings[i][0] for i in meetings[1][low:high]}
+        low, high = _span(published[0], start, end)
+        ids.update(self._doc_ids[i] for i in published[1][low:high])
+        return sorted(ids)[:limit]
+
+    def _by_day(self) -> tuple[tuple[list[str], list[int]], tuple[list[str], list[int]]]:
+        """Return the positions of the meetings and of the publications ordered by month and
+        day ("05-10", as ``substr(date, 6, 5)``), with those days; made when first asked."""
+        if self._days is None:
+            def ordered(dates: list[str]) -> tuple[list[str], list[int]]:
+                order = sorted(range(len(dates)), key=lambda i: dates[i][5:10])
+                return [dates[i][5:10] for i in order], order
+            self._days = (ordered(self._meeting_dates), ordered(self._doc_dates))
+        return self._days
 
 
 def _span(dates: list[str], start: str, end: str) -> tuple[int, int]:
@@ -172,6 +232,15 @@ class NameWords:
         self.lines = lines
         self.vocabulary = sorted(lines)
 
+    def add(self, position: int, text: str) -> None:
+        """Index one more name at ``position``, after every position indexed so far."""
+        for word in _name_words(text):
+            found = self.lines.get(word)
+            if found is None:
+                found = self.lines[word] = []
+                insort(self.vocabulary, word)
+            found.append(position)
+
     def holding(self, words: Iterable[str], low: int, high: int) -> set[int]:
         """Return the positions in ``low`` .. ``high - 1`` of the names holding any of ``words``."""
         out: set[int] = set()
@@ -196,6 +265,13 @@ class MeetingNames:
         self.meetings = meetings
         self._names = names if names is not None else NameWords([text for _, text in meetings])
         self._offset = offset
+
+    def extend(self, meetings: list[tuple[str, str]]) -> None:
+        """Add meetings after the others (only to meetings with an index of their own, never to a
+        slice of the dated index, whose index other periods share)."""
+        for doc_id, text in meetings:
+            self._names.add(len(self.meetings), text)
+            self.meetings.append((doc_id, text))
 
     def naming(self, names: list[NameTerms]) -> list[str]:
         """Return the doc_ids of the meetings whose names hold any of ``names``, in order."""
@@ -225,8 +301,18 @@ class MeetingNames:
     def _holding(self, lines: set[int], terms: list[NameTerms],
                  test: Callable[[Iterable[bool]], bool]) -> list[str]:
         """Return the doc_ids of ``lines`` whose names pass ``test`` (any, all) over ``terms``."""
-        return [self.meetings[i][0] for i in sorted(lines)
-                if test(t.in_joined(text_joined(self.meetings[i][1])) for t in terms)]
+        # A format that meets every month names thousands of meetings in a few hundred lines:
+        # each line is tested once.
+        passed: dict[str, bool] = {}
+        out = []
+        for i in sorted(lines):
+            doc_id, line = self.meetings[i]
+            ok = passed.get(line)
+            if ok is None:
+                ok = passed[line] = test(t.in_joined(text_joined(line)) for t in terms)
+            if ok:
+                out.append(doc_id)
+        return out
 
 
 @lru_cache(maxsize=8192)
@@ -255,12 +341,16 @@ class AllMeetings:
         self._kept = None
 
     def forget(self, doc_ids: frozenset[str]) -> None:
-        """Drop the index when the saved or deleted documents changed a meeting's line."""
+        """Drop the index when the saved or deleted documents changed a meeting's line; add the
+        meetings of documents new to it (a feed's new reports) without building it again."""
         if self._kept is None:
             return
         ids = sorted(doc_ids)
         now = {r[0]: _line(r[1:]) for r in self.db.execute(
-            f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)})",
+            f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)}) order by rowid",
             ids).fetchall()}
-        if now != {d: line for d, line in self._kept.meetings if d in doc_ids}:
-            self._kept = None
+        kept = {d: line for d, line in self._kept.meetings if d in doc_ids}
+        if any(now.get(d) != line for d, line in kept.items()):
+            self._kept = None  # a meeting renamed or gone: its old line would stay in the index
+            return
+        self._kept.extend([(d, line) for d, line in now.items() if d not in kept])

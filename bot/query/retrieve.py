@@ -9,13 +9,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
 from bot.query.changes import Batches, ChangeLog, adds_to
+from bot.query.fts_plan import simplified
+from bot.query.id_runs import read_runs, search_runs
 from bot.query.match import ExpressionError
 from bot.query.names import folded_words
 from bot.query.periods import AllMeetings, MeetingNames, Periods
@@ -25,14 +27,17 @@ from bot.query.within import DocumentSentences, Row
 from storage.sql import marks, rows
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _MAX_CACHED_DOCS = 20000  # a DocInfo is well under 1 KB
+_DERIVED_KINDS = 32  # kinds of derived() values kept: about one per meeting asked about
 _ALL_WORDS = 30000  # words a prefix may stand for in a spelling suggestion
 _EXPANDED = 12  # words a prefix may stand for and still be searched as those words
 _LONE_PREFIX = re.compile(r'(?<![+] )"([^"\s]+)"\*(?! [+])')  # not part of a phrase
 _PHRASE_PREFIX = re.compile(r'((?:"[^"\s]+" [+] )+)"([^"\s]+)"\*(?! [+])')  # "air" + "defenc"*
 _WHOLE = 60  # sentences: from this many on, "the first n" is read as the whole document
 _MATCHED_HERE = 60  # documents (about 1,200 sentences) searched in Python rather than by FTS5
+_MEETING_COLUMNS = ("doc_id", "name", "date", "place", "format", "sentence")  # DocInfo.meeting
 FACT_TABLES = ("attendances", "statements", "commitments", "agreements")
 _INDEXED = {"person_id", "country", "actor_country"}
 # Newest first, without bm25: FTS5's bm25 counts every match of every phrase in the whole store
@@ -41,7 +46,7 @@ _INDEXED = {"person_id", "country", "actor_country"}
 _SENTENCE_SQL = (
     "select s.id, s.doc_id, s.idx, s.text, 0.0 "
     "from sentences_fts join sentences s on s.id = sentences_fts.rowid "
-    "where sentences_fts match ? {extra} order by sentences_fts.rowid desc limit ?"
+    "where sentences_fts match ? order by sentences_fts.rowid desc limit ?"
 )
 
 
@@ -96,6 +101,7 @@ class Retriever:
         # A name is looked up by every question about it: the document of a match, or None.
         self._exists: dict[str, tuple[int, str | None]] = {}
         self._speakers: dict[str, dict[str, int]] = {}
+        self._derived: dict[Hashable, dict[str, Any]] = {}  # derived(): per kind, per document
         self.vocabulary = Vocabulary(db, kept=True)  # cleared below with what a write changed
         self.periods = Periods(db)
         self.meetings = AllMeetings(db)
@@ -139,6 +145,7 @@ class Retriever:
         self._by_length.clear()
         self._exists.clear()
         self._speakers.clear()
+        self._derived.clear()
         self.periods.clear()
         self.meetings.clear()
         self.within.clear()
@@ -155,7 +162,9 @@ class Retriever:
         for doc_id in doc_ids:
             self._docs.pop(doc_id, None)
             self._speakers.pop(doc_id, None)
-        self.periods.clear()  # a document's date may have moved it between periods
+            for kept in self._derived.values():
+                kept.pop(doc_id, None)
+        self.periods.forget(doc_ids)  # a document's date may have moved it between periods
         self.meetings.forget(doc_ids)
         self.within.forget(doc_ids)
         self.vocabulary.clear()
@@ -173,12 +182,13 @@ class Retriever:
                 return [_hit(row) for row in self.within.search(expr, doc_ids, limit=limit)]
             except ExpressionError:  # syntax the matcher does not read: FTS5 still does
                 log.warning("matched by FTS5 instead: %.80r", expr)
-        extra, params = "", [self.expand(expr)]
-        if doc_ids is not None:
-            extra = f"and s.doc_id in ({marks(doc_ids)})"
-            params += list(doc_ids)
-        sql = _SENTENCE_SQL.format(extra=extra)
-        return [Hit(*row) for row in self.db.execute(sql, [*params, limit]).fetchall()]
+        if doc_ids is not None:  # a month's reports: the matches' ids against theirs
+            runs = self.derived("id runs", doc_ids, lambda missing: read_runs(self.db, missing))
+            spans = sorted(span for d in dict.fromkeys(doc_ids) for span in runs.get(d, ()))
+            found = search_runs(self.db, simplified(self.expand(expr)), spans, limit=limit)
+            return [Hit(*row) for row in found]
+        sql = _SENTENCE_SQL
+        return [Hit(*row) for row in self.db.execute(sql, [simplified(self.expand(expr)), limit]).fetchall()]
 
     def sentence_rows(self, doc_ids: list[str]) -> list[Row]:
         """Return (id, doc_id, idx, text) of every sentence of the documents, by document."""
@@ -197,7 +207,7 @@ class Retriever:
                 self._exists.clear()
             row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
                                   "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
-                                  [self.expand(expr)]).fetchone()
+                                  [simplified(self.expand(expr))]).fetchone()
             where = (row[0] if row else None, True)
         self._exists[expr] = (self.batches.stamp, where[0])
         return where[0] is not None
@@ -327,6 +337,28 @@ class Retriever:
                 kept[doc_id][person_id] = n
         return {d: kept[d] for d in doc_ids if kept.get(d)}
 
+    def derived(self, kind: Hashable, doc_ids: list[str],
+                read: Callable[[list[str]], dict[str, T]]) -> dict[str, T]:
+        """Return what ``read`` derives from each document, read only for those not kept.
+
+        Kept per ``kind`` like the documents themselves: a write forgets the values of the
+        documents it changed. ``read`` may leave a document out (it derives nothing). The kinds
+        used longest ago are dropped first.
+        """
+        self._fresh()
+        kept: dict[str, T] | None = self._derived.pop(kind, None)
+        if kept is None:
+            kept = {}
+            if len(self._derived) >= _DERIVED_KINDS:
+                del self._derived[next(iter(self._derived))]
+        self._derived[kind] = kept  # the last used, last
+        missing = [d for d in dict.fromkeys(doc_ids) if d not in kept]
+        if missing:
+            if len(kept) + len(missing) > _MAX_CACHED_DOCS:
+                kept.clear()
+            kept.update(read(missing))
+        return {d: kept[d] for d in doc_ids if d in kept}
+
     def all_meetings(self) -> MeetingNames:
         """Return every meeting's name, place and format, with an index of their words."""
         self._fresh()
@@ -341,17 +373,16 @@ class Retriever:
         return {d: self._docs[d] for d in doc_ids if d in self._docs}
 
     def _read_documents(self, doc_ids: list[str]) -> dict[str, DocInfo]:
-        within = f"({marks(doc_ids)})"
-        meeting_sql = ("select doc_id, name, date, place, format, sentence from meetings "
-                       f"where doc_id in {within}")
-        meetings = {row["doc_id"]: row for row in rows(self.db, meeting_sql, doc_ids)}
+        # One join read as tuples: a meeting asked about reads thousands of reports at 20k
+        # documents, and two queries made into dicts cost a quarter more.
+        sql = ("select d.id, d.title, d.publisher, d.published, d.url, d.language, "
+               "m.doc_id, m.name, m.date, m.place, m.format, m.sentence from documents d "
+               f"left join meetings m on m.doc_id = d.id where d.id in ({marks(doc_ids)})")
         out = {}
-        for row in rows(self.db, f"select id, title, publisher, published, url, language from documents "
-                                 f"where id in {within}", doc_ids):
-            out[row["id"]] = DocInfo(
-                id=row["id"], title=row["title"] or "", publisher=row["publisher"] or "",
-                published=row["published"], url=row["url"], language=row["language"],
-                meeting=meetings.get(row["id"], {}))
+        for row in self.db.conn.execute(sql, doc_ids).fetchall():
+            meeting = dict(zip(_MEETING_COLUMNS, row[6:], strict=True)) if row[6] is not None else {}
+            out[row[0]] = DocInfo(id=row[0], title=row[1] or "", publisher=row[2] or "", published=row[3],
+                                  url=row[4], language=row[5], meeting=meeting)
         return out
 
     def facts(self, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
