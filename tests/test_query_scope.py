@@ -14,7 +14,7 @@ import pytest
 from bot.ingest.pipeline import ingest_document
 from bot.query.engine import QueryEngine
 from bot.query.parse import parse_question
-from bot.query.scope import asked_meeting
+from bot.query.scope import _keywords, asked_meeting
 from bot.wiring import open_store
 from storage.records import SourceDocument
 from tests.conftest import engine_over
@@ -197,3 +197,17 @@ def test_a_meeting_asked_again_follows_a_report_saved_between(
         "Ministers spoke. The Nordlys Forum was not mentioned until the end.")))
     writer.close()
     assert reports() == {"https://example.org/nordlys-forum"}
+
+
+
+@pytest.mark.parametrize(("words", "naming"), [
+    ("the Nordlys Forum meet on 18 September 2025", ["nordlys"]),
+    ("the COP 31 conference", ["cop31"]),
+])
+def test_a_day_after_on_is_a_date_not_a_meeting_code(engine: QueryEngine, words: str,
+                                                     naming: list[str]) -> None:
+    # "COP 31" is the code "cop31", but "meet on 18 September" names no meeting "on18": read as
+    # one, it was searched for as a name of the meeting in every report of the day.
+    with engine.retriever.question():
+        keywords = _keywords(words, engine.index, engine.retriever, None)
+    assert [k.terms.label for k in keywords if k.naming] == naming

@@ -213,7 +213,7 @@ def _is_filler(word: str) -> bool:
 def _keywords(written: str, index: EntityIndex, retriever: Retriever,
               respell: Respell | None) -> list[_Keyword]:
     """Return the clause's names (known entities, codes, numbers) and its other words."""
-    text = _SHORT_THEN_NUMBER.sub(r"\1\2", restore_codes(written))
+    text = _SHORT_THEN_NUMBER.sub(_joined_code, restore_codes(written))
     event = any(is_event_word(w) for w in fts_tokens(text))
     out, rest = _named(text, index, event=event)
     for word in fts_tokens(rest):
@@ -234,6 +234,12 @@ def _keywords(written: str, index: EntityIndex, retriever: Retriever,
         else:
             out.append(_plain(word, retriever, respell, event=event))
     return out if event or out and any(k.naming for k in out) else []
+
+
+def _joined_code(match: re.Match[str]) -> str:
+    """Join "COP 30" into the code "cop30", but leave "on 15" (a date) as it is."""
+    head, number = match.group(1), match.group(2)
+    return match.group(0) if head.lower() in STOPWORDS else head + number
 
 
 def _named(text: str, index: EntityIndex, *, event: bool) -> tuple[list[_Keyword], str]:
