@@ -215,6 +215,8 @@ def _sort_out(query: Query, ranked: list[Scored], facts: Facts, targets: list[Na
 def _roll_call(text: str, targets: list[NameTerms]) -> bool:
     """Tell whether a sentence names the targets only as items of a list of three or more
     ("with A, B and C"): it says who was there, nothing that one of them said or did."""
+    if not _AND.search(text):
+        return False  # a list closed by no "and" is none (its cuts are parts of the text)
     parts = _LIST_CUTS.split(text)
     items, cuts = parts[0::2], parts[1::2]
     short = [len(item.split()) <= _ITEM_WORDS for item in items]

@@ -29,10 +29,16 @@ class Cue:
         self.marks = marks
         self._words = NameTerms(label="cue", expr=None,
                                 variants=tuple(tuple(w.split("_")) for w in words.split()))
+        # A sentence is tested when it is a candidate and again when it is scored, and the
+        # same sentences come back for the next question on the same meeting.
+        self.search = lru_cache(maxsize=4096)(self._search)
 
-    def search(self, text: str) -> bool:
+    def _search(self, text: str) -> bool:
         """Tell whether ``text`` carries the cue."""
-        return any(mark in text for mark in self.marks) or self._words.in_joined(text_joined(text))
+        for mark in self.marks:
+            if mark in text:
+                return True
+        return self._words.in_joined(text_joined(text))
 
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
@@ -272,8 +278,8 @@ def _cues(query: Query, text: str, title_key: str) -> float:
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
-    # HEADING matches at most 141 characters: longer texts skip the regex.
-    heading = len(text) <= 141 and HEADING.fullmatch(text)
+    # HEADING matches at most 141 characters, and ends as no sentence does: others skip it.
+    heading = len(text) <= 141 and text[-1:] not in _SENTENCE_ENDS and HEADING.fullmatch(text)
     if len(text) < 25 or heading or (len(text) < 300 and text[:1].casefold() == title_key[:1]
                                      and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
@@ -281,6 +287,7 @@ def _cues(query: Query, text: str, title_key: str) -> float:
 
 
 HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
+_SENTENCE_ENDS = ".!?\"'”»):"  # what HEADING's last character is not
 _DATE_WORDS = re.compile(
     r"(?<!\w)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
@@ -290,9 +297,12 @@ _WHEN = re.compile(r"\s*(?:when|what date|коли|якого числа|з як
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
+_NON_WORDS = re.compile(r"\W+")
+
+
 @lru_cache(maxsize=4096)
 def _fold_key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
+    return _NON_WORDS.sub("", text.casefold())
 
 
 @dataclass(frozen=True)

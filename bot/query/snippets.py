@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from bot.query.parse import Query
@@ -11,6 +12,7 @@ from bot.query.retrieve import DocInfo
 from bot.query.wording import clip, date_text, short_publisher
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NON_WORDS = re.compile(r"\W+")
 SNIPPET = 320  # characters of one sentence shown: a long one is cut around what was asked
 
 
@@ -57,6 +59,8 @@ def snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int 
     return window
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Return a sentence folded for telling repeats apart."""
-    return re.sub(r"\W+", " ", text.casefold()).strip()[:200]
+    """Return a sentence folded for telling repeats apart; cached: an answer compares every
+    ranked sentence, and its document's title, with those already shown."""
+    return _NON_WORDS.sub(" ", text.casefold()).strip()[:200]
