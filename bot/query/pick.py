@@ -134,9 +134,11 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     targets = subjects(query)
     # The facts of the narrowest scope, else its mentions: the same person's words at another
     # meeting answer another question. A wider scope only when the narrow one names no target.
-    tiers = [_sort_out(query, ranked, facts, targets, docs, headlines)
-             for docs in (_scopes(query, ranked) if scoped else [None])]
-    found, mentions, loose = next((t for t in tiers if t[0] or t[1]), tiers[0])
+    tiers = (_sort_out(query, ranked, facts, targets, docs, headlines)
+             for docs in (_scopes(query, ranked) if scoped else [None]))
+    first = found, mentions, loose = next(tiers)
+    if not (found or mentions):
+        found, mentions, loose = next((t for t in tiers if t[0] or t[1]), first)
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
     # sentence carries are shown, unlabelled, beside the target's facts. A commitment is no
@@ -220,8 +222,13 @@ def _roll_call(text: str, targets: list[NameTerms]) -> bool:
     parts = _LIST_CUTS.split(text)
     items, cuts = parts[0::2], parts[1::2]
     short = [len(item.split()) <= _ITEM_WORDS for item in items]
-    named = [i for i, item in enumerate(items) if any(t.in_text(item) for t in targets)]
-    return bool(named) and all(_in_list(i, short, cuts) for i in named)
+    named = False
+    for i, item in enumerate(items):  # a name outside a list settles it: the rest go unread
+        if any(t.in_text(item) for t in targets):
+            if not _in_list(i, short, cuts):
+                return False
+            named = True
+    return named
 
 
 def _in_list(i: int, short: list[bool], cuts: list[str]) -> bool:
