@@ -135,6 +135,14 @@ def test_a_slip_of_the_finger_names_the_person(index: EntityIndex, question: str
     assert not any(said.split()[-1] in c for c in query.concepts)  # the name is no topic word
 
 
+def test_a_slip_of_the_finger_names_a_person_added_to_a_copy_of_the_index(index: EntityIndex) -> None:
+    extended = index.copy()
+    extended.add_person("Maret Kivistik", country="Estonia")
+    query = parse_question("what did kivisitk say about drones", index=extended)
+    assert [p.name for p in query.persons] == ["Maret Kivistik"]
+    assert parse_question("what did kivisitk say about drones", index=index).subjects == ("kivisitk",)
+
+
 def test_a_name_two_slips_away_stays_unknown(index: EntityIndex) -> None:
     query = parse_question("what did marcorn say", index=index)
     assert query.persons == () and query.subjects == ("marcorn",)
