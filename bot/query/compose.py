@@ -91,7 +91,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
     # A statement or commitment answer is headed by whom it filters on ("what did Canada offer
     # Ukraine": Canada), not by every name in the question.
-    named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
+    targets = subjects(query) if query.intent in ANSWERING else []
+    named = replace(query, focus_terms=tuple(targets)) if query.intent in ANSWERING else query
     head = header(named, missing=[query.said_as.get(m, m) for m in missing])
     if query.intent == "meeting" and dating:
         head = dating_header(query.lang)
@@ -109,11 +110,11 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
             picked = [p for p in picked if cue.search(p.item.hit.text)]
         if picked and picked[0].mention:
             head = mentions_header(named)
-        elif line := comparison_line(query, subjects(query), picked):
+        elif line := comparison_line(query, targets, picked):
             head = line  # "did Germany or France pledge more?": the amounts side by side first
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
         rest = max(0, len(picked) - MAX_LINES)
-    if query.intent not in ANSWERING or not (lines or subjects(query)):
+    if query.intent not in ANSWERING or not (lines or targets):
         more, rest = _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups,
                                      hidden=hidden)
         lines += more
@@ -123,7 +124,7 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
-    if not lines and query.intent in ANSWERING and subjects(query):
+    if not lines and query.intent in ANSWERING and targets:
         head = none_there_text(named, topic=asked_topic(query))  # their facts elsewhere answer
         # another question
     body = "\n".join(f"• {line['text']}" for line in lines)

@@ -206,8 +206,8 @@ Marks = tuple[frozenset[str], tuple[bool, ...]]  # the focus labels and the conc
 def marks_of(text: str, focus: list[NameTerms], concepts: list[NameTerms]) -> Marks:
     """Return which focus names (labels) and which concepts ``text`` carries."""
     joined = text_joined(text)
-    return (frozenset(n.label for n in focus if n.in_joined(joined)),
-            tuple(c.in_joined(joined) for c in concepts))
+    return (frozenset([n.label for n in focus if n.in_joined(joined)]),
+            tuple([c.in_joined(joined) for c in concepts]))
 
 
 class MarksMemo:
@@ -227,14 +227,16 @@ class MarksMemo:
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[NameTerms],
                    weights: list[float], best_rank: float, doc: DocView, previous: str | None,
-                   marks: Marks | None = None, weight: dict[str, float] | None = None) -> None:
+                   marks: Marks | None = None, weight: dict[str, float] | None = None,
+                   wanted: float | None = None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
     in the sentence, mostly when the sentence continues one that names it ("He added ...") or
     when the document is its speech, and a little when only the document names it. A concept
     the document's headline carries ("London summit") holds for all its sentences. ``weight``
-    (each focus label's weight) is the same for every sentence of a question: pass it once made.
+    (each focus label's weight) and ``wanted`` (the weights of everything asked) are the same
+    for every sentence of a question: pass them once made.
     """
     text = item.hit.text
     names, in_sentence = marks or marks_of(text, focus, concepts)
@@ -259,7 +261,8 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     for n in in_doc:
         elsewhere += 0.35 * weight[n]
     covered = found + named + said + elsewhere
-    wanted = sum(weight.values()) + sum(weights)
+    if wanted is None:
+        wanted = sum(weight.values()) + sum(weights)
     score = doc.score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
         score += item.hit.rank / best_rank
@@ -385,13 +388,14 @@ def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scor
     previous = retriever.previous_sentences([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200])
     ranked = []
     weight = {n.label: n.weight for n in ctx.focus}
+    wanted = sum(weight.values()) + sum(ctx.weights)
     for hit in hits:
         doc = ctx.docs.get(hit.doc_id)
         if doc is None:
             continue
         item = Scored(hit=hit, doc=doc)
         score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, weights=ctx.weights,
-                       weight=weight, best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
+                       weight=weight, wanted=wanted, best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
                        previous=previous.get((hit.doc_id, hit.idx - 1)),
                        marks=ctx.marks.get(hit.text))
         ranked.append(item)
