@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.entities import EntityIndex
+from bot.entities import Entity, EntityIndex, Role
 from bot.query.dates import DateRange, parse_date_range
 from bot.query.intent import detect_intent
 from bot.query.parse import parse_question
@@ -90,6 +90,15 @@ def test_roles_with_dates(index: EntityIndex, question: str, holders: list[str])
     query = parse_question(question, index=index)
     assert [p.name for p in query.role_persons] == holders
     assert not any("chancellor" in c or "pm" in c for c in query.concepts)
+
+
+def test_an_undated_office_is_held_by_the_people_of_the_index_asked(index: EntityIndex) -> None:
+    question = "what did the Estonian finance minister say?"
+    assert parse_question(question, index=index).role_persons == ()
+    extended = index.copy()
+    extended.add(Entity(id="aino-sarvik", kind="person", name="Aino Sarvik",
+                        roles=(Role(title="Finance Minister", country="Estonia", start="2031-01-01"),)))
+    assert [p.name for p in parse_question(question, index=extended).role_persons] == ["Aino Sarvik"]
 
 
 @pytest.mark.parametrize(("question", "concepts"), [
