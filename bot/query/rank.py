@@ -362,6 +362,8 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
     """Return, per focus name, the documents where it speaks at least half the attributed statements."""
+    if not focus:
+        return {}  # nobody to look for: the counts would be read for nothing
     counts = retriever.speaker_counts(doc_ids)
     out: dict[str, set[str]] = {}
     for name in focus:
@@ -384,8 +386,10 @@ def idf_weights(frequencies: list[int], total: int) -> list[float]:
 
 def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
     """Return the scored hits, best first."""
-    # Only a sentence that continues another ("He added ...") needs the one before it.
-    previous = retriever.previous_sentences([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200])
+    # Only a sentence that continues another ("He added ...") needs the one before it, and only
+    # to tell whether it names someone asked about.
+    previous = retriever.previous_sentences(
+        [h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200]) if ctx.focus else {}
     ranked = []
     weight = {n.label: n.weight for n in ctx.focus}
     wanted = sum(weight.values()) + sum(ctx.weights)
