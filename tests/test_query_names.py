@@ -85,3 +85,15 @@ def test_a_short_surname_is_searched_with_the_given_name() -> None:
     assert not terms.in_text("The dar of the village spoke first.")
     long_surname = name_terms(Entity(id="q", kind="person", name="Anna Lindqvist", aliases=()))
     assert long_surname.in_text("Lindqvist said so.")  # a long one is searched alone
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    pytest.param("The Dutch minister spoke.", True, id="latin-word"),
+    pytest.param("Міністр Нідерландів виступив.", True, id="cyrillic-stem"),
+    pytest.param("Делегація Dutch прибула.", True, id="latin-word-in-cyrillic-text"),
+    pytest.param("The Нідерландам delegation came.", True, id="cyrillic-word-in-latin-text"),
+    pytest.param("The Danish minister spoke.", False, id="neither"),
+])
+def test_names_are_found_in_either_script(text: str, named: bool) -> None:
+    terms = name_terms(_country("Netherlands", "Dutch", "Нідерланди"))
+    assert terms.in_text(text) is named

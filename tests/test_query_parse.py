@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.entities import EntityIndex
+from bot.entities import Entity, EntityIndex, Role
 from bot.query.dates import DateRange, parse_date_range
 from bot.query.intent import detect_intent
 from bot.query.parse import parse_question
@@ -92,6 +92,15 @@ def test_roles_with_dates(index: EntityIndex, question: str, holders: list[str])
     assert not any("chancellor" in c or "pm" in c for c in query.concepts)
 
 
+def test_an_undated_office_is_held_by_the_people_of_the_index_asked(index: EntityIndex) -> None:
+    question = "what did the Estonian finance minister say?"
+    assert parse_question(question, index=index).role_persons == ()
+    extended = index.copy()
+    extended.add(Entity(id="aino-sarvik", kind="person", name="Aino Sarvik",
+                        roles=(Role(title="Finance Minister", country="Estonia", start="2031-01-01"),)))
+    assert [p.name for p in parse_question(question, index=extended).role_persons] == ["Aino Sarvik"]
+
+
 @pytest.mark.parametrize(("question", "concepts"), [
     pytest.param("anything new on frozen Russian assets?", [("frozen",), ("assets",)],
                  id="name-breaks-phrase"),
@@ -133,6 +142,14 @@ def test_a_slip_of_the_finger_names_the_person(index: EntityIndex, question: str
     assert [p.name for p in query.persons] == [person]
     assert query.subjects == () and query.said_as[person] == said
     assert not any(said.split()[-1] in c for c in query.concepts)  # the name is no topic word
+
+
+def test_a_slip_of_the_finger_names_a_person_added_to_a_copy_of_the_index(index: EntityIndex) -> None:
+    extended = index.copy()
+    extended.add_person("Maret Kivistik", country="Estonia")
+    query = parse_question("what did kivisitk say about drones", index=extended)
+    assert [p.name for p in query.persons] == ["Maret Kivistik"]
+    assert parse_question("what did kivisitk say about drones", index=index).subjects == ("kivisitk",)
 
 
 def test_a_name_two_slips_away_stays_unknown(index: EntityIndex) -> None:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query.rank import CUE_PATTERNS, INTENT_CUES, continues, cue_hits
+from bot.entities import EntityIndex
+from bot.query.parse import parse_question
+from bot.query.rank import CUE_PATTERNS, INTENT_CUES, _cues, continues, cue_hits
 from bot.query.retrieve import Hit
 
 
@@ -69,3 +71,17 @@ def test_continues(text: str, wanted: bool) -> None:
 ])
 def test_intent_cues_are_whole_words_stems_phrases_or_marks(intent: str, text: str, carries: bool) -> None:
     assert INTENT_CUES[intent].search(text) is carries
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    pytest.param("Leaders meet in Rome for talks", True, id="unpunctuated"),
+    pytest.param("Leaders met in Rome for talks.", False, id="a-sentence"),
+    pytest.param("What did the leaders agree in Rome?", False, id="a-question"),
+    pytest.param("Leaders meet in Rome\nfor talks", False, id="two-lines"),
+    pytest.param("x" * 141, True, id="longest-heading"),
+    pytest.param("x" * 142, False, id="too-long"),
+])
+def test_headings_are_short_unpunctuated_lines(text: str, heading: bool) -> None:
+    query = parse_question("what did they say?", index=EntityIndex.default())
+    wordy = _cues(query, "Leaders met in Rome, and they spoke of many other things there.", "")
+    assert (_cues(query, text, "") < wordy - 1) is heading

@@ -91,7 +91,8 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
         lines += _meeting_lines(ranked, sources, limit=6 if listing else 3, ratio=0.0 if listing else 0.75)
     # A statement or commitment answer is headed by whom it filters on ("what did Canada offer
     # Ukraine": Canada), not by every name in the question.
-    named = replace(query, focus_terms=tuple(subjects(query))) if query.intent in ANSWERING else query
+    targets = subjects(query) if query.intent in ANSWERING else []
+    named = replace(query, focus_terms=tuple(targets)) if query.intent in ANSWERING else query
     head = header(named, missing=[query.said_as.get(m, m) for m in missing])
     if query.intent == "meeting" and dating:
         head = dating_header(query.lang)
@@ -109,11 +110,11 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
             picked = [p for p in picked if cue.search(p.item.hit.text)]
         if picked and picked[0].mention:
             head = mentions_header(named)
-        elif line := comparison_line(query, subjects(query), picked):
+        elif line := comparison_line(query, targets, picked):
             head = line  # "did Germany or France pledge more?": the amounts side by side first
         lines += [_fact_line(query, p, facts, sources, lookups) for p in picked[:MAX_LINES]]
         rest = max(0, len(picked) - MAX_LINES)
-    if query.intent not in ANSWERING or not (lines or subjects(query)):
+    if query.intent not in ANSWERING or not (lines or targets):
         more, rest = _sentence_lines(query, ranked, facts, sources, taken=lines, lookups=lookups,
                                      hidden=hidden)
         lines += more
@@ -123,7 +124,7 @@ def build(query: Query, ranked: list[Scored], facts: Facts, *, missing: list[str
     suggestions = [names[i] for _, ids in query.ambiguous for i in ids if i in names]
     if suggestions:
         head += (" (можливо: " if query.lang == "uk" else " (which one? ") + " / ".join(suggestions) + ")"
-    if not lines and query.intent in ANSWERING and subjects(query):
+    if not lines and query.intent in ANSWERING and targets:
         head = none_there_text(named, topic=asked_topic(query))  # their facts elsewhere answer
         # another question
     body = "\n".join(f"• {line['text']}" for line in lines)
@@ -198,7 +199,6 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
                     hidden: Keys) -> tuple[list[dict[str, Any]], int]:
     """Return the lines of the best sentences, and how many more would qualify."""
     out: list[dict[str, Any]] = []
-    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
     # Attendance lists and meetings (when, where) are the answer: the sentence behind the first
     # (who, where a list says whence) at most, then the source link.
     lists = any(t["type"] in ("attendance", "meeting") for t in taken)
@@ -209,7 +209,7 @@ def _sentence_lines(query: Query, ranked: list[Scored], facts: Facts, sources: l
         prefix, kind, fields = prefix_for(query, item, rows)
         if (item.hit.doc_id, item.hit.idx) in hidden:  # what a page calls itself, labelled so
             prefix, kind, fields = _LABELS["headline"][query.lang == "uk"], "sentence", {}
-        body = _snippet(item.hit.text, lambda: patterns)
+        body = _snippet(item.hit.text, lambda: _patterns(query))
         out.append(_result(kind, f"{prefix}{_with_names(query, body, lookups)}{_cite(item.doc, sources)}",
                            item, **fields))
     return out, max(0, len(chosen) - room)
@@ -251,7 +251,6 @@ def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo
     prefix, kind, fields = prefix_for(query, item, [picked.row] if picked.row else [])
     if picked.why in _LABELS:
         prefix = _LABELS[picked.why][query.lang == "uk"]
-    patterns = [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
     text = item.hit.text
     quote = picked.row.get("text") if picked.row and picked.row.get("quote") else None
     if quote and len(text) > SNIPPET:
@@ -261,8 +260,17 @@ def _fact_line(query: Query, picked: Picked, facts: Facts, sources: list[DocInfo
     if picked.why == "topic" or quote:
         text = continued(text, item, facts, lookups.sentence_text)
     size = SNIPPET + len(text) - len(item.hit.text)  # the sentence cut, what continues it whole
-    body = _with_names(query, _snippet(text, lambda: patterns, size), lookups)
+    body = _with_names(query, _snippet(text, lambda: _patterns(query), size), lookups)
     return _result(kind, f"{prefix}{body}{_cite(item.doc, sources)}", item, **fields)
+
+
+def _patterns(query: Query) -> list[re.Pattern[str]]:
+    """Return the regexes of what the question asks about, to cut a long sentence around them.
+
+    Only a sentence longer than a snippet needs them: compiling a country's (its officials'
+    names too) costs milliseconds, so they are made when one does.
+    """
+    return [p for n in (*concept_terms(query), *query.focus_terms) if (p := n.pattern)]
 
 
 def _distinct(picked: list[Picked]) -> list[Picked]:

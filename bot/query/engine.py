@@ -284,8 +284,8 @@ class QueryEngine:
         sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
         more = cue_hits(query.intent, sentences, limit=12)
         # ... and the sentences of the best one that name someone or something asked about: a
-        # name may sit in a sentence with no other cue.
-        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60
+        # name may sit in a sentence with no other cue. (Those scored already are left out first.)
+        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60 and h.id not in hits
                  and _worth(h.text, query, memo)]
         new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
         if new:

@@ -28,7 +28,12 @@ class Facts:
 
 def top_docs(ranked: list[Scored], limit: int = _TOP_DOCS) -> list[str]:
     """Return the ids of the documents of the best sentences, best first."""
-    return list(dict.fromkeys(s.hit.doc_id for s in ranked))[:limit]
+    found: dict[str, None] = {}
+    for s in ranked:  # the first few: a ranking holds a hundred sentences
+        if len(found) >= limit:
+            break
+        found[s.hit.doc_id] = None
+    return list(found)
 
 
 def collect(retriever: Retriever, query: Query, ranked: list[Scored], focus: list[NameTerms]) -> Facts:

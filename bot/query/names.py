@@ -15,6 +15,10 @@ from bot.entities import Entity
 from bot.query.terms import any_of, folded_tokens, quote, starting_with, stem
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# The columns of a stored fact that hold an entity's id or canonical name, and those that hold
+# names as written.
+_FACT_IDS = ("person_id", "country", "org", "actor_country", "actor_org", "speaker_country", "speaker_org")
+_FACT_NAMES = ("speaker", "actor", "name", "role")
 # Aliases that are ordinary words once case is folded away.
 _AMBIGUOUS = frozenset("us it in at on an as is be to no or and a i me we he un eu".split())
 
@@ -63,12 +67,16 @@ class NameTerms:
 
     def in_fact(self, row: dict[str, object]) -> bool:
         """Tell whether a stored fact is about the entity (by id, canonical name or its words)."""
-        for key in ("person_id", "country", "org", "actor_country", "actor_org", "speaker_country",
-                    "speaker_org"):
-            if row.get(key) and row[key] in self.ids:
+        ids = self.ids
+        for key in _FACT_IDS:
+            value = row.get(key)
+            if value and value in ids:
                 return True
-        texts = [row.get(k) for k in ("speaker", "actor", "name", "role")] + list(row.get("parties") or ())  # type: ignore[call-overload]
-        return any(isinstance(t, str) and self.in_text(t) for t in texts)
+        for key in _FACT_NAMES:
+            text = row.get(key)
+            if isinstance(text, str) and self.in_text(text):
+                return True
+        return any(isinstance(t, str) and self.in_text(t) for t in row.get("parties") or ())  # type: ignore[attr-defined]
 
 
 def folded_words(text: str) -> tuple[str, ...]:
@@ -100,7 +108,7 @@ class _Variants:
     a prefix, " two words" for a phrase. A substring test is exact for each (words hold no
     spaces) and costs far less than matching word by word (7 us a sentence, now about 2)."""
 
-    __slots__ = ("needles",)
+    __slots__ = ("latin", "needles")
 
     def __init__(self, variants: Sequence[tuple[str, ...]]) -> None:
         needles = []
@@ -110,10 +118,12 @@ class _Variants:
             else:
                 needles.append(" " + " ".join([*head, last]) + " ")
         self.needles = tuple(dict.fromkeys(needles))
+        # Most sentences are ASCII, and a country's Cyrillic names are half its needles.
+        self.latin = tuple(n for n in self.needles if n.isascii())
 
     def found_in(self, joined: str) -> bool:
         """Tell whether a text's joined words hold any variant."""
-        for needle in self.needles:
+        for needle in self.latin if joined.isascii() else self.needles:
             if needle in joined:
                 return True
         return False

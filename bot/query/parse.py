@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from bot.entities import Entity, EntityIndex, Mention
 from bot.query.dates import DateRange, parse_date_range
@@ -227,9 +228,27 @@ def _title_spans(text: str, index: EntityIndex, title: str) -> tuple[tuple[int, 
 def _all_holders(index: EntityIndex, title: str, *, country: str | None = None,
                  org: str | None = None) -> list[Entity]:
     wanted = index.titles.canonical(title)
-    return [p for p in index.entities("person") for r in p.roles
-            if index.titles.canonical(r.title) == wanted
-            and (country is None or r.country == country) and (org is None or r.org == org)][:4]
+    return [p for p, held, of_country, of_org in _roles(index) if held == wanted
+            and (country is None or of_country == country) and (org is None or of_org == org)][:4]
+
+
+_Role = tuple[Entity, str, str | None, str | None]  # who, the office (canonical), of what
+
+
+def _roles(index: EntityIndex) -> tuple[_Role, ...]:
+    """Return every role of the index's people, person by person (the shared default index's
+    once: it never changes, and its 300 people's 600 roles took 0.3 ms a question)."""
+    return _default_roles() if index is EntityIndex.default() else _roles_of(index)
+
+
+@cache
+def _default_roles() -> tuple[_Role, ...]:
+    return _roles_of(EntityIndex.default())
+
+
+def _roles_of(index: EntityIndex) -> tuple[_Role, ...]:
+    return tuple((p, index.titles.canonical(r.title), r.country, r.org)
+                 for p in index.entities("person") for r in p.roles)
 
 
 def _topic_tokens(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
@@ -273,17 +292,38 @@ def _unknown_subjects(text: str, spans: tuple[tuple[int, int], ...]) -> list[str
 def _slips(text: str, subjects: list[str], index: EntityIndex) -> list[tuple[str, Entity, tuple[int, int]]]:
     """Return the unknown subjects that are one slip of the finger (two in a long name) from a
     known person's name ("von der leyn", "macorn"), with that person and where the text says it."""
+    from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     found = []
+    people: tuple[str, ...] | None = None
     for subject in subjects:
         at = text.casefold().find(subject)
         if at < 0 or len(subject) < 5:
             continue  # "Lulu" is one letter from "Lula" and may be anyone
         slips = 1 if len(subject) < 8 else 2
+        people = _people_names(index) if people is None else people
+        if process.extractOne(subject, people, scorer=OSA.distance, score_cutoff=slips) is None:
+            continue  # no one's name is that close, so none of the suggestions is (a fuzzy
+            # search of every name costs 6 ms, this test a tenth of that)
         for entity in index.suggest(subject, limit=2):
             names = (entity.name, *entity.aliases)
             if entity.kind == "person" and min(OSA.distance(subject, n.casefold()) for n in names) <= slips:
                 found.append((subject, entity, (at, at + len(subject))))
                 break
     return found
+
+
+def _people_names(index: EntityIndex) -> tuple[str, ...]:
+    """Return every name and alias of the index's people, case-folded (the shared default
+    index's once: it never changes)."""
+    return _default_people_names() if index is EntityIndex.default() else _names_of_people(index)
+
+
+@cache
+def _default_people_names() -> tuple[str, ...]:
+    return _names_of_people(EntityIndex.default())
+
+
+def _names_of_people(index: EntityIndex) -> tuple[str, ...]:
+    return tuple(n.casefold() for person in index.entities("person") for n in (person.name, *person.aliases))

@@ -134,9 +134,11 @@ def pick(query: Query, ranked: list[Scored], facts: Facts, *, scoped: bool,
     targets = subjects(query)
     # The facts of the narrowest scope, else its mentions: the same person's words at another
     # meeting answer another question. A wider scope only when the narrow one names no target.
-    tiers = [_sort_out(query, ranked, facts, targets, docs, headlines)
-             for docs in (_scopes(query, ranked) if scoped else [None])]
-    found, mentions, loose = next((t for t in tiers if t[0] or t[1]), tiers[0])
+    tiers = (_sort_out(query, ranked, facts, targets, docs, headlines)
+             for docs in (_scopes(query, ranked) if scoped else [None]))
+    first = found, mentions, loose = next(tiers)
+    if not (found or mentions):
+        found, mentions, loose = next((t for t in tiers if t[0] or t[1]), first)
     # A speech whose speaker the report names once, in its heading (or whose publisher is the
     # speaker's office), leaves its sentences without one: those on as many topic words as any
     # sentence carries are shown, unlabelled, beside the target's facts. A commitment is no
@@ -215,11 +217,18 @@ def _sort_out(query: Query, ranked: list[Scored], facts: Facts, targets: list[Na
 def _roll_call(text: str, targets: list[NameTerms]) -> bool:
     """Tell whether a sentence names the targets only as items of a list of three or more
     ("with A, B and C"): it says who was there, nothing that one of them said or did."""
+    if not _AND.search(text):
+        return False  # a list closed by no "and" is none (its cuts are parts of the text)
     parts = _LIST_CUTS.split(text)
     items, cuts = parts[0::2], parts[1::2]
     short = [len(item.split()) <= _ITEM_WORDS for item in items]
-    named = [i for i, item in enumerate(items) if any(t.in_text(item) for t in targets)]
-    return bool(named) and all(_in_list(i, short, cuts) for i in named)
+    named = False
+    for i, item in enumerate(items):  # a name outside a list settles it: the rest go unread
+        if any(t.in_text(item) for t in targets):
+            if not _in_list(i, short, cuts):
+                return False
+            named = True
+    return named
 
 
 def _in_list(i: int, short: list[bool], cuts: list[str]) -> bool:

@@ -29,10 +29,16 @@ class Cue:
         self.marks = marks
         self._words = NameTerms(label="cue", expr=None,
                                 variants=tuple(tuple(w.split("_")) for w in words.split()))
+        # A sentence is tested when it is a candidate and again when it is scored, and the
+        # same sentences come back for the next question on the same meeting.
+        self.search = lru_cache(maxsize=4096)(self._search)
 
-    def search(self, text: str) -> bool:
+    def _search(self, text: str) -> bool:
         """Tell whether ``text`` carries the cue."""
-        return any(mark in text for mark in self.marks) or self._words.in_joined(text_joined(text))
+        for mark in self.marks:
+            if mark in text:
+                return True
+        return self._words.in_joined(text_joined(text))
 
 
 # Sentences that carry what each intent asks for, in English and Ukrainian.
@@ -200,8 +206,8 @@ Marks = tuple[frozenset[str], tuple[bool, ...]]  # the focus labels and the conc
 def marks_of(text: str, focus: list[NameTerms], concepts: list[NameTerms]) -> Marks:
     """Return which focus names (labels) and which concepts ``text`` carries."""
     joined = text_joined(text)
-    return (frozenset(n.label for n in focus if n.in_joined(joined)),
-            tuple(c.in_joined(joined) for c in concepts))
+    return (frozenset([n.label for n in focus if n.in_joined(joined)]),
+            tuple([c.in_joined(joined) for c in concepts]))
 
 
 class MarksMemo:
@@ -221,14 +227,16 @@ class MarksMemo:
 
 def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concepts: list[NameTerms],
                    weights: list[float], best_rank: float, doc: DocView, previous: str | None,
-                   marks: Marks | None = None, weight: dict[str, float] | None = None) -> None:
+                   marks: Marks | None = None, weight: dict[str, float] | None = None,
+                   wanted: float | None = None) -> None:
     """Set ``item.score``: how much of the question the sentence covers, and its document's fit.
 
     Every name and every topic concept of the question is one requirement; a name counts fully
     in the sentence, mostly when the sentence continues one that names it ("He added ...") or
     when the document is its speech, and a little when only the document names it. A concept
     the document's headline carries ("London summit") holds for all its sentences. ``weight``
-    (each focus label's weight) is the same for every sentence of a question: pass it once made.
+    (each focus label's weight) and ``wanted`` (the weights of everything asked) are the same
+    for every sentence of a question: pass them once made.
     """
     text = item.hit.text
     names, in_sentence = marks or marks_of(text, focus, concepts)
@@ -253,7 +261,8 @@ def score_sentence(item: Scored, query: Query, *, focus: list[NameTerms], concep
     for n in in_doc:
         elsewhere += 0.35 * weight[n]
     covered = found + named + said + elsewhere
-    wanted = sum(weight.values()) + sum(weights)
+    if wanted is None:
+        wanted = sum(weight.values()) + sum(weights)
     score = doc.score + (6.0 * covered / wanted if wanted else 0.0)
     if best_rank < 0 and item.hit.rank < 0:
         score += item.hit.rank / best_rank
@@ -272,8 +281,8 @@ def _cues(query: Query, text: str, title_key: str) -> float:
         score += 1.0  # a list of names
     if query.intent == "meeting" and _DATE_WORDS.search(text):
         score += 2.5 if _WHEN.match(query.text) else 1.0  # a sentence that dates the event
-    # HEADING matches at most 141 characters: longer texts skip the regex.
-    heading = len(text) <= 141 and HEADING.fullmatch(text)
+    # HEADING matches at most 141 characters, and ends as no sentence does: others skip it.
+    heading = len(text) <= 141 and text[-1:] not in _SENTENCE_ENDS and HEADING.fullmatch(text)
     if len(text) < 25 or heading or (len(text) < 300 and text[:1].casefold() == title_key[:1]
                                      and _fold_key(text) == title_key):
         score -= 1.5  # headings and fragments rarely answer anything
@@ -281,6 +290,7 @@ def _cues(query: Query, text: str, title_key: str) -> float:
 
 
 HEADING = re.compile(r".{0,140}[^.!?\"'”»):]")  # short and unpunctuated: a heading
+_SENTENCE_ENDS = ".!?\"'”»):"  # what HEADING's last character is not
 _DATE_WORDS = re.compile(
     r"(?<!\w)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|"
     r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
@@ -290,9 +300,12 @@ _WHEN = re.compile(r"\s*(?:when|what date|коли|якого числа|з як
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZА-ЯІЇЄҐ][\w'’-]+")
 
 
+_NON_WORDS = re.compile(r"\W+")
+
+
 @lru_cache(maxsize=4096)
 def _fold_key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
+    return _NON_WORDS.sub("", text.casefold())
 
 
 @dataclass(frozen=True)
@@ -349,6 +362,8 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
     """Return, per focus name, the documents where it speaks at least half the attributed statements."""
+    if not focus:
+        return {}  # nobody to look for: the counts would be read for nothing
     counts = retriever.speaker_counts(doc_ids)
     out: dict[str, set[str]] = {}
     for name in focus:
@@ -371,17 +386,20 @@ def idf_weights(frequencies: list[int], total: int) -> list[float]:
 
 def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
     """Return the scored hits, best first."""
-    # Only a sentence that continues another ("He added ...") needs the one before it.
-    previous = retriever.previous_sentences([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200])
+    # Only a sentence that continues another ("He added ...") needs the one before it, and only
+    # to tell whether it names someone asked about.
+    previous = retriever.previous_sentences(
+        [h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200]) if ctx.focus else {}
     ranked = []
     weight = {n.label: n.weight for n in ctx.focus}
+    wanted = sum(weight.values()) + sum(ctx.weights)
     for hit in hits:
         doc = ctx.docs.get(hit.doc_id)
         if doc is None:
             continue
         item = Scored(hit=hit, doc=doc)
         score_sentence(item, ctx.query, focus=ctx.focus, concepts=ctx.concepts, weights=ctx.weights,
-                       weight=weight, best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
+                       weight=weight, wanted=wanted, best_rank=ctx.best_rank, doc=ctx.views[hit.doc_id],
                        previous=previous.get((hit.doc_id, hit.idx - 1)),
                        marks=ctx.marks.get(hit.text))
         ranked.append(item)

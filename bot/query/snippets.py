@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from bot.query.parse import Query
 from bot.query.rank import INTENT_CUES, Scored
 from bot.query.retrieve import DocInfo
+from bot.query.terms import spaced
 from bot.query.wording import clip, date_text, short_publisher
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NON_WORDS = re.compile(r"\W+")
+# What ``_NON_WORDS`` and casefold make of ASCII: word characters lower-cased, the rest a space.
+_ASCII_KEY = str.maketrans({chr(i): chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else " "
+                            for i in range(128)})
 SNIPPET = 320  # characters of one sentence shown: a long one is cut around what was asked
 
 
@@ -57,6 +63,11 @@ def snippet(text: str, patterns: Callable[[], list[re.Pattern[str]]], size: int 
     return window
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
-    """Return a sentence folded for telling repeats apart."""
-    return re.sub(r"\W+", " ", text.casefold()).strip()[:200]
+    """Return a sentence folded for telling repeats apart; cached: an answer compares every
+    ranked sentence, and its document's title, with those already shown."""
+    plain = text if text.isascii() else spaced(text)
+    if plain.isascii():  # a table and a split: three times as fast as the regex
+        return " ".join(plain.translate(_ASCII_KEY).split())[:200]
+    return _NON_WORDS.sub(" ", text.casefold()).strip()[:200]
