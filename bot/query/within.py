@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from bot.query.match import SortedWords, Words, compile_expression, first_words, may_match
 from bot.query.names import text_words
-from bot.query.terms import _SEPARATORS as SEPARATORS  # what folded_tokens reads as spaces
+from bot.query.terms import spaced
 from storage.sql import marks
 
 Row = tuple[Any, ...]  # (id, doc_id, idx, text) of a sentence
@@ -147,7 +147,5 @@ def _plain(text: str) -> str | None:
     does), else None."""
     if text.isascii():
         return text
-    for char in SEPARATORS:
-        if char in text:
-            text = text.replace(char, " ")
+    text = spaced(text)
     return text if text.isascii() else None
