@@ -117,6 +117,21 @@ def test_scan_finds_a_topic_by_like(three_docs) -> None:  # noqa: ANN001
     assert found and topic.split()[-1] in text
 
 
+def test_a_second_run_on_a_kept_store_still_saves_its_documents(three_docs) -> None:  # noqa: ANN001
+    import sqlite3
+
+    def last_sentence() -> str:
+        with sqlite3.connect(three_docs) as conn:
+            return conn.execute("select text from sentences order by id desc limit 1").fetchone()[0]
+
+    store_writer(str(three_docs), document_every=1)()
+    first = last_sentence()
+    # The same seed draws the same document and line: saved as it is, it would change nothing.
+    store_writer(str(three_docs), document_every=1)()
+    second = last_sentence()
+    assert first.endswith("within 1 weeks.") and second.endswith("within 1 weeks and 1 days.")
+
+
 def test_bm25_returns_the_five_best_sentences_for_any_word(three_docs) -> None:  # noqa: ANN001
     statement = generate_document(1).facts["statements"][0]
     found, text = Bm25(three_docs).answer(f"what did {statement['surname']} say?")
