@@ -131,3 +131,22 @@ def test_a_day_of_any_year_holds_what_the_store_would_return(store: Store, perio
         assert [d for d, _ in meetings] == [r[0] for r in lines]
     assert [d for d, _ in periods.meetings("2000-05-09", "2000-05-10", has_year=False, limit=2).meetings] == \
         [docs[1], docs[2]]  # 2023-05-10, 2024-05-09: by date, not as saved
+
+
+def test_a_save_outside_the_periods_asked_keeps_counting_towards_the_index(store: Store) -> None:
+    # A feed re-saving reports between questions: without the index each period would be read
+    # from the store again and again; the count goes on, and a period the save touches resets it.
+    periods = Periods(store.db)
+    june = _save(store, "https://example.org/june", published="2025-06-03",
+                 meeting=Meeting(name="G7", date="2025-06-03", place="Rome"))
+    periods.documents("2025-05-01", "2025-05-31")
+    _save(store, "https://example.org/june", published="2025-06-04",
+          meeting=Meeting(name="G7", date="2025-06-04", place="Rome"))
+    periods.forget(frozenset({june}))
+    assert periods._reads == 1 and periods.documents("2025-05-01", "2025-05-31") == []
+    periods.documents("2025-06-01", "2025-06-30")
+    may = _save(store, "https://example.org/may", published="2025-05-05", meeting=Meeting())
+    periods.forget(frozenset({may}))
+    assert periods._reads == 0
+    assert periods.documents("2025-05-01", "2025-05-31") == [may]
+    assert periods.documents("2025-06-01", "2025-06-30") == [june]

@@ -301,3 +301,47 @@ def test_search_within_many_documents_finds_what_fts5_finds(store: Store,
                 f"sentences_fts match ? and s.doc_id in ({', '.join('?' * len(chosen))}) "
                 "order by s.id desc limit ?", [expr, *chosen, limit]).fetchall()
             assert [h.id for h in hits] == [r[0] for r in rows], (expr, limit)
+
+
+def test_a_period_is_kept_until_a_save_changes_what_it_holds(store: Store, tmp_path: Path) -> None:
+    may = _save(store, url="https://example.org/a", title="A", sentences=["Radar talks began."],
+                meeting=Meeting(name="Radar talks", place="Oslo", date="2025-05-02"))
+    june = _save(store, url="https://example.org/b", title="B", sentences=["Sonar talks began."],
+                 meeting=Meeting(name="Sonar talks", place="Bergen", date="2025-06-03"))
+    retriever = Retriever(store.db)  # every report published on May 1: asked from May 2
+
+    def asked() -> tuple[list[str], list[tuple[str, str]]]:
+        return (retriever.docs_dated("2025-05-02", "2025-05-31"),
+                retriever.meetings_dated("2025-05-02", "2025-05-31").meetings)
+
+    def fresh() -> tuple[list[str], list[tuple[str, str]]]:
+        other = Retriever(store.db)
+        return (other.docs_dated("2025-05-02", "2025-05-31"),
+                other.meetings_dated("2025-05-02", "2025-05-31").meetings)
+
+    assert asked() == ([may], [(may, "Radar talks Oslo")])
+    writer = open_store(tmp_path / "test.db")  # the feeds' own connection
+    # June's report saved again, still in June: May is kept, as the store would give it.
+    _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began.", "They ended."],
+          meeting=Meeting(name="Sonar talks", place="Bergen", date="2025-06-03"))
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    assert asked() == fresh()
+    store.db.conn.set_trace_callback(None)
+    assert sum("between" in s for s in statements) == 2  # the fresh retriever's, none of the kept one
+    # Moved into May, or a new report of May: read again.
+    _save(writer, url="https://example.org/b", title="B", sentences=["Sonar talks began."],
+          meeting=Meeting(name="Sonar talks", place="Bergen", date="2025-05-20"))
+    both = [(may, "Radar talks Oslo"), (june, "Sonar talks Bergen")]
+    assert asked() == fresh() == (sorted([may, june]), both)
+    new = _save(writer, url="https://example.org/c", title="C", sentences=["Drone talks began."],
+                meeting=Meeting(name="Drone talks", date="2025-05-09"))
+    assert asked() == fresh() and new in asked()[0]
+    # May's own report renamed, then moved out of May: read again.
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began again."],
+          meeting=Meeting(name="Radar summit", place="Oslo", date="2025-05-02"))
+    assert asked() == fresh() and (may, "Radar summit Oslo") in asked()[1]
+    _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began."],
+          meeting=Meeting(name="Radar summit", place="Oslo", date="2025-07-02"))
+    assert asked() == fresh() and all(d != may for d, _ in asked()[1])
+    writer.close()
