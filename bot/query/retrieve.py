@@ -185,10 +185,9 @@ class Retriever:
         if doc_ids is not None:  # a month's reports: the matches' ids against theirs
             runs = self.derived("id runs", doc_ids, lambda missing: read_runs(self.db, missing))
             spans = sorted(span for d in dict.fromkeys(doc_ids) for span in runs.get(d, ()))
-            found = search_runs(self.db, simplified(self.expand(expr)), spans, limit=limit)
+            found = search_runs(self.db, self._planned(expr), spans, limit=limit)
             return [Hit(*row) for row in found]
-        sql = _SENTENCE_SQL
-        return [Hit(*row) for row in self.db.execute(sql, [simplified(self.expand(expr)), limit]).fetchall()]
+        return [Hit(*row) for row in self.db.execute(_SENTENCE_SQL, [self._planned(expr), limit]).fetchall()]
 
     def sentence_rows(self, doc_ids: list[str]) -> list[Row]:
         """Return (id, doc_id, idx, text) of every sentence of the documents, by document."""
@@ -207,7 +206,7 @@ class Retriever:
                 self._exists.clear()
             row = self.db.execute("select s.doc_id from sentences_fts join sentences s "
                                   "on s.id = sentences_fts.rowid where sentences_fts match ? limit 1",
-                                  [simplified(self.expand(expr))]).fetchone()
+                                  [self._planned(expr)]).fetchone()
             where = (row[0] if row else None, True)
         self._exists[expr] = (self.batches.stamp, where[0])
         return where[0] is not None
@@ -280,6 +279,10 @@ class Retriever:
                 sized.setdefault(len(word), []).append(word)
             kept = self._by_length[prefix] = (words, sized)
         return kept[1]
+
+    def _planned(self, expr: str) -> str:
+        """Return ``expr`` as FTS5 is asked it: prefixes expanded, covered phrases dropped."""
+        return simplified(self.expand(expr))
 
     def expand(self, expr: str) -> str:
         """Return ``expr`` with each prefix ("pledg"*, "air" + "defenc"*) written as the few
