@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -25,19 +25,23 @@ HOPS = 2
 NEAR_SQL = "select doc_id, date, place, format, name from meeting_sources where date between ? and ?"
 
 
-def source_row(db: Database, doc_id: str) -> dict[str, Any] | None:
-    """Return the meeting-source row of a document, built from its meeting and metadata."""
-    found = db.execute(
-        "select m.date, m.place, m.format, m.name, d.publisher, d.published from meetings m "
-        "join documents d on d.id = m.doc_id where m.doc_id = ?", [doc_id]).fetchone()
+# A document's publication date with its meeting (at most one a document), in one read.
+SOURCE_SQL = ("select d.published, d.publisher, m.date, m.place, m.format, m.name from documents d "
+              "left join meetings m on m.doc_id = d.id where d.id = ?")
+
+
+def source_row(db: Database, doc_id: str) -> tuple[str | None, dict[str, Any] | None] | None:
+    """Return a document's publication date and meeting-source row (None when its meeting does
+    not say which meeting it is), built from its meeting and metadata; None without the document."""
+    found = db.conn.execute(SOURCE_SQL, [doc_id]).fetchone()
     if found is None:
         return None
-    date, place, format_, name, publisher, published = found
+    published, publisher, date, place, format_, name = found
     if not (place or format_ or name):
-        return None  # a date alone does not say which meeting a document reports
-    return {"doc_id": doc_id, "cluster_id": None, "date": date or published,
-            "place": place or None, "format": format_ or None,
-            "name": name or None, "publisher": publisher, "published": published}
+        return published, None  # a date alone does not say which meeting a document reports
+    return published, {"doc_id": doc_id, "cluster_id": None, "date": date or published,
+                       "place": place or None, "format": format_ or None,
+                       "name": name or None, "publisher": publisher, "published": published}
 
 
 def _near(db: Database, row: dict[str, Any]) -> dict[str, Report]:
@@ -66,12 +70,17 @@ def _members(db: Database, seeds: set[str], cluster_ids: set[str]) -> dict[str, 
     return {r["doc_id"]: r for r in found}
 
 
-def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[dict[str, Any]]:
+def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str],
+              sources: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """Return the new sources, the nearby sources that report the same meetings, and their clusters.
 
     Only these are regrouped, so the cost of a save does not grow with the reports of a day.
+    ``sources`` are rows of ``doc_ids`` as just written (in no cluster yet): they are not read.
     """
-    found = _members(db, doc_ids, cluster_ids)
+    found = dict(sources)
+    unread = doc_ids - sources.keys()
+    if unread or cluster_ids:
+        found.update(_members(db, unread, cluster_ids))
     near = {doc_id: one for row in list(found.values()) if row["doc_id"] in doc_ids
             for doc_id, one in _near(db, row).items()}
     fresh = Reach(report(r) for r in found.values())
@@ -89,14 +98,16 @@ def _affected(db: Database, doc_ids: set[str], cluster_ids: set[str]) -> list[di
     return list(found.values())
 
 
-def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str] = ()) -> None:
+def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str] = (),
+              sources: Mapping[str, dict[str, Any]] | None = None) -> None:
     """Recompute the clusters around ``doc_ids`` and of ``cluster_ids``; rewrite only changed ones.
 
     Only sources that report the same meeting as a new document (and their clusters' members)
     are regrouped, so the cost of a save does not grow with the number of reports per day.
+    ``sources`` may hold the meeting-source rows of ``doc_ids`` that the caller has just written.
     """
     dirty = set(cluster_ids)
-    found = _affected(db, set(doc_ids), dirty)
+    found = _affected(db, set(doc_ids), dirty, sources or {})
     old_ids = {r["cluster_id"] for r in found if r["cluster_id"]} | dirty
     kept: set[str] = set()
     changed = []
@@ -113,8 +124,9 @@ def recluster(db: Database, *, doc_ids: Iterable[str], cluster_ids: Iterable[str
     # A meeting that only gained new reports keeps its head-count conflicts unless they count.
     origins = [_grown_from(group, found, dirty) for group in changed]
     stored = stored_count_conflicts(db, {origin for origin in origins if origin})
-    db.execute(f"delete from meeting_clusters where id in ({marks(gone)})", [*gone])
-    db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(gone)})", [*gone])
+    if gone:
+        db.execute(f"delete from meeting_clusters where id in ({marks(gone)})", [*gone])
+        db.execute(f"delete from meeting_conflicts where cluster_id in ({marks(gone)})", [*gone])
     for group, origin in zip(changed, origins, strict=True):
         carried = None if origin is None else Carried(
             stored[origin], [r["doc_id"] for r in group if not r["cluster_id"]])
@@ -141,8 +153,10 @@ def _attach_all_undated(db: Database, found: list[dict[str, Any]]) -> None:
     undated = {r["doc_id"] for r in found if not r["date"]}
     places = {r["place"] for r in found if r["place"] and r["date"]}
     # An undated report waits for a dated report of the same place to arrive.
-    undated.update(r[0] for r in db.execute(
-        f"select doc_id from meeting_sources where place in ({marks(places)}) and date is null", [*places]))
+    if places:
+        undated.update(r[0] for r in db.execute(
+            f"select doc_id from meeting_sources where place in ({marks(places)}) and date is null",
+            [*places]))
     for doc_id in sorted(undated):
         _attach_undated(db, doc_id)
 

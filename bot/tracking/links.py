@@ -166,8 +166,17 @@ def link_new(db: Database, commitment_id: int) -> dict[str, Any] | None:
     Return its link row as read before linking (its parent may have changed since), or None.
     """
     row = link_row(db, commitment_id)
-    if row is None:
-        return None
+    if row is not None:
+        link_stored(db, row)
+    return row
+
+
+def link_stored(db: Database, row: dict[str, Any]) -> None:
+    """Link a new commitment, given its link row as written, like ``link_new``.
+
+    A new commitment of the same save may have adopted it since: its stored parent is then no
+    longer ``row``'s, which costs at most one rewrite of the same parent (both compare equal).
+    """
     seen: Seen = {}  # both windows hold many of the same actions
     _point_at_best(db, row, seen)
     later = _neighbours(db, row, earlier=False).fetchall()
@@ -175,5 +184,4 @@ def link_new(db: Database, commitment_id: int) -> dict[str, Any] | None:
     for other_id, score in linked(row, later, seen=seen):
         if score > (current[other_id] or 0.0):
             db.execute("update commitment_links set parent_id = ?, score = ? where commitment_id = ?",
-                       [commitment_id, score, other_id])
-    return row
+                       [row["commitment_id"], score, other_id])

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from bot.lines.normalize import actor_key, amount_key, names, stage_of, terms
 from bot.tracking.clusters import recluster, source_row
-from bot.tracking.links import best_parent, link_new
+from bot.tracking.links import best_parent, link_stored
 from bot.tracking.mentions import adopt_mentions, index_mentions, relink_mention
 from storage.sql import upsert
 
@@ -15,11 +15,22 @@ if TYPE_CHECKING:
     from storage.store import SaveResult
 
 
-def _pop(db: Database, kind: str) -> list[str]:
-    keys = [r[0] for r in db.execute("select key from tracking_dirty where kind = ? order by key", [kind])]
-    if keys:
-        db.execute("delete from tracking_dirty where kind = ?", [kind])
-    return keys
+# The kinds of mark the triggers leave (storage.tracking_schema), in the order refresh() acts on them.
+KINDS = ("doc", "relink", "restatus", "cluster")
+
+
+def _pop_all(db: Database) -> dict[str, list[str]]:
+    """Return and clear every dirty mark, by kind, each kind's keys in order.
+
+    Refresh writes no meeting or commitment, so no mark appears while it runs: one read and one
+    delete serve every kind (four reads and deletes a save before).
+    """
+    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for kind, key in db.conn.execute("select kind, key from tracking_dirty order by kind, key"):
+        found.setdefault(kind, []).append(key)
+    if any(found.values()):
+        db.conn.execute("delete from tracking_dirty")
+    return found
 
 
 def _link_rows(db: Database, doc_id: str, date: str | None) -> list[dict[str, Any]]:
@@ -41,39 +52,43 @@ def _link_rows(db: Database, doc_id: str, date: str | None) -> list[dict[str, An
     return rows
 
 
-def _index_document(db: Database, doc_id: str) -> tuple[list[int], str]:
-    """Record a document's meeting source and commitment links; return the new ids and the date."""
-    source = source_row(db, doc_id)
-    doc = db.execute("select published from documents where id = ?", [doc_id]).fetchone()
-    if doc is None:
-        return [], ""
+Indexed = tuple[list[dict[str, Any]], str, dict[str, Any] | None]  # link rows, date, source row
+
+
+def _index_document(db: Database, doc_id: str) -> Indexed:
+    """Record a document's meeting source and commitment links; return the rows written and the date."""
+    found = source_row(db, doc_id)
+    if found is None:
+        return [], "", None
+    published, source = found
     if source is not None:
         upsert(db, "meeting_sources", [source])
     # Undated ("") rather than the ingestion day: a wrong date would put a promise out of order.
-    date = (source or {}).get("date") or doc[0] or ""
+    date = (source or {}).get("date") or published or ""
     rows = _link_rows(db, doc_id, date)
     upsert(db, "commitment_links", rows)
-    return [r["commitment_id"] for r in rows], date
+    return rows, date, source
 
 
 def refresh(db: Database) -> None:
     """Index new documents, relink orphaned mentions and recluster touched meetings."""
-    docs = _pop(db, "doc")
+    dirty = _pop_all(db)
+    docs = dirty["doc"]
     indexed = {doc_id: _index_document(db, doc_id) for doc_id in docs}
-    for new_ids, _ in indexed.values():
-        for commitment_id in new_ids:
-            row = link_new(db, commitment_id)
-            if row is not None:  # its action and actor, which linking does not change
-                adopt_mentions(db, row)
-    for key in _pop(db, "relink"):
+    for rows, _, _ in indexed.values():
+        for row in rows:  # as just written: none is read back
+            link_stored(db, row)
+            adopt_mentions(db, row)  # its action and actor, which linking does not change
+    for key in dirty["relink"]:
         best_parent(db, int(key))
-    for doc_id, (_, date) in indexed.items():
+    for doc_id, (_, date, _) in indexed.items():
         index_mentions(db, doc_id, date)
-    for key in _pop(db, "restatus"):
+    for key in dirty["restatus"]:
         relink_mention(db, int(key))
-    clusters = _pop(db, "cluster")
+    clusters = dirty["cluster"]
     if docs or clusters:
-        recluster(db, doc_ids=docs, cluster_ids=clusters)
+        sources = {doc_id: source for doc_id, (_, _, source) in indexed.items() if source}
+        recluster(db, doc_ids=docs, cluster_ids=clusters, sources=sources)
 
 
 def ensure_fresh(db: Database) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.tracking import ensure_fresh
+from bot.tracking.links import best_parent
 from storage.records import Meeting
 from storage.store import Store
 from tests.tracking.conftest import Save
@@ -37,6 +38,19 @@ def test_replacing_a_document_relinks_its_followers(store: Store, save: Save) ->
          commitments=[{"country": "Germany", "action": "sanctions on the shadow fleet"}])
     assert _links(store) == [("2025-04-11", "pledged", False), ("2025-08-20", "delivered", False)]
     assert store.db.execute("select count(*) from tracking_dirty").fetchone()[0] == 0
+
+
+def test_promises_of_one_save_link_as_if_relinked_one_by_one(store: Store, save: Save) -> None:
+    # The save links its new rows as it wrote them (none is read back), while the first one
+    # adopts the second: every link must still be the one that relinking from the store gives.
+    save(url="https://a.example/1", published="2025-04-11", text="Germany pledged.\nGermany delivered.",
+         commitments=[PLEDGE, {**DELIVERED, "sentence": 1}])
+    save(url="https://b.example/1", published="2025-04-11", commitments=[{**PLEDGE, "kind": "signed"}])
+    before = list(store.db.query("select * from commitment_links order by commitment_id"))
+    for row in before:
+        best_parent(store.db, row["commitment_id"])
+    assert list(store.db.query("select * from commitment_links order by commitment_id")) == before
+    assert [r["parent_id"] for r in before] == [None, before[0]["commitment_id"], before[1]["commitment_id"]]
 
 
 def test_deleting_a_document_orphans_nothing(store: Store, save: Save) -> None:
