@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extract import lexicon
+from bot.extract.alternation import by_first_letter
 from bot.extract.titles import WORD_START
 
 # Month and weekday names per language (data/language/<lang>/calendar.json).
@@ -14,7 +15,8 @@ _MONTHS: dict[str, int] = {k: v for lang in lexicon.LANGUAGES
                            for k, v in lexicon.table(lang, "calendar")["months"].items()}
 _WEEKDAYS: dict[str, int] = {k: v for lang in lexicon.LANGUAGES
                              for k, v in lexicon.table(lang, "calendar")["weekdays"].items()}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# Grouped by first letter: the month-first pattern tries the names at every word of a text.
+_MONTH = "(?P<month>" + by_first_letter(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "15-17 June", "15 and 16 June", "June 15 to 17": the event starts on the first day.
@@ -27,6 +29,9 @@ _ABSOLUTE = [
     # European numeric dates: 16.06.2024, 16/06/2024
     re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b"),
 ]
+# Every absolute date holds a digit (its day at least); most sentences hold none, and the
+# month-first pattern tries its list of month names at every word of a text.
+_DIGIT = re.compile(r"\d")
 # A weekday written right before a date: "Wednesday, 12 July", "у середу, 12 липня".
 _WEEKDAY_BEFORE = re.compile(r"(?i)\b(?P<word>" + "|".join(_WEEKDAYS) + r")\W{0,3}$")
 _RELATIVE = re.compile(r"(?i)" + WORD_START + r"(?P<word>today|yesterday|tonight|this morning|earlier today|"
@@ -54,7 +59,7 @@ def find_dates(text: str, published: str | None, *,
     base = _parse_iso(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _ABSOLUTE:
+    for pattern in _ABSOLUTE if _DIGIT.search(text) else ():
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

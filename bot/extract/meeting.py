@@ -6,7 +6,7 @@ import re
 from bot.extract import lexicon
 from bot.extract.context import DATELINE as _DATELINE
 from bot.extract.context import Context
-from bot.extract.dates import find_dates
+from bot.extract.dates import DateMention, find_dates
 from bot.extract.titles import WORD_START
 from storage.records import Meeting, Sentence
 
@@ -171,7 +171,7 @@ def _latest_written_day(ctx: Context) -> str | None:
     import datetime as dt
 
     today = dt.date.today().isoformat()
-    full = [d for d in (m.iso for m in find_dates(ctx.text, None)) if d <= today]
+    full = [d for d in (m.iso for m in _text_dates(ctx)) if d <= today]
     if full:
         return max(full)
     months = [f"{m['year']}-{_month_number(m['month']):02d}-15" for m in _MONTH_YEAR.finditer(ctx.text)]
@@ -196,8 +196,18 @@ def _month_number(word: str) -> int:
 
 def _latest_full_date(ctx: Context) -> str | None:
     """Return the latest date written with its year, standing in for a missing publication date."""
-    dates = [d.iso for d in find_dates(ctx.text, None)]
+    dates = [d.iso for d in _text_dates(ctx)]
     return max(dates) if dates else None
+
+
+def _text_dates(ctx: Context) -> list[DateMention]:
+    """Return the dates the whole text writes, read without a publication day, once a document."""
+    # An undated report asks twice (a day to give dates their year, then the meeting's own).
+    key = ("text dates", -1)
+    found: list[DateMention] | None = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = find_dates(ctx.text, None)
+    return found
 
 
 def _days_before(iso: str, days: int) -> str:
