@@ -31,6 +31,7 @@ class EntityIndex:
         self._by_kind: dict[str, set[str]] = {k: set() for k in KINDS}
         self._allowed: dict[tuple[str, ...], set[str] | None] = {}
         self._suggester: Suggester | None = None
+        self._role_scopes: dict[tuple[str, str], list[Entity]] | None = None  # built when first asked
         self._shared = False
         self.titles = titles
 
@@ -75,6 +76,7 @@ class EntityIndex:
         self._by_kind.setdefault(entity.kind, set()).add(entity.id)
         self._allowed.clear()
         self._suggester = None
+        self._role_scopes = None
         # Typos matter in surnames ("mertz"); a short place name is too close to common
         # words ("Sudan"/"sudden", "Paris"/"parish") to be guessed at.
         fuzzy_from = 4 if entity.kind == "person" else 6
@@ -207,10 +209,29 @@ class EntityIndex:
         """Return who held ``title`` for the country or organisation on the day ``on``."""
         if country is None and org is None:
             country, org = self._scope_in(title)
-        found = holders(self.entities("person"), self.titles, title,
-                        country=(self.country(country) or country) if country else None,
-                        org=(self.org(org) or org) if org else None, on=iso_day(on))
+        country = (self.country(country) or country) if country else None
+        org = (self.org(org) or org) if org else None
+        found = holders(self._people_holding(country, org), self.titles, title, country=country, org=org,
+                        on=iso_day(on))
         return found[0][1] if found else None
+
+    def _people_holding(self, country: str | None, org: str | None) -> Iterable[Entity]:
+        """Return the people with a role for ``country`` (else ``org``), in the index's order.
+
+        Only their roles can be the office asked: a question about "the Finnish PM" compares a
+        few people's roles, not those of every person known (0.5 ms a question at 300 people).
+        """
+        if not (country or org):
+            return self.entities("person")
+        if self._role_scopes is None:
+            scopes: dict[tuple[str, str], list[Entity]] = {}
+            for person in self.entities("person"):
+                held = [*(("country", r.country) for r in person.roles if r.country),
+                        *(("org", r.org) for r in person.roles if r.org)]
+                for key in dict.fromkeys(held):
+                    scopes.setdefault(key, []).append(person)
+            self._role_scopes = scopes
+        return self._role_scopes.get(("country", country) if country else ("org", org or ""), [])
 
     def _scope_in(self, title: str) -> tuple[str | None, str | None]:
         # "the French President", "NATO Secretary General": the scope is inside the title.
