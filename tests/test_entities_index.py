@@ -229,6 +229,18 @@ def test_person_by_role_before_anyone_known_is_none(idx: EntityIndex) -> None:
     assert idx.person_by_role("President", country="Ruritania", on="2025-01-01") is None
 
 
+def test_person_by_role_finds_a_holder_added_after_asking(idx: EntityIndex) -> None:
+    from bot.entities.model import Role
+
+    copy = idx.copy()
+    assert copy.person_by_role("Prime Minister", country="Ruritania", on="2025-01-01") is None
+    copy.add(Entity(id="ola-testrud", kind="person", name="Ola Testrud",
+                    roles=(Role("Prime Minister", country="Ruritania", start="2024-05-01"),)))
+    found = copy.person_by_role("Prime Minister", country="Ruritania", on="2025-01-01")
+    assert found is not None and found.name == "Ola Testrud"
+    assert copy.person_by_role("Prime Minister", country="Ruritania", on="2024-01-01") is None
+
+
 def test_add_person_registers_a_new_name_in_a_copy(idx: EntityIndex) -> None:
     extended = idx.with_people(["Ivana Testenko"])
     found = extended.person("Testenko")

@@ -31,6 +31,17 @@ def test_canonical(titles: Titles, text: str, expected: str) -> None:
     assert titles.canonical(text) == expected
 
 
+def test_canonical_keeps_a_bounded_memo(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.entities import roles
+
+    monkeypatch.setattr(roles, "_MEMO_KEPT", 4)
+    fresh = Titles({"Prime Minister": ["PM", "Premier"]})
+    asked = [f"deputy word{n} of the realm" for n in range(10)]
+    assert [fresh.canonical(a) for a in asked] == asked  # unknown spellings come back normalised
+    assert fresh.canonical("PM") == "Prime Minister"
+    assert len(fresh._memo) <= 4
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("What did the Canadian PM say?", "Prime Minister", id="pm-in-question"),
     pytest.param("the heads of state and government met", "President", id="heads-of-state"),

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from bot.entities.model import Entity, Role
 from bot.entities.text import normalize, phrase_key
 
+_MEMO_KEPT = 65_536  # spellings whose title is remembered (a few MB at most)
+
 
 class Titles:
     """Map any spelling of an office ("Federal Chancellor", "Прем'єр-міністра") to one title.
@@ -27,6 +29,8 @@ class Titles:
         """Return the canonical title for ``title`` (itself, normalised, when unknown)."""
         known = self._memo.get(title)
         if known is None:
+            if len(self._memo) >= _MEMO_KEPT:  # every phrase of every question about an office
+                self._memo.clear()
             known = self._memo[title] = self._lookup(title)
         return known
 

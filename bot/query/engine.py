@@ -69,6 +69,7 @@ class QueryEngine:
         self._terms: dict[str, NameTerms] = {}
         self._people_by_country: dict[str, list[Entity]] | None = None
         self._titles: dict[str, list[str]] | None = None
+        self._spellings: dict[str, tuple[list[NameTerms], NameTerms]] = {}  # by office title
         self._lookups = compose.Lookups(sentence_text=self._sentence_text, people_in=self._people_in,
                                         document_text=self._document_text, holder=self._holder,
                                         attendees=self._attendees)
@@ -228,8 +229,11 @@ class QueryEngine:
         it); a spelling that no sentence holds finds nothing, so the searches find the same.
         The text of a fact is still matched by every spelling.
         """
-        spellings = [word_terms([t], label=t) for t in self._title_names(title)]
-        office = combine(spellings, label=title or "")
+        key = title or ""
+        if key not in self._spellings:  # the gazetteer's: the same for every question
+            spellings = [word_terms([t], label=t) for t in self._title_names(title)]
+            self._spellings[key] = (spellings, combine(spellings, label=key))
+        spellings, office = self._spellings[key]
         return replace(office, expr=any_of([s.expr for s in spellings if self.retriever.exists(s.expr)]))
 
     def _title_names(self, title: str | None) -> list[str]:
