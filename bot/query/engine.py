@@ -281,15 +281,17 @@ class QueryEngine:
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
         best = top_docs(ranked, 3)
-        sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
-        more = cue_hits(query.intent, sentences, limit=12)
+        rows = [row for row in self.retriever.sentence_rows(best) if row[2] < _DOC_SENTENCES]
+        more = cue_hits(query.intent, rows, limit=12)
         # ... and the sentences of the best one that name someone or something asked about: a
         # name may sit in a sentence with no other cue. (Those scored already are left out first.)
-        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60 and h.id not in hits
-                 and _worth(h.text, query, memo)]
-        new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
+        more += [Hit(row[0], row[1], row[2], row[3], 0.0) for row in rows if row[1] == best[0] and row[2] < 60
+                 and row[0] not in hits and _worth(row[3], query, memo)]
+        new = list({h.id: h for h in more if h.id not in hits}.values())
         if new:
-            ranked += score_hits(context, new, self.retriever)
+            # The sentences before these are in the documents just read.
+            ranked += score_hits(context, new, self.retriever, read_previous=lambda continuing: (
+                self.retriever.sentence_texts([(h.doc_id, h.idx - 1) for h in continuing])))
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
 
