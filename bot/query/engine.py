@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
-from bot.query.names import NameTerms, combine, name_terms, office_terms, text_joined, word_terms
+from bot.query.names import NameTerms, combine, may_name, name_terms, office_terms, text_joined, word_terms
 from bot.query.parse import Query, parse_question
 from bot.query.pick import ANSWERING, subjects
 from bot.query.rank import (
@@ -382,11 +382,13 @@ class QueryEngine:
         # held in three cities that day). The rest would be scored to rank low.
         first_two = set(held[:2])
         lead = 0 if focus else 2
-        for row in self.retriever.sentence_rows(held):
-            if row[2] >= 60:
-                continue
-            if (_worth(row[3], query, memo) if row[1] in first_two else row[2] < lead
-                    or any(f.in_joined(text_joined(row[3])) for f in focus)):
+        rows = [row for row in self.retriever.sentence_rows(held) if row[2] < 60]
+        # Of the others, only those holding a word a name begins with are split into words.
+        others = [row for row in rows if row[1] not in first_two] if focus else []
+        naming = {row[0] for row, may in zip(others, may_name(focus, [r[3] for r in others]), strict=True)
+                  if may and any(f.in_joined(text_joined(row[3])) for f in focus)}
+        for row in rows:
+            if _worth(row[3], query, memo) if row[1] in first_two else row[2] < lead or row[0] in naming:
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 
