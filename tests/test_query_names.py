@@ -1,6 +1,8 @@
 """Name expressions: every alias searched once, phrases a shorter alias already finds left out."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bot.entities import Entity, EntityIndex
@@ -70,6 +72,24 @@ def test_texts_that_may_name_an_entity_include_every_text_that_names_it() -> Non
     many = word_terms([" ".join(f"w{i}" for i in range(3))], label="many")
     crowd = [NameTerms(label=f"n{i}", expr=None, variants=((f"name{i}",),)) for i in range(50)]
     assert may_name([many, *crowd], ["Nothing to see."]) == [True]
+
+
+def test_may_name_never_loses_a_mention_of_a_known_entity() -> None:
+    index = EntityIndex.default()
+    entities = [e for kind in ("country", "person", "org") for e in index.entities(kind)][::7][:120]
+    rng = random.Random(5)
+    joins = [" ", ", ", " — ", "’s ", "-", " (", "\u00a0", "'"]
+    for entity in entities:
+        terms = name_terms(entity)
+        aliases = [entity.name, *entity.aliases]
+        texts = []
+        for _ in range(6):
+            words = ["Talks", "on", "aid", rng.choice(aliases), "said", "the", "envoy"]
+            rng.shuffle(words)
+            text = "".join(w + rng.choice(joins) for w in words)
+            texts.append(text.upper() if rng.random() < 0.2 else text)
+        found = may_name([terms], texts)
+        assert all(f for f, text in zip(found, texts, strict=True) if terms.in_text(text)), entity.name
 
 
 def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() -> None:
