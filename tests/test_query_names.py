@@ -1,10 +1,12 @@
 """Name expressions: every alias searched once, phrases a shorter alias already finds left out."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from bot.entities import Entity, EntityIndex
-from bot.query.names import name_terms, text_words, word_terms
+from bot.query.names import NameTerms, may_name, name_terms, office_terms, text_words, word_terms
 from bot.query.periods import MeetingNames
 
 
@@ -47,6 +49,47 @@ def test_first_words_are_the_words_that_can_begin_a_mention() -> None:
         words = text_words(text)
         # A sentence with none of the first words never names the entity.
         assert terms.in_text(text) <= (not first.isdisjoint(words))
+
+
+def test_texts_that_may_name_an_entity_include_every_text_that_names_it() -> None:
+    estonia = name_terms(Entity(id="x", kind="country", name="Estonia",
+                                aliases=("Естонія", "Eesti Vabariik")))
+    office = office_terms([], word_terms(["defence minister"], label="office"),
+                          word_terms(["Latvia"], label="lv"), label="the Latvian defence minister")
+    texts = ["Talks in Tallinn went on late.", "Estonia’s envoy — calm — spoke.", "ESTONIAN troops arrived.",
+             "The Eesti Vabariik sent aid.", "Делегація Естонії прибула.", "Tõnis met the press in Pärnu.",
+             "Latvia's defence minister spoke.", "The minister of Latvia spoke.", "Nothing to see.", ""]
+    for terms in ([estonia], [office], [estonia, office], []):
+        found = may_name(terms, texts)
+        named = [any(t.in_text(text) for t in terms) for text in texts]
+        assert all(f for f, n in zip(found, named, strict=True) if n)  # never loses a mention
+    assert may_name([estonia], texts)[:4] == [False, True, True, True]
+    assert may_name([estonia], texts)[4:6] == [True, True]  # not plain ASCII: tested word by word
+    assert may_name([office], texts)[6:10] == [True, False, False, False]
+    # A variant with no first word to look for: every text may name it.
+    assert may_name([NameTerms(label="odd", expr=None, variants=(("*",),))], ["x y"]) == [True]
+    # Too many words to look for through every text: each is split into words instead.
+    many = word_terms([" ".join(f"w{i}" for i in range(3))], label="many")
+    crowd = [NameTerms(label=f"n{i}", expr=None, variants=((f"name{i}",),)) for i in range(50)]
+    assert may_name([many, *crowd], ["Nothing to see."]) == [True]
+
+
+def test_may_name_never_loses_a_mention_of_a_known_entity() -> None:
+    index = EntityIndex.default()
+    entities = [e for kind in ("country", "person", "org") for e in index.entities(kind)][::7][:120]
+    rng = random.Random(5)
+    joins = [" ", ", ", " — ", "’s ", "-", " (", "\u00a0", "'"]
+    for entity in entities:
+        terms = name_terms(entity)
+        aliases = [entity.name, *entity.aliases]
+        texts = []
+        for _ in range(6):
+            words = ["Talks", "on", "aid", rng.choice(aliases), "said", "the", "envoy"]
+            rng.shuffle(words)
+            text = "".join(w + rng.choice(joins) for w in words)
+            texts.append(text.upper() if rng.random() < 0.2 else text)
+        found = may_name([terms], texts)
+        assert all(f for f, text in zip(found, texts, strict=True) if terms.in_text(text)), entity.name
 
 
 def test_meetings_naming_a_place_are_found_as_a_word_by_word_check_finds_them() -> None:

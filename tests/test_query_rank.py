@@ -9,8 +9,8 @@ from bot.query.rank import CUE_PATTERNS, INTENT_CUES, _cues, continues, cue_hits
 from bot.query.retrieve import Hit
 
 
-def _hits(*texts: str) -> list[Hit]:
-    return [Hit(id=i, doc_id="d", idx=i, text=t, rank=0.0) for i, t in enumerate(texts)]
+def _rows(*texts: str) -> list[tuple[int, str, int, str]]:
+    return [(i, "d", i, t) for i, t in enumerate(texts)]
 
 
 @pytest.mark.parametrize(("intent", "texts", "wanted"), [
@@ -24,7 +24,9 @@ def _hits(*texts: str) -> list[Hit]:
     pytest.param("search", ["Anything said here."], [], id="no-cues-for-search"),
 ])
 def test_cue_hits(intent: str, texts: list[str], wanted: list[str]) -> None:
-    assert [h.text for h in cue_hits(intent, _hits(*texts), limit=5)] == wanted
+    found = cue_hits(intent, _rows(*texts), limit=5)
+    assert found == [Hit(i, "d", i, t, 0.0) for i, t in enumerate(texts) if t in wanted]
+    assert [h.text for h in found] == wanted
 
 
 @pytest.mark.parametrize("text", [
@@ -40,8 +42,8 @@ def test_cue_words_find_what_their_regex_finds(text: str) -> None:
 
 
 def test_cue_hits_keep_to_the_limit() -> None:
-    hits = _hits(*(f"Leader {i} said yes." for i in range(10)))
-    assert len(cue_hits("statement", hits, limit=3)) == 3
+    rows = _rows(*(f"Leader {i} said yes." for i in range(10)))
+    assert len(cue_hits("statement", rows, limit=3)) == 3
 
 
 @pytest.mark.parametrize(("text", "wanted"), [

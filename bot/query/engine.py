@@ -8,7 +8,7 @@ from bot.entities import Entity, EntityIndex
 from bot.query import compose, facts
 from bot.query.answer import Answer
 from bot.query.facts import INTENT_TABLE, top_docs
-from bot.query.names import NameTerms, combine, name_terms, office_terms, text_joined, word_terms
+from bot.query.names import NameTerms, combine, may_name, name_terms, office_terms, text_joined, word_terms
 from bot.query.parse import Query, parse_question
 from bot.query.pick import ANSWERING, subjects
 from bot.query.rank import (
@@ -285,15 +285,17 @@ class QueryEngine:
         ranked = score_hits(context, list(hits.values()), self.retriever)
         # The best documents' own sentences that carry the intent ("was attended by ...").
         best = top_docs(ranked, 3)
-        sentences = self.retriever.openings(best, upto=_DOC_SENTENCES)
-        more = cue_hits(query.intent, sentences, limit=12)
+        rows = [row for row in self.retriever.sentence_rows(best) if row[2] < _DOC_SENTENCES]
+        more = cue_hits(query.intent, rows, limit=12)
         # ... and the sentences of the best one that name someone or something asked about: a
         # name may sit in a sentence with no other cue. (Those scored already are left out first.)
-        more += [h for h in sentences if h.doc_id == best[0] and h.idx < 60 and h.id not in hits
-                 and _worth(h.text, query, memo)]
-        new = list({h.id: replace(h, rank=0.0) for h in more if h.id not in hits}.values())
+        more += [Hit(row[0], row[1], row[2], row[3], 0.0) for row in rows if row[1] == best[0] and row[2] < 60
+                 and row[0] not in hits and _worth(row[3], query, memo)]
+        new = list({h.id: h for h in more if h.id not in hits}.values())
         if new:
-            ranked += score_hits(context, new, self.retriever)
+            # The sentences before these are in the documents just read.
+            ranked += score_hits(context, new, self.retriever, read_previous=lambda continuing: (
+                self.retriever.sentence_texts([(h.doc_id, h.idx - 1) for h in continuing])))
             ranked.sort(key=lambda s: (-s.score, s.hit.doc_id, s.hit.idx))
         return ranked
 
@@ -384,11 +386,13 @@ class QueryEngine:
         # held in three cities that day). The rest would be scored to rank low.
         first_two = set(held[:2])
         lead = 0 if focus else 2
-        for row in self.retriever.sentence_rows(held):
-            if row[2] >= 60:
-                continue
-            if (_worth(row[3], query, memo) if row[1] in first_two else row[2] < lead
-                    or any(f.in_joined(text_joined(row[3])) for f in focus)):
+        rows = [row for row in self.retriever.sentence_rows(held) if row[2] < 60]
+        # Of the others, only those holding a word a name begins with are split into words.
+        others = [row for row in rows if row[1] not in first_two] if focus else []
+        naming = {row[0] for row, may in zip(others, may_name(focus, [r[3] for r in others]), strict=True)
+                  if may and any(f.in_joined(text_joined(row[3])) for f in focus)}
+        for row in rows:
+            if _worth(row[3], query, memo) if row[1] in first_two else row[2] < lead or row[0] in naming:
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 

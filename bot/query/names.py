@@ -7,12 +7,13 @@ prefix match for inflected forms ("Мерца", "Канади"); short aliases t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.entities import Entity
-from bot.query.terms import any_of, folded_tokens, quote, starting_with, stem
+from bot.query.terms import any_of, folded_tokens, quote, spaced, starting_with, stem
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # The columns of a stored fact that hold an entity's id or canonical name, and those that hold
@@ -49,6 +50,11 @@ class NameTerms:
     def in_joined(self, joined: str) -> bool:
         """Tell whether a text's ``joined`` words (``join_words``) name the entity."""
         return self._match.found_in(joined)
+
+    def beginnings(self) -> frozenset[str] | None:
+        """Return what every mention of the entity begins with: the first word of a variant, or
+        a prefix of it; None when that cannot be told."""
+        return self._match.beginnings
 
     def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
         """Return the words of a sorted ``vocabulary`` that can begin a mention of the entity.
@@ -108,7 +114,7 @@ class _Variants:
     a prefix, " two words" for a phrase. A substring test is exact for each (words hold no
     spaces) and costs far less than matching word by word (7 us a sentence, now about 2)."""
 
-    __slots__ = ("latin", "needles")
+    __slots__ = ("beginnings", "latin", "needles")
 
     def __init__(self, variants: Sequence[tuple[str, ...]]) -> None:
         needles = []
@@ -120,6 +126,8 @@ class _Variants:
         self.needles = tuple(dict.fromkeys(needles))
         # Most sentences are ASCII, and a country's Cyrillic names are half its needles.
         self.latin = tuple(n for n in self.needles if n.isascii())
+        firsts = frozenset(n[1:].split(" ")[0] for n in self.needles)
+        self.beginnings = None if "" in firsts else firsts
 
     def found_in(self, joined: str) -> bool:
         """Tell whether a text's joined words hold any variant."""
@@ -127,6 +135,52 @@ class _Variants:
             if needle in joined:
                 return True
         return False
+
+
+# Words may_name looks for: each is looked for through all the texts (6 us in 10 KB), and
+# splitting each text into words instead costs about as much as 40 of them.
+_LOOKED_FOR = 40
+
+
+def may_name(terms: Sequence[NameTerms], texts: Sequence[str]) -> list[bool]:
+    """Return per text False when it cannot name any of ``terms``, True when it may.
+
+    A text names an entity only if it holds the first word of one of its variants. Most texts
+    are ASCII once curly quotes and dashes are spaces: their folded words are runs of their
+    lower-cased text, so all of them are looked through at once as one string, instead of
+    splitting each into words (5 us a sentence; a meeting's reports hold hundreds).
+    """
+    words: set[str] = set()
+    for term in terms:
+        begins = term.beginnings()
+        if begins is None:
+            return [True] * len(texts)
+        words.update(w for w in begins if w.isascii())  # the others are in no ASCII text
+    if len(words) > _LOOKED_FOR:
+        return [True] * len(texts)
+    out = [True] * len(texts)
+    where: list[int] = []  # the position in ``texts`` of each plain text
+    starts: list[int] = []  # where each plain text starts in their join
+    plain: list[str] = []
+    at = 0
+    for i, text in enumerate(texts):
+        text = text if text.isascii() else spaced(text)
+        if text.isascii():  # else folded otherwise (accents, Cyrillic): tested word by word
+            out[i] = False
+            where.append(i)
+            starts.append(at)
+            plain.append(text)
+            at += len(text) + 1
+    whole = "\n".join(plain).lower()  # no word holds "\n"
+    for word in words:
+        found = whole.find(word)
+        while found >= 0:
+            n = bisect_right(starts, found) - 1
+            out[where[n]] = True
+            if n + 1 >= len(starts):
+                break
+            found = whole.find(word, starts[n + 1])
+    return out
 
 
 @lru_cache(maxsize=512)
@@ -232,6 +286,14 @@ class OfficeTerms(NameTerms):
     def first_words(self, vocabulary: Sequence[str]) -> frozenset[str] | None:
         """Return None: the office with its scope names a holder too, in words of its own."""
         return None
+
+    def beginnings(self) -> frozenset[str] | None:
+        """Return what a holder's name or the office's title begins with."""
+        own, office = super().beginnings(), self.office
+        if not (office and self.scope):
+            return own
+        title = office.beginnings()
+        return None if own is None or title is None else own | title
 
     def in_joined(self, joined: str) -> bool:
         """Tell whether the words name a holder, or the office together with its scope."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from bot.query.names import NameTerms, folded_words, text_joined
 from bot.query.parse import Query
 from bot.query.retrieve import DocInfo, Hit, Retriever
 from bot.query.terms import stem
+from bot.query.within import Row
 
 
 class Cue:
@@ -125,14 +126,16 @@ class CueWords:
 CUE_PATTERNS = {intent: CueWords(expr) for intent, expr in CUE_EXPRS.items()}
 
 
-def cue_hits(intent: str, hits: list[Hit], *, limit: int) -> list[Hit]:
-    """Return the hits that carry the intent's cue words, the most cues and the shortest first."""
+def cue_hits(intent: str, rows: Sequence[Row], *, limit: int) -> list[Hit]:
+    """Return, as hits, the sentence rows (id, doc_id, idx, text) that carry the intent's cue
+    words, the most cues and the shortest first (a hit made of each of hundreds of rows, for a
+    dozen kept, cost a fifth of a millisecond)."""
     pattern = CUE_PATTERNS.get(intent)
     if pattern is None:
         return []
-    counted = [(len(found), h) for h in hits if (found := pattern.findall(h.text))]
-    counted.sort(key=lambda ch: (-ch[0], len(ch[1].text), ch[1].doc_id, ch[1].idx))
-    return [h for _, h in counted[:limit]]
+    counted = [(len(found), row) for row in rows if (found := pattern.findall(row[3]))]
+    counted.sort(key=lambda cr: (-cr[0], len(cr[1][3]), cr[1][1], cr[1][2]))
+    return [Hit(row[0], row[1], row[2], row[3], 0.0) for _, row in counted[:limit]]
 
 
 @dataclass
@@ -171,21 +174,23 @@ def headline(doc: DocInfo) -> str:
                                   doc.meeting.get("format"))))
 
 
-def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], concepts: list[NameTerms],
-                place_docs: set[str], *, headline_text: str | None = None) -> tuple[float, float, float]:
-    """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1]."""
+def meeting_fit(query: Query, doc: DocInfo, places: list[NameTerms], in_title: Sequence[bool],
+                place_docs: set[str], *, headline_text: str, joined: str) -> tuple[float, float, float]:
+    """Return (date, place, title) fit of a document's meeting to the question, each in [0, 1].
+
+    ``in_title`` tells for each topic concept whether the headline (``headline_text``, whose
+    words are ``joined``) holds it.
+    """
     date = 1.0 if query.date and query.date.contains(doc.date) else 0.0
     if query.date and not date and doc.published and query.date.contains(doc.published):
         date = 0.8
-    headline_text = headline(doc) if headline_text is None else headline_text
     place = 0.0
     if places:
-        if any(p.in_text(headline_text) for p in places):
+        if headline_text and any(p.in_joined(joined) for p in places):
             place = 1.0
         elif doc.id in place_docs:
             place = 0.5
-    joined = text_joined(headline_text)
-    title = (sum(1 for c in concepts if c.in_joined(joined)) / len(concepts)) if concepts else 0.0
+    title = (sum(in_title) / len(in_title)) if in_title else 0.0
     return date, place, title
 
 
@@ -332,32 +337,53 @@ def features(retriever: Retriever, query: Query, *, focus: list[NameTerms], conc
     for h in hits:
         memo(h.text)
     marks = memo.found
-    topic = concepts[:len(query.concepts)]  # the places follow the topic words
-    place_docs = {h.doc_id for h in hits if any(marks[h.text][1][len(topic):])}
+    topic = len(query.concepts)  # the places follow the topic words
+    names, concept_docs, place_docs = _naming_docs(hits, marks, focus, len(concepts), topic)
+    # Each headline's words, and which concepts they hold: for the meeting's fit and the view.
     titles = {d: headline(doc) for d, doc in docs.items()}
-    fits = {d: meeting_fit(query, doc, places, topic, place_docs, headline_text=titles[d])
-            for d, doc in docs.items()}
+    joined = {d: text_joined(text) for d, text in titles.items()}
+    in_titles = {d: [c.in_joined(joined[d]) for c in concepts] for d in docs}
+    fits = {d: meeting_fit(query, doc, places, in_titles[d][:topic], place_docs, headline_text=titles[d],
+                           joined=joined[d]) for d, doc in docs.items()}
     date_weight = 0.0
     if any(f[0] for f in fits.values()):
         date_weight = 3.0 if query.date and query.date.exact else 2.0
-    # Whether a document names someone or holds a word somewhere, judged by its candidate
-    # sentences: asking FTS5 reads every match in the store (10 ms for a common word at 4k).
-    concept_docs = [{h.doc_id for h in hits if marks[h.text][1][i]} for i in range(len(concepts))]
-    names = {n.label: {h.doc_id for h in hits if n.label in marks[h.text][0]} for n in focus}
     speakers = _speakers(retriever, focus, doc_ids)
     views = {}
     for doc_id, doc in docs.items():
-        title_words = text_joined(titles[doc_id])
         views[doc_id] = DocView(
             score=date_weight * fits[doc_id][0] + 1.5 * fits[doc_id][1] + 1.5 * fits[doc_id][2],
             names={k for k, v in names.items() if doc_id in v},
             speakers={k for k, v in speakers.items() if doc_id in v},
-            concepts=[0.6 if c.in_joined(title_words) else 0.3 if doc_id in d else 0.0
-                      for c, d in zip(concepts, concept_docs, strict=True)],
+            concepts=[0.6 if title else 0.3 if doc_id in d else 0.0
+                      for title, d in zip(in_titles[doc_id], concept_docs, strict=True)],
             title_key=_fold_key(doc.title or ""))
     return Context(query=query, focus=focus, concepts=concepts,
                    weights=idf_weights(frequencies, total) + [1.0] * len(places), docs=docs, views=views,
                    best_rank=min(h.rank for h in hits), marks=marks)
+
+
+def _naming_docs(hits: list[Hit], marks: dict[str, Marks], focus: list[NameTerms], concepts: int,
+                 topic: int) -> tuple[dict[str, set[str]], list[set[str]], set[str]]:
+    """Return the documents whose candidate sentences name each focus label, those holding each
+    concept, and those holding a place (a concept from ``topic`` on), in one pass over the hits.
+
+    Judged by the candidates: asking FTS5 reads every match in the store (10 ms for a common
+    word at 4k documents).
+    """
+    names: dict[str, set[str]] = {n.label: set() for n in focus}
+    concept_docs: list[set[str]] = [set() for _ in range(concepts)]
+    place_docs = set()
+    for h in hits:
+        labels, carried = marks[h.text]
+        for label in labels:
+            names[label].add(h.doc_id)
+        for i, held in enumerate(carried):
+            if held:
+                concept_docs[i].add(h.doc_id)
+                if i >= topic:
+                    place_docs.add(h.doc_id)
+    return names, concept_docs, place_docs
 
 
 def _speakers(retriever: Retriever, focus: list[NameTerms], doc_ids: list[str]) -> dict[str, set[str]]:
@@ -384,12 +410,17 @@ def idf_weights(frequencies: list[int], total: int) -> list[float]:
     return [min(max(math.log((total + 1) / (f + 0.5)) / scale, 0.2), 2.0) for f in frequencies]
 
 
-def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever) -> list[Scored]:
-    """Return the scored hits, best first."""
+ReadPrevious = Callable[[list[Hit]], dict[tuple[str, int], str]]  # the sentence before each hit
+
+
+def score_hits(ctx: Context, hits: list[Hit], retriever: Retriever, *,
+               read_previous: ReadPrevious | None = None) -> list[Scored]:
+    """Return the scored hits, best first; ``read_previous`` reads the sentence before each of
+    some hits (by default with one query)."""
     # Only a sentence that continues another ("He added ...") needs the one before it, and only
     # to tell whether it names someone asked about.
-    previous = retriever.previous_sentences(
-        [h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200]) if ctx.focus else {}
+    read = read_previous or retriever.previous_sentences
+    previous = read([h for h in hits if h.idx > 0 and _CONTINUES.match(h.text)][:200]) if ctx.focus else {}
     ranked = []
     weight = {n.label: n.weight for n in ctx.focus}
     wanted = sum(weight.values()) + sum(ctx.weights)
