@@ -9,6 +9,7 @@ import pytest
 
 import bot.query.id_runs
 import bot.query.retrieve
+import bot.query.within
 from bot.query.changes import ChangeLog
 from bot.query.names import word_terms
 from bot.query.retrieve import Retriever
@@ -345,3 +346,18 @@ def test_a_period_is_kept_until_a_save_changes_what_it_holds(store: Store, tmp_p
           meeting=Meeting(name="Radar summit", place="Oslo", date="2025-07-02"))
     assert asked() == fresh() and all(d != may for d, _ in asked()[1])
     writer.close()
+
+
+def test_documents_read_whole_are_all_returned_when_the_kept_ones_overflow(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading more documents than are kept empties what was kept: the documents asked for that
+    # were kept among them are read again, not left out.
+    monkeypatch.setattr(bot.query.within, "_KEPT_DOCS", 3)
+    keys = [_save(store, url=f"https://example.org/{i}", title=str(i),
+                  sentences=[f"Talks {i} began.", "Done."]) for i in range(4)]
+    retriever = Retriever(store.db)
+    assert len(retriever.sentence_rows(keys[:2])) == 4
+    rows = retriever.sentence_rows(keys[1:])  # one kept, two more: past the three kept
+    assert [(r[1], r[2], r[3]) for r in rows] == sorted(
+        (k, i, text) for k, n in zip(keys[1:], range(1, 4), strict=True)
+        for i, text in enumerate([f"Talks {n} began.", "Done."]))

@@ -54,10 +54,17 @@ def _runs(ids: list[int]) -> Runs:
 def search_runs(db: Database, expr: str, runs: list[tuple[int, int]], *, limit: int) -> list[tuple[Any, ...]]:
     """Return (id, doc_id, idx, text, 0.0) of the newest ``limit`` sentences matching ``expr``
     whose ids lie in one of the sorted, disjoint ``runs``."""
+    if not runs:
+        return []
     lows, highs = [r[0] for r in runs], [r[1] for r in runs]
     found: list[int] = []
-    sql = "select rowid from sentences_fts where sentences_fts match ? order by rowid desc"
-    cursor = db.conn.execute(sql, [expr])
+    # Between the first run and the last: FTS5 starts at the newest id wanted and stops at the
+    # oldest. Reports ingested as they come hold a period's sentences in one range of ids: a
+    # search finding fewer than ``limit`` there walked every older match of the store (a
+    # month's 200 reports in the middle of 20k documents: 5.7 -> 1.0 ms a search).
+    sql = ("select rowid from sentences_fts where sentences_fts match ? and rowid between ? and ? "
+           "order by rowid desc")
+    cursor = db.conn.execute(sql, [expr, lows[0], highs[-1]])
     try:
         size = _FIRST_READ
         while len(found) < limit:

@@ -52,7 +52,8 @@ class DocumentSentences:
         missing = [d for d in dict.fromkeys(doc_ids) if d not in kept]
         if missing:
             if len(kept) + len(missing) > _KEPT_DOCS:
-                kept.clear()
+                kept.clear()  # and the documents asked for that were kept are read again
+                missing = list(dict.fromkeys(doc_ids))
             for d in missing:
                 kept[d] = []
             sql = f"select id, doc_id, idx, text from sentences where doc_id in ({marks(missing)})"
