@@ -63,6 +63,8 @@ class WordCounts:
     def count(self, prefix: str) -> int:
         """Return in how many sentences words starting with ``prefix`` occur (summed by word)."""
         kept = self._counts.get(prefix)
+        if kept is not None and kept[0] == self._place:
+            return kept[1]  # nothing followed since it was read
         if kept is not None and self._place is not None and (moved := self._moved(prefix, *kept)) is not None:
             self._counts[prefix] = (self._place, moved)
             return moved
