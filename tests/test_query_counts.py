@@ -109,3 +109,16 @@ def test_a_count_older_than_every_change_kept_is_read_again(store: Store, tmp_pa
     assert _reads_of_counts(store, retriever, ["drone", "radar"]) == 1  # radar's moved, drone's read
     assert retriever.frequency(["drone"]) == 3
     writer.close()
+
+
+def test_a_store_without_the_log_keeps_counts_until_a_save(store: Store, tmp_path: Path) -> None:
+    for event in ("insert", "delete", "update"):
+        store.db.execute(f"drop trigger sentence_changes_{event}")
+    store.db.execute("drop table sentence_changes")
+    _save(store, url="https://example.org/a", sentences=["Drones were sent."])
+    retriever = Retriever(store.db)
+    assert _reads_of_counts(store, retriever, ["drone", "drone"]) == 1
+    writer = open_store(tmp_path / "test.db")  # migrations applied: the log stays gone
+    _save(writer, url="https://example.org/b", sentences=["Drones came."])
+    assert retriever.frequency(["drone"]) == 2
+    writer.close()

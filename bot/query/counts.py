@@ -74,8 +74,8 @@ class WordCounts:
             count, place = self.db.execute(f"select ({_COUNT}), {_PLACE}", [prefix, prefix + _END]).fetchone()
         except sqlite3.OperationalError:  # a store without the log: counted each time it changes
             count, place = self.db.execute(_COUNT, [prefix, prefix + _END]).fetchone()[0], -1
-        if self._place is None and place >= 0:
-            self._place = place
+        if self._place is None:
+            self._place = place  # -1 without a log: kept until the next save empties them
         self._counts[prefix] = (place, int(count))
         return int(count)
 
