@@ -84,10 +84,13 @@ def m002_entities(db: Database) -> None:
     db.table("aliases").create_index(["norm"])
 
 
+SENTENCE_TOKENIZER = "unicode61 remove_diacritics 2"  # how the sentences' full-text index splits words
+
+
 @core()
 def m003_full_text(db: Database) -> None:
     """Full-text indexes kept in sync by triggers, so a rollback rolls them back too."""
-    db.table("sentences").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("sentences").enable_fts(["text"], create_triggers=True, tokenize=SENTENCE_TOKENIZER)
     db.table("statements").enable_fts(["text", "speaker"], create_triggers=True,
                                 tokenize="unicode61 remove_diacritics 2")
     db.table("commitments").enable_fts(["action", "actor"], create_triggers=True,

@@ -248,6 +248,11 @@ def test_the_meeting_index_is_kept_until_a_save_changes_a_meeting(store: Store, 
     assert "Sonar talks Bergen" in [line for _, line in names.meetings]
     assert names.naming([word_terms(["Bergen"], label="B")]) == [new]
     assert names.naming([word_terms(["talks"], label="t")]) == [key, new]
+    # The report added to the kept index, renamed, is seen too.
+    _save(writer, url="https://example.org/b", title="B", sentences=["Sonar summit began."],
+          meeting=Meeting(name="Sonar summit", place="Bergen"))
+    lines = [line for _, line in retriever.all_meetings().meetings]
+    assert "Sonar summit Bergen" in lines and "Sonar talks Bergen" not in lines
     # One renamed is seen by the next question, in an index built again without its old name.
     _save(writer, url="https://example.org/a", title="A", sentences=["Radar talks began."],
           meeting=Meeting(name="Radar summit", place="Oslo"))

@@ -366,15 +366,20 @@ class AllMeetings:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._kept: MeetingNames | None = None
+        # Each document's last meeting line in the index: a save compares its documents' lines
+        # here, where scanning every meeting cost about 6 ms a save at 20k documents.
+        self._lines: dict[str, str] = {}
 
     def get(self) -> MeetingNames:
         if self._kept is None:
             self._kept = MeetingNames([(r[0], _line(r[1:])) for r in self.db.execute(
                 "select doc_id, name, place, format from meetings").fetchall()])
+            self._lines = dict(self._kept.meetings)
         return self._kept
 
     def clear(self) -> None:
         self._kept = None
+        self._lines = {}
 
     def forget(self, doc_ids: frozenset[str]) -> None:
         """Drop the index when the saved or deleted documents changed a meeting's line; add the
@@ -385,8 +390,10 @@ class AllMeetings:
         now = {r[0]: _line(r[1:]) for r in self.db.execute(
             f"select doc_id, name, place, format from meetings where doc_id in ({marks(ids)}) order by rowid",
             ids).fetchall()}
-        kept = {d: line for d, line in self._kept.meetings if d in doc_ids}
+        kept = {d: self._lines[d] for d in ids if d in self._lines}
         if any(now.get(d) != line for d, line in kept.items()):
-            self._kept = None  # a meeting renamed or gone: its old line would stay in the index
+            self.clear()  # a meeting renamed or gone: its old line would stay in the index
             return
-        self._kept.extend([(d, line) for d, line in now.items() if d not in kept])
+        added = [(d, line) for d, line in now.items() if d not in kept]
+        self._kept.extend(added)
+        self._lines.update(added)

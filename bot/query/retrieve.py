@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from bot.query.changes import Batches, ChangeLog, adds_to
+from bot.query.counts import WordCounts
 from bot.query.fts_plan import simplified
 from bot.query.id_runs import read_runs, search_runs
 from bot.query.match import ExpressionError
@@ -89,7 +90,7 @@ class Retriever:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._frequencies: dict[tuple[str, int], int] = {}
+        self.counts = WordCounts(db)  # kept across saves, moved by what each changed
         # Read-mostly data kept between questions; a write forgets what it changed (_forget).
         self._version: tuple[int, int] = (-1, -1)
         self._questions = 0  # questions being answered, the store checked as each began
@@ -150,6 +151,7 @@ class Retriever:
         self.meetings.clear()
         self.within.clear()
         self.vocabulary.clear()
+        self.counts.clear()
         self.batches.reset()
 
     def _forget(self, doc_ids: frozenset[str]) -> None:
@@ -168,6 +170,7 @@ class Retriever:
         self.meetings.forget(doc_ids)
         self.within.forget(doc_ids)
         self.vocabulary.clear()
+        self.counts.follow()
         rows = self.within.rows(sorted(doc_ids))  # the documents' sentences now (none if deleted)
         # Word and name look-ups are checked against these words when next used.
         self.batches.add(doc_ids, sorted({w for r in rows for w in folded_words(r[3])}))  # uncached, as saved
@@ -238,18 +241,8 @@ class Retriever:
 
     def frequency(self, prefixes: list[str]) -> int:
         """Return in how many sentences words starting with any of ``prefixes`` occur (summed)."""
-        size = self.sentence_count()  # a new ingest changes the count, and so the cache key
-        return sum(self._frequency(p, size) for p in dict.fromkeys(p for p in prefixes if p))
-
-    def _frequency(self, prefix: str, size: int) -> int:
-        key = (prefix, size)
-        if key not in self._frequencies:
-            if len(self._frequencies) > 4096:
-                self._frequencies.clear()
-            row = self.db.execute("select coalesce(sum(doc), 0) from sentences_fts_vocab "
-                                  "where term >= ? and term < ?", [prefix, prefix + "\uffff"]).fetchone()
-            self._frequencies[key] = int(row[0])
-        return self._frequencies[key]
+        self._fresh()
+        return sum(self.counts.count(p) for p in dict.fromkeys(p for p in prefixes if p))
 
     def words_starting(self, prefix: str, *, limit: int = _ALL_WORDS) -> list[str]:
         """Return stored words that start with ``prefix`` (for spelling suggestions)."""
