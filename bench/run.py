@@ -17,7 +17,6 @@ import multiprocessing
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -85,14 +84,28 @@ def build_in_pool(store: Any, docs: list[Any], *, workers: int) -> None:
             bot.extract.extract_document = original
 
 
-def store_figures(db_path: Path, docs: int) -> dict[str, Any]:
-    """Return the database size per document and how many facts of each kind it holds.
+def copy_store(path: Path, copy: Path) -> None:
+    """Copy the store at ``path`` to ``copy`` through SQLite's backup API.
 
-    Read through a connection of its own, opened after the answering processes wrote: twice at
-    20k documents, on a reused store, the connection the run had held open since before those
-    processes' saves found the file "malformed" here, while a new connection (and
-    ``PRAGMA quick_check``) found it whole. Not explained yet (see bench/README.md).
+    Never by reading the file with ``open()``: this process keeps the store open meanwhile, and
+    closing any descriptor of a database file drops every POSIX lock the process holds on it
+    (SQLite's "How To Corrupt An SQLite Database File", 2.2). The answering processes then took
+    the store for unused when they closed it, checkpointed and deleted its WAL under this
+    process's open connection, and the run's next read found the file "malformed" (three
+    reused-store runs failed so; the file itself stayed whole).
     """
+    import sqlite3
+
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
+def store_figures(db_path: Path, docs: int) -> dict[str, Any]:
+    """Return the database size per document and how many facts of each kind it holds."""
     import sqlite3
 
     conn = sqlite3.connect(db_path)
@@ -223,7 +236,7 @@ def ingest_on_copy(path: Path, docs: int, opts: argparse.Namespace) -> dict[str,
         return {"reused": str(path), "docs": 0}
     with tempfile.TemporaryDirectory(prefix="pledgebot-bench-copy-", dir=path.parent) as tmp:
         copy = Path(tmp) / path.name
-        shutil.copyfile(path, copy)
+        copy_store(path, copy)
         store = open_store(copy)
         try:
             timed = generate(docs + opts.ingest_sample, seed=opts.seed, start=docs)

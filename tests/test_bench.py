@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -240,3 +243,26 @@ def test_a_run_with_every_document_built_in_the_pool_times_no_ingest(tmp_path) -
     assert result["sizes"][0]["ingest"]["docs"] == 0
     assert result["sizes"][0]["ingest"]["built_in_pool"] == 10
     assert "ingest_docs_per_s" not in result["targets"]
+
+
+def test_copying_a_store_keeps_this_process_s_hold_on_it(tmp_path: Path) -> None:
+    """The ingest copy must not drop this process's locks on the store it keeps open.
+
+    With the locks gone, another process closing its connection takes itself for the store's
+    last user: it checkpoints and deletes the WAL under our open connection (how the reused runs'
+    later reads found the store "malformed").
+    """
+    db = tmp_path / "bench.db"
+    conn = sqlite3.connect(db)
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("create table t (x)")
+    conn.execute("insert into t values (1)")
+    conn.commit()
+    assert conn.execute("select x from t").fetchall() == [(1,)]
+    run.copy_store(db, tmp_path / "copy.db")
+    other = (f"import sqlite3; c = sqlite3.connect({str(db)!r}); "
+             "c.execute('select x from t').fetchall(); c.close()")
+    subprocess.run([sys.executable, "-c", other], check=True)
+    assert (tmp_path / "bench.db-wal").exists()  # still ours: the other process was not the last user
+    assert sqlite3.connect(tmp_path / "copy.db").execute("select x from t").fetchall() == [(1,)]
+    conn.close()
