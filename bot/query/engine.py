@@ -392,7 +392,8 @@ class QueryEngine:
         naming = {row[0] for row, may in zip(others, may_name(focus, [r[3] for r in others]), strict=True)
                   if may and any(f.in_joined(text_joined(row[3])) for f in focus)}
         for row in rows:
-            if _worth(row[3], query, memo) if row[1] in first_two else row[2] < lead or row[0] in naming:
+            kept = _worth(row[3], query, memo) if row[1] in first_two else (row[2] < lead or row[0] in naming)
+            if kept:
                 hits[row[0]] = Hit(row[0], row[1], row[2], row[3], 0.0)
         return hits
 
